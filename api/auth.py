@@ -1,0 +1,41 @@
+"""How API callers identify themselves: a bearer token, or the browser session."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, SessionAuth
+
+from accounts.models import ApiToken
+
+# Recording every use would turn each read into a write; once in a while is enough.
+LAST_USED_RESOLUTION = timedelta(minutes=5)
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        api_token = (ApiToken.objects.select_related("user")
+                     .filter(key_hash=ApiToken.hash_key(token), user__is_active=True).first())
+        if api_token is None:
+            # A wrong token is an error, never a silent fall-back to anonymous.
+            raise AuthenticationError
+        now = timezone.now()
+        if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION:
+            ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
+        request.user = api_token.user
+        return api_token.user
+
+
+class PublicAuth:
+    """Lets anonymous readers through, after a token or session had its chance."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        return getattr(request, "user", None) or AnonymousUser()
+
+
+# Reads: token, then session, then anonymous. Writes: token or session (with CSRF).
+READ_AUTH = [TokenAuth(), SessionAuth(csrf=False), PublicAuth()]
+WRITE_AUTH = [TokenAuth(), SessionAuth(csrf=True)]

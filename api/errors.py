@@ -1,0 +1,84 @@
+"""One error shape for the whole API: ``{"error": {"code", "message", "details"}}``.
+
+Exception text never reaches a client: unexpected errors are logged and answered with a
+generic message.
+"""
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as ModelValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+logger = logging.getLogger(__name__)
+
+
+class ErrorDetail(Schema):
+    field: str
+    message: str
+
+
+class ErrorBody(Schema):
+    code: str
+    message: str
+    details: list[ErrorDetail] = []
+
+
+class ErrorOut(Schema):
+    error: ErrorBody
+
+
+def error_response(status: int, code: str, message: str,
+                   details: list[dict[str, str]] | None = None) -> JsonResponse:
+    body = {"error": {"code": code, "message": message, "details": details or []}}
+    return JsonResponse(body, status=status)
+
+
+def _field_name(location: Any) -> str:
+    parts = [str(part) for part in location if part not in ("body", "query", "path", "payload")]
+    return ".".join(parts) or "request"
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(ValidationError)
+    def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        details = [{"field": _field_name(err.get("loc", [])), "message": err.get("msg", "")}
+                   for err in exc.errors]
+        return error_response(422, "invalid", _("The request has invalid fields."), details)
+
+    @api.exception_handler(ModelValidationError)
+    def model_validation_error(request: HttpRequest, exc: ModelValidationError) -> HttpResponse:
+        details = [{"field": field, "message": str(message)}
+                   for field, messages in exc.message_dict.items() for message in messages]
+        return error_response(422, "invalid", _("The request has invalid fields."), details)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return error_response(401, "unauthenticated",
+                              _("Authentication required: send a valid API token."))
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return error_response(403, "forbidden", _("You do not have access to this resource."))
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return error_response(404, "not_found", _("Not found."))
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return error_response(exc.status_code, "error", str(exc.message))
+
+    @api.exception_handler(Exception)
+    def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.exception("Unhandled API error on %s", request.path)
+        return error_response(500, "server_error", _("Something went wrong on our side."))
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Unknown paths under /api/v1/ answer in the API's error shape, not with an HTML page."""
+    return error_response(404, "not_found", _("Not found."))

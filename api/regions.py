@@ -1,0 +1,119 @@
+from decimal import Decimal
+from typing import Literal
+
+from django.db.models import Count
+from django.http import HttpRequest
+from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from accounts import access
+from api.auth import READ_AUTH, WRITE_AUTH
+from api.errors import ErrorOut
+from regions.models import IslandGroup, Province, Region, RegionQuerySet
+
+router = Router(tags=["regions"])
+
+IslandGroupCode = Literal[tuple(IslandGroup.values)]  # type: ignore[valid-type]
+KindCode = Literal["kota", "kabupaten"]
+
+
+class ProvinceOut(Schema):
+    code: str = Field(examples=["32"])
+    name: str = Field(examples=["Jawa Barat"])
+    island_group: str = Field(examples=["jawa"])
+    capital: str
+    population: int | None
+    regions: int = Field(description="Number of kota and kabupaten")
+
+
+class RegionOut(Schema):
+    code: str = Field(examples=["32.73"], description="Kemendagri code")
+    name: str = Field(examples=["Kota Bandung"])
+    kind: KindCode
+    province_code: str = Field(alias="province.code")
+    province: str = Field(alias="province.name")
+    island_group: str = Field(alias="province.island_group")
+    districts: int
+    villages: int
+    islands: int
+    populated_islands: int
+    outermost_small_islands: int
+    population: int | None = Field(description="Dukcapil 2025 count")
+    capital: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    area_km2: Decimal | None
+
+
+class RegionDetailOut(RegionOut):
+    website: str
+    contact_email: str
+    description: str
+
+
+class RegionProfileIn(Schema):
+    """Fields left out stay as they are; the model's validators check URL and e-mail."""
+
+    website: str | None = Field(None, max_length=200)
+    contact_email: str | None = Field(None, max_length=254)
+    description: str | None = Field(None, max_length=4000)
+
+
+class RegionFilters(FilterSchema):
+    q: str | None = Field(None, max_length=100, description="Name, code prefix or province")
+    province: str | None = Field(None, max_length=2, description="Province code, e.g. 32")
+    island_group: IslandGroupCode | None = None  # type: ignore[valid-type]
+    kind: KindCode | None = None
+    frontier: bool | None = Field(None, description="Only regions with outermost small islands")
+
+    def apply(self, queryset: RegionQuerySet) -> RegionQuerySet:
+        if self.q:
+            queryset = queryset.search(self.q)
+        if self.province:
+            queryset = queryset.filter(province__code=self.province)
+        if self.island_group:
+            queryset = queryset.in_island_group(self.island_group)
+        if self.kind:
+            queryset = queryset.filter(kind=self.kind)
+        if self.frontier:
+            queryset = queryset.frontier()
+        return queryset
+
+
+@router.get("/regions", response=list[RegionOut], auth=READ_AUTH,
+            summary="List kota and kabupaten")
+@paginate(LimitOffsetPagination)
+def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> RegionQuerySet:
+    access.require(request.user, "region.view")
+    return filters.apply(Region.objects.select_related("province"))
+
+
+@router.get("/regions/{code}", response={200: RegionDetailOut, 404: ErrorOut}, auth=READ_AUTH,
+            summary="One kota or kabupaten")
+def get_region(request: HttpRequest, code: str) -> Region:
+    return access.get_region_for_user(request.user, code)
+
+
+@router.patch("/regions/{code}",
+              response={200: RegionDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut,
+                        422: ErrorOut},
+              auth=WRITE_AUTH, summary="Update the region's own profile")
+def update_region(request: HttpRequest, code: str, payload: RegionProfileIn) -> Region:
+    region = access.get_region_for_user(request.user, code, write=True)
+    changes = payload.model_dump(exclude_unset=True)
+    for field, value in changes.items():
+        setattr(region, field, value or "")
+    region.full_clean()
+    region.save(update_fields=[*changes, "updated_at"])
+    return region
+
+
+@router.get("/provinces", response=list[ProvinceOut], auth=READ_AUTH,
+            summary="The 38 provinces")
+def list_provinces(request: HttpRequest) -> list[dict[str, object]]:
+    access.require(request.user, "region.view")
+    return [
+        {"code": p.code, "name": p.name, "island_group": p.island_group, "capital": p.capital,
+         "population": p.population, "regions": p.n_regions}
+        for p in Province.objects.annotate(n_regions=Count("regions"))
+    ]

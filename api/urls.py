@@ -1,0 +1,23 @@
+from django.urls import path, re_path
+from ninja import NinjaAPI
+
+from api.errors import api_not_found, install_error_handlers
+from api.regions import router as regions_router
+
+api = NinjaAPI(
+    title="Kota Cerdas API",
+    version="1",
+    description=(
+        "Open API of the Gerakan Menuju 100 Smart City platform. Reads of public data need no "
+        "authentication; writes need an API token (`Authorization: Bearer kc_...`) or a session. "
+        "Every error has the shape `{\"error\": {\"code\", \"message\", \"details\"}}`."
+    ),
+    urls_namespace="api",
+)
+install_error_handlers(api)
+api.add_router("/", regions_router)
+
+urlpatterns = [
+    path("", api.urls),
+    re_path(r"^(?P<rest>.*)$", api_not_found),
+]

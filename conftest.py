@@ -1,0 +1,85 @@
+"""Shared fixtures: the real registry loaded once, and users for every side of an access rule.
+
+The standard cast around Kota Bandung (32.73): its ``owner`` (regional editor), ``colleague``
+(regional lead), an ``outsider`` (editor of Kota Bekasi, 32.75), a national ``viewer``, a
+national ``officer`` and an anonymous client.
+"""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from accounts.models import ApiToken, Membership, Role, User
+from regions.models import Region
+from regions.services import regions_load
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    with django_db_blocker.unblock():
+        regions_load(data_dir=settings.KC_DATA_DIR)
+
+
+@pytest.fixture
+def bandung(db) -> Region:  # type: ignore[no-untyped-def]
+    return Region.objects.get(code="32.73")
+
+
+@pytest.fixture
+def bekasi(db) -> Region:  # type: ignore[no-untyped-def]
+    return Region.objects.get(code="32.75")
+
+
+def make_user(username: str, role: Role | None = None, region: Region | None = None) -> User:
+    user = User.objects.create_user(username=username, password="kata-sandi-uji-123")
+    if role is not None:
+        Membership.objects.create(user=user, role=role, region=region)
+    return user
+
+
+@pytest.fixture
+def owner(bandung: Region) -> User:
+    return make_user("editor.bandung", Role.REGIONAL_EDITOR, bandung)
+
+
+@pytest.fixture
+def colleague(bandung: Region) -> User:
+    return make_user("lead.bandung", Role.REGIONAL_LEAD, bandung)
+
+
+@pytest.fixture
+def outsider(bekasi: Region) -> User:
+    return make_user("editor.bekasi", Role.REGIONAL_EDITOR, bekasi)
+
+
+@pytest.fixture
+def viewer(db) -> User:  # type: ignore[no-untyped-def]
+    return make_user("viewer", Role.VIEWER)
+
+
+@pytest.fixture
+def officer(db) -> User:  # type: ignore[no-untyped-def]
+    return make_user("officer", Role.PROGRAM_OFFICER)
+
+
+@pytest.fixture
+def login():  # type: ignore[no-untyped-def]
+    """``login(user)`` gives a Django test client signed in as ``user``."""
+
+    def _login(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def token_for():  # type: ignore[no-untyped-def]
+    """``token_for(user)`` issues an API token and returns the Authorization header value."""
+
+    def _token_for(user: User) -> str:
+        _token, key = ApiToken.issue(user=user, name="test")
+        return f"Bearer {key}"
+
+    return _token_for

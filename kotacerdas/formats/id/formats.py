@@ -1,0 +1,8 @@
+# Dates as program staff write them: 28 Nov 2026.
+DATE_FORMAT = "j M Y"
+SHORT_DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = "j M Y, H.i"
+SHORT_DATETIME_FORMAT = "j M Y, H.i"
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "."
+NUMBER_GROUPING = 3

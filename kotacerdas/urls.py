@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Kota Cerdas · Admin"
+admin.site.site_title = "Kota Cerdas"
+
+urlpatterns = [
+    path("", include("portal.urls")),
+    path("wilayah/", include("regions.urls")),
+    path("akun/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("api.urls")),
+    path(settings.KC_ADMIN_PATH, admin.site.urls),
+]

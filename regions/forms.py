@@ -1,0 +1,45 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import IslandGroup, Province, Region, RegionKind
+
+
+class RegionFilterForm(forms.Form):
+    """The region list's search box and filters; every field optional, bad values ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    province = forms.ModelChoiceField(
+        label=_("Province"), queryset=Province.objects.all(), required=False,
+        to_field_name="code", empty_label=_("All provinces"),
+    )
+    island_group = forms.ChoiceField(
+        label=_("Island group"), required=False,
+        choices=[("", _("All island groups")), *IslandGroup.choices],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Kota and kabupaten")), *RegionKind.choices],
+    )
+    frontier = forms.BooleanField(label=_("Only regions with outermost small islands"),
+                                  required=False)
+
+    def filter(self, queryset):  # type: ignore[no-untyped-def]
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        queryset = queryset.search(data["q"])
+        if data["province"]:
+            queryset = queryset.filter(province=data["province"])
+        if data["island_group"]:
+            queryset = queryset.in_island_group(data["island_group"])
+        if data["kind"]:
+            queryset = queryset.filter(kind=data["kind"])
+        if data["frontier"]:
+            queryset = queryset.frontier()
+        return queryset
+
+
+class RegionProfileForm(forms.ModelForm):
+    class Meta:
+        model = Region
+        fields = ["website", "contact_email", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
