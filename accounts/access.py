@@ -46,7 +46,7 @@ def _memberships(user: AnyUser) -> list[tuple[str, int | None]]:
         cached = list(Membership.objects.filter(user=user).values_list("role", "region_id"))
         if user.is_superuser:
             cached.append((Role.NATIONAL_ADMIN, None))
-        user._kc_memberships = cached  # type: ignore[union-attr]
+        user.__dict__["_kc_memberships"] = cached
     return cached
 
 
@@ -63,8 +63,9 @@ def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
 
 
 def is_national_staff(user: AnyUser) -> bool:
-    return any(region_id is None and role in NATIONAL_STAFF
-               for role, region_id in _memberships(user))
+    return any(
+        region_id is None and role in NATIONAL_STAFF for role, region_id in _memberships(user)
+    )
 
 
 def roles_of(user: AnyUser) -> list[tuple[str, int | None]]:
@@ -92,8 +93,11 @@ def editable_regions(user: AnyUser) -> RegionQuerySet:
     queryset: RegionQuerySet = Region.objects.select_related("province")
     if can(user, "region.edit"):
         return queryset
-    region_ids = [region_id for role, region_id in _memberships(user)
-                  if region_id is not None and role in RULES["region.edit"].regional]
+    region_ids = [
+        region_id
+        for role, region_id in _memberships(user)
+        if region_id is not None and role in RULES["region.edit"].regional
+    ]
     return queryset.filter(pk__in=region_ids)
 
 

@@ -3,5 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(label=_("Token name"), max_length=100,
-                           help_text=_("What the token is for, e.g. \"Sync from SIPD\"."))
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_('What the token is for, e.g. "Sync from SIPD".'),
+    )

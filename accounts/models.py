@@ -12,7 +12,8 @@ class User(AbstractUser):
     """A person who signs in: ministry staff, a regional team member, a mentor, an assessor."""
 
     is_demo = models.BooleanField(
-        _("demo account"), default=False,
+        _("demo account"),
+        default=False,
         help_text=_("Created by load_demo for trying the platform; never a real person."),
     )
 
@@ -36,8 +37,12 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=24, choices=OrganisationKind.choices)
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="organisations", verbose_name=_("region"),
+        "regions.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("region"),
         help_text=_("For a regional government: the kota or kabupaten it governs."),
     )
     is_demo = models.BooleanField(_("demo"), default=False)
@@ -82,17 +87,26 @@ class MembershipQuerySet(models.QuerySet["Membership"]):
 class Membership(models.Model):
     """A role held by a user, nationally (no region) or for one kota/kabupaten."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships",
-                             verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     role = models.CharField(_("role"), max_length=24, choices=Role.choices)
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, null=True, blank=True,
-        related_name="memberships", verbose_name=_("region"),
+        "regions.Region",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("region"),
         help_text=_("Empty for a national role."),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="memberships", verbose_name=_("organisation"),
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
@@ -102,10 +116,14 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "region"],
-                                    name="membership_unique_role_per_region"),
-            models.UniqueConstraint(fields=["user", "role"], condition=models.Q(region=None),
-                                    name="membership_unique_national_role"),
+            models.UniqueConstraint(
+                fields=["user", "role", "region"], name="membership_unique_role_per_region"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(region=None),
+                name="membership_unique_national_role",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,8 +146,9 @@ class ApiToken(models.Model):
 
     PREFIX = "kc_"
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens",
-                             verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=100)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     hint = models.CharField(_("starts with"), max_length=12, editable=False)
@@ -151,6 +170,5 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, *, user: User, name: str) -> tuple["ApiToken", str]:
         key = cls.PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=cls.hash_key(key),
-                                   hint=key[:8])
+        token = cls.objects.create(user=user, name=name, key_hash=cls.hash_key(key), hint=key[:8])
         return token, key

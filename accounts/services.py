@@ -40,14 +40,35 @@ def admin_ensure(*, username: str, email: str, password: str | None) -> CreatedA
 # (username, first name, role, region code or None, organisation)
 DEMO_ACCOUNTS = [
     ("demo.pusat", "Petugas Program", Role.PROGRAM_OFFICER, None, "Kementerian (demo)"),
-    ("demo.bandung.lead", "Ketua Tim Kota Bandung", Role.REGIONAL_LEAD, "32.73",
-     "Pemerintah Kota Bandung (demo)"),
-    ("demo.bandung.editor", "Editor Kota Bandung", Role.REGIONAL_EDITOR, "32.73",
-     "Pemerintah Kota Bandung (demo)"),
-    ("demo.bekasi.editor", "Editor Kota Bekasi", Role.REGIONAL_EDITOR, "32.75",
-     "Pemerintah Kota Bekasi (demo)"),
+    (
+        "demo.bandung.lead",
+        "Ketua Tim Kota Bandung",
+        Role.REGIONAL_LEAD,
+        "32.73",
+        "Pemerintah Kota Bandung (demo)",
+    ),
+    (
+        "demo.bandung.editor",
+        "Editor Kota Bandung",
+        Role.REGIONAL_EDITOR,
+        "32.73",
+        "Pemerintah Kota Bandung (demo)",
+    ),
+    (
+        "demo.bekasi.editor",
+        "Editor Kota Bekasi",
+        Role.REGIONAL_EDITOR,
+        "32.75",
+        "Pemerintah Kota Bekasi (demo)",
+    ),
     ("demo.mentor", "Mentor Universitas", Role.MENTOR, "32.73", "Universitas (demo)"),
-    ("demo.advisor", "Penasihat Teknologi", Role.TECH_ADVISOR, "32.73", "Operator Telekomunikasi (demo)"),
+    (
+        "demo.advisor",
+        "Penasihat Teknologi",
+        Role.TECH_ADVISOR,
+        "32.73",
+        "Operator Telekomunikasi (demo)",
+    ),
     ("demo.asesor", "Asesor", Role.ASSESSOR, None, "Universitas (demo)"),
     ("demo.viewer", "Pengamat", Role.VIEWER, None, "Komunitas (demo)"),
 ]
@@ -71,20 +92,23 @@ def demo_accounts_load(*, password: str | None) -> list[CreatedAccount]:
     organisations = {}
     for name, (kind, code) in DEMO_ORGANISATIONS.items():
         organisations[name], _ = Organisation.objects.get_or_create(
-            name=name, defaults={"kind": kind, "region": regions.get(code or ""), "is_demo": True},
+            name=name,
+            defaults={"kind": kind, "region": regions.get(code or ""), "is_demo": True},
         )
     password = password or _new_password()
     results = []
     for username, first_name, role, code, organisation in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
-            username=username, defaults={"first_name": first_name, "last_name": "(demo)",
-                                         "is_demo": True},
+            username=username,
+            defaults={"first_name": first_name, "last_name": "(demo)", "is_demo": True},
         )
         if created:
             user.set_password(password)
             user.save(update_fields=["password"])
         Membership.objects.get_or_create(
-            user=user, role=role, region=regions[code] if code else None,
+            user=user,
+            role=role,
+            region=regions[code] if code else None,
             defaults={"organisation": organisations[organisation]},
         )
         results.append(CreatedAccount(username, password if created else None))

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -7,18 +9,22 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from accounts.forms import ApiTokenForm
-from accounts.models import ApiToken
+from accounts.models import ApiToken, User
 
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "account.use")
-    return render(request, "accounts/account.html", {
-        "roles": access.describe_roles(request.user),
-        "tokens": ApiToken.objects.filter(user=request.user),
-        "form": ApiTokenForm(),
-        "new_key": request.session.pop("kc_new_token", None),
-    })
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "roles": access.describe_roles(request.user),
+            "tokens": ApiToken.objects.filter(user=cast(User, request.user)),
+            "form": ApiTokenForm(),
+            "new_key": request.session.pop("kc_new_token", None),
+        },
+    )
 
 
 @login_required
@@ -27,7 +33,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "account.use")
     form = ApiTokenForm(request.POST)
     if form.is_valid():
-        _token, key = ApiToken.issue(user=request.user, name=form.cleaned_data["name"])
+        _token, key = ApiToken.issue(user=cast(User, request.user), name=form.cleaned_data["name"])
         # Shown once on the next page, then gone: only the hash is kept.
         request.session["kc_new_token"] = key
     else:
@@ -41,5 +47,5 @@ def token_delete(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "account.use")
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     token.delete()
-    messages.success(request, _("Token \"%(name)s\" was revoked.") % {"name": token.name})
+    messages.success(request, _('Token "%(name)s" was revoked.') % {"name": token.name})
     return redirect("accounts:account")

@@ -17,8 +17,11 @@ LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        api_token = (ApiToken.objects.select_related("user")
-                     .filter(key_hash=ApiToken.hash_key(token), user__is_active=True).first())
+        api_token = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=ApiToken.hash_key(token), user__is_active=True)
+            .first()
+        )
         if api_token is None:
             # A wrong token is an error, never a silent fall-back to anonymous.
             raise AuthenticationError

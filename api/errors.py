@@ -32,8 +32,9 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
-def error_response(status: int, code: str, message: str,
-                   details: list[dict[str, str]] | None = None) -> JsonResponse:
+def error_response(
+    status: int, code: str, message: str, details: list[dict[str, str]] | None = None
+) -> JsonResponse:
     body = {"error": {"code": code, "message": message, "details": details or []}}
     return JsonResponse(body, status=status)
 
@@ -46,20 +47,26 @@ def _field_name(location: Any) -> str:
 def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        details = [{"field": _field_name(err.get("loc", [])), "message": err.get("msg", "")}
-                   for err in exc.errors]
+        details = [
+            {"field": _field_name(err.get("loc", [])), "message": err.get("msg", "")}
+            for err in exc.errors
+        ]
         return error_response(422, "invalid", _("The request has invalid fields."), details)
 
     @api.exception_handler(ModelValidationError)
     def model_validation_error(request: HttpRequest, exc: ModelValidationError) -> HttpResponse:
-        details = [{"field": field, "message": str(message)}
-                   for field, messages in exc.message_dict.items() for message in messages]
+        details = [
+            {"field": field, "message": str(message)}
+            for field, messages in exc.message_dict.items()
+            for message in messages
+        ]
         return error_response(422, "invalid", _("The request has invalid fields."), details)
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return error_response(401, "unauthenticated",
-                              _("Authentication required: send a valid API token."))
+        return error_response(
+            401, "unauthenticated", _("Authentication required: send a valid API token.")
+        )
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:

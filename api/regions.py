@@ -80,24 +80,29 @@ class RegionFilters(FilterSchema):
         return queryset
 
 
-@router.get("/regions", response=list[RegionOut], auth=READ_AUTH,
-            summary="List kota and kabupaten")
+@router.get("/regions", response=list[RegionOut], auth=READ_AUTH, summary="List kota and kabupaten")
 @paginate(LimitOffsetPagination)
 def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> RegionQuerySet:
     access.require(request.user, "region.view")
     return filters.apply(Region.objects.select_related("province"))
 
 
-@router.get("/regions/{code}", response={200: RegionDetailOut, 404: ErrorOut}, auth=READ_AUTH,
-            summary="One kota or kabupaten")
+@router.get(
+    "/regions/{code}",
+    response={200: RegionDetailOut, 404: ErrorOut},
+    auth=READ_AUTH,
+    summary="One kota or kabupaten",
+)
 def get_region(request: HttpRequest, code: str) -> Region:
     return access.get_region_for_user(request.user, code)
 
 
-@router.patch("/regions/{code}",
-              response={200: RegionDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut,
-                        422: ErrorOut},
-              auth=WRITE_AUTH, summary="Update the region's own profile")
+@router.patch(
+    "/regions/{code}",
+    response={200: RegionDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    auth=WRITE_AUTH,
+    summary="Update the region's own profile",
+)
 def update_region(request: HttpRequest, code: str, payload: RegionProfileIn) -> Region:
     region = access.get_region_for_user(request.user, code, write=True)
     changes = payload.model_dump(exclude_unset=True)
@@ -108,12 +113,17 @@ def update_region(request: HttpRequest, code: str, payload: RegionProfileIn) -> 
     return region
 
 
-@router.get("/provinces", response=list[ProvinceOut], auth=READ_AUTH,
-            summary="The 38 provinces")
+@router.get("/provinces", response=list[ProvinceOut], auth=READ_AUTH, summary="The 38 provinces")
 def list_provinces(request: HttpRequest) -> list[dict[str, object]]:
     access.require(request.user, "region.view")
     return [
-        {"code": p.code, "name": p.name, "island_group": p.island_group, "capital": p.capital,
-         "population": p.population, "regions": p.n_regions}
+        {
+            "code": p.code,
+            "name": p.name,
+            "island_group": p.island_group,
+            "capital": p.capital,
+            "population": p.population,
+            "regions": p.n_regions,
+        }
         for p in Province.objects.annotate(n_regions=Count("regions"))
     ]

@@ -10,7 +10,7 @@ api = NinjaAPI(
     description=(
         "Open API of the Gerakan Menuju 100 Smart City platform. Reads of public data need no "
         "authentication; writes need an API token (`Authorization: Bearer kc_...`) or a session. "
-        "Every error has the shape `{\"error\": {\"code\", \"message\", \"details\"}}`."
+        'Every error has the shape `{"error": {"code", "message", "details"}}`.'
     ),
     urls_namespace="api",
 )

@@ -1,6 +1,7 @@
 """The national summary on the home page, built from two grouped queries."""
 
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q, Sum
@@ -44,7 +45,7 @@ class GroupRow:
 @dataclass
 class NationalSummary:
     groups: list[GroupRow]
-    provinces: list[Province] = field(default_factory=list)
+    provinces: list[Any] = field(default_factory=list)  # annotated with n_regions etc.
     frontier_regions: int = 0
 
     @property
@@ -70,17 +71,20 @@ class NationalSummary:
 
 def national_summary() -> NationalSummary:
     groups = {choice.value: GroupRow(choice.value, choice.label) for choice in IslandGroup}
-    rows = (Region.objects.values("province__island_group", "kind")
-            .annotate(n=Count("pk"), people=Sum("population")))
+    rows = Region.objects.values("province__island_group", "kind").annotate(
+        n=Count("pk"), people=Sum("population")
+    )
     for row in rows:
         group = groups[row["province__island_group"]]
         setattr(group, row["kind"], row["n"])
         group.population += row["people"] or 0
-    provinces = list(Province.objects.annotate(
-        n_regions=Count("regions"),
-        n_kota=Count("regions", filter=Q(regions__kind="kota")),
-        n_frontier=Count("regions", filter=Q(regions__outermost_small_islands__gt=0)),
-    ))
+    provinces = list(
+        Province.objects.annotate(
+            n_regions=Count("regions"),
+            n_kota=Count("regions", filter=Q(regions__kind="kota")),
+            n_frontier=Count("regions", filter=Q(regions__outermost_small_islands__gt=0)),
+        )
+    )
     for province in provinces:
         groups[province.island_group].provinces += 1
     return NationalSummary(

@@ -9,11 +9,16 @@ from portal.summary import national_summary
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {
-        "summary": national_summary(),
-        "my_regions": access.editable_regions(request.user)[:10]
-        if request.user.is_authenticated and not access.is_national_staff(request.user) else [],
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "summary": national_summary(),
+            "my_regions": access.editable_regions(request.user)[:10]
+            if request.user.is_authenticated and not access.is_national_staff(request.user)
+            else [],
+        },
+    )
 
 
 def about(request: HttpRequest) -> HttpResponse:

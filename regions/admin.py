@@ -17,6 +17,20 @@ class RegionAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
     list_select_related = ["province"]
     # Registry fields come from the data files; only the team's own fields are edited here.
-    readonly_fields = ["code", "name", "kind", "province", "districts", "villages", "islands",
-                       "populated_islands", "outermost_small_islands", "population", "capital",
-                       "latitude", "longitude", "area_km2", "updated_at"]
+    readonly_fields = [
+        "code",
+        "name",
+        "kind",
+        "province",
+        "districts",
+        "villages",
+        "islands",
+        "populated_islands",
+        "outermost_small_islands",
+        "population",
+        "capital",
+        "latitude",
+        "longitude",
+        "area_km2",
+        "updated_at",
+    ]

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from regions.models import IslandGroup, Province, Region, RegionKind
+from regions.models import IslandGroup, Province, Region, RegionKind, RegionQuerySet
 
 
 class RegionFilterForm(forms.Form):
@@ -9,20 +9,27 @@ class RegionFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     province = forms.ModelChoiceField(
-        label=_("Province"), queryset=Province.objects.all(), required=False,
-        to_field_name="code", empty_label=_("All provinces"),
+        label=_("Province"),
+        queryset=Province.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("All provinces"),
     )
     island_group = forms.ChoiceField(
-        label=_("Island group"), required=False,
+        label=_("Island group"),
+        required=False,
         choices=[("", _("All island groups")), *IslandGroup.choices],
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Kota and kabupaten")), *RegionKind.choices],
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Kota and kabupaten")), *RegionKind.choices],
     )
-    frontier = forms.BooleanField(label=_("Only regions with outermost small islands"),
-                                  required=False)
+    frontier = forms.BooleanField(
+        label=_("Only regions with outermost small islands"), required=False
+    )
 
-    def filter(self, queryset):  # type: ignore[no-untyped-def]
+    def filter(self, queryset: RegionQuerySet) -> RegionQuerySet:
         if not self.is_valid():
             return queryset
         data = self.cleaned_data
@@ -39,6 +46,10 @@ class RegionFilterForm(forms.Form):
 
 
 class RegionProfileForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
+
     class Meta:
         model = Region
         fields = ["website", "contact_email", "description"]

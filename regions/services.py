@@ -17,8 +17,18 @@ T = TypeVar("T")
 Progress = Callable[[Iterable[T], int, str], Iterator[T]]
 
 REGION_FIELDS = [
-    "name", "kind", "districts", "villages", "islands", "populated_islands",
-    "outermost_small_islands", "population", "capital", "latitude", "longitude", "area_km2",
+    "name",
+    "kind",
+    "districts",
+    "villages",
+    "islands",
+    "populated_islands",
+    "outermost_small_islands",
+    "population",
+    "capital",
+    "latitude",
+    "longitude",
+    "area_km2",
 ]
 PROVINCE_FIELDS = ["name", "island_group", "capital", "population"]
 
@@ -86,8 +96,9 @@ def _check(label: str, found: int, expected: int) -> None:
         raise RegistryError(f"{label}: found {found}, manifest says {expected}")
 
 
-def _check_file_totals(region_rows: list[dict[str, str]], province_rows: list[dict[str, str]],
-                       totals: dict[str, int]) -> None:
+def _check_file_totals(
+    region_rows: list[dict[str, str]], province_rows: list[dict[str, str]], totals: dict[str, int]
+) -> None:
     kinds = Counter(row["kind"] for row in region_rows)
     _check("provinces in provinces.csv", len(province_rows), totals["provinces"])
     _check("regions in regions.csv", len(region_rows), totals["regions"])
@@ -102,12 +113,20 @@ def _check_database(totals: dict[str, int]) -> None:
     _check("provinces in the database", Province.objects.count(), totals["provinces"])
     _check("regions in the database", Region.objects.count(), totals["regions"])
     _check("kota in the database", Region.objects.filter(kind="kota").count(), totals["kota"])
-    _check("kabupaten in the database", Region.objects.filter(kind="kabupaten").count(),
-           totals["kabupaten"])
+    _check(
+        "kabupaten in the database",
+        Region.objects.filter(kind="kabupaten").count(),
+        totals["kabupaten"],
+    )
 
 
-def _upsert(model: Any, rows: dict[str, dict[str, Any]], fields: list[str],
-            progress: Progress[Any], label: str) -> LoadResult:
+def _upsert(
+    model: Any,
+    rows: dict[str, dict[str, Any]],
+    fields: list[str],
+    progress: Progress[Any],
+    label: str,
+) -> LoadResult:
     existing = {obj.code: obj for obj in model.objects.all()}
     to_create, to_update = [], []
     for code in progress(rows, len(rows), label):
@@ -137,8 +156,11 @@ def regions_load(*, data_dir: Path, progress: Progress[Any] = _no_progress) -> L
 
     with transaction.atomic():
         province_result = _upsert(
-            Province, {row["code"]: _province_values(row) for row in province_rows},
-            PROVINCE_FIELDS, progress, "provinsi",
+            Province,
+            {row["code"]: _province_values(row) for row in province_rows},
+            PROVINCE_FIELDS,
+            progress,
+            "provinsi",
         )
         provinces = {p.code: p for p in Province.objects.all()}
         regions = {}
@@ -151,8 +173,9 @@ def regions_load(*, data_dir: Path, progress: Progress[Any] = _no_progress) -> L
                     f"region {row['code']}: unknown province {row['province_code']}"
                 ) from None
             regions[row["code"]] = values
-        region_result = _upsert(Region, regions, [*REGION_FIELDS, "province"], progress,
-                                "kota/kabupaten")
+        region_result = _upsert(
+            Region, regions, [*REGION_FIELDS, "province"], progress, "kota/kabupaten"
+        )
         _check_database(totals)
     return LoadResult(
         province_result.created + region_result.created,

@@ -27,10 +27,14 @@ def region_list(request: HttpRequest) -> HttpResponse:
 
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = access.get_region_for_user(request.user, code)
-    return render(request, "regions/detail.html", {
-        "region": region,
-        "can_edit": access.can(request.user, "region.edit", region),
-    })
+    return render(
+        request,
+        "regions/detail.html",
+        {
+            "region": region,
+            "can_edit": access.can(request.user, "region.edit", region),
+        },
+    )
 
 
 @login_required

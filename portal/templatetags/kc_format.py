@@ -19,7 +19,7 @@ _RUPIAH_UNITS = [
 def rupiah(value: int | float | Decimal | None) -> str:
     """``1_200_000_000`` → ``Rp 1,2 miliar`` (``Rp 1.2 billion`` in English)."""
     if value is None or value == "":
-        return "–"
+        return "\u2013"
     amount = Decimal(value)
     english = (get_language() or "id").startswith("en")
     for size, indonesian, english_word in _RUPIAH_UNITS:

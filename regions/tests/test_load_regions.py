@@ -23,8 +23,9 @@ def test_names_are_proper_case_with_their_kind() -> None:
     assert Region.objects.get(code="32.73").name == "Kota Bandung"
     assert Region.objects.get(code="11.01").name == "Kabupaten Aceh Selatan"
     assert not Region.objects.filter(kind="kota").exclude(name__startswith="Kota ").exists()
-    assert not Region.objects.filter(kind="kabupaten").exclude(
-        name__startswith="Kabupaten ").exists()
+    assert (
+        not Region.objects.filter(kind="kabupaten").exclude(name__startswith="Kabupaten ").exists()
+    )
 
 
 def test_every_province_has_an_island_group() -> None:
@@ -76,7 +77,7 @@ def test_a_count_that_disagrees_with_the_manifest_fails_loudly(tmp_path: Path) -
     manifest = json.loads((data_dir / "manifest.json").read_text())
     manifest["totals"]["kota"] = 99
     (data_dir / "manifest.json").write_text(json.dumps(manifest))
-    with pytest.raises(CommandError, match="kota in regions.csv: found 98, manifest says 99"):
+    with pytest.raises(CommandError, match=r"kota in regions\.csv: found 98, manifest says 99"):
         call_command("load_regions", data_dir=data_dir, verbosity=0)
 
 
@@ -87,10 +88,19 @@ def test_a_failed_load_writes_nothing(tmp_path: Path) -> None:
     # A region the files do not know makes the database disagree with the manifest only
     # after the rename was written: the whole load must roll back.
     Region.objects.create(
-        code="32.99", name="Kota Fiktif", kind="kota", province=Province.objects.get(code="32"),
-        districts=1, villages=1, islands=0, populated_islands=0, outermost_small_islands=0,
+        code="32.99",
+        name="Kota Fiktif",
+        kind="kota",
+        province=Province.objects.get(code="32"),
+        districts=1,
+        villages=1,
+        islands=0,
+        populated_islands=0,
+        outermost_small_islands=0,
     )
-    with pytest.raises(RegistryError, match="regions in the database: found 515, manifest says 514"):
+    with pytest.raises(
+        RegistryError, match="regions in the database: found 515, manifest says 514"
+    ):
         regions_load(data_dir=data_dir)
     assert Region.objects.get(code="32.73").name == "Kota Bandung"
 

@@ -7,9 +7,11 @@ from kotacerdas.env import env_str
 
 
 class Command(BaseCommand):
-    help = ("Create the first national administrator if there is none. Credentials come from "
-            "KC_ADMIN_USERNAME, KC_ADMIN_EMAIL and KC_ADMIN_PASSWORD; a missing password is "
-            "generated and printed once.")
+    help = (
+        "Create the first national administrator if there is none. Credentials come from "
+        "KC_ADMIN_USERNAME, KC_ADMIN_EMAIL and KC_ADMIN_PASSWORD; a missing password is "
+        "generated and printed once."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = admin_ensure(
@@ -20,7 +22,9 @@ class Command(BaseCommand):
         if created is None:
             self.stdout.write("Admin nasional sudah ada; tidak ada yang diubah.")
             return
-        self.stdout.write(self.style.SUCCESS(
-            f"Admin nasional dibuat: {created.username} / {created.password}\n"
-            "Simpan kata sandi ini sekarang: tidak akan ditampilkan lagi."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin nasional dibuat: {created.username} / {created.password}\n"
+                "Simpan kata sandi ini sekarang: tidak akan ditampilkan lagi."
+            )
+        )

@@ -9,12 +9,17 @@ from regions.models import Region
 
 
 class Command(BaseCommand):
-    help = ("Load the demo data: demo organisations and one demo account per role "
-            "(password from KC_DEMO_PASSWORD, else generated and printed once). Idempotent.")
+    help = (
+        "Load the demo data: demo organisations and one demo account per role "
+        "(password from KC_DEMO_PASSWORD, else generated and printed once). Idempotent."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--allow-production", action="store_true",
-                            help="Load demo accounts even with KC_ENV=production.")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load demo accounts even with KC_ENV=production.",
+        )
 
     def handle(self, *args: Any, allow_production: bool, **options: Any) -> None:
         if settings.PRODUCTION and not allow_production:
@@ -26,8 +31,10 @@ class Command(BaseCommand):
         if not new:
             self.stdout.write(f"Akun demo sudah ada ({len(accounts)}); tidak ada yang diubah.")
             return
-        self.stdout.write(self.style.SUCCESS(
-            f"{len(new)} akun demo dibuat, kata sandi bersama: {new[0].password}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{len(new)} akun demo dibuat, kata sandi bersama: {new[0].password}"
+            )
+        )
         for account in new:
             self.stdout.write(f"  {account.username}")

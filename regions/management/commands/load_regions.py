@@ -19,8 +19,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, data_dir: Path, verbosity: int, **options: Any) -> None:
         def progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
-            yield from tqdm(items, total=total, desc=label, unit="baris",
-                            disable=verbosity == 0, file=self.stderr._out)
+            yield from tqdm(
+                items,
+                total=total,
+                desc=label,
+                unit="baris",
+                disable=verbosity == 0,
+                file=self.stderr._out,
+            )
 
         try:
             result = regions_load(data_dir=data_dir, progress=progress)

@@ -1,0 +1,124 @@
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def test_region_list_shows_all_regions_paginated(client: Client) -> None:
+    response = client.get("/wilayah/")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 514
+    assert len(response.context["page"].object_list) == 50
+
+
+def test_region_list_searches_by_name(client: Client) -> None:
+    response = client.get("/wilayah/", {"q": "  bandung "})
+    names = [r.name for r in response.context["page"].object_list]
+    assert names == ["Kabupaten Bandung", "Kabupaten Bandung Barat", "Kota Bandung"]
+
+
+def test_region_list_searches_by_code_prefix(client: Client) -> None:
+    response = client.get("/wilayah/", {"q": "32.7"})
+    assert {r.code[:4] for r in response.context["page"].object_list} == {"32.7"}
+
+
+def test_region_list_filters_by_province_island_group_and_kind(client: Client) -> None:
+    response = client.get("/wilayah/", {"province": "32", "kind": "kota"})
+    assert response.context["page"].paginator.count == 9
+    response = client.get("/wilayah/", {"island_group": "papua"})
+    expected = Region.objects.filter(province__island_group="papua").count()
+    assert response.context["page"].paginator.count == expected == 42
+
+
+def test_region_list_filters_frontier_regions(client: Client) -> None:
+    response = client.get("/wilayah/", {"frontier": "1"})
+    assert response.context["page"].paginator.count == 49
+
+
+def test_region_list_ignores_an_unknown_filter_value(client: Client) -> None:
+    response = client.get("/wilayah/", {"province": "99", "kind": "desa"})
+    assert response.status_code == 200
+
+
+def test_region_list_pages_keep_the_filters(client: Client) -> None:
+    response = client.get("/wilayah/", {"kind": "kabupaten", "page": "2"})
+    assert response.context["page"].number == 2
+    assert "kind=kabupaten&amp;page=3" in response.content.decode()
+
+
+def test_region_list_answers_htmx_with_the_results_only(client: Client) -> None:
+    response = client.get("/wilayah/", {"q": "bekasi"}, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert "Kota Bekasi" in body
+    assert "<html" not in body
+
+
+def test_region_page_shows_registry_data(client: Client) -> None:
+    response = client.get("/wilayah/32.73/")
+    assert response.status_code == 200
+    assert "Kota Bandung" in response.content.decode()
+    assert "Jawa Barat" in response.content.decode()
+
+
+def test_unknown_region_code_is_404(client: Client) -> None:
+    assert client.get("/wilayah/99.99/").status_code == 404
+
+
+def test_regional_editor_can_edit_own_region_profile(login, owner: User) -> None:  # type: ignore[no-untyped-def]
+    response = login(owner).post(
+        "/wilayah/32.73/ubah/",
+        {
+            "website": "https://bandung.go.id",
+            "contact_email": "smartcity@bandung.go.id",
+            "description": "Bandung Smart City",
+        },
+    )
+    assert response.status_code == 302
+    assert Region.objects.get(code="32.73").website == "https://bandung.go.id"
+
+
+def test_regional_editor_cannot_edit_another_region(login, owner: User) -> None:  # type: ignore[no-untyped-def]
+    client = login(owner)
+    assert client.get("/wilayah/32.75/ubah/").status_code == 403
+    response = client.post("/wilayah/32.75/ubah/", {"description": "bukan wilayah saya"})
+    assert response.status_code == 403
+    assert Region.objects.get(code="32.75").description == ""
+
+
+def test_viewer_cannot_edit_a_region(login, viewer: User) -> None:  # type: ignore[no-untyped-def]
+    response = login(viewer).post("/wilayah/32.73/ubah/", {"description": "x"})
+    assert response.status_code == 403
+
+
+def test_anonymous_user_is_sent_to_log_in_to_edit(client: Client) -> None:
+    response = client.get("/wilayah/32.73/ubah/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/akun/masuk/")
+
+
+def test_invalid_profile_names_the_field_and_saves_nothing(login, owner: User) -> None:  # type: ignore[no-untyped-def]
+    response = login(owner).post(
+        "/wilayah/32.73/ubah/",
+        {
+            "website": "bukan url",
+            "contact_email": "smartcity@bandung.go.id",
+            "description": "x",
+        },
+    )
+    assert response.status_code == 200
+    assert "website" in response.context["form"].errors
+    assert Region.objects.get(code="32.73").contact_email == ""
+
+
+def test_edit_link_shows_only_to_those_who_may_edit(
+    client: Client,
+    login,
+    owner: User,  # type: ignore[no-untyped-def]
+    outsider: User,
+) -> None:
+    assert "/wilayah/32.73/ubah/" in login(owner).get("/wilayah/32.73/").content.decode()
+    assert "/wilayah/32.73/ubah/" not in login(outsider).get("/wilayah/32.73/").content.decode()
+    assert "/wilayah/32.73/ubah/" not in client.get("/wilayah/32.73/").content.decode()
