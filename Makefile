@@ -39,7 +39,7 @@ browser:
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
+	$(BIN)/mypy
 
 fmt: $(VENV)/.dev-installed
 	$(BIN)/ruff format .

@@ -15,18 +15,18 @@ from regions.services import regions_load
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         regions_load(data_dir=settings.KC_DATA_DIR)
 
 
 @pytest.fixture
-def bandung(db) -> Region:  # type: ignore[no-untyped-def]
+def bandung(db) -> Region:
     return Region.objects.get(code="32.73")
 
 
 @pytest.fixture
-def bekasi(db) -> Region:  # type: ignore[no-untyped-def]
+def bekasi(db) -> Region:
     return Region.objects.get(code="32.75")
 
 
@@ -53,17 +53,17 @@ def outsider(bekasi: Region) -> User:
 
 
 @pytest.fixture
-def viewer(db) -> User:  # type: ignore[no-untyped-def]
+def viewer(db) -> User:
     return make_user("viewer", Role.VIEWER)
 
 
 @pytest.fixture
-def officer(db) -> User:  # type: ignore[no-untyped-def]
+def officer(db) -> User:
     return make_user("officer", Role.PROGRAM_OFFICER)
 
 
 @pytest.fixture
-def login():  # type: ignore[no-untyped-def]
+def login():
     """``login(user)`` gives a Django test client signed in as ``user``."""
 
     def _login(user: User) -> Client:
@@ -75,7 +75,7 @@ def login():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def token_for():  # type: ignore[no-untyped-def]
+def token_for():
     """``token_for(user)`` issues an API token and returns the Authorization header value."""
 
     def _token_for(user: User) -> str:
