@@ -162,12 +162,13 @@ def regions_load(*, data_dir: Path, progress: Progress[Any] = _no_progress) -> L
             progress,
             "provinsi",
         )
-        provinces = {p.code: p for p in Province.objects.all()}
+        provinces = {p.code: p for p in Province.objects.only("pk", "code")}
         regions = {}
         for row in region_rows:
             values = _region_values(row)
             try:
-                values["province"] = provinces[row["province_code"]]
+                # Compared by id: reading obj.province would query once per region.
+                values["province_id"] = provinces[row["province_code"]].pk
             except KeyError:
                 raise RegistryError(
                     f"region {row['code']}: unknown province {row['province_code']}"

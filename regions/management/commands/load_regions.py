@@ -4,6 +4,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 from tqdm import tqdm
 
 from regions.services import RegistryError, regions_load
@@ -32,6 +33,10 @@ class Command(BaseCommand):
             result = regions_load(data_dir=data_dir, progress=progress)
         except (RegistryError, FileNotFoundError, KeyError, ValueError) as exc:
             raise CommandError(f"Data wilayah tidak dimuat: {exc}") from exc
+        except DatabaseError as exc:
+            raise CommandError(
+                f"Basis data belum siap (jalankan dahulu: manage.py migrate): {exc}"
+            ) from exc
         self.stdout.write(
             f"Wilayah: {result.created} baru, {result.updated} diperbarui, "
             f"{result.unchanged} tidak berubah."
