@@ -76,6 +76,12 @@ def test_unknown_api_path_is_404_in_the_error_shape(client: Client) -> None:
     assert_error_shape(client.get("/api/v1/tidak-ada"), 404, "not_found")
 
 
+def test_wrong_method_is_405_in_the_error_shape(client: Client) -> None:
+    response = client.delete("/api/v1/regions/32.73")
+    assert_error_shape(response, 405, "method_not_allowed")
+    assert "PATCH" in response["Allow"]
+
+
 def test_provinces_list_has_38_with_their_region_counts(client: Client) -> None:
     body = client.get("/api/v1/provinces").json()
     assert len(body) == 38

@@ -42,6 +42,11 @@ def test_home_page_is_indonesian_by_default(client: Client) -> None:
     assert "284.973.643" in body
 
 
+def test_browser_language_does_not_override_indonesian(client: Client) -> None:
+    response = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert '<html lang="id"' in response.content.decode()
+
+
 def test_language_switch_to_english_and_back(client: Client) -> None:
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
     body = response.content.decode()
