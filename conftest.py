@@ -21,6 +21,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def registry_committed(transactional_db) -> None:
+    """The registry for transactional tests, which empty every table when they end."""
+    regions_load(data_dir=settings.KC_DATA_DIR)
+
+
+@pytest.fixture
 def bandung(db) -> Region:
     return Region.objects.get(code="32.73")
 

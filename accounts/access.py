@@ -32,6 +32,11 @@ REGIONAL_TEAM = frozenset({Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR})
 RULES: dict[str, Rule] = {
     "region.view": Rule(public=True),
     "region.edit": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
+    # Who changed what: the program's own people, not the public or other regions.
+    "region.history": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR},
+        regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR},
+    ),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }

@@ -32,6 +32,16 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+class ApiError(Exception):
+    """An error the API answers on purpose, with its status, code and translated message."""
+
+    def __init__(
+        self, status: int, code: str, message: str, details: list[dict[str, str]] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.details = status, code, message, details
+
+
 def error_response(
     status: int, code: str, message: str, details: list[dict[str, str]] | None = None
 ) -> JsonResponse:
@@ -52,6 +62,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
             for err in exc.errors
         ]
         return error_response(422, "invalid", _("The request has invalid fields."), details)
+
+    @api.exception_handler(ApiError)
+    def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+        return error_response(exc.status, exc.code, exc.message, exc.details)
 
     @api.exception_handler(ModelValidationError)
     def model_validation_error(request: HttpRequest, exc: ModelValidationError) -> HttpResponse:

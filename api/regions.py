@@ -2,13 +2,15 @@ from decimal import Decimal
 from typing import Literal
 
 from django.db.models import Count
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
-from api.errors import ErrorOut
+from api.errors import ApiError, ErrorOut
+from audit.versioning import VersionConflict, save_versioned
 from regions.models import IslandGroup, Province, Region, RegionQuerySet
 
 router = Router(tags=["regions"])
@@ -49,6 +51,7 @@ class RegionDetailOut(RegionOut):
     website: str
     contact_email: str
     description: str
+    version: int = Field(description="Send it back (body or If-Match) when you change the profile")
 
 
 class RegionProfileIn(Schema):
@@ -57,6 +60,7 @@ class RegionProfileIn(Schema):
     website: str | None = Field(None, max_length=200)
     contact_email: str | None = Field(None, max_length=254)
     description: str | None = Field(None, max_length=4000)
+    version: int | None = Field(None, ge=1, description="The version you edited from")
 
 
 class RegionFilters(FilterSchema):
@@ -93,23 +97,59 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> RegionQ
     auth=READ_AUTH,
     summary="One kota or kabupaten",
 )
-def get_region(request: HttpRequest, code: str) -> Region:
-    return access.get_region_for_user(request.user, code)
+def get_region(request: HttpRequest, response: HttpResponse, code: str) -> Region:
+    region = access.get_region_for_user(request.user, code)
+    response["ETag"] = f'"{region.version}"'
+    return region
+
+
+def _base_version(request: HttpRequest, payload: RegionProfileIn) -> int:
+    """The version the client edited from: the body's ``version`` or the If-Match header."""
+    if payload.version is not None:
+        return payload.version
+    if_match = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    if if_match.isdigit():
+        return int(if_match)
+    raise ApiError(
+        428,
+        "version_required",
+        _("Send the version you edited from: the version field or an If-Match header."),
+    )
 
 
 @router.patch(
     "/regions/{code}",
-    response={200: RegionDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={
+        200: RegionDetailOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        412: ErrorOut,
+        422: ErrorOut,
+        428: ErrorOut,
+    },
     auth=WRITE_AUTH,
     summary="Update the region's own profile",
+    description="Refused with 412 when the profile changed since `version`: nothing is lost.",
 )
-def update_region(request: HttpRequest, code: str, payload: RegionProfileIn) -> Region:
+def update_region(
+    request: HttpRequest, response: HttpResponse, code: str, payload: RegionProfileIn
+) -> Region:
     region = access.get_region_for_user(request.user, code, write=True)
-    changes = payload.model_dump(exclude_unset=True)
-    for field, value in changes.items():
-        setattr(region, field, value or "")
-    region.full_clean()
-    region.save(update_fields=[*changes, "updated_at"])
+    values = {
+        k: v or "" for k, v in payload.model_dump(exclude_unset=True).items() if k != "version"
+    }
+    try:
+        region = save_versioned(region, base_version=_base_version(request, payload), values=values)
+    except VersionConflict as exc:
+        raise ApiError(
+            412,
+            "version_conflict",
+            _("Changed by someone else since version %(version)s: read it again.")
+            % {"version": exc.base_version},
+            [{"field": c.field, "message": str(c.new)} for c in exc.changes],
+        ) from exc
+    response["ETag"] = f'"{region.version}"'
     return region
 
 

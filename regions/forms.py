@@ -45,12 +45,17 @@ class RegionFilterForm(forms.Form):
         return queryset
 
 
+PROFILE_FIELDS = ["website", "contact_email", "description"]
+
+
 class RegionProfileForm(forms.ModelForm):
     website = forms.URLField(
         label=_("website"), required=False, max_length=200, assume_scheme="https"
     )
+    # The version the editor started from; a save from an older one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
         model = Region
-        fields = ["website", "contact_email", "description"]
+        fields = PROFILE_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}

@@ -88,6 +88,8 @@ class Region(models.Model):
     contact_email = models.EmailField(_("smart city team e-mail"), blank=True)
     description = models.TextField(_("profile"), blank=True, max_length=4000)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped by every profile save, so an edit based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     objects = RegionQuerySet.as_manager()
 

@@ -11,6 +11,8 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 
+from audit.models import Action
+from audit.tracking import record
 from regions.models import IslandGroup, Province, Region
 
 T = TypeVar("T")
@@ -178,8 +180,16 @@ def regions_load(*, data_dir: Path, progress: Progress[Any] = _no_progress) -> L
             Region, regions, [*REGION_FIELDS, "province"], progress, "kota/kabupaten"
         )
         _check_database(totals)
-    return LoadResult(
-        province_result.created + region_result.created,
-        province_result.updated + region_result.updated,
-        province_result.unchanged + region_result.unchanged,
-    )
+        result = LoadResult(
+            province_result.created + region_result.created,
+            province_result.updated + region_result.updated,
+            province_result.unchanged + region_result.unchanged,
+        )
+        if result.changed:
+            # Bulk writes send no signals: the load is recorded as one event.
+            record(
+                Action.IMPORT,
+                label="registri wilayah (data/regions.csv)",
+                changes={"created": result.created, "updated": result.updated},
+            )
+    return result

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.region_list, name="list"),
     path("<str:code>/", views.region_detail, name="detail"),
     path("<str:code>/ubah/", views.region_edit, name="edit"),
+    path("<str:code>/riwayat/", views.region_history, name="history"),
 ]

@@ -7,7 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
-from regions.forms import RegionFilterForm, RegionProfileForm
+from audit.models import AuditEvent
+from audit.presentation import history_rows
+from audit.versioning import VersionConflict, save_versioned
+from regions.forms import PROFILE_FIELDS, RegionFilterForm, RegionProfileForm
 from regions.models import Region
 
 PAGE_SIZE = 50
@@ -33,6 +36,24 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "region": region,
             "can_edit": access.can(request.user, "region.edit", region),
+            "can_see_history": access.can(request.user, "region.history", region),
+        },
+    )
+
+
+@login_required
+def region_history(request: HttpRequest, code: str) -> HttpResponse:
+    region = access.get_region_for_user(request.user, code)
+    access.require(request.user, "region.history", region)
+    events = AuditEvent.objects.for_object(region).select_related("actor")
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "regions/history.html",
+        {
+            "region": region,
+            "page": page,
+            "rows": history_rows(page.object_list, Region),
         },
     )
 
@@ -41,9 +62,25 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def region_edit(request: HttpRequest, code: str) -> HttpResponse:
     region = access.get_region_for_user(request.user, code, write=True)
-    form = RegionProfileForm(request.POST or None, instance=region)
+    form = RegionProfileForm(
+        request.POST or None, instance=region, initial={"version": region.version}
+    )
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The profile of %(region)s was saved.") % {"region": region})
-        return redirect(region)
-    return render(request, "regions/edit.html", {"region": region, "form": form})
+        values = {name: form.cleaned_data[name] for name in PROFILE_FIELDS}
+        try:
+            save_versioned(region, base_version=form.cleaned_data["version"], values=values)
+        except VersionConflict as exc:
+            conflict = exc
+            # Saving again now is a conscious overwrite of the changes shown.
+            data = request.POST.copy()
+            data["version"] = str(exc.current.version)  # type: ignore[attr-defined]
+            form = RegionProfileForm(data, instance=region)
+        else:
+            messages.success(
+                request, _("The profile of %(region)s was saved.") % {"region": region}
+            )
+            return redirect(region)
+    return render(
+        request, "regions/edit.html", {"region": region, "form": form, "conflict": conflict}
+    )

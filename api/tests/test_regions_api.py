@@ -105,7 +105,10 @@ def test_openapi_docs_page_loads_no_cdn(client: Client) -> None:
     assert "cdn." not in body
 
 
-def patch(client: Client, code: str, data: dict[str, str], **headers: str):  # type: ignore[no-untyped-def]
+def patch(client: Client, code: str, data: dict[str, object], **headers: str):  # type: ignore[no-untyped-def]
+    """PATCH from the current version unless the test says otherwise."""
+    if "version" not in data and "If-Match" not in headers:
+        data = {**data, "version": Region.objects.get(code=code).version}
     return client.patch(
         f"/api/v1/regions/{code}",
         json.dumps(data),
@@ -185,3 +188,52 @@ def test_errors_are_in_indonesian_by_default_and_english_on_request(client: Clie
     ]["message"]
     assert english == "Not found."
     assert indonesian != english
+
+
+def test_region_carries_its_version_and_etag(client: Client) -> None:
+    response = client.get("/api/v1/regions/32.73")
+    assert response.json()["version"] == 1
+    assert response["ETag"] == '"1"'
+
+
+def test_a_write_without_a_version_is_428(client: Client, owner: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    response = client.patch(
+        "/api/v1/regions/32.73",
+        json.dumps({"description": "x"}),
+        content_type="application/json",
+        headers={"Authorization": token_for(owner)},
+    )
+    assert_error_shape(response, 428, "version_required")
+
+
+def test_if_match_header_carries_the_version(client: Client, owner: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    response = patch(
+        client, "32.73", {"description": "x"}, **{"If-Match": '"1"'}, Authorization=token_for(owner)
+    )
+    assert response.status_code == 200
+    assert response["ETag"] == '"2"'
+
+
+def test_a_stale_version_is_412_naming_what_changed(
+    client: Client, owner: User, colleague: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        patch(
+            client,
+            "32.73",
+            {"description": "Versi ketua", "version": 1},
+            Authorization=token_for(colleague),
+        ).status_code
+        == 200
+    )
+    response = patch(
+        client,
+        "32.73",
+        {"description": "Versi editor", "version": 1},
+        Authorization=token_for(owner),
+    )
+    assert_error_shape(response, 412, "version_conflict")
+    assert response.json()["error"]["details"] == [
+        {"field": "description", "message": "Versi ketua"}
+    ]
+    assert Region.objects.get(code="32.73").description == "Versi ketua"

@@ -74,6 +74,7 @@ def test_regional_editor_can_edit_own_region_profile(login, owner: User) -> None
             "website": "https://bandung.go.id",
             "contact_email": "smartcity@bandung.go.id",
             "description": "Bandung Smart City",
+            "version": "1",
         },
     )
     assert response.status_code == 302
@@ -83,7 +84,9 @@ def test_regional_editor_can_edit_own_region_profile(login, owner: User) -> None
 def test_regional_editor_cannot_edit_another_region(login, owner: User) -> None:  # type: ignore[no-untyped-def]
     client = login(owner)
     assert client.get("/wilayah/32.75/ubah/").status_code == 403
-    response = client.post("/wilayah/32.75/ubah/", {"description": "bukan wilayah saya"})
+    response = client.post(
+        "/wilayah/32.75/ubah/", {"description": "bukan wilayah saya", "version": "1"}
+    )
     assert response.status_code == 403
     assert Region.objects.get(code="32.75").description == ""
 
@@ -106,6 +109,7 @@ def test_invalid_profile_names_the_field_and_saves_nothing(login, owner: User) -
             "website": "bukan url",
             "contact_email": "smartcity@bandung.go.id",
             "description": "x",
+            "version": "1",
         },
     )
     assert response.status_code == 200
@@ -122,3 +126,32 @@ def test_edit_link_shows_only_to_those_who_may_edit(
     assert "/wilayah/32.73/ubah/" in login(owner).get("/wilayah/32.73/").content.decode()
     assert "/wilayah/32.73/ubah/" not in login(outsider).get("/wilayah/32.73/").content.decode()
     assert "/wilayah/32.73/ubah/" not in client.get("/wilayah/32.73/").content.decode()
+
+
+def test_a_save_from_a_stale_version_is_refused_and_shows_what_changed(
+    login,
+    owner: User,
+    colleague: User,  # type: ignore[no-untyped-def]
+) -> None:
+    first, second = login(owner), login(colleague)
+    form = {"website": "", "contact_email": "", "version": "1"}
+    assert (
+        first.post("/wilayah/32.73/ubah/", {**form, "description": "Versi ketua"}).status_code
+        == 302
+    )
+    response = second.post("/wilayah/32.73/ubah/", {**form, "description": "Versi editor"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Versi ketua" in body  # what the other saved
+    assert owner.username in body  # and who
+    assert Region.objects.get(code="32.73").description == "Versi ketua"
+    # The form now carries the current version: saving again is a conscious overwrite.
+    assert response.context["form"].data["version"] == "2"
+
+
+def test_saving_again_after_a_conflict_overwrites(login, owner: User) -> None:  # type: ignore[no-untyped-def]
+    client = login(owner)
+    form = {"website": "", "contact_email": ""}
+    client.post("/wilayah/32.73/ubah/", {**form, "description": "satu", "version": "1"})
+    client.post("/wilayah/32.73/ubah/", {**form, "description": "dua", "version": "2"})
+    assert Region.objects.get(code="32.73").version == 3

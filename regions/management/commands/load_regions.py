@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 from tqdm import tqdm
 
+from audit.context import acting_as_job
 from regions.services import RegistryError, regions_load
 
 T = TypeVar("T")
@@ -30,7 +31,8 @@ class Command(BaseCommand):
             )
 
         try:
-            result = regions_load(data_dir=data_dir, progress=progress)
+            with acting_as_job("load_regions"):
+                result = regions_load(data_dir=data_dir, progress=progress)
         except (RegistryError, FileNotFoundError, KeyError, ValueError) as exc:
             raise CommandError(f"Data wilayah tidak dimuat: {exc}") from exc
         except DatabaseError as exc:

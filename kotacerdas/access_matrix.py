@@ -1,0 +1,118 @@
+"""Who may read and who may write every page and API route: the table the access tests check.
+
+Every URL pattern and every OpenAPI operation must have a line here; a test walks Django's URL
+resolver and the OpenAPI schema and fails for any route without one. It then requests every
+route as every persona and checks that exactly the audience listed gets through.
+
+Personas, relative to the "own" region of a check (Kota Bandung, 32.73):
+  anonymous      not signed in
+  viewer         national viewer
+  assessor       national assessor
+  mentor         mentor assigned to the own region
+  editor         regional editor of the own region
+  lead           regional smart city lead of the own region
+  outsider       regional editor of another region (Kota Bekasi, 32.75)
+  officer        national program officer
+  admin          national administrator (Django staff)
+
+Placeholders in ``kwargs`` and payloads: ``OWN`` (own region code), ``OWN_TOKEN`` (id of an API
+token belonging to the editor).
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+PERSONAS = (
+    "anonymous",
+    "viewer",
+    "assessor",
+    "mentor",
+    "editor",
+    "lead",
+    "outsider",
+    "officer",
+    "admin",
+)
+
+EVERYONE = frozenset(PERSONAS)
+SIGNED_IN = EVERYONE - {"anonymous"}
+NATIONAL_STAFF = frozenset({"officer", "admin"})
+REGION_TEAM = frozenset({"editor", "lead"}) | NATIONAL_STAFF
+DJANGO_STAFF = frozenset({"admin"})
+NOBODY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Check:
+    """One request of a route and the personas that must get through."""
+
+    method: str
+    allowed: frozenset[str]
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Route:
+    checks: tuple[Check, ...]
+    kwargs: dict[str, str] = field(default_factory=dict)
+
+
+def read(allowed: frozenset[str], **kwargs: str) -> Route:
+    return Route((Check("GET", allowed),), kwargs)
+
+
+# Pages, by URL name. "admin:*" stands for every route of the Django admin.
+PAGES: dict[str, Route] = {
+    "portal:home": read(EVERYONE),
+    "portal:about": read(EVERYONE),
+    "regions:list": read(EVERYONE),
+    "regions:detail": read(EVERYONE, code="OWN"),
+    "regions:edit": Route(
+        (
+            Check("GET", REGION_TEAM),
+            Check(
+                "POST",
+                REGION_TEAM,
+                {"website": "", "contact_email": "", "description": "x", "version": "CURRENT"},
+            ),
+        ),
+        {"code": "OWN"},
+    ),
+    "regions:history": read(
+        NATIONAL_STAFF | {"viewer", "assessor", "mentor", "editor", "lead"}, code="OWN"
+    ),
+    "accounts:account": read(SIGNED_IN),
+    "accounts:login": Route(
+        (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))
+    ),
+    "accounts:logout": Route((Check("POST", EVERYONE),)),
+    "accounts:token_create": Route((Check("POST", SIGNED_IN, {"name": "uji"}),)),
+    "accounts:token_delete": Route((Check("POST", frozenset({"editor"})),), {"pk": "OWN_TOKEN"}),
+    "set_language": Route((Check("POST", EVERYONE, {"language": "en", "next": "/"}),)),
+    "admin:*": read(DJANGO_STAFF),
+}
+
+# Django admin routes requested for "admin:*".
+ADMIN_SAMPLES = [
+    "admin:index",
+    "admin:regions_region_changelist",
+    "admin:accounts_user_changelist",
+    "admin:accounts_membership_changelist",
+    "admin:accounts_apitoken_changelist",
+]
+
+# API routes, by method and OpenAPI path. The docs and schema are public.
+API: dict[tuple[str, str], Route] = {
+    ("GET", "/api/v1/openapi.json"): read(EVERYONE),
+    ("GET", "/api/v1/docs"): read(EVERYONE),
+    ("GET", "/api/v1/regions"): read(EVERYONE),
+    ("GET", "/api/v1/regions/{code}"): read(EVERYONE, code="OWN"),
+    ("PATCH", "/api/v1/regions/{code}"): Route(
+        (Check("PATCH", REGION_TEAM, {"description": "x", "version": "CURRENT"}),),
+        {"code": "OWN"},
+    ),
+    ("GET", "/api/v1/provinces"): read(EVERYONE),
+}
+
+# URL patterns that are not routes of their own: the API root and its catch-all 404.
+NOT_ROUTES = {"api:api-root", "api/v1/^(?P<rest>.*)$"}
