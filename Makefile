@@ -5,18 +5,18 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint fmt data vendor messages browser
+.PHONY: run test lint audit lock fmt data vendor messages browser
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+$(VENV)/.run-installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.lock
 	touch $@
 
-$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+$(VENV)/.dev-installed: requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.lock
 	touch $@ $(VENV)/.run-installed
 
 ## Run the platform on SQLite (var/) with the real regions and the demo data.
@@ -40,6 +40,14 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+## Known vulnerabilities in the locked dependencies (asks PyPI's advisory data).
+audit: $(VENV)/.dev-installed
+	bash scripts/audit_deps.sh
+
+## Maintainers: after changing a pin in pyproject.toml.
+lock:
+	bash scripts/lock.sh
 
 fmt: $(VENV)/.dev-installed
 	$(BIN)/ruff format .

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils import timezone
@@ -32,6 +33,16 @@ class TokenAuth(HttpBearer):
         return api_token.user
 
 
+class SessionCookieAuth(SessionAuth):
+    """The browser session, for callers that have one; others go on to the next method, so a
+    request with neither token nor session gets 401 rather than a CSRF complaint."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
+
+
 class PublicAuth:
     """Lets anonymous readers through, after a token or session had its chance."""
 
@@ -40,5 +51,5 @@ class PublicAuth:
 
 
 # Reads: token, then session, then anonymous. Writes: token or session (with CSRF).
-READ_AUTH = [TokenAuth(), SessionAuth(csrf=False), PublicAuth()]
-WRITE_AUTH = [TokenAuth(), SessionAuth(csrf=True)]
+READ_AUTH = [TokenAuth(), SessionCookieAuth(csrf=False), PublicAuth()]
+WRITE_AUTH = [TokenAuth(), SessionCookieAuth(csrf=True)]

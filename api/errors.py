@@ -49,6 +49,28 @@ def error_response(
     return JsonResponse(body, status=status)
 
 
+def status_error(status: int) -> tuple[str, str]:
+    known = {
+        400: ("bad_request", _("The request could not be understood.")),
+        401: ("unauthenticated", _("Authentication required: send a valid API token.")),
+        403: ("forbidden", _("You do not have access to this resource.")),
+        404: ("not_found", _("Not found.")),
+        405: ("method_not_allowed", _("This method is not allowed here.")),
+        413: ("too_large", _("The request is too large.")),
+        429: ("too_many_requests", _("Too many requests: try again later.")),
+    }
+    if status in known:
+        return known[status]
+    if status >= 500:
+        return "server_error", _("Something went wrong on our side.")
+    return "error", _("The request failed.")
+
+
+def documented_errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error responses an operation documents, all in the one shape."""
+    return dict.fromkeys(statuses, ErrorOut)
+
+
 def _field_name(location: Any) -> str:
     parts = [str(part) for part in location if part not in ("body", "query", "path", "payload")]
     return ".".join(parts) or "request"
@@ -92,7 +114,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        return error_response(exc.status_code, "error", str(exc.message))
+        # The framework's own text (e.g. "CSRF check Failed") is English and not ours to show.
+        return error_response(exc.status_code, *status_error(exc.status_code))
 
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -1,28 +1,10 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 
-from api.errors import error_response
+from api.errors import error_response, status_error
 
 API_PREFIX = "/api/"
-
-
-def _status_error(status: int) -> tuple[str, str]:
-    known = {
-        400: ("bad_request", _("The request could not be understood.")),
-        401: ("unauthenticated", _("Authentication required: send a valid API token.")),
-        403: ("forbidden", _("You do not have access to this resource.")),
-        404: ("not_found", _("Not found.")),
-        405: ("method_not_allowed", _("This method is not allowed here.")),
-        413: ("too_large", _("The request is too large.")),
-        429: ("too_many_requests", _("Too many requests: try again later.")),
-    }
-    if status in known:
-        return known[status]
-    if status >= 500:
-        return "server_error", _("Something went wrong on our side.")
-    return "error", _("The request failed.")
 
 
 class ApiErrorShapeMiddleware:
@@ -39,7 +21,7 @@ class ApiErrorShapeMiddleware:
             and response.status_code >= 400
             and not response.get("Content-Type", "").startswith("application/json")
         ):
-            code, message = _status_error(response.status_code)
+            code, message = status_error(response.status_code)
             shaped = error_response(response.status_code, code, message)
             if "Allow" in response:
                 shaped["Allow"] = response["Allow"]

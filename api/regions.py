@@ -5,11 +5,12 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, FilterSchema, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
-from api.errors import ApiError, ErrorOut
+from api.errors import ApiError, documented_errors
+from api.pagination import Pagination
 from audit.versioning import VersionConflict, save_versioned
 from regions.models import IslandGroup, Province, Region, RegionQuerySet
 
@@ -84,8 +85,13 @@ class RegionFilters(FilterSchema):
         return queryset
 
 
-@router.get("/regions", response=list[RegionOut], auth=READ_AUTH, summary="List kota and kabupaten")
-@paginate(LimitOffsetPagination)
+@router.get(
+    "/regions",
+    response={200: list[RegionOut], **documented_errors(401, 422)},
+    auth=READ_AUTH,
+    summary="List kota and kabupaten",
+)
+@paginate(Pagination)
 def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> RegionQuerySet:
     access.require(request.user, "region.view")
     return filters.apply(Region.objects.select_related("province"))
@@ -93,7 +99,7 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> RegionQ
 
 @router.get(
     "/regions/{code}",
-    response={200: RegionDetailOut, 404: ErrorOut},
+    response={200: RegionDetailOut, **documented_errors(401, 404)},
     auth=READ_AUTH,
     summary="One kota or kabupaten",
 )
@@ -119,15 +125,7 @@ def _base_version(request: HttpRequest, payload: RegionProfileIn) -> int:
 
 @router.patch(
     "/regions/{code}",
-    response={
-        200: RegionDetailOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        412: ErrorOut,
-        422: ErrorOut,
-        428: ErrorOut,
-    },
+    response={200: RegionDetailOut, **documented_errors(400, 401, 403, 404, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Update the region's own profile",
     description="Refused with 412 when the profile changed since `version`: nothing is lost.",
@@ -153,7 +151,12 @@ def update_region(
     return region
 
 
-@router.get("/provinces", response=list[ProvinceOut], auth=READ_AUTH, summary="The 38 provinces")
+@router.get(
+    "/provinces",
+    response={200: list[ProvinceOut], **documented_errors(401)},
+    auth=READ_AUTH,
+    summary="The 38 provinces",
+)
 def list_provinces(request: HttpRequest) -> list[dict[str, object]]:
     access.require(request.user, "region.view")
     return [

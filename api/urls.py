@@ -1,10 +1,10 @@
 from django.urls import path, re_path
-from ninja import NinjaAPI
 
 from api.errors import api_not_found, install_error_handlers
+from api.openapi import KotaCerdasAPI
 from api.regions import router as regions_router
 
-api = NinjaAPI(
+api = KotaCerdasAPI(
     title="Kota Cerdas API",
     version="1",
     description=(

@@ -237,3 +237,14 @@ def test_a_stale_version_is_412_naming_what_changed(
         {"field": "description", "message": "Versi ketua"}
     ]
     assert Region.objects.get(code="32.73").description == "Versi ketua"
+
+
+def test_an_offset_past_any_list_is_422_not_a_server_error(client: Client) -> None:
+    response = client.get("/api/v1/regions", {"offset": 10**30})
+    assert_error_shape(response, 422, "invalid")
+    assert response.json()["error"]["details"][0]["field"] == "offset"
+
+
+def test_an_offset_past_the_end_gives_an_empty_page(client: Client) -> None:
+    body = client.get("/api/v1/regions", {"offset": 10_000}).json()
+    assert (body["count"], body["items"]) == (514, [])

@@ -69,3 +69,30 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = _manage("check", KC_ENV="production", ALLOWED_HOSTS="kotacerdas.go.id")
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
+
+
+def _redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis(host="127.0.0.1", port=6379, socket_timeout=2).ping())
+    except redis.exceptions.RedisError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_reachable(), reason="no Redis at 127.0.0.1:6379")
+def test_the_cache_goes_to_redis_when_redis_url_is_set() -> None:
+    import redis
+
+    marker = secrets.token_hex(8)
+    result = _manage(
+        "shell",
+        "-c",
+        f"from django.core.cache import cache; cache.set('kc-test-marker', '{marker}', 60)",
+        REDIS_URL="redis://127.0.0.1:6379/14",
+    )
+    assert result.returncode == 0, result.stderr
+    client = redis.Redis(host="127.0.0.1", port=6379, db=14)
+    keys = client.keys("*kc-test-marker*")
+    assert keys, "the value did not reach Redis"
+    client.delete(*keys)
