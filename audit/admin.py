@@ -9,7 +9,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     """The audit log, read-only: nobody edits history."""
 
     list_display = ["at", "actor_label", "action", "content_type", "object_label", "ip"]
-    list_filter = ["action", "content_type", "at"]
+    list_filter = ["action", ("content_type", admin.RelatedOnlyFieldListFilter), "at"]
     search_fields = ["actor_label", "object_label", "object_id"]
     date_hierarchy = "at"
 
