@@ -89,3 +89,9 @@ def token_for():
         return f"Bearer {key}"
 
     return _token_for
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
+    """A real PBKDF2 hash takes most of a second here, for every user created and login."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 
@@ -36,7 +37,18 @@ def current_actor() -> Actor:
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    # REMOTE_ADDR only: a proxy's X-Forwarded-For is trusted at the proxy, not here.
+    """The visitor's address. Behind KC_TRUSTED_PROXIES reverse proxies it is the address the
+    outermost of them saw, read from the right of X-Forwarded-For (the left part is whatever
+    the client chose to send)."""
+    proxies = settings.KC_TRUSTED_PROXIES
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -38,11 +38,21 @@ def changes_since(obj: models.Model, version: int) -> tuple[list[FieldChange], l
     """Field changes recorded for ``obj`` after ``version``, oldest value to newest."""
     merged: dict[str, list[Any]] = {}
     actors: list[str] = []
-    events = AuditEvent.objects.for_object(obj).filter(action=Action.UPDATE).order_by("at", "pk")
-    for event in events:
+    # Newest first, stopping at the editor's version: the rest of the history is not read.
+    recent = []
+    for event in (
+        AuditEvent.objects.for_object(obj)
+        .filter(action=Action.UPDATE)
+        .order_by("-at", "-pk")
+        .iterator(chunk_size=50)
+    ):
         old_version = (event.changes.get("version") or [None])[0]
-        if old_version is None or old_version < version:
+        if old_version is None:
             continue
+        if old_version < version:
+            break
+        recent.append(event)
+    for event in reversed(recent):
         if event.actor_label not in actors:
             actors.append(event.actor_label)
         for name, (old, new) in event.changes.items():

@@ -169,6 +169,12 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kota Cerdas <noreply@kotacerdas.local>")
 
 # Requests are small forms and JSON; files (evidence, imports) come with their own limits.
@@ -202,5 +208,8 @@ LOGGING = {
 KC_PLATFORM_NAME = "Kota Cerdas"
 KC_DATA_DIR = BASE_DIR / "data"
 KC_ADMIN_PATH = env_str("KC_ADMIN_PATH", "admin/")
+# How many reverse proxies (nginx, a load balancer) stand before the app: their
+# X-Forwarded-For entries give the visitor's address for the audit log and login throttling.
+KC_TRUSTED_PROXIES = env_int("KC_TRUSTED_PROXIES", 0)
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 1000

@@ -102,3 +102,27 @@ def test_audit_log_cannot_be_edited_in_the_admin(login) -> None:  # type: ignore
     client = login(admin)
     assert client.get("/admin/audit/auditevent/").status_code == 200
     assert client.get("/admin/audit/auditevent/add/").status_code == 403
+
+
+def test_behind_a_trusted_proxy_the_visitor_address_is_recorded(
+    client: Client, owner: User, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.KC_TRUSTED_PROXIES = 1
+    client.post(
+        "/akun/masuk/",
+        {"username": "editor.bandung", "password": "salah"},
+        headers={"X-Forwarded-For": "10.9.9.9, 203.0.113.7"},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert AuditEvent.objects.get(action=Action.LOGIN_FAILED).ip == "203.0.113.7"
+
+
+def test_without_a_trusted_proxy_a_forwarded_address_is_ignored(
+    client: Client, owner: User
+) -> None:
+    client.post(
+        "/akun/masuk/",
+        {"username": "editor.bandung", "password": "salah"},
+        headers={"X-Forwarded-For": "203.0.113.7"},
+    )
+    assert AuditEvent.objects.get(action=Action.LOGIN_FAILED).ip == "127.0.0.1"

@@ -5,8 +5,18 @@ from django.apps import apps
 
 from audit.tracking import is_tracked
 
-PLATFORM_APPS = {"accounts", "regions", "portal", "api", "selection", "readiness",
-                 "masterplans", "participation", "monitoring", "evaluation"}
+PLATFORM_APPS = {
+    "accounts",
+    "regions",
+    "portal",
+    "api",
+    "selection",
+    "readiness",
+    "masterplans",
+    "participation",
+    "monitoring",
+    "evaluation",
+}
 EXEMPT = {
     "audit.AuditEvent": "the history itself",
 }

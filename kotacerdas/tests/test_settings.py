@@ -61,8 +61,21 @@ def test_production_settings_pass_check_deploy() -> None:
         KC_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="kotacerdas.go.id",
+        REDIS_URL="redis://127.0.0.1:6379/13",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_when_production_has_no_shared_cache() -> None:
+    result = _manage(
+        "check",
+        "--deploy",
+        KC_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="kotacerdas.go.id",
+        REDIS_URL="",
+    )
+    assert "kotacerdas.W001" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:

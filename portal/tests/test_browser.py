@@ -1,57 +1,18 @@
-"""Journeys in Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+"""The visitor's first journeys in Debian's Chromium (fixtures in portal/tests/browser.py)."""
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
-from regions.services import regions_load
+from portal.tests.browser import BROWSER_TEST
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Debian's chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytest_plugins = ["portal.tests.browser"]
+pytestmark = BROWSER_TEST
 SCREENSHOTS = Path(settings.VAR_DIR) / "screenshots"
 
 
-@pytest.fixture
-def page(live_server, transactional_db) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    # Transactional tests empty the tables after each test: reload the registry first.
-    regions_load(data_dir=settings.KC_DATA_DIR)
-    # Playwright runs an event loop in this thread; the ORM is not used while it does.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
-        context = browser.new_context(
-            base_url=live_server.url, locale="id-ID", viewport={"width": 1280, "height": 900}
-        )
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def test_visitor_finds_kota_bandung_from_the_home_page(page) -> None:  # type: ignore[no-untyped-def]
+def test_visitor_finds_kota_bandung_from_the_home_page(browser_page) -> None:  # type: ignore[no-untyped-def]
+    page = browser_page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.goto("/")
     assert page.locator("h1").inner_text() == "Gerakan Menuju 100 Smart City"
@@ -75,7 +36,8 @@ def test_visitor_finds_kota_bandung_from_the_home_page(page) -> None:  # type: i
     page.screenshot(path=str(SCREENSHOTS / "region.png"), full_page=True)
 
 
-def test_visitor_switches_the_page_to_english(page) -> None:  # type: ignore[no-untyped-def]
+def test_visitor_switches_the_page_to_english(browser_page) -> None:  # type: ignore[no-untyped-def]
+    page = browser_page
     page.goto("/")
     page.get_by_role("button", name="EN").click()
     page.wait_for_load_state()

@@ -14,17 +14,26 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        given_password = env_str("KC_ADMIN_PASSWORD", "") or None
         created = admin_ensure(
             username=env_str("KC_ADMIN_USERNAME", "admin"),
             email=env_str("KC_ADMIN_EMAIL", ""),
-            password=env_str("KC_ADMIN_PASSWORD", "") or None,
+            password=given_password,
         )
         if created is None:
             self.stdout.write("Admin nasional sudah ada; tidak ada yang diubah.")
-            return
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin nasional dibuat: {created.username} / {created.password}\n"
-                "Simpan kata sandi ini sekarang: tidak akan ditampilkan lagi."
+        elif given_password:
+            # The operator chose it: it stays out of the logs.
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Admin nasional dibuat: {created.username} "
+                    "(kata sandi dari KC_ADMIN_PASSWORD)."
+                )
             )
-        )
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Admin nasional dibuat: {created.username} / {created.password}\n"
+                    "Simpan kata sandi ini sekarang: tidak akan ditampilkan lagi."
+                )
+            )
