@@ -37,6 +37,7 @@ RULES: dict[str, Rule] = {
         national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR},
         regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR},
     ),
+    "indicator.import": Rule(national=NATIONAL_STAFF),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }

@@ -81,6 +81,11 @@ PAGES: dict[str, Route] = {
     "regions:history": read(
         NATIONAL_STAFF | {"viewer", "assessor", "mentor", "editor", "lead"}, code="OWN"
     ),
+    "selection:indicators": read(EVERYONE),
+    "selection:template": read(EVERYONE, fmt="xlsx"),
+    "selection:import": Route(
+        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)),
+    ),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))

@@ -52,8 +52,10 @@ VERSION = 1
 MANIFEST = "manifest.json"
 READ_BATCH = 2000
 WRITE_BATCH = 1000
-# Rows that `migrate` itself creates (post_migrate); a restore replaces them with the backup's.
-MIGRATE_CREATED = ("auth.Permission", "contenttypes.ContentType")
+# Rows that `migrate` itself creates (post_migrate signals and data migrations such as the
+# indicator catalogue); a restore replaces them with the backup's. A new data migration that
+# seeds a table adds that model here.
+MIGRATE_CREATED = ("auth.Permission", "contenttypes.ContentType", "selection.Indicator")
 
 
 class BackupError(Exception):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "regions",
+    "selection",
     "portal",
     "api",
 ]

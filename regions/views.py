@@ -12,6 +12,7 @@ from audit.presentation import history_rows
 from audit.versioning import VersionConflict, save_versioned
 from regions.forms import PROFILE_FIELDS, RegionFilterForm, RegionProfileForm
 from regions.models import Region
+from selection.queries import latest_values
 
 PAGE_SIZE = 50
 
@@ -37,6 +38,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "region": region,
             "can_edit": access.can(request.user, "region.edit", region),
             "can_see_history": access.can(request.user, "region.history", region),
+            "indicators": latest_values(region),
         },
     )
 

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SelectionConfig(AppConfig):
+    name = "selection"
+    verbose_name = _("Selection")
+
+    def ready(self) -> None:
+        from audit.tracking import track
+        from selection.models import ImportRun, Indicator
+
+        track(Indicator)
+        track(ImportRun)

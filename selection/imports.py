@@ -1,0 +1,419 @@
+"""Taking in indicator values from CSV or Excel files as Indonesian offices produce them.
+
+Long format, one value per row: ``kode_wilayah, tahun, indikator, nilai, sumber`` (English
+``region_code, year, indicator, value, source`` too). UTF-8 with or without BOM; comma,
+semicolon or tab delimited; ``1.234,56`` as well as ``1234.56``; stray spaces anywhere; codes
+with or without the dot (``3273`` is ``32.73``). Every problem is reported at once with its row
+and column, and one problem means nothing is written.
+"""
+
+import csv
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from regions.models import Region
+from selection.models import ImportRun, Indicator, IndicatorValue
+
+Progress = Callable[[list[tuple[int, list[Any]]]], Iterable[tuple[int, list[Any]]]]
+MIN_YEAR = 2000
+HEADER_SEARCH_ROWS = 10
+COLUMNS = {  # accepted header → canonical (Indonesian) column name
+    "kode_wilayah": "kode_wilayah",
+    "region_code": "kode_wilayah",
+    "kode": "kode_wilayah",
+    "tahun": "tahun",
+    "year": "tahun",
+    "indikator": "indikator",
+    "indicator": "indikator",
+    "nilai": "nilai",
+    "value": "nilai",
+    "sumber": "sumber",
+    "source": "sumber",
+}
+REQUIRED = ["kode_wilayah", "tahun", "indikator", "nilai", "sumber"]
+TEMPLATE_HEADER = REQUIRED
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+DOT_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+COMMA_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+
+class ImportFailed(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    row: int
+    region: Region
+    indicator: Indicator
+    year: int
+    value: float
+    source: str
+
+
+def _clean(text: Any) -> str:
+    return " ".join(str(text).replace("\u00a0", " ").split()) if text is not None else ""
+
+
+def parse_number(raw: Any, *, decimal_comma: bool) -> float | None:
+    """A number written the Indonesian or the English way, or None if it is not one.
+
+    Both separators present: the last one is the decimal mark. One kind only: a comma is
+    decimal in files that use the comma as decimal mark (semicolon-delimited, as Indonesian
+    Excel saves them) unless it groups thousands; a dot groups thousands there only in the
+    ``1.234.567`` pattern.
+    """
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        return float(raw)
+    text = _clean(raw).replace(" ", "")
+    if not text:
+        return None
+    if "," in text and "." in text:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        text = text.replace(thousands, "").replace(decimal_mark, ".")
+    elif "," in text:
+        if COMMA_THOUSANDS.match(text) and not decimal_comma:
+            text = text.replace(",", "")
+        elif text.count(",") == 1:
+            text = text.replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "." in text and decimal_comma and DOT_THOUSANDS.match(text):
+        text = text.replace(".", "")
+    return float(text) if NUMBER.match(text) else None
+
+
+def _normalise_header(name: Any) -> str:
+    return re.sub(r"[\s\-]+", "_", _clean(name).lower().lstrip("\ufeff"))
+
+
+def _find_header(
+    rows: list[tuple[int, list[Any]]],
+) -> tuple[list[Any], list[tuple[int, list[Any]]]]:
+    """The header is the first of the top rows naming at least three known columns: offices
+    put titles, dates and blank rows above their tables."""
+    for index, (_number, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        known = {COLUMNS.get(_normalise_header(c)) for c in cells} - {None}
+        if len(known) >= 3:
+            return cells, rows[index + 1 :]
+    first = next(
+        ((i, cells) for i, (_n, cells) in enumerate(rows) if any(_clean(c) for c in cells)), None
+    )
+    if first is None:
+        return [], []
+    return first[1], rows[first[0] + 1 :]
+
+
+def _read_csv(content: bytes) -> tuple[list[str], list[tuple[int, list[Any]]], bool]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        message = _('The file is not UTF-8 text. Save it as "CSV UTF-8" and upload it again.')
+        raise ImportFailed([Problem(line, "", message)]) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([";", ",", "\t"], key=first_line.count)
+    rows = list(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1))
+    header, data = _find_header(rows)
+    return header, data, delimiter == ";"
+
+
+def _read_xlsx(content: bytes) -> tuple[list[str], list[tuple[int, list[Any]]], bool]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ImportFailed([Problem(0, "", _("The Excel file cannot be read."))]) from None
+    sheet = workbook.worksheets[0]
+    rows = [
+        (number, list(values))
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    ]
+    workbook.close()
+    header, data = _find_header(rows)
+    return [_clean(h) for h in header], data, True
+
+
+Table = tuple[list[str], list[tuple[int, list[Any]]], bool]
+
+
+def read_table(content: bytes, file_name: str) -> Table:
+    """Header, numbered data rows, and whether the decimal mark is a comma."""
+    if content[:2] == b"PK" or file_name.lower().endswith((".xlsx", ".xlsm")):
+        return _read_xlsx(content)
+    return _read_csv(content)
+
+
+def _region_code(raw: Any) -> str:
+    text = _clean(raw).replace(" ", "")
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text[:2]}.{text[2:]}"
+    return text
+
+
+def _year(raw: Any) -> int | None:
+    number = parse_number(raw, decimal_comma=False)
+    return int(number) if number is not None and float(number).is_integer() else None
+
+
+def _no_progress(rows: list[tuple[int, list[Any]]]) -> Iterable[tuple[int, list[Any]]]:
+    return rows
+
+
+def validate(
+    header: list[str],
+    rows: list[tuple[int, list[Any]]],
+    decimal_comma: bool,
+    progress: Progress = _no_progress,
+) -> tuple[list[ValueRow], list[Problem]]:
+    problems: list[Problem] = []
+    names = [COLUMNS.get(_normalise_header(h), "") for h in header]
+    missing = [column for column in REQUIRED if column not in names]
+    if not header:
+        return [], [Problem(1, "", _("The file is empty."))]
+    if missing:
+        return [], [
+            Problem(1, column, _('Required column "%(column)s" is missing.') % {"column": column})
+            for column in missing
+        ]
+    position = {name: names.index(name) for name in REQUIRED}
+    regions = {r.code: r for r in Region.objects.all()}
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    this_year = date.today().year
+    seen: dict[tuple[str, str, int, str], int] = {}
+    parsed: list[ValueRow] = []
+
+    for number, cells in progress(rows):
+
+        def cell(name: str, cells: list[Any] = cells) -> Any:
+            index = position[name]
+            return cells[index] if index < len(cells) else None
+
+        if not any(_clean(c) for c in cells):
+            continue
+        found: list[Problem] = []
+        code = _region_code(cell("kode_wilayah"))
+        region = regions.get(code)
+        if region is None:
+            found.append(
+                Problem(
+                    number,
+                    "kode_wilayah",
+                    _('Unknown region code "%(code)s".') % {"code": code or "—"},
+                )
+            )
+        indicator_code = re.sub(r"\s+", "_", _clean(cell("indikator")).lower())
+        indicator = indicators.get(indicator_code)
+        if indicator is None:
+            found.append(
+                Problem(
+                    number,
+                    "indikator",
+                    _('Unknown indicator "%(code)s".') % {"code": indicator_code or "—"},
+                )
+            )
+        year = _year(cell("tahun"))
+        if year is None or not MIN_YEAR <= year <= this_year:
+            found.append(
+                Problem(
+                    number,
+                    "tahun",
+                    _('Year "%(year)s" is not a year from %(low)s to %(high)s.')
+                    % {"year": _clean(cell("tahun")) or "—", "low": MIN_YEAR, "high": this_year},
+                )
+            )
+        value = parse_number(cell("nilai"), decimal_comma=decimal_comma)
+        if value is None:
+            found.append(
+                Problem(
+                    number,
+                    "nilai",
+                    _('Value "%(value)s" is not a number.')
+                    % {"value": _clean(cell("nilai")) or "—"},
+                )
+            )
+        elif indicator is not None:
+            if indicator.is_flag and value not in (0, 1):
+                found.append(
+                    Problem(
+                        number,
+                        "nilai",
+                        _("%(indicator)s is a yes/no flag: the value must be 0 or 1.")
+                        % {"indicator": indicator.code},
+                    )
+                )
+            elif (indicator.minimum is not None and value < indicator.minimum) or (
+                indicator.maximum is not None and value > indicator.maximum
+            ):
+                found.append(
+                    Problem(
+                        number,
+                        "nilai",
+                        _("Value %(value)s is outside the scale of %(indicator)s (%(scale)s).")
+                        % {
+                            "value": _clean(cell("nilai")),
+                            "indicator": indicator.code,
+                            "scale": indicator.scale,
+                        },
+                    )
+                )
+        source = _clean(cell("sumber"))
+        if not source:
+            found.append(Problem(number, "sumber", _("The source is empty.")))
+        if (
+            region is not None
+            and indicator is not None
+            and not indicator.applies_to_kind(region.kind)
+        ):
+            found.append(
+                Problem(
+                    number,
+                    "indikator",
+                    _("%(indicator)s does not apply to a %(kind)s (%(region)s).")
+                    % {
+                        "indicator": indicator.code,
+                        "kind": region.get_kind_display(),
+                        "region": region.name,
+                    },
+                )
+            )
+        if region is not None and indicator is not None and year is not None and source:
+            key = (region.code, indicator.code, year, source.lower())
+            if key in seen:
+                found.append(
+                    Problem(
+                        number,
+                        "",
+                        _("Duplicate of row %(row)s (same region, indicator, year and source).")
+                        % {"row": seen[key]},
+                    )
+                )
+            else:
+                seen[key] = number
+        if found:
+            problems.extend(found)
+        elif (
+            region is not None and indicator is not None and year is not None and value is not None
+        ):
+            parsed.append(ValueRow(number, region, indicator, year, value, source))
+    if not parsed and not problems:
+        problems.append(Problem(2, "", _("The file has a header but no data rows.")))
+    return parsed, problems
+
+
+def indicators_import(
+    *,
+    content: bytes,
+    file_name: str,
+    user: Any = None,
+    is_demo: bool = False,
+    progress: Progress = _no_progress,
+) -> ImportRun:
+    """Check the whole file, then write it in one transaction, or raise ImportFailed.
+
+    Values of the same indicator, year and source as a row in the file are replaced: they stay
+    in the database, marked ``replaced_by`` this import.
+    """
+    header, rows, decimal_comma = read_table(content, file_name)
+    parsed, problems = validate(header, rows, decimal_comma, progress)
+    if problems:
+        raise ImportFailed(problems)
+    keys = {(r.indicator.pk, r.year, r.source) for r in parsed}
+    with transaction.atomic():
+        run = ImportRun.objects.create(
+            file_name=file_name[:255],
+            sha256=hashlib.sha256(content).hexdigest(),
+            imported_by=user if user is not None and user.is_authenticated else None,
+            rows=len(parsed),
+            is_demo=is_demo,
+            sources=sorted({r.source for r in parsed}),
+            years=sorted({r.year for r in parsed}),
+        )
+        previous = Q()
+        for indicator_id, year, source in keys:
+            previous |= Q(indicator_id=indicator_id, year=year, source=source)
+        run.replaced = IndicatorValue.objects.current().filter(previous).update(replaced_by=run)
+        run.save(update_fields=["replaced"])
+        IndicatorValue.objects.bulk_create(
+            [
+                IndicatorValue(
+                    region=r.region,
+                    indicator=r.indicator,
+                    year=r.year,
+                    value=r.value,
+                    source=r.source,
+                    import_run=run,
+                )
+                for r in parsed
+            ],
+            batch_size=2000,
+        )
+    return run
+
+
+def template_xlsx() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "nilai"
+    sheet.append(TEMPLATE_HEADER)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.append(["32.73", 2024, "kkd", 1.85, "Kemenkeu 2024"])
+    sheet.append(["32.73", 2024, "ikb", 71.4, "Bappenas 2024"])
+    for column, width in zip("ABCDE", (14, 8, 20, 10, 24), strict=True):
+        sheet.column_dimensions[column].width = width
+    codes = book.create_sheet("indikator")
+    codes.append(["kode", "nama", "satuan", "berlaku untuk", "skala"])
+    for indicator in Indicator.objects.all():
+        codes.append(
+            [
+                indicator.code,
+                indicator.name_id,
+                indicator.unit,
+                indicator.get_applies_to_display(),
+                indicator.scale,
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def template_csv() -> str:
+    example = [
+        ["32.73", "2024", "kkd", "1,85", "Kemenkeu 2024"],
+        ["32.73", "2024", "ikb", "71,4", "Bappenas 2024"],
+    ]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(TEMPLATE_HEADER)
+    writer.writerows(example)
+    return "\ufeff" + buffer.getvalue()

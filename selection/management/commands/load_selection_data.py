@@ -1,0 +1,38 @@
+import hashlib
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from audit.context import acting_as_job
+from selection.demo import SEED, demo_values_csv, registry_values_csv
+from selection.imports import ImportFailed, indicators_import
+from selection.models import ImportRun
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the real outermost-small-island counts as indicator values and the generated "
+        "demo values (source 'demo') for the other indicators, 2016-2024. Idempotent."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--no-demo",
+            action="store_true",
+            help="Only the registry-derived values, no demo values.",
+        )
+
+    def handle(self, *args: Any, no_demo: bool, **options: Any) -> None:
+        batches = [("registri wilayah (pulau_terluar)", registry_values_csv(), False)]
+        if not no_demo:
+            batches.append((f"generator data demo (seed {SEED})", demo_values_csv(), True))
+        with acting_as_job("load_selection_data"):
+            for name, content, is_demo in batches:
+                if ImportRun.objects.filter(sha256=hashlib.sha256(content).hexdigest()).exists():
+                    self.stdout.write(f"{name}: sudah dimuat; tidak ada yang diubah.")
+                    continue
+                try:
+                    run = indicators_import(content=content, file_name=name, is_demo=is_demo)
+                except ImportFailed as exc:
+                    raise CommandError(f"{name}: {exc.problems[:5]}") from exc
+                self.stdout.write(f"{name}: {run.rows} nilai dimuat.")
