@@ -101,3 +101,4 @@ def test_region_page_shows_indicator_values_and_labels_demo(client: Client) -> N
     assert "data demo" in body
     assert "Kemendagri" in body
     assert "1,85" in body
+    assert "<td>2024</td>" in body  # a year, not a number with a thousands dot
