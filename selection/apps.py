@@ -8,7 +8,9 @@ class SelectionConfig(AppConfig):
 
     def ready(self) -> None:
         from audit.tracking import track
-        from selection.models import ImportRun, Indicator
+        from selection.models import ImportRun, Indicator, RoundOverride, SelectionRound
 
         track(Indicator)
         track(ImportRun)
+        track(SelectionRound, ignore=frozenset({"input_snapshot"}))
+        track(RoundOverride)

@@ -140,3 +140,166 @@ class IndicatorValue(models.Model):
     @property
     def is_demo(self) -> bool:
         return self.source == DEMO_SOURCE
+
+
+class RoundStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    COMPUTED = "computed", _("computed")
+    PUBLISHED = "published", _("published")
+
+
+class RoundMethod(models.TextChoices):
+    SAW = "saw", _("SAW (simple additive weighting)")
+    TOPSIS = "topsis", _("TOPSIS (closeness to the ideal)")
+    HISTORICAL = "historical", _("historical (announced list)")
+
+
+class Normalization(models.TextChoices):
+    MINMAX = "minmax", _("min-max")
+    ZSCORE = "zscore", _("z-score")
+    VECTOR = "vector", _("vector")
+    RANK = "rank", _("rank")
+
+
+class Imputation(models.TextChoices):
+    NONE = "none", _("none: a missing value is an error")
+    MEDIAN = "median", _("median of the indicator")
+    WORST = "worst", _("worst value of the indicator")
+
+
+class PublishedRoundError(Exception):
+    """A published round is immutable."""
+
+
+class SelectionRoundQuerySet(models.QuerySet["SelectionRound"]):
+    def published(self) -> "SelectionRoundQuerySet":
+        return self.filter(status=RoundStatus.PUBLISHED)
+
+
+class SelectionRound(models.Model):
+    """One phase's selection: its method, weights, quotas and eligibility, and its result.
+
+    ``weights`` maps indicator codes to weights. ``quotas`` holds ``group_min`` and
+    ``group_max`` (island group → count) and ``province_max`` (one count for every province).
+    ``eligibility`` holds ``thresholds`` ([{indicator, op, value}]), ``exclude_previous``
+    (regions selected in earlier published rounds) and ``excluded`` (codes, by hand).
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.PositiveSmallIntegerField(_("regions to select"))
+    method = models.CharField(
+        _("method"), max_length=12, choices=RoundMethod.choices, default=RoundMethod.SAW
+    )
+    normalization = models.CharField(
+        _("normalisation"),
+        max_length=8,
+        choices=Normalization.choices,
+        default=Normalization.MINMAX,
+    )
+    indicator_year = models.PositiveSmallIntegerField(_("indicator year"))
+    imputation = models.CharField(
+        _("missing values"), max_length=8, choices=Imputation.choices, default=Imputation.NONE
+    )
+    weights = models.JSONField(_("weights"), default=dict)
+    quotas = models.JSONField(_("quotas"), default=dict)
+    eligibility = models.JSONField(_("eligibility"), default=dict)
+    sensitivity_draws = models.PositiveIntegerField(_("sensitivity draws"), default=10_000)
+    program_target = models.PositiveSmallIntegerField(_("program target"), default=100)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.DRAFT
+    )
+    source_note = models.TextField(_("source"), blank=True)
+    input_snapshot = models.JSONField(_("input snapshot"), null=True, blank=True, editable=False)
+    input_hash = models.CharField(_("input hash"), max_length=64, blank=True, editable=False)
+    result_hash = models.CharField(_("result hash"), max_length=64, blank=True, editable=False)
+    computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = SelectionRoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-pk"]
+        verbose_name = _("selection round")
+        verbose_name_plural = _("selection rounds")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            stored = (
+                SelectionRound.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            )
+            if stored == RoundStatus.PUBLISHED:
+                raise PublishedRoundError(f"round {self.pk} is published")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == RoundStatus.PUBLISHED
+
+
+class RoundResult(models.Model):
+    """A region's place in a computed round."""
+
+    round = models.ForeignKey(SelectionRound, on_delete=models.CASCADE, related_name="results")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    eligible = models.BooleanField(default=True)
+    ineligible_reason = models.CharField(max_length=200, blank=True)
+    rank = models.PositiveIntegerField(null=True)
+    score = models.FloatField(null=True)
+    selected = models.BooleanField(default=False)
+    reason = models.CharField(max_length=24)
+    reason_limit = models.PositiveIntegerField(null=True)
+    probability = models.FloatField(null=True)
+    rank_low = models.FloatField(null=True)
+    rank_high = models.FloatField(null=True)
+    contributions = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["round", "rank", "region__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "region"], name="round_result_one_per_region")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id}:{self.region_id} #{self.rank}"
+
+
+class OverrideAction(models.TextChoices):
+    ADD = "add", _("add to the selection")
+    REMOVE = "remove", _("remove from the selection")
+
+
+class RoundOverride(models.Model):
+    """A committee decision against the computed result; it needs a written reason."""
+
+    round = models.ForeignKey(SelectionRound, on_delete=models.CASCADE, related_name="overrides")
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(_("action"), max_length=8, choices=OverrideAction.choices)
+    reason = models.TextField(_("reason"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "region"], name="round_override_one_per_region"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.region} ({self.round})"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if not self.reason.strip():
+            raise ValidationError({"reason": _("An override needs a written reason.")})
