@@ -5,6 +5,7 @@ The standard cast around Kota Bandung (32.73): its ``owner`` (regional editor), 
 national ``officer`` and an anonymous client.
 """
 
+import numpy as np
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -12,6 +13,7 @@ from django.test import Client
 from accounts.models import ApiToken, Membership, Role, User
 from regions.models import Region
 from regions.services import regions_load
+from selection.models import ImportRun, Indicator, IndicatorValue
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +91,29 @@ def token_for():
         return f"Bearer {key}"
 
     return _token_for
+
+
+@pytest.fixture
+def indicator_values() -> None:
+    """2024 values of three indicators for every region it applies to."""
+    run = ImportRun.objects.create(file_name="uji", sha256="0" * 64, rows=0)
+    rng = np.random.default_rng(5)
+    rows = []
+    for code in ("kkd", "kinerja", "ikb"):
+        indicator = Indicator.objects.get(code=code)
+        for region in Region.objects.all():
+            if indicator.applies_to_kind(region.kind):
+                rows.append(
+                    IndicatorValue(
+                        region=region,
+                        indicator=indicator,
+                        year=2024,
+                        value=float(rng.uniform(0, 4)),
+                        source="uji",
+                        import_run=run,
+                    )
+                )
+    IndicatorValue.objects.bulk_create(rows)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ only what is public.
 """
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -14,6 +14,11 @@ from django.http import Http404
 
 from accounts.models import Membership, Role, User
 from regions.models import Region, RegionQuerySet
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from selection.models import SelectionRound
 
 AnyUser = User | AnonymousUser
 
@@ -38,6 +43,10 @@ RULES: dict[str, Rule] = {
         regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR},
     ),
     "indicator.import": Rule(national=NATIONAL_STAFF),
+    # Draft and computed rounds are the national team's working material; published ones
+    # are public (checked by the round access helper).
+    "round.view_draft": Rule(national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}),
+    "round.manage": Rule(national=NATIONAL_STAFF),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }
@@ -92,6 +101,28 @@ def get_region_for_user(user: AnyUser, code: str, *, write: bool = False) -> Reg
         raise Http404 from None
     require(user, "region.edit" if write else "region.view", region)
     return region
+
+
+def get_round_for_user(user: AnyUser, pk: int, *, write: bool = False) -> "SelectionRound":
+    """The selection round, or 404 (also for a draft the user may not see)."""
+    from selection.models import SelectionRound
+
+    try:
+        selection_round = SelectionRound.objects.get(pk=pk)
+    except SelectionRound.DoesNotExist:
+        raise Http404 from None
+    if not selection_round.is_published and not can(user, "round.view_draft"):
+        raise Http404
+    if write:
+        require(user, "round.manage")
+    return selection_round
+
+
+def visible_rounds(user: AnyUser) -> "QuerySet[SelectionRound]":
+    from selection.models import SelectionRound
+
+    rounds = SelectionRound.objects.all()
+    return rounds if can(user, "round.view_draft") else rounds.published()
 
 
 def editable_regions(user: AnyUser) -> RegionQuerySet:

@@ -56,6 +56,7 @@ def status_error(status: int) -> tuple[str, str]:
         403: ("forbidden", _("You do not have access to this resource.")),
         404: ("not_found", _("Not found.")),
         405: ("method_not_allowed", _("This method is not allowed here.")),
+        409: ("conflict", _("The resource is in a state that does not allow this.")),
         413: ("too_large", _("The request is too large.")),
         429: ("too_many_requests", _("Too many requests: try again later.")),
     }

@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from api.errors import api_not_found, install_error_handlers
 from api.openapi import KotaCerdasAPI
 from api.regions import router as regions_router
+from api.selection import router as selection_router
 
 api = KotaCerdasAPI(
     title="Kota Cerdas API",
@@ -16,6 +17,7 @@ api = KotaCerdasAPI(
 )
 install_error_handlers(api)
 api.add_router("/", regions_router)
+api.add_router("/", selection_router)
 
 urlpatterns = [
     path("", api.urls),

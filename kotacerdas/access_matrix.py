@@ -16,7 +16,7 @@ Personas, relative to the "own" region of a check (Kota Bandung, 32.73):
   admin          national administrator (Django staff)
 
 Placeholders in ``kwargs`` and payloads: ``OWN`` (own region code), ``OWN_TOKEN`` (id of an API
-token belonging to the editor).
+token belonging to the editor), ``DRAFT_ROUND`` (id of a draft selection round).
 """
 
 from dataclasses import dataclass, field
@@ -39,6 +39,7 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 NATIONAL_STAFF = frozenset({"officer", "admin"})
 REGION_TEAM = frozenset({"editor", "lead"}) | NATIONAL_STAFF
 DJANGO_STAFF = frozenset({"admin"})
+NATIONAL_ROLES = NATIONAL_STAFF | {"viewer", "assessor"}
 NOBODY: frozenset[str] = frozenset()
 
 
@@ -86,6 +87,19 @@ PAGES: dict[str, Route] = {
     "selection:import": Route(
         (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)),
     ),
+    "selection:rounds": read(EVERYONE),
+    "selection:round_compare": read(EVERYONE),
+    # A draft round; published rounds are public (selection/tests/test_round_pages.py).
+    "selection:round": read(NATIONAL_ROLES, pk="DRAFT_ROUND"),
+    "selection:round_new": Route((Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF))),
+    "selection:round_edit": Route(
+        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)), {"pk": "DRAFT_ROUND"}
+    ),
+    "selection:round_preview_new": Route((Check("POST", NATIONAL_STAFF),)),
+    "selection:round_preview": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
+    "selection:round_compute": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
+    "selection:round_publish": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
+    "selection:round_override": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))
@@ -117,6 +131,36 @@ API: dict[tuple[str, str], Route] = {
         {"code": "OWN"},
     ),
     ("GET", "/api/v1/provinces"): read(EVERYONE),
+    ("GET", "/api/v1/indicators"): read(EVERYONE),
+    ("GET", "/api/v1/rounds"): read(EVERYONE),
+    ("GET", "/api/v1/rounds/{round_id}"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
+    ("GET", "/api/v1/rounds/{round_id}/results"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
+    ("POST", "/api/v1/rounds"): Route(
+        (
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {
+                    "name": "Uji",
+                    "year": 2026,
+                    "total": 10,
+                    "indicator_year": 2024,
+                    "weights": {"kkd": 1},
+                },
+            ),
+        )
+    ),
+    ("PATCH", "/api/v1/rounds/{round_id}"): Route(
+        (Check("PATCH", NATIONAL_STAFF, {"version": "ROUND_VERSION", "name": "Uji 2"}),),
+        {"round_id": "DRAFT_ROUND"},
+    ),
+    # Computing a round without indicator values answers 422 for national staff (allowed).
+    ("POST", "/api/v1/rounds/{round_id}/compute"): Route(
+        (Check("POST", NATIONAL_STAFF),), {"round_id": "DRAFT_ROUND"}
+    ),
+    ("POST", "/api/v1/rounds/{round_id}/publish"): Route(
+        (Check("POST", NATIONAL_STAFF),), {"round_id": "DRAFT_ROUND"}
+    ),
 }
 
 # URL patterns that are not routes of their own: the API root and its catch-all 404.

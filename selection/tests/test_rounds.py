@@ -1,11 +1,8 @@
-import numpy as np
 import pytest
 from django.core.management import call_command
 
 from regions.models import Region
 from selection.models import (
-    ImportRun,
-    Indicator,
     IndicatorValue,
     PublishedRoundError,
     RoundStatus,
@@ -21,53 +18,12 @@ from selection.rounds import (
     round_publish,
     round_reproduces,
 )
+from selection.tests.factories import make_round
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def values() -> None:
-    """2024 values of three indicators for every region it applies to."""
-    run = ImportRun.objects.create(file_name="uji", sha256="0" * 64, rows=0)
-    rng = np.random.default_rng(5)
-    rows = []
-    for code in ("kkd", "kinerja", "ikb"):
-        indicator = Indicator.objects.get(code=code)
-        for region in Region.objects.all():
-            if indicator.applies_to_kind(region.kind):
-                rows.append(
-                    IndicatorValue(
-                        region=region,
-                        indicator=indicator,
-                        year=2024,
-                        value=float(rng.uniform(0, 4)),
-                        source="uji",
-                        import_run=run,
-                    )
-                )
-    IndicatorValue.objects.bulk_create(rows)
-
-
-def make_round(**overrides: object) -> SelectionRound:
-    fields = {
-        "name": "Tahap uji",
-        "year": 2025,
-        "total": 50,
-        "indicator_year": 2024,
-        "weights": {"kkd": 0.5, "kinerja": 0.3, "ikb": 0.2},
-        "quotas": {
-            "group_min": {"papua": 2, "maluku": 2},
-            "group_max": {"jawa": 15},
-            "province_max": 4,
-        },
-        "eligibility": {},
-        "sensitivity_draws": 200,
-    }
-    fields.update(overrides)
-    return SelectionRound.objects.create(**fields)
-
-
-def test_a_round_computes_a_selection_within_its_quotas(values) -> None:  # type: ignore[no-untyped-def]
+def test_a_round_computes_a_selection_within_its_quotas(indicator_values) -> None:  # type: ignore[no-untyped-def]
     selection_round = round_compute(selection_round=make_round())
     assert selection_round.status == RoundStatus.COMPUTED
     chosen = selection_round.results.filter(selected=True).select_related("region__province")
@@ -84,14 +40,14 @@ def test_a_round_computes_a_selection_within_its_quotas(values) -> None:  # type
     assert sum(probabilities) == pytest.approx(50)
 
 
-def test_a_kabupaten_is_scored_without_the_sustainable_city_index(values) -> None:  # type: ignore[no-untyped-def]
+def test_a_kabupaten_is_scored_without_the_sustainable_city_index(indicator_values) -> None:  # type: ignore[no-untyped-def]
     selection_round = round_compute(selection_round=make_round())
     kabupaten = selection_round.results.get(region__code="32.04")
     assert set(kabupaten.contributions) == {"kkd", "kinerja"}
     assert sum(kabupaten.contributions.values()) == pytest.approx(kabupaten.score)
 
 
-def test_a_published_round_is_immutable(values) -> None:  # type: ignore[no-untyped-def]
+def test_a_published_round_is_immutable(indicator_values) -> None:  # type: ignore[no-untyped-def]
     selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
     selection_round.total = 10
     with pytest.raises(PublishedRoundError):
@@ -108,7 +64,7 @@ def test_a_published_round_is_immutable(values) -> None:  # type: ignore[no-unty
         )
 
 
-def test_a_published_round_recomputes_to_the_same_hash(values) -> None:  # type: ignore[no-untyped-def]
+def test_a_published_round_recomputes_to_the_same_hash(indicator_values) -> None:  # type: ignore[no-untyped-def]
     selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
     # Later imports change nothing about the frozen inputs.
     IndicatorValue.objects.filter(indicator__code="kkd").update(value=0)
@@ -117,13 +73,13 @@ def test_a_published_round_recomputes_to_the_same_hash(values) -> None:  # type:
     assert compute(stored.input_snapshot).result_hash == stored.result_hash
 
 
-def test_a_tampered_snapshot_does_not_reproduce(values) -> None:  # type: ignore[no-untyped-def]
+def test_a_tampered_snapshot_does_not_reproduce(indicator_values) -> None:  # type: ignore[no-untyped-def]
     selection_round = round_compute(selection_round=make_round())
     selection_round.input_snapshot["weights"][0] = 0.9
     assert not round_reproduces(selection_round)
 
 
-def test_regions_selected_earlier_can_be_excluded(values) -> None:  # type: ignore[no-untyped-def]
+def test_regions_selected_earlier_can_be_excluded(indicator_values) -> None:  # type: ignore[no-untyped-def]
     call_command("load_history", verbosity=0)
     selection_round = round_compute(
         selection_round=make_round(eligibility={"exclude_previous": True})
@@ -134,7 +90,7 @@ def test_regions_selected_earlier_can_be_excluded(values) -> None:  # type: igno
     assert selection_round.results.filter(eligible=False).count() == 25
 
 
-def test_thresholds_and_hand_exclusions_make_regions_ineligible(values) -> None:  # type: ignore[no-untyped-def]
+def test_thresholds_and_hand_exclusions_make_regions_ineligible(indicator_values) -> None:  # type: ignore[no-untyped-def]
     selection_round = round_compute(
         selection_round=make_round(
             eligibility={
@@ -152,7 +108,7 @@ def test_thresholds_and_hand_exclusions_make_regions_ineligible(values) -> None:
     assert ineligible == set(low) | {"32.75"}
 
 
-def test_infeasible_quotas_are_explained(values) -> None:  # type: ignore[no-untyped-def]
+def test_infeasible_quotas_are_explained(indicator_values) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(RoundError) as failure:
         round_compute(
             selection_round=make_round(quotas={"group_min": {"papua": 30}, "province_max": 4})
@@ -161,7 +117,7 @@ def test_infeasible_quotas_are_explained(values) -> None:  # type: ignore[no-unt
     assert "24" in failure.value.problems[0]  # 6 provinces x 4
 
 
-def test_missing_values_are_an_error_unless_the_round_imputes(values) -> None:  # type: ignore[no-untyped-def]
+def test_missing_values_are_an_error_unless_the_round_imputes(indicator_values) -> None:  # type: ignore[no-untyped-def]
     IndicatorValue.objects.filter(region__code="32.73", indicator__code="kkd").delete()
     with pytest.raises(RoundError) as failure:
         round_compute(selection_round=make_round())
@@ -170,7 +126,7 @@ def test_missing_values_are_an_error_unless_the_round_imputes(values) -> None:  
     assert selection_round.results.get(region__code="32.73").score is not None
 
 
-def test_an_override_needs_a_reason_and_changes_the_final_list(values) -> None:  # type: ignore[no-untyped-def]
+def test_an_override_needs_a_reason_and_changes_the_final_list(indicator_values) -> None:  # type: ignore[no-untyped-def]
     selection_round = round_compute(selection_round=make_round())
     outside = selection_round.results.filter(selected=False, eligible=True).first()
     with pytest.raises(RoundError):
@@ -201,6 +157,6 @@ def test_the_2017_cohort_is_a_published_historical_round() -> None:
     assert "32.73" in final_selection(cohort)
 
 
-def test_unknown_weights_are_refused(values) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_weights_are_refused(indicator_values) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(RoundError):
         build_snapshot(make_round(weights={"apbd": 1}))

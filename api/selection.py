@@ -1,0 +1,273 @@
+"""Selection rounds and the indicator catalogue over the API."""
+
+from datetime import datetime
+from typing import Any, Literal, cast
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from accounts import access
+from accounts.models import User
+from api.auth import READ_AUTH, WRITE_AUTH
+from api.errors import ApiError, documented_errors
+from api.pagination import Pagination
+from regions.models import IslandGroup
+from selection.models import Indicator, RoundResult, RoundStatus, SelectionRound
+from selection.rounds import RoundError, final_selection, round_compute, round_publish
+
+router = Router(tags=["selection"])
+GroupCode = Literal[tuple(IslandGroup.values)]  # type: ignore[valid-type]
+
+
+class IndicatorOut(Schema):
+    code: str
+    name_id: str
+    name_en: str
+    unit: str
+    direction: str
+    applies_to: str
+    source: str
+    scale: str
+    is_flag: bool
+
+
+class Threshold(Schema):
+    indicator: str = Field(max_length=40)
+    op: Literal[">=", "<=", ">", "<", "=="]
+    value: float = Field(allow_inf_nan=False)
+
+
+class Quotas(Schema):
+    group_min: dict[GroupCode, int] = Field(default_factory=dict)  # type: ignore[valid-type]
+    group_max: dict[GroupCode, int] = Field(default_factory=dict)  # type: ignore[valid-type]
+    province_max: int | None = Field(None, ge=1, le=514)
+
+
+class Eligibility(Schema):
+    exclude_previous: bool = False
+    excluded: list[str] = Field(default_factory=list, max_length=514)
+    thresholds: list[Threshold] = Field(default_factory=list, max_length=10)
+
+
+class RoundIn(Schema):
+    name: str = Field(min_length=1, max_length=120)
+    year: int = Field(ge=2017, le=2100)
+    total: int = Field(ge=1, le=514)
+    method: Literal["saw", "topsis"] = "saw"
+    normalization: Literal["minmax", "zscore", "vector", "rank"] = "minmax"
+    indicator_year: int = Field(ge=2000, le=2100)
+    imputation: Literal["none", "median", "worst"] = "none"
+    weights: dict[str, float] = Field(description="indicator code → weight (≥ 0)")
+    quotas: Quotas = Quotas(province_max=None)
+    eligibility: Eligibility = Eligibility()
+    sensitivity_draws: int = Field(10_000, ge=0, le=20_000)
+    program_target: int = Field(100, ge=1, le=514)
+
+
+class RoundPatch(Schema):
+    version: int = Field(ge=1, description="The version you edited from")
+    name: str | None = Field(None, min_length=1, max_length=120)
+    total: int | None = Field(None, ge=1, le=514)
+    weights: dict[str, float] | None = None
+    quotas: Quotas | None = None
+    eligibility: Eligibility | None = None
+
+
+class RoundOut(Schema):
+    id: int
+    name: str
+    year: int
+    total: int
+    method: str
+    normalization: str
+    indicator_year: int
+    imputation: str
+    weights: dict[str, Any]
+    quotas: dict[str, Any]
+    eligibility: dict[str, Any]
+    status: str
+    version: int
+    input_hash: str
+    result_hash: str
+    published_at: datetime | None
+    selected: list[str] = Field(description="Region codes after the committee's decisions")
+
+    @staticmethod
+    def resolve_selected(obj: SelectionRound) -> list[str]:
+        return final_selection(obj) if obj.status != RoundStatus.DRAFT else []
+
+
+class ResultOut(Schema):
+    region: str = Field(alias="region.code")
+    name: str = Field(alias="region.name")
+    eligible: bool
+    ineligible_reason: str
+    rank: int | None
+    score: float | None
+    selected: bool
+    reason: str
+    reason_limit: int | None
+    probability: float | None
+    rank_low: float | None
+    rank_high: float | None
+    contributions: dict[str, float]
+
+
+def _check_weights(weights: dict[str, float]) -> None:
+    known = set(Indicator.objects.values_list("code", flat=True))
+    problems = [
+        {"field": f"weights.{code}", "message": _("Unknown indicator.")}
+        for code in weights
+        if code not in known
+    ]
+    problems += [
+        {"field": f"weights.{code}", "message": _("A weight cannot be negative.")}
+        for code, weight in weights.items()
+        if weight < 0 or weight != weight
+    ]
+    if not problems and not any(w > 0 for w in weights.values()):
+        problems.append(
+            {"field": "weights", "message": _("Give at least one indicator a weight above zero.")}
+        )
+    if problems:
+        raise ApiError(422, "invalid", _("The request has invalid fields."), problems)
+
+
+def _round_error(exc: RoundError) -> ApiError:
+    return ApiError(
+        422,
+        "round_error",
+        " ".join(exc.problems),
+        [{"field": "round", "message": p} for p in exc.problems],
+    )
+
+
+@router.get(
+    "/indicators",
+    response={200: list[IndicatorOut], **documented_errors(401)},
+    auth=READ_AUTH,
+    summary="The indicator catalogue",
+)
+def list_indicators(request: HttpRequest) -> Any:
+    access.require(request.user, "region.view")
+    return Indicator.objects.all()
+
+
+@router.get(
+    "/rounds",
+    response={200: list[RoundOut], **documented_errors(401, 422)},
+    auth=READ_AUTH,
+    summary="Selection rounds (drafts for national roles only)",
+)
+@paginate(Pagination)
+def list_rounds(
+    request: HttpRequest, status: Literal["draft", "computed", "published"] | None = None
+) -> Any:
+    rounds = access.visible_rounds(request.user)
+    return rounds.filter(status=status) if status else rounds
+
+
+@router.get(
+    "/rounds/{int:round_id}",
+    response={200: RoundOut, **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="One selection round",
+)
+def get_round(request: HttpRequest, round_id: int) -> Any:
+    return access.get_round_for_user(request.user, round_id)
+
+
+class ResultFilters(Schema):
+    selected: bool | None = None
+
+
+@router.get(
+    "/rounds/{int:round_id}/results",
+    response={200: list[ResultOut], **documented_errors(401, 404, 422)},
+    auth=READ_AUTH,
+    summary="A round's result, best rank first",
+)
+@paginate(Pagination)
+def list_results(request: HttpRequest, round_id: int, filters: Query[ResultFilters]) -> Any:
+    selection_round = access.get_round_for_user(request.user, round_id)
+    results = RoundResult.objects.filter(round=selection_round).select_related("region")
+    if filters.selected is not None:
+        results = results.filter(selected=filters.selected)
+    return results.order_by("rank", "region__code")
+
+
+@router.post(
+    "/rounds",
+    response={201: RoundOut, **documented_errors(400, 401, 403, 422)},
+    auth=WRITE_AUTH,
+    summary="Create a draft round (national roles)",
+)
+def create_round(request: HttpRequest, payload: RoundIn) -> Any:
+    access.require(request.user, "round.manage")
+    _check_weights(payload.weights)
+    data = payload.model_dump()
+    selection_round = SelectionRound.objects.create(created_by=cast(User, request.user), **data)
+    return Status(201, selection_round)
+
+
+@router.patch(
+    "/rounds/{int:round_id}",
+    response={200: RoundOut, **documented_errors(400, 401, 403, 404, 409, 412, 422)},
+    auth=WRITE_AUTH,
+    summary="Change a draft or computed round (back to draft)",
+)
+def update_round(request: HttpRequest, round_id: int, payload: RoundPatch) -> Any:
+    selection_round = access.get_round_for_user(request.user, round_id, write=True)
+    if selection_round.is_published:
+        raise ApiError(409, "published", _("A published round cannot be changed."))
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    if "weights" in changes:
+        _check_weights(changes["weights"])
+    with transaction.atomic():
+        current = SelectionRound.objects.select_for_update().get(pk=selection_round.pk)
+        if current.version != payload.version:
+            raise ApiError(
+                412,
+                "version_conflict",
+                _("Changed by someone else since version %(version)s: read it again.")
+                % {"version": payload.version},
+            )
+        for field, value in changes.items():
+            setattr(current, field, value)
+        current.status = RoundStatus.DRAFT
+        current.version += 1
+        current.save()
+        current.results.all().delete()
+    return current
+
+
+@router.post(
+    "/rounds/{int:round_id}/compute",
+    response={200: RoundOut, **documented_errors(400, 401, 403, 404, 422)},
+    auth=WRITE_AUTH,
+    summary="Compute the round (national roles)",
+)
+def compute_round(request: HttpRequest, round_id: int) -> Any:
+    selection_round = access.get_round_for_user(request.user, round_id, write=True)
+    try:
+        return round_compute(selection_round=selection_round)
+    except RoundError as exc:
+        raise _round_error(exc) from exc
+
+
+@router.post(
+    "/rounds/{int:round_id}/publish",
+    response={200: RoundOut, **documented_errors(400, 401, 403, 404, 422)},
+    auth=WRITE_AUTH,
+    summary="Publish a computed round: it never changes again",
+)
+def publish_round(request: HttpRequest, round_id: int) -> Any:
+    selection_round = access.get_round_for_user(request.user, round_id, write=True)
+    try:
+        return round_publish(selection_round=selection_round)
+    except RoundError as exc:
+        raise _round_error(exc) from exc

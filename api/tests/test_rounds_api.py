@@ -1,0 +1,124 @@
+import json
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from selection.models import SelectionRound
+
+pytestmark = pytest.mark.django_db
+ROUND = {
+    "name": "Tahap API",
+    "year": 2026,
+    "total": 30,
+    "indicator_year": 2024,
+    "weights": {"kkd": 0.6, "kinerja": 0.4},
+    "quotas": {"group_min": {"papua": 2}, "province_max": 3},
+    "sensitivity_draws": 100,
+}
+
+
+def post(client: Client, url: str, data: object, token: str):  # type: ignore[no-untyped-def]
+    return client.post(
+        url, json.dumps(data), content_type="application/json", headers={"Authorization": token}
+    )
+
+
+def test_national_staff_create_compute_and_publish_a_round(
+    client: Client,
+    officer: User,  # type: ignore[no-untyped-def]
+    token_for,
+    indicator_values,
+) -> None:
+    token = token_for(officer)
+    created = post(client, "/api/v1/rounds", ROUND, token)
+    assert created.status_code == 201
+    round_id = created.json()["id"]
+    computed = post(client, f"/api/v1/rounds/{round_id}/compute", {}, token).json()
+    assert computed["status"] == "computed"
+    assert len(computed["selected"]) == 30
+    published = post(client, f"/api/v1/rounds/{round_id}/publish", {}, token).json()
+    assert published["status"] == "published"
+    results = client.get(f"/api/v1/rounds/{round_id}/results", {"selected": "true"}).json()
+    assert results["count"] == 30
+    assert results["items"][0]["rank"] == 1
+
+
+def test_a_regional_editor_cannot_create_a_round(client: Client, owner: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    response = post(client, "/api/v1/rounds", ROUND, token_for(owner))
+    assert response.status_code == 403
+    assert not SelectionRound.objects.exists()
+
+
+def test_unknown_indicators_in_the_weights_are_named(
+    client: Client,
+    officer: User,  # type: ignore[no-untyped-def]
+    token_for,
+) -> None:
+    response = post(client, "/api/v1/rounds", {**ROUND, "weights": {"apbd": 1}}, token_for(officer))
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["field"] == "weights.apbd"
+
+
+def test_a_draft_is_not_public(client: Client, officer: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    round_id = post(client, "/api/v1/rounds", ROUND, token_for(officer)).json()["id"]
+    assert client.get(f"/api/v1/rounds/{round_id}").status_code == 404
+    assert client.get("/api/v1/rounds").json()["count"] == 0
+
+
+def test_infeasible_quotas_come_back_explained(
+    client: Client,
+    officer: User,
+    token_for,  # type: ignore[no-untyped-def]
+    indicator_values,
+) -> None:
+    token = token_for(officer)
+    round_id = post(
+        client,
+        "/api/v1/rounds",
+        {**ROUND, "quotas": {"group_min": {"papua": 40}, "province_max": 3}},
+        token,
+    ).json()["id"]
+    response = post(client, f"/api/v1/rounds/{round_id}/compute", {}, token)
+    assert response.status_code == 422
+    assert "Papua" in response.json()["error"]["message"]
+
+
+def test_a_stale_patch_is_412_and_a_published_round_409(
+    client: Client,
+    officer: User,  # type: ignore[no-untyped-def]
+    token_for,
+    indicator_values,
+) -> None:
+    token = token_for(officer)
+    round_id = post(client, "/api/v1/rounds", ROUND, token).json()["id"]
+    url = f"/api/v1/rounds/{round_id}"
+    headers = {"Authorization": token}
+    ok = client.patch(
+        url,
+        json.dumps({"version": 1, "total": 20}),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert ok.status_code == 200 and ok.json()["version"] == 2
+    stale = client.patch(
+        url,
+        json.dumps({"version": 1, "total": 25}),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert stale.status_code == 412
+    post(client, f"{url}/compute", {}, token)
+    post(client, f"{url}/publish", {}, token)
+    late = client.patch(
+        url,
+        json.dumps({"version": 4, "total": 25}),
+        content_type="application/json",
+        headers=headers,
+    )
+    assert late.status_code == 409
+
+
+def test_the_catalogue_is_open(client: Client) -> None:
+    codes = [i["code"] for i in client.get("/api/v1/indicators").json()]
+    assert codes[:3] == ["kkd", "kinerja", "ikb"]

@@ -1,0 +1,201 @@
+"""The round editor: base fields plus one weight per indicator and the quotas per island group.
+
+The JSON fields of SelectionRound (weights, quotas, eligibility) are edited as ordinary inputs.
+"""
+
+import re
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import IslandGroup, Region
+from selection.models import Indicator, RoundMethod, SelectionRound
+from selection.rounds import THRESHOLD_OPS
+
+THRESHOLD_ROWS = 3
+
+
+class RoundForm(forms.ModelForm):
+    province_max = forms.IntegerField(label=_("At most per province"), min_value=1, required=False)
+    exclude_previous = forms.BooleanField(
+        label=_("Leave out regions selected in earlier published rounds"), required=False
+    )
+    excluded = forms.CharField(
+        label=_("Leave out by hand (Kemendagri codes)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "32.73, 35.78"}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = SelectionRound
+        fields = [
+            "name",
+            "year",
+            "total",
+            "method",
+            "normalization",
+            "indicator_year",
+            "imputation",
+            "sensitivity_draws",
+            "program_target",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Historical rounds record announced lists; they are not made in the editor.
+        self.fields["method"] = forms.ChoiceField(
+            label=_("method"),
+            choices=[c for c in RoundMethod.choices if c[0] != RoundMethod.HISTORICAL])
+        self.fields["sensitivity_draws"].validators.append(MaxValueValidator(50_000))
+        instance: SelectionRound = self.instance
+        self.indicators = list(Indicator.objects.all())
+        for indicator in self.indicators:
+            self.fields[f"weight_{indicator.code}"] = forms.DecimalField(
+                label=indicator.name,
+                min_value=0,
+                max_value=100,
+                decimal_places=3,
+                required=False,
+                initial=instance.weights.get(indicator.code, 0),
+            )
+        quotas = instance.quotas or {}
+        for group in IslandGroup:
+            self.fields[f"min_{group.value}"] = forms.IntegerField(
+                label=group.label,
+                min_value=0,
+                required=False,
+                initial=quotas.get("group_min", {}).get(group.value, 0),
+            )
+            self.fields[f"max_{group.value}"] = forms.IntegerField(
+                label=group.label,
+                min_value=0,
+                required=False,
+                initial=quotas.get("group_max", {}).get(group.value),
+            )
+        self.fields["province_max"].initial = quotas.get("province_max")
+        eligibility = instance.eligibility or {}
+        self.fields["exclude_previous"].initial = eligibility.get("exclude_previous", False)
+        self.fields["excluded"].initial = ", ".join(eligibility.get("excluded", []))
+        choices = [("", "—")] + [(i.code, i.name) for i in self.indicators]
+        rules = eligibility.get("thresholds", [])
+        for row in range(THRESHOLD_ROWS):
+            rule = rules[row] if row < len(rules) else {}
+            self.fields[f"rule_{row}_indicator"] = forms.ChoiceField(
+                label=_("Indicator"),
+                choices=choices,
+                required=False,
+                initial=rule.get("indicator", ""),
+            )
+            self.fields[f"rule_{row}_op"] = forms.ChoiceField(
+                label=_("Condition"),
+                choices=[(op, op) for op in THRESHOLD_OPS],
+                required=False,
+                initial=rule.get("op", ">="),
+            )
+            self.fields[f"rule_{row}_value"] = forms.FloatField(
+                label=_("Value"), required=False, initial=rule.get("value")
+            )
+        self.fields["version"].initial = instance.version
+
+    def round_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.Meta.fields]
+
+    def weight_fields(self) -> list[forms.BoundField]:
+        return [self[f"weight_{i.code}"] for i in self.indicators]
+
+    def quota_rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        return [(g.label, self[f"min_{g.value}"], self[f"max_{g.value}"]) for g in IslandGroup]
+
+    def rule_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
+        return [
+            (self[f"rule_{r}_indicator"], self[f"rule_{r}_op"], self[f"rule_{r}_value"])
+            for r in range(THRESHOLD_ROWS)
+        ]
+
+    def clean_excluded(self) -> list[str]:
+        codes = [c for c in re.split(r"[\s,;]+", self.cleaned_data["excluded"] or "") if c]
+        known = set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown region codes: %(codes)s") % {"codes": ", ".join(unknown)}
+            )
+        return sorted(set(codes))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        weights = {i.code: float(data.get(f"weight_{i.code}") or 0) for i in self.indicators}
+        if not any(weights.values()):
+            raise forms.ValidationError(_("Give at least one indicator a weight above zero."))
+        total = data.get("total") or 0
+        for group in IslandGroup:
+            low, high = data.get(f"min_{group.value}") or 0, data.get(f"max_{group.value}")
+            if high is not None and low > high:
+                self.add_error(f"max_{group.value}", _("The maximum is below the minimum."))
+        self.json = {
+            "weights": {code: w for code, w in weights.items() if w > 0},
+            "quotas": {
+                "group_min": {
+                    g.value: data.get(f"min_{g.value}") or 0
+                    for g in IslandGroup
+                    if data.get(f"min_{g.value}")
+                },
+                "group_max": {
+                    g.value: data[f"max_{g.value}"]
+                    for g in IslandGroup
+                    if data.get(f"max_{g.value}") is not None
+                },
+                "province_max": data.get("province_max") or total,
+            },
+            "eligibility": {
+                "exclude_previous": bool(data.get("exclude_previous")),
+                "excluded": data.get("excluded") or [],
+                "thresholds": [
+                    {
+                        "indicator": data[f"rule_{r}_indicator"],
+                        "op": data[f"rule_{r}_op"],
+                        "value": data[f"rule_{r}_value"],
+                    }
+                    for r in range(THRESHOLD_ROWS)
+                    if data.get(f"rule_{r}_indicator") and data.get(f"rule_{r}_value") is not None
+                ],
+            },
+        }
+        return data
+
+    def apply(self) -> SelectionRound:
+        """The round with the form's values, not saved."""
+        selection_round: SelectionRound = self.instance
+        for name in self.Meta.fields:
+            setattr(selection_round, name, self.cleaned_data[name])
+        selection_round.weights = self.json["weights"]
+        selection_round.quotas = self.json["quotas"]
+        selection_round.eligibility = self.json["eligibility"]
+        return selection_round
+
+
+class OverrideForm(forms.Form):
+    region = forms.CharField(label=_("Kemendagri code"), max_length=5)
+    action = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("add", _("add to the selection")), ("remove", _("remove from the selection"))],
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def clean_region(self) -> Region:
+        code = self.cleaned_data["region"].strip()
+        region = Region.objects.filter(code=code).first()
+        if region is None:
+            raise forms.ValidationError(_('Unknown region code "%(code)s".') % {"code": code})
+        return region
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if len(reason) < 10:
+            raise forms.ValidationError(_("Write the committee's reason (at least 10 characters)."))
+        return reason

@@ -1,0 +1,238 @@
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import access
+from regions.models import IslandGroup, Region
+from selection.models import RoundStatus, SelectionRound
+from selection.round_forms import OverrideForm, RoundForm
+from selection.rounds import (
+    RoundError,
+    build_snapshot,
+    compute,
+    final_selection,
+    round_compute,
+    round_override,
+    round_publish,
+)
+
+RESULTS_PER_PAGE = 100
+
+
+def round_list(request: HttpRequest) -> HttpResponse:
+    rounds = access.visible_rounds(request.user)
+    status = request.GET.get("status", "")
+    if status in RoundStatus.values:
+        rounds = rounds.filter(status=status)
+    page = Paginator(rounds, 25).get_page(request.GET.get("page"))
+    published = SelectionRound.objects.published()
+    in_program = len({code for r in published for code in final_selection(r)})
+    target = max((r.program_target for r in published), default=100)
+    return render(
+        request,
+        "selection/rounds.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": RoundStatus.choices,
+            "in_program": in_program,
+            "target": target,
+            "can_manage": access.can(request.user, "round.manage"),
+        },
+    )
+
+
+def _spread(regions: Any, selection_round: SelectionRound) -> list[dict[str, Any]]:
+    """Selected regions per island group against the round's quotas."""
+    counts = {g.value: 0 for g in IslandGroup}
+    for region in regions:
+        counts[region.province.island_group] += 1
+    quotas = selection_round.quotas or {}
+    largest = max(counts.values(), default=0) or 1
+    return [
+        {
+            "label": g.label,
+            "key": g.value,
+            "count": counts[g.value],
+            "min": quotas.get("group_min", {}).get(g.value, 0),
+            "max": quotas.get("group_max", {}).get(g.value),
+            "largest": largest,
+        }
+        for g in IslandGroup
+    ]
+
+
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    selection_round = access.get_round_for_user(request.user, pk)
+    results = selection_round.results.select_related("region__province")
+    show = request.GET.get("show", "selected")
+    group = request.GET.get("island_group", "")
+    if show == "selected":
+        results = results.filter(selected=True)
+    if group in IslandGroup.values:
+        results = results.filter(region__province__island_group=group)
+    final = set(final_selection(selection_round))
+    chosen_regions = Region.objects.filter(code__in=final).select_related("province")
+    page = Paginator(results.order_by("rank", "region__code"), RESULTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    criteria = list((selection_round.input_snapshot or {}).get("criteria", []))
+    return render(
+        request,
+        "selection/round_detail.html",
+        {
+            "round": selection_round,
+            "page": page,
+            "show": show,
+            "island_group": group,
+            "groups": IslandGroup.choices,
+            "final": final,
+            "criteria": criteria,
+            "spread": _spread(chosen_regions, selection_round),
+            "overrides": selection_round.overrides.select_related("region", "decided_by"),
+            "override_form": OverrideForm(),
+            "can_manage": access.can(request.user, "round.manage")
+            and not selection_round.is_published,
+            "others": access.visible_rounds(request.user).exclude(pk=pk),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        access.require(request.user, "round.manage")
+        selection_round = SelectionRound(
+            year=2026, total=50, indicator_year=2024, created_by=request.user
+        )  # type: ignore[misc]
+    else:
+        selection_round = access.get_round_for_user(request.user, pk, write=True)
+        if selection_round.is_published:
+            messages.error(request, _("A published round cannot be changed."))
+            return redirect("selection:round", pk=pk)
+    form = RoundForm(request.POST or None, instance=selection_round)
+    stale = False
+    if request.method == "POST" and form.is_valid():
+        if pk is not None and form.cleaned_data.get("version") != selection_round.version:
+            stale = True
+            messages.error(
+                request,
+                _(
+                    "Someone else changed this round after you opened it. "
+                    "Check the values below and save again."
+                ),
+            )
+            form = RoundForm(instance=SelectionRound.objects.get(pk=pk))
+        else:
+            with transaction.atomic():
+                selection_round = form.apply()
+                selection_round.status = RoundStatus.DRAFT
+                selection_round.version += 1 if pk is not None else 0
+                selection_round.save()
+                selection_round.results.all().delete()
+            messages.success(request, _("Round saved as a draft. Compute it to see the result."))
+            return redirect("selection:round", pk=selection_round.pk)
+    return render(
+        request,
+        "selection/round_edit.html",
+        {"round": selection_round, "form": form, "stale": stale},
+    )
+
+
+@login_required
+@require_POST
+def round_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The editor's live preview: compute from the form without saving (no sensitivity)."""
+    access.require(request.user, "round.manage")
+    base = (
+        access.get_round_for_user(request.user, pk, write=True)
+        if pk is not None
+        else SelectionRound(year=2026, total=50, indicator_year=2024)
+    )
+    form = RoundForm(request.POST, instance=base)
+    context: dict[str, Any] = {"problems": [], "rows": []}
+    if not form.is_valid():
+        context["problems"] = [str(e) for errors in form.errors.values() for e in errors]
+    else:
+        candidate = form.apply()
+        try:
+            snapshot = build_snapshot(candidate)
+            outcome = compute(snapshot, with_sensitivity=False)
+        except RoundError as exc:
+            context["problems"] = exc.problems
+        else:
+            names = dict(Region.objects.values_list("code", "name"))
+            chosen = sorted((r for r in outcome.rows if r["selected"]), key=lambda r: r["rank"])
+            context["rows"] = [{**r, "name": names[r["region"]]} for r in chosen]
+            context["spread"] = _spread(
+                Region.objects.filter(code__in=[r["region"] for r in chosen]).select_related(
+                    "province"
+                ),
+                candidate,
+            )
+    return render(request, "selection/_preview.html", context)
+
+
+@login_required
+@require_POST
+def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    selection_round = access.get_round_for_user(request.user, pk, write=True)
+    try:
+        if action == "compute":
+            round_compute(selection_round=selection_round)
+            messages.success(request, _("Round computed."))
+        elif action == "publish":
+            round_publish(selection_round=selection_round)
+            messages.success(request, _("Round published: it can no longer change."))
+        else:
+            form = OverrideForm(request.POST)
+            if not form.is_valid():
+                for errors in form.errors.values():
+                    for error in errors:
+                        messages.error(request, str(error))
+                return redirect("selection:round", pk=pk)
+            round_override(
+                selection_round=selection_round,
+                region=form.cleaned_data["region"],
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+            )
+            messages.success(request, _("Committee decision recorded."))
+    except RoundError as exc:
+        for problem in exc.problems:
+            messages.error(request, problem)
+    return redirect("selection:round", pk=pk)
+
+
+def round_compare(request: HttpRequest) -> HttpResponse:
+    rounds = access.visible_rounds(request.user)
+    first = rounds.filter(pk=request.GET.get("a") or 0).first()
+    second = rounds.filter(pk=request.GET.get("b") or 0).first()
+    context: dict[str, Any] = {"rounds": rounds, "first": first, "second": second}
+    if first and second:
+        before, after = set(final_selection(first)), set(final_selection(second))
+        regions = {
+            r.code: r
+            for r in Region.objects.filter(code__in=before | after).select_related("province")
+        }
+        reasons = {
+            r.region.code: r
+            for r in second.results.filter(region__code__in=before - after).select_related("region")
+        }
+        context.update(
+            {
+                "entered": [regions[c] for c in sorted(after - before)],
+                "left": [(regions[c], reasons.get(c)) for c in sorted(before - after)],
+                "both": [regions[c] for c in sorted(before & after)],
+            }
+        )
+    return render(request, "selection/round_compare.html", context)

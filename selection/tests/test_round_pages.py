@@ -1,0 +1,122 @@
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from accounts.models import User
+from selection.models import RoundStatus, SelectionRound
+from selection.rounds import round_compute, round_publish
+from selection.tests.factories import make_round
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": "Tahap uji",
+        "year": 2026,
+        "total": 40,
+        "method": "saw",
+        "normalization": "minmax",
+        "indicator_year": 2024,
+        "imputation": "none",
+        "sensitivity_draws": 100,
+        "program_target": 100,
+        "weight_kkd": "0.5",
+        "weight_kinerja": "0.3",
+        "weight_ikb": "0.2",
+        "min_papua": 2,
+        "max_jawa": 12,
+        "province_max": 4,
+    }
+    data.update(changes)
+    return data
+
+
+def test_everyone_reads_a_published_round(client: Client, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
+    response = client.get(f"/seleksi/putaran/{selection_round.pk}/")
+    assert response.status_code == 200
+    assert "Tahap uji" in response.content.decode()
+    assert client.get("/seleksi/putaran/").context["page"].paginator.count == 1
+
+
+def test_a_draft_is_hidden_from_the_public_and_regions(
+    client: Client,
+    login,
+    owner: User,  # type: ignore[no-untyped-def]
+    indicator_values,
+) -> None:
+    selection_round = make_round()
+    assert client.get(f"/seleksi/putaran/{selection_round.pk}/").status_code == 404
+    assert login(owner).get(f"/seleksi/putaran/{selection_round.pk}/").status_code == 404
+    assert client.get("/seleksi/putaran/").context["page"].paginator.count == 0
+
+
+def test_officer_creates_computes_and_publishes_a_round(
+    login, officer: User, indicator_values
+) -> None:  # type: ignore[no-untyped-def]
+    client = login(officer)
+    response = client.post("/seleksi/putaran/baru/", form_data())
+    assert response.status_code == 302
+    selection_round = SelectionRound.objects.get()
+    assert selection_round.weights == {"kkd": 0.5, "kinerja": 0.3, "ikb": 0.2}
+    assert selection_round.quotas["group_min"] == {"papua": 2}
+    client.post(f"/seleksi/putaran/{selection_round.pk}/hitung/")
+    selection_round.refresh_from_db()
+    assert selection_round.status == RoundStatus.COMPUTED
+    assert selection_round.results.filter(selected=True).count() == 40
+    client.post(f"/seleksi/putaran/{selection_round.pk}/terbitkan/")
+    selection_round.refresh_from_db()
+    assert selection_round.is_published
+
+
+def test_the_preview_computes_without_saving(login, officer: User, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    response = login(officer).post("/seleksi/putaran/pratinjau/", form_data(total=30))
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 30
+    assert not SelectionRound.objects.exists()
+
+
+def test_the_preview_explains_infeasible_quotas(login, officer: User, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    response = login(officer).post(
+        "/seleksi/putaran/pratinjau/", form_data(min_papua=40, province_max=4)
+    )
+    assert "Papua" in " ".join(response.context["problems"])
+
+
+def test_a_stale_edit_is_refused(login, officer: User, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    selection_round = make_round()
+    client = login(officer)
+    url = f"/seleksi/putaran/{selection_round.pk}/ubah/"
+    client.post(url, form_data(version=selection_round.version, name="Versi satu"))
+    response = client.post(url, form_data(version=selection_round.version, name="Versi dua"))
+    assert response.status_code == 200
+    selection_round.refresh_from_db()
+    assert selection_round.name == "Versi satu"
+
+
+def test_an_override_without_a_reason_is_refused(login, officer: User, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    selection_round = round_compute(selection_round=make_round())
+    client = login(officer)
+    url = f"/seleksi/putaran/{selection_round.pk}/keputusan/"
+    client.post(url, {"region": "32.73", "action": "add", "reason": "ok"})
+    assert not selection_round.overrides.exists()
+    client.post(
+        url,
+        {
+            "region": "32.73",
+            "action": "add",
+            "reason": "Komitmen kepala daerah dan kesiapan anggaran",
+        },
+    )
+    assert selection_round.overrides.get().region.code == "32.73"
+
+
+def test_comparing_two_rounds_lists_who_entered_and_left(client: Client, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    call_command("load_history", verbosity=0)
+    first = SelectionRound.objects.get(year=2017)
+    second = round_publish(selection_round=round_compute(selection_round=make_round()))
+    response = client.get("/seleksi/putaran/bandingkan/", {"a": first.pk, "b": second.pk})
+    entered, left, both = (response.context[k] for k in ("entered", "left", "both"))
+    assert len(entered) + len(both) == 50
+    assert len(left) + len(both) == 25
