@@ -48,7 +48,8 @@ class RoundForm(forms.ModelForm):
         # Historical rounds record announced lists; they are not made in the editor.
         self.fields["method"] = forms.ChoiceField(
             label=_("method"),
-            choices=[c for c in RoundMethod.choices if c[0] != RoundMethod.HISTORICAL])
+            choices=[c for c in RoundMethod.choices if c[0] != RoundMethod.HISTORICAL],
+        )
         self.fields["sensitivity_draws"].validators.append(MaxValueValidator(50_000))
         instance: SelectionRound = self.instance
         self.indicators = list(Indicator.objects.all())

@@ -160,3 +160,14 @@ def test_the_2017_cohort_is_a_published_historical_round() -> None:
 def test_unknown_weights_are_refused(indicator_values) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(RoundError):
         build_snapshot(make_round(weights={"apbd": 1}))
+
+
+def test_verify_rounds_recomputes_every_published_round(indicator_values, capsys) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import CommandError
+
+    selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
+    call_command("verify_rounds")
+    assert "OK" in capsys.readouterr().out
+    SelectionRound.objects.filter(pk=selection_round.pk).update(result_hash="0" * 64)
+    with pytest.raises(CommandError):
+        call_command("verify_rounds")
