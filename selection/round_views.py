@@ -18,6 +18,7 @@ from selection.rounds import (
     build_snapshot,
     compute,
     final_selection,
+    previously_selected,
     round_compute,
     round_override,
     round_publish,
@@ -69,6 +70,35 @@ def _spread(regions: Any, selection_round: SelectionRound) -> list[dict[str, Any
     ]
 
 
+def map_points(selection_round: SelectionRound, final: set[str]) -> list[dict[str, Any]]:
+    """Every kota/kabupaten at its capital, with its status in this round."""
+    earlier = set(previously_selected(selection_round))
+    results = {r.region_id: r for r in selection_round.results.all()}
+    points = []
+    for region in Region.objects.exclude(latitude=None).order_by("code"):
+        result = results.get(region.pk)
+        if region.code in final:
+            status = "selected"
+        elif region.code in earlier:
+            status = "previous"
+        elif result is not None and not result.eligible:
+            status = "ineligible"
+        else:
+            status = "out"
+        points.append(
+            {
+                "code": region.code,
+                "name": region.name,
+                "status": status,
+                "lat": float(region.latitude),
+                "lon": float(region.longitude),  # type: ignore[arg-type]
+                "rank": result.rank if result else None,
+                "score": round(result.score, 3) if result and result.score is not None else None,
+            }
+        )
+    return points
+
+
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     selection_round = access.get_round_for_user(request.user, pk)
     results = selection_round.results.select_related("region__province")
@@ -101,6 +131,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": access.can(request.user, "round.manage")
             and not selection_round.is_published,
             "others": access.visible_rounds(request.user).exclude(pk=pk),
+            "map_points": map_points(selection_round, final),
+            "map_label": _("Map of %(round)s") % {"round": selection_round.name},
         },
     )
 

@@ -120,3 +120,21 @@ def test_comparing_two_rounds_lists_who_entered_and_left(client: Client, indicat
     entered, left, both = (response.context[k] for k in ("entered", "left", "both"))
     assert len(entered) + len(both) == 50
     assert len(left) + len(both) == 25
+
+
+def test_map_points_give_every_region_its_status(indicator_values) -> None:  # type: ignore[no-untyped-def]
+    from selection.round_views import map_points
+    from selection.rounds import final_selection
+
+    call_command("load_history", verbosity=0)
+    selection_round = round_compute(
+        selection_round=make_round(eligibility={"exclude_previous": True})
+    )
+    points = map_points(selection_round, set(final_selection(selection_round)))
+    statuses = [p["status"] for p in points]
+    assert len(points) == 514
+    assert statuses.count("selected") == 50
+    assert statuses.count("previous") == 25
+    bandung = next(p for p in points if p["code"] == "32.73")
+    assert bandung["status"] == "previous"
+    assert -11 < bandung["lat"] < 6 and 95 < bandung["lon"] < 141
