@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint audit lock fmt data vendor messages browser
+.PHONY: run test lint audit lock fmt data vendor messages browser pdf
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,7 @@ $(VENV)/.dev-installed: requirements-dev.lock | $(BIN)/python
 
 ## Run the platform on SQLite (var/) with the real regions and the demo data.
 run: $(VENV)/.run-installed
+	@bash scripts/ensure_pdf_deps.sh
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_regions
 	$(BIN)/python manage.py load_demo
@@ -31,12 +32,16 @@ run: $(VENV)/.run-installed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## Run the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL).
-test: $(VENV)/.dev-installed browser
+test: $(VENV)/.dev-installed browser pdf
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 ## Debian's Chromium for the browser tests; skipped with a reason where it cannot be installed.
 browser:
 	@bash scripts/ensure_chromium.sh
+
+## The system libraries and fonts of the PDF reports (WeasyPrint), and poppler for their tests.
+pdf:
+	@bash scripts/ensure_pdf_deps.sh --tests
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -5,6 +5,8 @@ The standard cast around Kota Bandung (32.73): its ``owner`` (regional editor), 
 national ``officer`` and an anonymous client.
 """
 
+import importlib
+
 import numpy as np
 import pytest
 from django.conf import settings
@@ -24,8 +26,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def registry_committed(transactional_db) -> None:
-    """The registry for transactional tests, which empty every table when they end."""
+    """The registry and the indicator catalogue for transactional tests.
+
+    A transactional test empties every table when it ends, the rows data migrations wrote too,
+    so the next one starts from nothing.
+    """
     regions_load(data_dir=settings.KC_DATA_DIR)
+    catalogue = importlib.import_module("selection.migrations.0002_catalogue").CATALOGUE
+    for entry in catalogue:
+        Indicator.objects.update_or_create(code=entry["code"], defaults=entry)
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ Personas, relative to the "own" region of a check (Kota Bandung, 32.73):
   admin          national administrator (Django staff)
 
 Placeholders in ``kwargs`` and payloads: ``OWN`` (own region code), ``OWN_TOKEN`` (id of an API
-token belonging to the editor), ``DRAFT_ROUND`` (id of a draft selection round).
+token belonging to the editor), ``DRAFT_ROUND`` (id of a draft selection round),
+``COMPUTED_ROUND`` (id of a computed, unpublished round).
 """
 
 from dataclasses import dataclass, field
@@ -91,6 +92,8 @@ PAGES: dict[str, Route] = {
     "selection:round_compare": read(EVERYONE),
     # A draft round; published rounds are public (selection/tests/test_round_pages.py).
     "selection:round": read(NATIONAL_ROLES, pk="DRAFT_ROUND"),
+    # Exports of a computed draft; a published round's export is public (test_round_pages.py).
+    "selection:round_export": read(NATIONAL_ROLES, pk="COMPUTED_ROUND", fmt="csv"),
     "selection:round_new": Route((Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF))),
     "selection:round_edit": Route(
         (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)), {"pk": "DRAFT_ROUND"}

@@ -1,16 +1,18 @@
+import logging
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from regions.models import IslandGroup, Region
+from selection.exports import EXPORT_FORMATS, PdfUnavailable, export_filename
 from selection.models import RoundStatus, SelectionRound
 from selection.round_forms import OverrideForm, RoundForm
 from selection.rounds import (
@@ -25,6 +27,7 @@ from selection.rounds import (
 )
 
 RESULTS_PER_PAGE = 100
+logger = logging.getLogger(__name__)
 
 
 def round_list(request: HttpRequest) -> HttpResponse:
@@ -80,18 +83,18 @@ def map_points(selection_round: SelectionRound, final: set[str]) -> list[dict[st
         if region.code in final:
             status = "selected"
         elif region.code in earlier:
-            status = "previous"
+            status = "selected_earlier"
         elif result is not None and not result.eligible:
-            status = "ineligible"
+            status = "not_eligible"
         else:
-            status = "out"
+            status = "not_selected"
         points.append(
             {
                 "code": region.code,
                 "name": region.name,
                 "status": status,
-                "lat": float(region.latitude),
-                "lon": float(region.longitude),  # type: ignore[arg-type]
+                "lat": float(region.latitude or 0),
+                "lon": float(region.longitude or 0),
                 "rank": result.rank if result else None,
                 "score": round(result.score, 3) if result and result.score is not None else None,
             }
@@ -268,3 +271,28 @@ def round_compare(request: HttpRequest) -> HttpResponse:
             }
         )
     return render(request, "selection/round_compare.html", context)
+
+
+def round_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The round as CSV or Excel (for analysis) or PDF (the decision report a committee signs).
+
+    Published rounds are public, drafts are for national roles: the same check as the round page.
+    """
+    selection_round = access.get_round_for_user(request.user, pk)
+    export = EXPORT_FORMATS.get(fmt)
+    if export is None or selection_round.status == RoundStatus.DRAFT:
+        raise Http404
+    try:
+        content = export.build(selection_round)
+    except PdfUnavailable:
+        logger.exception("PDF report of round %s could not be built", pk)
+        return render(
+            request,
+            "selection/export_unavailable.html",
+            {"round": selection_round},
+            status=503,
+        )
+    response = HttpResponse(content, content_type=export.content_type)
+    filename = export_filename(selection_round, export.extension)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -12,6 +12,7 @@ urlpatterns = [
     path("putaran/pratinjau/", round_views.round_preview, name="round_preview_new"),
     path("putaran/bandingkan/", round_views.round_compare, name="round_compare"),
     path("putaran/<int:pk>/", round_views.round_detail, name="round"),
+    path("putaran/<int:pk>/ekspor.<str:fmt>", round_views.round_export, name="round_export"),
     path("putaran/<int:pk>/ubah/", round_views.round_edit, name="round_edit"),
     path("putaran/<int:pk>/pratinjau/", round_views.round_preview, name="round_preview"),
     path(

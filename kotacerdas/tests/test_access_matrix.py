@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.models import ApiToken, Membership, Role, User
 from kotacerdas import access_matrix as matrix
 from regions.models import Region
-from selection.models import SelectionRound
+from selection.models import RoundStatus, SelectionRound
 
 OWN, OTHER = "32.73", "32.75"
 
@@ -109,6 +109,17 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
         return SelectionRound.objects.get_or_create(
             name="Putaran uji matriks",
             defaults={"year": 2026, "total": 10, "indicator_year": 2024, "weights": {"kkd": 1}},
+        )[0].pk
+    if value == "COMPUTED_ROUND":
+        return SelectionRound.objects.get_or_create(
+            name="Putaran uji matriks (dihitung)",
+            defaults={
+                "year": 2026,
+                "total": 10,
+                "indicator_year": 2024,
+                "weights": {"kkd": 1},
+                "status": RoundStatus.COMPUTED,
+            },
         )[0].pk
     if value == "ROUND_VERSION":
         return SelectionRound.objects.get(name="Putaran uji matriks").version

@@ -134,7 +134,59 @@ def test_map_points_give_every_region_its_status(indicator_values) -> None:  # t
     statuses = [p["status"] for p in points]
     assert len(points) == 514
     assert statuses.count("selected") == 50
-    assert statuses.count("previous") == 25
+    assert statuses.count("selected_earlier") == 25
     bandung = next(p for p in points if p["code"] == "32.73")
-    assert bandung["status"] == "previous"
+    assert bandung["status"] == "selected_earlier"
     assert -11 < bandung["lat"] < 6 and 95 < bandung["lon"] < 141
+
+
+def test_a_published_round_downloads_as_csv_excel_and_pdf(client: Client, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
+    page = client.get(f"/seleksi/putaran/{selection_round.pk}/").content.decode()
+    for fmt, content_type in (
+        ("csv", "text/csv"),
+        ("xlsx", "application/vnd.openxmlformats"),
+        ("pdf", "application/pdf"),
+    ):
+        url = f"/seleksi/putaran/{selection_round.pk}/ekspor.{fmt}"
+        assert f'href="{url}"' in page
+        response = client.get(url)
+        assert response.status_code == 200, fmt
+        assert response["Content-Type"].startswith(content_type)
+        assert response["Content-Disposition"] == (
+            f'attachment; filename="seleksi-{selection_round.year}-{selection_round.pk}.{fmt}"'
+        )
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_a_draft_or_an_unknown_format_does_not_export(
+    login, officer: User, indicator_values
+) -> None:  # type: ignore[no-untyped-def]
+    client = login(officer)
+    draft = make_round()
+    assert client.get(f"/seleksi/putaran/{draft.pk}/ekspor.csv").status_code == 404
+    assert "ekspor.csv" not in client.get(f"/seleksi/putaran/{draft.pk}/").content.decode()
+    computed = round_compute(selection_round=draft)
+    assert client.get(f"/seleksi/putaran/{computed.pk}/ekspor.csv").status_code == 200
+    assert client.get(f"/seleksi/putaran/{computed.pk}/ekspor.docx").status_code == 404
+    # A computed draft stays hidden from the public, its exports too.
+    assert Client().get(f"/seleksi/putaran/{computed.pk}/ekspor.csv").status_code == 404
+
+
+def test_a_missing_pdf_engine_gives_a_page_not_a_traceback(
+    client: Client, indicator_values, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from selection import exports
+
+    def broken(selection_round: SelectionRound) -> bytes:
+        raise exports.PdfUnavailable("libpango-1.0.so.0: cannot open shared object file")
+
+    monkeypatch.setitem(
+        exports.EXPORT_FORMATS, "pdf", exports.ExportFormat("pdf", "application/pdf", broken)
+    )
+    selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
+    response = client.get(f"/seleksi/putaran/{selection_round.pk}/ekspor.pdf")
+    assert response.status_code == 503
+    body = response.content.decode()
+    assert "Laporan PDF belum tersedia" in body
+    assert "libpango" not in body
