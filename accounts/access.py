@@ -18,6 +18,7 @@ from regions.models import Region, RegionQuerySet
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
+    from masterplans.models import Masterplan
     from selection.models import SelectionRound
 
 AnyUser = User | AnonymousUser
@@ -47,6 +48,20 @@ RULES: dict[str, Rule] = {
     # are public (checked by the round access helper).
     "round.view_draft": Rule(national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}),
     "round.manage": Rule(national=NATIONAL_STAFF),
+    # Masterplans: the region's team writes, its lead alone submits; mentors and technology
+    # advisors of the region read and comment; national roles read all and approve.
+    "masterplan.view_draft": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR},
+        regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR},
+    ),
+    "masterplan.create": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
+    "masterplan.edit": Rule(regional=REGIONAL_TEAM),
+    "masterplan.submit": Rule(regional=frozenset({Role.REGIONAL_LEAD})),
+    "masterplan.review": Rule(national=NATIONAL_STAFF),
+    "masterplan.enact": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
+    "masterplan.comment": Rule(
+        national=NATIONAL_STAFF, regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR}
+    ),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }
@@ -116,6 +131,39 @@ def get_round_for_user(user: AnyUser, pk: int, *, write: bool = False) -> "Selec
     if write:
         require(user, "round.manage")
     return selection_round
+
+
+def get_masterplan_for_user(user: AnyUser, pk: int, action: str = "") -> "Masterplan":
+    """The masterplan, or 404 when ``user`` may not read it; PermissionDenied for ``action``.
+
+    Approved and enacted masterplans are public; drafts are for the region's own people and
+    national roles.
+    """
+    from masterplans.models import Masterplan
+
+    try:
+        masterplan = Masterplan.objects.select_related("region__province", "cohort").get(pk=pk)
+    except Masterplan.DoesNotExist:
+        raise Http404 from None
+    if not masterplan.is_public and not can(user, "masterplan.view_draft", masterplan.region):
+        raise Http404
+    if action:
+        require(user, action, masterplan.region)
+    return masterplan
+
+
+def visible_masterplans(user: AnyUser) -> "QuerySet[Masterplan]":
+    """Every masterplan ``user`` may read: public ones plus drafts of their regions."""
+    from django.db.models import Q
+
+    from masterplans.models import Masterplan
+
+    masterplans = Masterplan.objects.select_related("region__province")
+    if can(user, "masterplan.view_draft"):
+        return masterplans
+    regional = RULES["masterplan.view_draft"].regional
+    own = [rid for role, rid in _memberships(user) if rid is not None and role in regional]
+    return masterplans.filter(Q(pk__in=masterplans.public()) | Q(region_id__in=own))
 
 
 def visible_rounds(user: AnyUser) -> "QuerySet[SelectionRound]":

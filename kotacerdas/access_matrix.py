@@ -17,7 +17,9 @@ Personas, relative to the "own" region of a check (Kota Bandung, 32.73):
 
 Placeholders in ``kwargs`` and payloads: ``OWN`` (own region code), ``OWN_TOKEN`` (id of an API
 token belonging to the editor), ``DRAFT_ROUND`` (id of a draft selection round),
-``COMPUTED_ROUND`` (id of a computed, unpublished round).
+``COMPUTED_ROUND`` (id of a computed, unpublished round), ``OWN_REGION_PK`` (database id of
+the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own region) with its
+``OWN_PROGRAM`` and ``OWN_ANALYSIS``.
 """
 
 from dataclasses import dataclass, field
@@ -42,6 +44,9 @@ REGION_TEAM = frozenset({"editor", "lead"}) | NATIONAL_STAFF
 DJANGO_STAFF = frozenset({"admin"})
 NATIONAL_ROLES = NATIONAL_STAFF | {"viewer", "assessor"}
 NOBODY: frozenset[str] = frozenset()
+REGION_WRITERS = frozenset({"editor", "lead"})
+MASTERPLAN_READERS = NATIONAL_ROLES | {"mentor", "editor", "lead"}
+MASTERPLAN_STARTERS = NATIONAL_STAFF | {"lead"}
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,47 @@ PAGES: dict[str, Route] = {
     "selection:round_compute": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
     "selection:round_publish": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
     "selection:round_override": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
+    # Masterplans. OWN_MASTERPLAN is a complete draft of Kota Bandung's; drafts are read by
+    # national roles and the region's own people (team, mentor), written by its team only.
+    "masterplans:list": read(EVERYONE),
+    "masterplans:new": Route(
+        (
+            Check("GET", MASTERPLAN_STARTERS),
+            Check(
+                "POST",
+                MASTERPLAN_STARTERS,
+                {"region": "OWN_REGION_PK", "title": "M", "start_year": 2027, "period_years": 10},
+            ),
+        )
+    ),
+    "masterplans:detail": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
+    "masterplans:checklist": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
+    "masterplans:versions": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
+    "masterplans:edit": Route(
+        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)), {"pk": "OWN_MASTERPLAN"}
+    ),
+    "masterplans:analysis_add": Route(
+        (Check("POST", REGION_WRITERS, {"kind": "threat", "dimension": "living", "text": "x"}),),
+        {"pk": "OWN_MASTERPLAN"},
+    ),
+    "masterplans:analysis_delete": Route(
+        (Check("POST", REGION_WRITERS),), {"pk": "OWN_MASTERPLAN", "item": "OWN_ANALYSIS"}
+    ),
+    "masterplans:program_new": Route(
+        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)), {"pk": "OWN_MASTERPLAN"}
+    ),
+    "masterplans:program_edit": Route(
+        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)),
+        {"pk": "OWN_MASTERPLAN", "program": "OWN_PROGRAM"},
+    ),
+    "masterplans:program_delete": Route(
+        (Check("POST", REGION_WRITERS),), {"pk": "OWN_MASTERPLAN", "program": "OWN_PROGRAM"}
+    ),
+    # Only the region's lead submits; reviewing is tested in masterplans/tests/test_workflow.py.
+    "masterplans:transition": Route(
+        (Check("POST", frozenset({"lead"})),), {"pk": "OWN_MASTERPLAN", "name": "submit"}
+    ),
+    "masterplans:new_edition": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_MASTERPLAN"}),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))

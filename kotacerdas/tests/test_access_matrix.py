@@ -15,6 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import ApiToken, Membership, Role, User
 from kotacerdas import access_matrix as matrix
+from masterplans.models import Masterplan
+from masterplans.tests.factories import make_masterplan
 from regions.models import Region
 from selection.models import RoundStatus, SelectionRound
 
@@ -121,6 +123,15 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
                 "status": RoundStatus.COMPUTED,
             },
         )[0].pk
+    if value == "OWN_REGION_PK":
+        return Region.objects.get(code=OWN).pk
+    if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS"):
+        masterplan = Masterplan.objects.filter(region__code=OWN).first() or make_masterplan(OWN)
+        if value == "OWN_PROGRAM":
+            return masterplan.programs.first().pk  # type: ignore[union-attr]
+        if value == "OWN_ANALYSIS":
+            return masterplan.analysis.first().pk  # type: ignore[union-attr]
+        return masterplan.pk
     if value == "ROUND_VERSION":
         return SelectionRound.objects.get(name="Putaran uji matriks").version
     if value == "OWN_TOKEN":

@@ -1,0 +1,192 @@
+"""Forms of the masterplan editor. Validation messages name the field; years stay in the period."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from masterplans.models import (
+    ANSWERABLE_KINDS,
+    ELEMENT_DIMENSION,
+    AnalysisItem,
+    FundingSource,
+    Masterplan,
+    Program,
+)
+from regions.models import Region
+
+
+class MasterplanCreateForm(forms.ModelForm):
+    class Meta:
+        model = Masterplan
+        fields = ["region", "title", "start_year", "period_years"]
+
+    def __init__(self, *args: Any, regions: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if regions is not None:
+            self.fields["region"].queryset = regions  # type: ignore[attr-defined]
+
+
+class OverviewForm(forms.ModelForm):
+    """The masterplan's head: missions and targets one per line."""
+
+    missions = forms.CharField(
+        label=gettext_lazy("Missions"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=gettext_lazy("One mission per line."),
+    )
+    targets = forms.CharField(
+        label=gettext_lazy("Targets"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=gettext_lazy("One target per line."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Masterplan
+        fields = ["title", "start_year", "period_years", "vision", "strategy", "budget_envelope"]
+        widgets = {
+            "vision": forms.Textarea(attrs={"rows": 2}),
+            "strategy": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class AnalysisItemForm(forms.ModelForm):
+    class Meta:
+        model = AnalysisItem
+        fields = ["kind", "dimension", "text", "readiness_ref"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class ProgramForm(forms.ModelForm):
+    """A program with its budget per year (one source per year) and one KPI with yearly targets."""
+
+    kpi_name = forms.CharField(label=gettext_lazy("KPI"), max_length=200, required=False)
+    kpi_unit = forms.CharField(label=gettext_lazy("KPI unit"), max_length=40, required=False)
+    kpi_baseline = forms.FloatField(label=gettext_lazy("KPI baseline"), required=False)
+    steps = forms.CharField(
+        label=gettext_lazy("Action plan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=gettext_lazy("One step per line."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Program
+        fields = [
+            "code",
+            "dimension",
+            "element",
+            "title",
+            "description",
+            "answers",
+            "technology",
+            "opd",
+            "partners",
+            "term",
+            "start_year",
+            "end_year",
+            "funding_source",
+            "rpjmd_program",
+            "is_quick_win",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, masterplan: Masterplan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.masterplan = masterplan
+        self.fields["answers"].queryset = masterplan.analysis.filter(  # type: ignore[attr-defined]
+            kind__in=ANSWERABLE_KINDS
+        )
+        for year in masterplan.years:
+            self.fields[f"budget_{year}"] = forms.IntegerField(
+                label=str(year), min_value=0, required=False
+            )
+            self.fields[f"budget_source_{year}"] = forms.ChoiceField(
+                label=_("Source %(year)s") % {"year": year},
+                choices=FundingSource.choices,
+                required=False,
+            )
+            self.fields[f"target_{year}"] = forms.FloatField(label=str(year), required=False)
+
+    @property
+    def year_rows(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "year": year,
+                "budget": self[f"budget_{year}"],
+                "source": self[f"budget_source_{year}"],
+                "target": self[f"target_{year}"],
+            }
+            for year in self.masterplan.years
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        dimension, element = data.get("dimension"), data.get("element")
+        if dimension and element and ELEMENT_DIMENSION.get(element) != dimension:
+            self.add_error("element", _("This element belongs to another dimension."))
+        start, end = data.get("start_year"), data.get("end_year")
+        first, last = self.masterplan.start_year, self.masterplan.end_year
+        for name in ("start_year", "end_year"):
+            year = data.get(name)
+            if year is not None and not first <= year <= last:
+                self.add_error(
+                    name,
+                    _("Choose a year within the masterplan's period, %(first)s–%(last)s.")
+                    % {"first": first, "last": last},
+                )
+        if start and end and end < start:
+            self.add_error("end_year", _("The end year comes before the start year."))
+        code = data.get("code")
+        if code:
+            clash = self.masterplan.programs.filter(code=code).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("code", _("Another program already has this code."))
+        for year in self.masterplan.years:
+            amount = data.get(f"budget_{year}")
+            if amount and start and end and not start <= year <= end:
+                self.add_error(
+                    f"budget_{year}",
+                    _("A budget outside the program's years (%(year)s).") % {"year": year},
+                )
+        if data.get("kpi_name") and not data.get("kpi_unit"):
+            self.add_error("kpi_unit", _("Give the KPI's unit."))
+        return data
+
+
+class TransitionForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    regulation_number = forms.CharField(
+        label=gettext_lazy("Perwali/Perbup number"), max_length=120, required=False
+    )
+    regulation_date = forms.DateField(
+        label=gettext_lazy("Perwali/Perbup date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+def creatable_regions(user: Any) -> Any:
+    """Regions where ``user`` may start a masterplan."""
+    from accounts import access
+
+    if access.can(user, "masterplan.create"):
+        return Region.objects.order_by("code")
+    ids = [
+        rid for role, rid in access.roles_of(user) if rid is not None and role == "regional_lead"
+    ]
+    return Region.objects.filter(pk__in=ids).order_by("code")

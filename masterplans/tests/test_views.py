@@ -1,0 +1,196 @@
+import datetime
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from masterplans.models import Masterplan, Status
+from masterplans.tests.factories import make_masterplan
+from masterplans.workflow import transition
+
+pytestmark = pytest.mark.django_db
+
+
+def program_data(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "code": "LIV-02",
+        "dimension": "living",
+        "element": "health",
+        "title": "Telemedisin puskesmas",
+        "opd": "Dinas Kesehatan",
+        "term": "short",
+        "start_year": 2027,
+        "end_year": 2028,
+        "funding_source": "apbd",
+        "is_quick_win": "on",
+        "kpi_name": "Puskesmas terhubung",
+        "kpi_unit": "puskesmas",
+        "kpi_baseline": "0",
+        "budget_2027": "750000000",
+        "budget_source_2027": "apbd",
+        "budget_2028": "250000000",
+        "budget_source_2028": "dak",
+        "target_2027": "10",
+        "target_2028": "30",
+        "steps": "Kajian\nPengadaan\nPelatihan",
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_public_sees_approved_and_enacted_masterplans_only(
+    client: Client, colleague: User, officer: User
+) -> None:
+    draft = make_masterplan()
+    approved = transition(
+        transition(make_masterplan("32.75"), "submit", _lead("32.75")), "approve", officer
+    )
+    listing = client.get("/masterplan/")
+    assert [m.pk for m in listing.context["page"]] == [approved.pk]
+    assert client.get(f"/masterplan/{draft.pk}/").status_code == 404
+    page = client.get(f"/masterplan/{approved.pk}/")
+    assert page.status_code == 200
+    assert "Program governance 1" in page.content.decode()
+
+
+def _lead(code: str) -> User:
+    from accounts.models import Role
+    from conftest import make_user
+    from regions.models import Region
+
+    return make_user(f"lead.{code}", Role.REGIONAL_LEAD, Region.objects.get(code=code))
+
+
+def test_the_region_team_sees_its_draft_with_the_checklist(login, owner: User) -> None:
+    masterplan = make_masterplan()
+    masterplan.programs.filter(dimension="economy").delete()
+    page = login(owner).get(f"/masterplan/{masterplan.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-check="dimensions" data-ok="false"' in html
+    assert "Tidak ada program di Smart Economy." in html
+    assert login(owner).get("/masterplan/").context["page"].paginator.count == 1
+
+
+def test_an_editor_adds_a_program_with_budget_kpi_and_steps(login, owner: User) -> None:
+    masterplan = make_masterplan()
+    response = login(owner).post(f"/masterplan/{masterplan.pk}/program/baru/", program_data())
+    assert response.status_code == 302
+    program = masterplan.programs.get(code="LIV-02")
+    assert [(b.year, b.source, b.amount) for b in program.budget_lines.all()] == [
+        (2027, "apbd", 750_000_000),
+        (2028, "dak", 250_000_000),
+    ]
+    kpi = program.kpis.get()
+    assert [(t.year, t.value) for t in kpi.targets.all()] == [(2027, 10.0), (2028, 30.0)]
+    assert [s.text for s in program.steps.all()] == ["Kajian", "Pengadaan", "Pelatihan"]
+
+
+def test_program_form_errors_name_the_field(login, owner: User) -> None:
+    masterplan = make_masterplan()
+    response = login(owner).post(
+        f"/masterplan/{masterplan.pk}/program/baru/",
+        program_data(element="waste", end_year=2040, code="GOV-01", budget_2030="5"),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["element"] == ["Elemen ini milik dimensi lain."]
+    assert errors["end_year"] == ["Pilih tahun dalam masa masterplan, 2027–2036."]
+    assert errors["code"] == ["Program lain sudah memakai kode ini."]
+    assert not masterplan.programs.filter(title="Telemedisin puskesmas").exists()
+
+
+def test_a_stale_program_save_is_refused_and_shows_what_changed(
+    login, owner: User, colleague: User
+) -> None:
+    masterplan = make_masterplan()
+    program = masterplan.programs.get(code="LIV-01")
+    url = f"/masterplan/{masterplan.pk}/program/{program.pk}/"
+    first = program_data(code="LIV-01", title="Versi editor", version=1, is_quick_win="")
+    second = program_data(code="LIV-01", title="Versi ketua", version=1, is_quick_win="")
+    assert login(colleague).post(url, second).status_code == 302
+    response = login(owner).post(url, first)
+    assert response.status_code == 200
+    assert "Versi ketua" in response.content.decode()
+    program.refresh_from_db()
+    assert program.title == "Versi ketua" and program.version == 2
+
+
+def test_overview_saves_missions_and_targets_one_per_line(login, owner: User) -> None:
+    masterplan = make_masterplan()
+    response = login(owner).post(
+        f"/masterplan/{masterplan.pk}/ubah/",
+        {
+            "title": masterplan.title,
+            "start_year": 2027,
+            "period_years": 10,
+            "vision": "Bandung kota cerdas yang bahagia",
+            "strategy": "",
+            "budget_envelope": "",
+            "missions": "Layanan digital\n\nWarga terlibat\n",
+            "targets": "100% izin daring pada 2030",
+            "version": masterplan.version,
+        },
+    )
+    assert response.status_code == 302
+    masterplan.refresh_from_db()
+    assert masterplan.vision == "Bandung kota cerdas yang bahagia"
+    assert [m.text for m in masterplan.missions.all()] == ["Layanan digital", "Warga terlibat"]
+    assert [t.text for t in masterplan.targets.all()] == ["100% izin daring pada 2030"]
+    assert masterplan.budget_envelope is None
+
+
+def test_a_masterplan_in_review_sends_editors_back_to_the_page(
+    login, owner: User, colleague: User
+) -> None:
+    masterplan = transition(make_masterplan(), "submit", colleague)
+    response = login(owner).get(f"/masterplan/{masterplan.pk}/ubah/")
+    assert response.status_code == 302 and response["Location"] == f"/masterplan/{masterplan.pk}/"
+
+
+def test_the_lead_submits_from_the_page_and_a_failing_check_is_explained(
+    login, colleague: User
+) -> None:
+    masterplan = make_masterplan()
+    masterplan.programs.update(is_quick_win=False)
+    client = login(colleague)
+    response = client.post(f"/masterplan/{masterplan.pk}/langkah/submit/", follow=True)
+    assert "Belum siap ditinjau: Sedikitnya satu quick win" in response.content.decode()
+    masterplan.programs.filter(code="GOV-01").update(is_quick_win=True)
+    client.post(f"/masterplan/{masterplan.pk}/langkah/submit/")
+    masterplan.refresh_from_db()
+    assert masterplan.status == Status.IN_REVIEW
+
+
+def test_the_versions_page_shows_the_diff(login, colleague: User, officer: User) -> None:
+    masterplan = transition(make_masterplan(), "submit", colleague)
+    masterplan = transition(masterplan, "request_revision", officer, note="Perbaiki visi")
+    Masterplan.objects.filter(pk=masterplan.pk).update(vision="Visi baru")
+    masterplan = transition(masterplan, "submit", colleague)
+    page = login(officer).get(f"/masterplan/{masterplan.pk}/versi/?a=1&b=3")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Visi baru" in html and "<del>Kota yang melayani" in html
+
+
+def test_the_public_sees_only_approved_and_enacted_versions(
+    client: Client, colleague: User, officer: User
+) -> None:
+    masterplan = transition(transition(make_masterplan(), "submit", colleague), "approve", officer)
+    masterplan = transition(
+        masterplan,
+        "enact",
+        colleague,
+        regulation_number="Perwali 1/2027",
+        regulation_date=datetime.date(2027, 1, 5),
+    )
+    versions = client.get(f"/masterplan/{masterplan.pk}/versi/").context["versions"]
+    assert [v.status for v in versions] == ["approved", "enacted"]
+
+
+def test_the_checklist_fragment_follows_the_data(login, owner: User) -> None:
+    masterplan = make_masterplan()
+    url = f"/masterplan/{masterplan.pk}/kelengkapan/"
+    assert 'data-check="quick_win" data-ok="true"' in login(owner).get(url).content.decode()
+    masterplan.programs.update(is_quick_win=False)
+    assert 'data-check="quick_win" data-ok="false"' in login(owner).get(url).content.decode()

@@ -1,0 +1,394 @@
+"""Masterplan pages: the library, a masterplan, its editor, checklist, workflow and versions."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import access
+from audit.versioning import VersionConflict
+from masterplans.checks import run_checks
+from masterplans.editing import program_initial, save_overview, save_program
+from masterplans.forms import (
+    AnalysisItemForm,
+    MasterplanCreateForm,
+    OverviewForm,
+    ProgramForm,
+    TransitionForm,
+    creatable_regions,
+)
+from masterplans.models import Dimension, Masterplan, Program, Status
+from masterplans.versions import diff
+from masterplans.workflow import (
+    TRANSITIONS,
+    WorkflowError,
+    available_transitions,
+    create_masterplan,
+    new_edition,
+    require_editable,
+    transition,
+)
+from regions.models import IslandGroup
+
+PAGE_SIZE = 25
+
+
+def masterplan_list(request: HttpRequest) -> HttpResponse:
+    masterplans = access.visible_masterplans(request.user).annotate(
+        program_count=Count("programs", distinct=True),
+        quick_win_count=Count("programs", filter=Q(programs__is_quick_win=True), distinct=True),
+    )
+    status = request.GET.get("status", "")
+    group = request.GET.get("island_group", "")
+    query = request.GET.get("q", "").strip()
+    if status in Status.values:
+        masterplans = masterplans.filter(status=status)
+    if group in IslandGroup.values:
+        masterplans = masterplans.filter(region__province__island_group=group)
+    if query:
+        masterplans = masterplans.filter(
+            Q(title__icontains=query) | Q(region__name__icontains=query)
+        )
+    page = Paginator(masterplans.order_by("region__code", "-edition"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "masterplans/list.html",
+        {
+            "page": page,
+            "statuses": Status.choices,
+            "groups": IslandGroup.choices,
+            "status": status,
+            "island_group": group,
+            "q": query,
+            "query": params.urlencode(),
+            "can_create": creatable_regions(request.user).exists(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def masterplan_new(request: HttpRequest) -> HttpResponse:
+    regions = creatable_regions(request.user)
+    if not regions.exists():
+        raise PermissionDenied
+    form = MasterplanCreateForm(request.POST or None, regions=regions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            masterplan = create_masterplan(request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except WorkflowError as exc:
+            form.add_error("region", str(exc))
+        else:
+            return redirect("masterplans:edit", masterplan.pk)
+    return render(request, "masterplans/new.html", {"form": form})
+
+
+def _programs(masterplan: Masterplan) -> list[Program]:
+    return list(
+        masterplan.programs.select_related("answers").prefetch_related(
+            "budget_lines", "steps", "kpis__targets"
+        )
+    )
+
+
+def _by_dimension(programs: list[Program]) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": value,
+            "label": label,
+            "programs": [p for p in programs if p.dimension == value],
+        }
+        for value, label in Dimension.choices
+    ]
+
+
+def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    masterplan = access.get_masterplan_for_user(request.user, pk)
+    programs = _programs(masterplan)
+    can_edit = masterplan.is_editable and access.can(
+        request.user, "masterplan.edit", masterplan.region
+    )
+    return render(
+        request,
+        "masterplans/detail.html",
+        {
+            "masterplan": masterplan,
+            "dimensions": _by_dimension(programs),
+            "quick_wins": [p for p in programs if p.is_quick_win],
+            "analysis": masterplan.analysis.all(),
+            "checks": run_checks(masterplan) if not masterplan.is_public else None,
+            "transitions": available_transitions(masterplan, request.user),
+            "transition_form": TransitionForm(),
+            "can_edit": can_edit,
+            "can_new_edition": masterplan.status == Status.ENACTED
+            and access.can(request.user, "masterplan.edit", masterplan.region)
+            and not Masterplan.objects.filter(previous=masterplan).exists(),
+            "versions": masterplan.versions.select_related("created_by").order_by("-number"),
+        },
+    )
+
+
+def _editable(request: HttpRequest, pk: int) -> Masterplan:
+    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.edit")
+    if not masterplan.is_editable:
+        messages.error(
+            request,
+            _("A masterplan that is %(status)s cannot be changed.")
+            % {"status": masterplan.get_status_display()},
+        )
+        raise _Redirect(masterplan)
+    return masterplan
+
+
+class _Redirect(Exception):
+    def __init__(self, masterplan: Masterplan) -> None:
+        self.masterplan = masterplan
+
+
+def _redirects(view: Any) -> Any:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except _Redirect as exc:
+            return redirect("masterplans:detail", exc.masterplan.pk)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_redirects
+def masterplan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The editor's home: the head of the masterplan, the program list and the checklist."""
+    masterplan = _editable(request, pk)
+    conflict = None
+    initial = {
+        "missions": "\n".join(m.text for m in masterplan.missions.all()),
+        "targets": "\n".join(t.text for t in masterplan.targets.all()),
+        "version": masterplan.version,
+    }
+    form = OverviewForm(request.POST or None, instance=masterplan, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        values = {name: data[name] for name in OverviewForm.Meta.fields}
+        try:
+            save_overview(
+                masterplan,
+                request.user,
+                base_version=data["version"],
+                values=values,
+                missions=OverviewForm.lines(data["missions"]),
+                targets=OverviewForm.lines(data["targets"]),
+            )
+        except VersionConflict as exc:
+            conflict = exc
+            post = request.POST.copy()
+            post["version"] = str(exc.current.version)  # type: ignore[attr-defined]
+            form = OverviewForm(post, instance=masterplan)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("masterplans:edit", masterplan.pk)
+    return render(
+        request,
+        "masterplans/edit.html",
+        {
+            "masterplan": masterplan,
+            "form": form,
+            "conflict": conflict,
+            "dimensions": _by_dimension(_programs(masterplan)),
+            "analysis": masterplan.analysis.all(),
+            "analysis_form": AnalysisItemForm(),
+        },
+    )
+
+
+def masterplan_checklist(request: HttpRequest, pk: int) -> HttpResponse:
+    """The checklist alone, for htmx to refresh while the team edits."""
+    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.view_draft")
+    return render(
+        request,
+        "masterplans/_checklist.html",
+        {"masterplan": masterplan, "checks": run_checks(masterplan)},
+    )
+
+
+@login_required
+@require_POST
+@_redirects
+def analysis_add(request: HttpRequest, pk: int) -> HttpResponse:
+    masterplan = _editable(request, pk)
+    form = AnalysisItemForm(request.POST)
+    if form.is_valid():
+        require_editable(masterplan, request.user)
+        item = form.save(commit=False)
+        item.masterplan = masterplan
+        item.position = masterplan.analysis.count() + 1
+        item.save()
+        messages.success(request, _("Added to the analysis."))
+    else:
+        errors = "; ".join(
+            f"{form.fields[name].label}: {' '.join(str(e) for e in errs)}"
+            for name, errs in form.errors.items()
+        )
+        messages.error(request, _("Not added: %(errors)s") % {"errors": errors})
+    return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#analisis")
+
+
+@login_required
+@require_POST
+@_redirects
+def analysis_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    masterplan = _editable(request, pk)
+    get_object_or_404(masterplan.analysis, pk=item).delete()
+    messages.success(request, _("Removed from the analysis."))
+    return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#analisis")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_redirects
+def program_edit(request: HttpRequest, pk: int, program: int | None = None) -> HttpResponse:
+    masterplan = _editable(request, pk)
+    instance = (
+        get_object_or_404(masterplan.programs.prefetch_related("kpis__targets"), pk=program)
+        if program
+        else Program(
+            masterplan=masterplan,
+            start_year=masterplan.start_year,
+            end_year=masterplan.start_year + 1,
+        )
+    )
+    initial = program_initial(instance) if instance.pk else {}
+    form = ProgramForm(
+        request.POST or None, instance=instance, initial=initial, masterplan=masterplan
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save_program(masterplan, instance, form.cleaned_data, request.user)
+        except VersionConflict as exc:
+            conflict = exc
+            post = request.POST.copy()
+            post["version"] = str(exc.current.version)  # type: ignore[attr-defined]
+            form = ProgramForm(post, instance=instance, masterplan=masterplan)
+        else:
+            messages.success(request, _("Program %(code)s saved.") % {"code": saved.code})
+            return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#program")
+    return render(
+        request,
+        "masterplans/program_form.html",
+        {"masterplan": masterplan, "form": form, "program": instance, "conflict": conflict},
+    )
+
+
+@login_required
+@require_POST
+@_redirects
+def program_delete(request: HttpRequest, pk: int, program: int) -> HttpResponse:
+    masterplan = _editable(request, pk)
+    doomed = get_object_or_404(masterplan.programs, pk=program)
+    messages.success(request, _("Program %(code)s removed.") % {"code": doomed.code})
+    doomed.delete()
+    return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#program")
+
+
+@login_required
+@require_POST
+def masterplan_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    if name not in TRANSITIONS:
+        raise Http404
+    masterplan = access.get_masterplan_for_user(request.user, pk, TRANSITIONS[name].action)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the note and the Perwali/Perbup date."))
+        return redirect("masterplans:detail", masterplan.pk)
+    try:
+        transition(
+            masterplan,
+            name,
+            request.user,  # type: ignore[arg-type]
+            note=form.cleaned_data["note"],
+            regulation_number=form.cleaned_data["regulation_number"],
+            regulation_date=form.cleaned_data["regulation_date"],
+        )
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Done: %(step)s.") % {"step": TRANSITIONS[name].label})
+    return redirect("masterplans:detail", masterplan.pk)
+
+
+@login_required
+@require_POST
+def masterplan_new_edition(request: HttpRequest, pk: int) -> HttpResponse:
+    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.edit")
+    try:
+        edition = new_edition(masterplan, request.user)  # type: ignore[arg-type]
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("masterplans:detail", masterplan.pk)
+    messages.success(request, _("Edition %(n)s started as a draft.") % {"n": edition.edition})
+    return redirect("masterplans:edit", edition.pk)
+
+
+def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
+    """The versions kept at each status change, and the diff between any two of them."""
+    masterplan = access.get_masterplan_for_user(request.user, pk)
+    versions = list(masterplan.versions.select_related("created_by").order_by("number"))
+    if masterplan.is_public and not access.can(
+        request.user, "masterplan.view_draft", masterplan.region
+    ):
+        # The public reads what was approved and enacted, not the drafts that led there.
+        versions = [v for v in versions if v.status in (Status.APPROVED, Status.ENACTED)]
+    numbers = [v.number for v in versions]
+    changes: list[dict[str, Any]] | None = None
+    old = new = None
+    if len(versions) >= 2:
+        a = _int(request.GET.get("a"), numbers[-2])
+        b = _int(request.GET.get("b"), numbers[-1])
+        by_number = {v.number: v for v in versions}
+        old, new = by_number.get(a), by_number.get(b)
+        if old is not None and new is not None:
+            sections = {
+                "masterplan": _("masterplan"),
+                "missions": _("missions"),
+                "targets": _("targets"),
+                "analysis": _("analysis"),
+                "programs": _("programs"),
+            }
+            changes = [
+                {"section": sections[c.section], "change": c}
+                for c in diff(old.snapshot, new.snapshot)
+            ]
+    return render(
+        request,
+        "masterplans/versions.html",
+        {
+            "masterplan": masterplan,
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "changes": changes,
+        },
+    )
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default

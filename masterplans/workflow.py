@@ -1,0 +1,244 @@
+"""The masterplan's life: draft → in review → (revision → in review)* → approved → enacted.
+
+Every transition goes through ``transition``: the access module decides who, the guards decide
+when, and the masterplan is snapshotted (MasterplanVersion) in the same transaction. An enacted
+masterplan is changed only through ``new_edition``.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts import access
+from accounts.access import AnyUser
+from accounts.models import User
+from masterplans.checks import blocking_failures, run_checks
+from masterplans.models import (
+    EDITABLE_STATUSES,
+    ActionStep,
+    BudgetLine,
+    Kpi,
+    KpiTarget,
+    Masterplan,
+    MasterplanVersion,
+    Mission,
+    Status,
+    Target,
+)
+from masterplans.versions import snapshot
+
+
+class WorkflowError(Exception):
+    """A transition refused by a guard; the message is for the person who asked."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: Any
+    sources: tuple[str, ...]
+    target: str
+    action: str  # the access rule
+
+
+TRANSITIONS = {
+    t.name: t
+    for t in (
+        Transition(
+            "submit",
+            gettext_lazy("Submit for review"),
+            EDITABLE_STATUSES,
+            Status.IN_REVIEW,
+            "masterplan.submit",
+        ),
+        Transition(
+            "request_revision",
+            gettext_lazy("Ask for a revision"),
+            (Status.IN_REVIEW,),
+            Status.REVISION,
+            "masterplan.review",
+        ),
+        Transition(
+            "approve",
+            gettext_lazy("Approve"),
+            (Status.IN_REVIEW,),
+            Status.APPROVED,
+            "masterplan.review",
+        ),
+        Transition(
+            "enact",
+            gettext_lazy("Record enactment"),
+            (Status.APPROVED,),
+            Status.ENACTED,
+            "masterplan.enact",
+        ),
+    )
+}
+
+
+def available_transitions(masterplan: Masterplan, user: AnyUser) -> list[Transition]:
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if masterplan.status in t.sources and access.can(user, t.action, masterplan.region)
+    ]
+
+
+def record_version(masterplan: Masterplan, user: User | None, note: str = "") -> MasterplanVersion:
+    number = (masterplan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    return MasterplanVersion.objects.create(
+        masterplan=masterplan,
+        number=number,
+        status=masterplan.status,
+        note=note[:500],
+        snapshot=snapshot(masterplan),
+        created_by=user,
+    )
+
+
+def transition(
+    masterplan: Masterplan,
+    name: str,
+    user: User,
+    *,
+    note: str = "",
+    regulation_number: str = "",
+    regulation_date: date | None = None,
+) -> Masterplan:
+    """Move ``masterplan`` along ``name``; PermissionDenied or WorkflowError if it may not."""
+    step = TRANSITIONS.get(name)
+    if step is None:
+        raise WorkflowError(_("Unknown step."))
+    access.require(user, step.action, masterplan.region)
+    with transaction.atomic():
+        current = Masterplan.objects.select_for_update().get(pk=masterplan.pk)
+        if current.status not in step.sources:
+            raise WorkflowError(
+                _("A masterplan that is %(status)s cannot take this step (%(step)s).")
+                % {"status": current.get_status_display(), "step": step.label}
+            )
+        if name == "submit":
+            failures = blocking_failures(run_checks(current))
+            if failures:
+                raise WorkflowError(
+                    _("Not ready for review: %(checks)s.")
+                    % {"checks": "; ".join(str(c.label) for c in failures)}
+                )
+        if name == "request_revision" and not note.strip():
+            raise WorkflowError(_("Say what needs revising."))
+        if name == "enact":
+            if not regulation_number.strip() or regulation_date is None:
+                raise WorkflowError(
+                    _("Give the number and date of the Perwali/Perbup that enacts the masterplan.")
+                )
+            current.regulation_number = regulation_number.strip()
+            current.regulation_date = regulation_date
+        current.status = step.target
+        current.version += 1
+        current.save()
+        record_version(current, user, note)
+    return current
+
+
+def create_masterplan(user: User, **fields: Any) -> Masterplan:
+    region = fields["region"]
+    access.require(user, "masterplan.create", region)
+    if Masterplan.objects.filter(region=region).exclude(status=Status.ENACTED).exists():
+        raise WorkflowError(_("This region already has a masterplan in progress."))
+    if Masterplan.objects.filter(region=region).exists():
+        raise WorkflowError(_("This region has an enacted masterplan: start a new edition of it."))
+    with transaction.atomic():
+        masterplan = Masterplan.objects.create(created_by=user, **fields)
+        record_version(masterplan, user, _("created"))
+    return masterplan
+
+
+def new_edition(masterplan: Masterplan, user: User) -> Masterplan:
+    """A draft copy of an enacted masterplan, to be revised, reviewed and enacted again."""
+    access.require(user, "masterplan.edit", masterplan.region)
+    if masterplan.status != Status.ENACTED:
+        raise WorkflowError(_("Only an enacted masterplan gets a new edition."))
+    if Masterplan.objects.filter(previous=masterplan).exists():
+        raise WorkflowError(_("A new edition of this masterplan already exists."))
+    with transaction.atomic():
+        copy = Masterplan.objects.create(
+            region=masterplan.region,
+            cohort=masterplan.cohort,
+            edition=masterplan.edition + 1,
+            previous=masterplan,
+            title=masterplan.title,
+            start_year=masterplan.start_year,
+            period_years=masterplan.period_years,
+            vision=masterplan.vision,
+            strategy=masterplan.strategy,
+            budget_envelope=masterplan.budget_envelope,
+            consultation_summary="",
+            is_demo=masterplan.is_demo,
+            created_by=user,
+        )
+        copy_content(masterplan, copy)
+        record_version(copy, user, _("new edition of edition %(n)s") % {"n": masterplan.edition})
+    return copy
+
+
+def copy_content(source: Masterplan, target: Masterplan) -> None:
+    Mission.objects.bulk_create(
+        Mission(masterplan=target, position=m.position, text=m.text) for m in source.missions.all()
+    )
+    Target.objects.bulk_create(
+        Target(masterplan=target, position=t.position, text=t.text, dimension=t.dimension)
+        for t in source.targets.all()
+    )
+    analysis_map = {}
+    for item in source.analysis.all():
+        old_pk = item.pk
+        item.pk = None
+        item.masterplan = target
+        item.save()
+        analysis_map[old_pk] = item
+    for program in source.programs.prefetch_related("budget_lines", "steps", "kpis__targets"):
+        lines, steps, kpis = (
+            list(program.budget_lines.all()),
+            list(program.steps.all()),
+            list(program.kpis.all()),
+        )
+        program.pk = None
+        program.masterplan = target
+        program.version = 1
+        program.answers = analysis_map.get(program.answers_id) if program.answers_id else None
+        program.save()
+        BudgetLine.objects.bulk_create(
+            BudgetLine(program=program, year=b.year, amount=b.amount, source=b.source)
+            for b in lines
+        )
+        ActionStep.objects.bulk_create(
+            ActionStep(program=program, position=s.position, text=s.text, year=s.year)
+            for s in steps
+        )
+        for kpi in kpis:
+            targets = list(kpi.targets.all())
+            new_kpi = Kpi.objects.create(
+                program=program,
+                name=kpi.name,
+                unit=kpi.unit,
+                baseline=kpi.baseline,
+                position=kpi.position,
+            )
+            KpiTarget.objects.bulk_create(
+                KpiTarget(kpi=new_kpi, year=t.year, value=t.value) for t in targets
+            )
+
+
+def require_editable(masterplan: Masterplan, user: AnyUser) -> None:
+    """PermissionDenied unless ``user`` may edit; WorkflowError while it is not editable."""
+    access.require(user, "masterplan.edit", masterplan.region)
+    if not masterplan.is_editable:
+        raise WorkflowError(
+            _("A masterplan that is %(status)s cannot be changed.")
+            % {"status": masterplan.get_status_display()}
+        )
