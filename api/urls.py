@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from api.errors import api_not_found, install_error_handlers
+from api.masterplans import router as masterplans_router
 from api.openapi import KotaCerdasAPI
 from api.regions import router as regions_router
 from api.selection import router as selection_router
@@ -18,6 +19,7 @@ api = KotaCerdasAPI(
 install_error_handlers(api)
 api.add_router("/", regions_router)
 api.add_router("/", selection_router)
+api.add_router("/", masterplans_router)
 
 urlpatterns = [
     path("", api.urls),

@@ -171,6 +171,33 @@ ADMIN_SAMPLES = [
 
 # API routes, by method and OpenAPI path. The docs and schema are public.
 API: dict[tuple[str, str], Route] = {
+    ("GET", "/api/v1/masterplans"): read(EVERYONE),
+    ("GET", "/api/v1/masterplans/{masterplan_id}"): read(
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/checks"): read(
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/programs"): Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                {
+                    "code": "LIV-09",
+                    "dimension": "living",
+                    "element": "health",
+                    "title": "Telemedisin",
+                    "start_year": 2027,
+                    "end_year": 2027,
+                },
+            ),
+        ),
+        {"masterplan_id": "OWN_MASTERPLAN"},
+    ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/steps/{step}"): Route(
+        (Check("POST", frozenset({"lead"})),), {"masterplan_id": "OWN_MASTERPLAN", "step": "submit"}
+    ),
     ("GET", "/api/v1/openapi.json"): read(EVERYONE),
     ("GET", "/api/v1/docs"): read(EVERYONE),
     ("GET", "/api/v1/regions"): read(EVERYONE),
