@@ -37,6 +37,7 @@ from masterplans.workflow import (
     transition,
 )
 from regions.models import IslandGroup
+from selection.models import SelectionRound
 
 PAGE_SIZE = 25
 
@@ -53,6 +54,9 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
         masterplans = masterplans.filter(status=status)
     if group in IslandGroup.values:
         masterplans = masterplans.filter(region__province__island_group=group)
+    cohort = request.GET.get("cohort", "")
+    if cohort.isdigit():
+        masterplans = masterplans.filter(cohort_id=int(cohort))
     if query:
         masterplans = masterplans.filter(
             Q(title__icontains=query) | Q(region__name__icontains=query)
@@ -71,6 +75,8 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
             "groups": IslandGroup.choices,
             "status": status,
             "island_group": group,
+            "cohorts": SelectionRound.objects.published().order_by("year", "pk"),
+            "cohort": cohort,
             "q": query,
             "query": params.urlencode(),
             "can_create": creatable_regions(request.user).exists(),

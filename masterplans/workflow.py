@@ -152,6 +152,10 @@ def create_masterplan(user: User, **fields: Any) -> Masterplan:
         raise WorkflowError(_("This region already has a masterplan in progress."))
     if Masterplan.objects.filter(region=region).exists():
         raise WorkflowError(_("This region has an enacted masterplan: start a new edition of it."))
+    if fields.get("cohort") is None:
+        from selection.rounds import cohort_of
+
+        fields["cohort"] = cohort_of(region.code)
     with transaction.atomic():
         masterplan = Masterplan.objects.create(created_by=user, **fields)
         record_version(masterplan, user, _("created"))

@@ -39,6 +39,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": access.can(request.user, "region.edit", region),
             "can_see_history": access.can(request.user, "region.history", region),
             "indicators": latest_values(region),
+            "masterplans": access.visible_masterplans(request.user).filter(region=region),
         },
     )
 

@@ -194,3 +194,20 @@ def test_the_checklist_fragment_follows_the_data(login, owner: User) -> None:
     assert 'data-check="quick_win" data-ok="true"' in login(owner).get(url).content.decode()
     masterplan.programs.update(is_quick_win=False)
     assert 'data-check="quick_win" data-ok="false"' in login(owner).get(url).content.decode()
+
+
+def test_the_library_filters_by_cohort_and_search(
+    client: Client, colleague: User, officer: User
+) -> None:
+    from django.core.management import call_command
+
+    from selection.models import SelectionRound
+
+    call_command("load_history", verbosity=0)
+    cohort = SelectionRound.objects.get(year=2017)
+    masterplan = make_masterplan(cohort=cohort)
+    transition(transition(masterplan, "submit", colleague), "approve", officer)
+    assert client.get(f"/masterplan/?cohort={cohort.pk}").context["page"].paginator.count == 1
+    assert client.get(f"/masterplan/?cohort={cohort.pk + 1}").context["page"].paginator.count == 0
+    assert client.get("/masterplan/?q=bandung").context["page"].paginator.count == 1
+    assert client.get("/masterplan/?q=bekasi").context["page"].paginator.count == 0

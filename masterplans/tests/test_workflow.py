@@ -143,3 +143,18 @@ def test_an_editor_or_another_region_cannot_start_a_masterplan(
     for user in (owner, outsider):
         with pytest.raises(PermissionDenied):
             create_masterplan(user, region=bandung, title="M", start_year=2027)
+
+
+def test_a_new_masterplan_joins_the_cohort_that_selected_its_region(
+    colleague: User, bandung: Region
+) -> None:
+    from django.core.management import call_command
+
+    call_command("load_history", verbosity=0)
+    masterplan = create_masterplan(colleague, region=bandung, title="M", start_year=2018)
+    assert masterplan.cohort is not None and masterplan.cohort.year == 2017
+
+
+def test_a_region_outside_any_round_starts_without_a_cohort(officer: User, bekasi: Region) -> None:
+    masterplan = create_masterplan(officer, region=bekasi, title="M", start_year=2027)
+    assert masterplan.cohort is None
