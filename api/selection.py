@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any, Literal, cast
 
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -271,3 +271,44 @@ def publish_round(request: HttpRequest, round_id: int) -> Any:
         return round_publish(selection_round=selection_round)
     except RoundError as exc:
         raise _round_error(exc) from exc
+
+
+@router.get(
+    "/rounds/{int:round_id}/export",
+    response={200: None, **documented_errors(401, 404, 422, 503)},
+    auth=READ_AUTH,
+    summary="A computed or published round as CSV, Excel or the signed PDF decision report",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The file",
+                "content": {
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        "schema": {"type": "string", "format": "binary"}
+                    },
+                    "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                },
+            }
+        }
+    },
+)
+def export_round(
+    request: HttpRequest, round_id: int, format: Literal["csv", "xlsx", "pdf"] = "csv"
+) -> Any:
+    from selection.exports import EXPORT_FORMATS, PdfUnavailable, export_filename
+
+    selection_round = access.get_round_for_user(request.user, round_id)
+    if selection_round.status == RoundStatus.DRAFT:
+        raise ApiError(404, "not_found", _("A draft round has no result to export yet."))
+    export = EXPORT_FORMATS[format]
+    try:
+        content = export.build(selection_round)
+    except PdfUnavailable as exc:
+        raise ApiError(
+            503, "pdf_unavailable", _("The server cannot build PDF reports at the moment.")
+        ) from exc
+    response = HttpResponse(content, content_type=export.content_type)
+    filename = export_filename(selection_round, export.extension)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

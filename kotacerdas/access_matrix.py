@@ -210,6 +210,7 @@ API: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/indicators"): read(EVERYONE),
     ("GET", "/api/v1/rounds"): read(EVERYONE),
     ("GET", "/api/v1/rounds/{round_id}"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
+    ("GET", "/api/v1/rounds/{round_id}/export"): read(NATIONAL_ROLES, round_id="COMPUTED_ROUND"),
     ("GET", "/api/v1/rounds/{round_id}/results"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
     ("POST", "/api/v1/rounds"): Route(
         (

@@ -122,3 +122,26 @@ def test_a_stale_patch_is_412_and_a_published_round_409(
 def test_the_catalogue_is_open(client: Client) -> None:
     codes = [i["code"] for i in client.get("/api/v1/indicators").json()]
     assert codes[:3] == ["kkd", "kinerja", "ikb"]
+
+
+def test_a_published_round_exports_over_the_api(client, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    from selection.rounds import round_compute, round_publish
+    from selection.tests.factories import make_round
+
+    selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
+    csv = client.get(f"/api/v1/rounds/{selection_round.pk}/export?format=csv")
+    assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
+    assert csv.content.decode("utf-8-sig").count("\n") > 50
+    xlsx = client.get(f"/api/v1/rounds/{selection_round.pk}/export?format=xlsx")
+    assert xlsx.content[:2] == b"PK"
+    bad = client.get(f"/api/v1/rounds/{selection_round.pk}/export?format=docx")
+    assert bad.status_code == 422 and set(bad.json()) == {"error"}
+
+
+def test_a_draft_round_does_not_export_over_the_api(client, login, officer) -> None:  # type: ignore[no-untyped-def]
+    from selection.tests.factories import make_round
+
+    draft = make_round()
+    assert client.get(f"/api/v1/rounds/{draft.pk}/export").status_code == 404
+    response = login(officer).get(f"/api/v1/rounds/{draft.pk}/export")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
