@@ -62,6 +62,11 @@ RULES: dict[str, Rule] = {
     "masterplan.comment": Rule(
         national=NATIONAL_STAFF, regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR}
     ),
+    # Follow-through: the region's team reports on its own programs; national roles watch.
+    "progress.report": Rule(regional=REGIONAL_TEAM),
+    "progress.watch": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}, regional=REGIONAL_TEAM
+    ),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }

@@ -19,7 +19,7 @@ Placeholders in ``kwargs`` and payloads: ``OWN`` (own region code), ``OWN_TOKEN`
 token belonging to the editor), ``DRAFT_ROUND`` (id of a draft selection round),
 ``COMPUTED_ROUND`` (id of a computed, unpublished round), ``OWN_REGION_PK`` (database id of
 the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own region) with its
-``OWN_PROGRAM`` and ``OWN_ANALYSIS``.
+``OWN_PROGRAM``, ``OWN_ANALYSIS``, ``OWN_MILESTONE`` and ``OWN_EVIDENCE``.
 """
 
 from dataclasses import dataclass, field
@@ -149,6 +149,17 @@ PAGES: dict[str, Route] = {
         (Check("POST", frozenset({"lead"})),), {"pk": "OWN_MASTERPLAN", "name": "submit"}
     ),
     "masterplans:new_edition": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_MASTERPLAN"}),
+    # Progress follows the masterplan's visibility; only the region's team reports.
+    "monitoring:masterplan": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
+    "monitoring:program": read(MASTERPLAN_READERS, pk="OWN_PROGRAM"),
+    "monitoring:evidence": read(MASTERPLAN_READERS, pk="OWN_EVIDENCE"),
+    "monitoring:report": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_PROGRAM"}),
+    "monitoring:milestone_add": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_PROGRAM"}),
+    "monitoring:kpi_actual": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_PROGRAM"}),
+    "monitoring:milestone_done": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_MILESTONE"}),
+    "monitoring:quick_wins": read(EVERYONE),
+    # National roles see every late report; a region's team its own (Bekasi's editor too).
+    "monitoring:late": read(NATIONAL_ROLES | REGION_WRITERS | {"outsider"}),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))

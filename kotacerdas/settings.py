@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "regions",
     "selection",
     "masterplans",
+    "monitoring",
     "portal",
     "api",
 ]
@@ -183,6 +184,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kota Cerdas <noreply@kotacer
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("KC_MAX_REQUEST_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 KC_MAX_UPLOAD_BYTES = env_int("KC_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+KC_EVIDENCE_MAX_BYTES = env_int("KC_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 SESSION_COOKIE_HTTPONLY = True

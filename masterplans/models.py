@@ -278,6 +278,13 @@ class Program(models.Model):
     )
     rpjmd_program = models.CharField(_("RPJMD program supported"), max_length=300, blank=True)
     is_quick_win = models.BooleanField(_("quick win"), default=False)
+    progress_mode = models.CharField(
+        _("progress from"),
+        max_length=10,
+        choices=[("entered", _("entered by the team")), ("milestones", _("milestones done"))],
+        default="entered",
+        help_text=_("Whether the % complete is entered in each report or follows the milestones."),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     version = models.PositiveIntegerField(_("version"), default=1)
 

@@ -126,3 +126,24 @@ def test_without_a_trusted_proxy_a_forwarded_address_is_ignored(
         headers={"X-Forwarded-For": "203.0.113.7"},
     )
     assert AuditEvent.objects.get(action=Action.LOGIN_FAILED).ip == "127.0.0.1"
+
+
+def test_an_uploaded_file_is_recorded_by_its_name_in_storage(db) -> None:  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from audit.models import AuditEvent
+    from masterplans.tests.factories import make_masterplan
+    from monitoring.models import Evidence, ProgressReport
+
+    program = make_masterplan().programs.first()
+    report = ProgressReport.objects.create(program=program, year=2027, quarter=1, status="done")
+    evidence = Evidence.objects.create(
+        report=report,
+        file=SimpleUploadedFile("bukti.pdf", b"%PDF-1.4"),
+        kind="pdf",
+        original_name="bukti.pdf",
+        size=8,
+    )
+    event = AuditEvent.objects.for_object(evidence).get()
+    assert event.changes["file"] == [None, evidence.file.name]
+    assert evidence.file.name.startswith("bukti/") and evidence.file.name.endswith(".pdf")

@@ -10,13 +10,15 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import ApiToken, Membership, Role, User
 from kotacerdas import access_matrix as matrix
-from masterplans.models import Masterplan
+from masterplans.models import Masterplan, Program
 from masterplans.tests.factories import make_masterplan
+from monitoring.models import Evidence, Milestone, ProgressReport
 from regions.models import Region
 from selection.models import RoundStatus, SelectionRound
 
@@ -125,6 +127,15 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
         )[0].pk
     if value == "OWN_REGION_PK":
         return Region.objects.get(code=OWN).pk
+    if value in ("OWN_MILESTONE", "OWN_EVIDENCE"):
+        program = Program.objects.get(pk=_fill("OWN_PROGRAM", users))
+        if value == "OWN_MILESTONE":
+            return Milestone.objects.create(program=program, title="m", due_date="2027-06-30").pk
+        report = ProgressReport.objects.create(program=program, year=2027, quarter=1, status="done")
+        upload = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 bukti")
+        return Evidence.objects.create(
+            report=report, file=upload, kind="pdf", original_name="bukti.pdf", size=14
+        ).pk
     if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS"):
         masterplan = Masterplan.objects.filter(region__code=OWN).first() or make_masterplan(OWN)
         if value == "OWN_PROGRAM":

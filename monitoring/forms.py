@@ -1,0 +1,60 @@
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
+
+from monitoring.evidence import evidence_kind
+from monitoring.models import Milestone, ProgressReport
+
+
+class ReportForm(forms.ModelForm):
+    evidence = forms.FileField(
+        label=gettext_lazy("Evidence (photo or PDF)"),
+        required=False,
+        help_text=gettext_lazy("JPEG, PNG or PDF."),
+    )
+    caption = forms.CharField(label=gettext_lazy("Caption"), max_length=200, required=False)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["year", "quarter", "status", "percent_entered", "budget_realised", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, program: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.program = program
+        self.fields["quarter"].widget = forms.Select(choices=[(q, f"T{q}") for q in range(1, 5)])
+        if program.progress_mode == "milestones":
+            self.fields["percent_entered"].disabled = True
+            self.fields["percent_entered"].help_text = gettext_lazy(
+                "Follows the milestones done by the end of the quarter."
+            )
+
+    def clean_year(self) -> int:
+        year: int = self.cleaned_data["year"]
+        if not self.program.start_year <= year <= self.program.end_year:
+            raise ValidationError(
+                gettext_lazy("The program runs %(start)s–%(end)s.")
+                % {"start": self.program.start_year, "end": self.program.end_year}
+            )
+        return year
+
+    def clean_evidence(self) -> Any:
+        upload = self.cleaned_data.get("evidence")
+        if upload:
+            self.evidence_kind = evidence_kind(upload)
+        return upload
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_date", "weight"]
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+
+class KpiActualForm(forms.Form):
+    kpi = forms.IntegerField(widget=forms.HiddenInput)
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2015, max_value=2100)
+    value = forms.FloatField(label=gettext_lazy("Actual"))

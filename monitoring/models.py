@@ -1,0 +1,153 @@
+"""What happens after the masterplan: quarterly progress of each program, milestones, KPI
+actuals against the masterplan's targets, evidence, and reminders for reports that are late."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from masterplans.models import Kpi, Program
+
+
+class ProgressStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    ON_TRACK = "on_track", _("on track")
+    DELAYED = "delayed", _("delayed")
+    DONE = "done", _("done")
+    DROPPED = "dropped", _("dropped")
+
+
+class Milestone(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("milestone"), max_length=200)
+    due_date = models.DateField(_("due"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_done_by(self, moment: date) -> bool:
+        return self.done_on is not None and self.done_on <= moment
+
+
+class ProgressReport(models.Model):
+    """One program's progress in one quarter, reported by the region's team."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="progress_reports")
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    status = models.CharField(_("status"), max_length=12, choices=ProgressStatus.choices)
+    percent_entered = models.PositiveSmallIntegerField(
+        _("% complete"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    budget_realised = models.BigIntegerField(
+        _("budget realised (Rp)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    note = models.TextField(_("note"), blank=True)
+    is_demo = models.BooleanField(_("demo"), default=False)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        ordering = ["program", "-year", "-quarter"]
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "year", "quarter"], name="progress_report_quarter_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program.code} {self.year} T{self.quarter}"
+
+    @property
+    def period_label(self) -> str:
+        return f"T{self.quarter} {self.year}"
+
+
+class KpiActual(models.Model):
+    """The value a KPI reached in a year, beside the masterplan's target for that year."""
+
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="actuals")
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.FloatField(_("actual"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["kpi", "year"]
+        verbose_name = _("KPI actual")
+        verbose_name_plural = _("KPI actuals")
+        constraints = [
+            models.UniqueConstraint(fields=["kpi", "year"], name="kpi_actual_year_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kpi.name} {self.year}: {self.value}"
+
+
+class EvidenceKind(models.TextChoices):
+    PHOTO = "photo", _("photo")
+    PDF = "pdf", _("PDF document")
+
+
+class Evidence(models.Model):
+    """A photo or PDF proving progress, kept through Django's storage API (object storage in
+    production)."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("file"), upload_to="bukti/%Y/%m/")
+    kind = models.CharField(_("kind"), max_length=8, choices=EvidenceKind.choices)
+    original_name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ReminderSent(models.Model):
+    """A reminder for one late quarterly report, so that each is sent once."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "year", "quarter"], name="reminder_quarter_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program_id} {self.year} T{self.quarter}"

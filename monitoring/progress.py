@@ -1,0 +1,100 @@
+"""Progress arithmetic: % complete from milestones, quarters and their due dates, late reports."""
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import QuerySet
+
+from masterplans.models import Program, Status
+from monitoring.models import Milestone, ProgressReport
+
+# A quarter's report is due this many days after the quarter ends.
+REPORT_GRACE_DAYS = 15
+# Only masterplans that were approved are followed up.
+FOLLOWED_STATUSES = (Status.APPROVED, Status.ENACTED)
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    month = quarter * 3
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_of(moment: date) -> tuple[int, int]:
+    return moment.year, (moment.month - 1) // 3 + 1
+
+
+def due_date(year: int, quarter: int) -> date:
+    return quarter_end(year, quarter) + timedelta(days=REPORT_GRACE_DAYS)
+
+
+def milestone_percent(milestones: Iterable[Milestone], as_of: date) -> int | None:
+    """Share of the milestones' weight done on or before ``as_of``, in whole percent."""
+    items = list(milestones)
+    total = sum(m.weight for m in items)
+    if not total:
+        return None
+    done = sum(m.weight for m in items if m.is_done_by(as_of))
+    return round(100 * done / total)
+
+
+def report_percent(report: ProgressReport) -> int | None:
+    """The report's % complete: entered, or derived from milestones as of the quarter's end."""
+    if report.program.progress_mode == "milestones":
+        return milestone_percent(
+            report.program.milestones.all(), quarter_end(report.year, report.quarter)
+        )
+    return report.percent_entered
+
+
+@dataclass(frozen=True)
+class LateReport:
+    program: Program
+    year: int
+    quarter: int
+    due: date
+
+
+def quarters_between(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    quarters = []
+    year, quarter = first
+    while (year, quarter) <= last:
+        quarters.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return quarters
+
+
+def late_reports(
+    programs: Iterable[Program], today: date, since: tuple[int, int] | None = None
+) -> list[LateReport]:
+    """Quarterly reports past their due date and still missing.
+
+    A program owes a report for every quarter of its years that ended at least
+    ``REPORT_GRACE_DAYS`` ago, from ``since`` (default: the first quarter of last year) on.
+    ``programs`` should prefetch ``progress_reports`` to keep this to one query.
+    """
+    since = since or (today.year - 1, 1)
+    last = quarter_of(today)
+    # Back to the last quarter whose due date has passed.
+    while due_date(*last) >= today:
+        last = (last[0] - 1, 4) if last[1] == 1 else (last[0], last[1] - 1)
+    late = []
+    for program in programs:
+        reported = {(r.year, r.quarter) for r in program.progress_reports.all()}
+        first = max(since, (program.start_year, 1))
+        end = min(last, (program.end_year, 4))
+        for year, quarter in quarters_between(first, end):
+            if (year, quarter) not in reported:
+                late.append(LateReport(program, year, quarter, due_date(year, quarter)))
+    return late
+
+
+def followed_programs() -> "QuerySet[Program]":
+    """Programs of approved and enacted masterplans, with what late_reports reads."""
+    return (
+        Program.objects.filter(masterplan__status__in=FOLLOWED_STATUSES)
+        .select_related("masterplan__region")
+        .prefetch_related("progress_reports")
+        .order_by("masterplan__region__code", "code")
+    )

@@ -1,0 +1,93 @@
+"""Writes of the progress pages, each after the access check, each in one transaction."""
+
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from accounts import access
+from accounts.access import AnyUser
+from masterplans.models import Program
+from monitoring.models import Evidence, KpiActual, Milestone, ProgressReport
+from monitoring.progress import FOLLOWED_STATUSES
+
+
+class ProgressError(Exception):
+    """A refusal to show the person who asked."""
+
+
+def require_reporter(program: Program, user: AnyUser) -> None:
+    access.require(user, "progress.report", program.masterplan.region)
+    if program.masterplan.status not in FOLLOWED_STATUSES:
+        raise ProgressError(_("Progress is reported once the masterplan is approved."))
+
+
+def save_report(
+    program: Program,
+    user: AnyUser,
+    data: dict[str, Any],
+    evidence: Any = None,
+    evidence_kind: str = "",
+    caption: str = "",
+) -> ProgressReport:
+    """Create the quarter's report or update it; attach the evidence file, if any."""
+    require_reporter(program, user)
+    fields = {
+        "status": data["status"],
+        "percent_entered": data.get("percent_entered"),
+        "budget_realised": data.get("budget_realised"),
+        "note": data.get("note", ""),
+    }
+    with transaction.atomic():
+        report, created = ProgressReport.objects.select_for_update().get_or_create(
+            program=program,
+            year=data["year"],
+            quarter=data["quarter"],
+            defaults={**fields, "reported_by": user if user.is_authenticated else None},
+        )
+        if not created:
+            for name, value in fields.items():
+                setattr(report, name, value)
+            report.version += 1
+            report.save()
+        if evidence:
+            Evidence.objects.create(
+                report=report,
+                file=evidence,
+                kind=evidence_kind,
+                original_name=(evidence.name or "")[:200],
+                size=evidence.size or 0,
+                caption=caption,
+                uploaded_by=user if user.is_authenticated else None,
+            )
+    return report
+
+
+def add_milestone(program: Program, user: AnyUser, data: dict[str, Any]) -> Milestone:
+    require_reporter(program, user)
+    return Milestone.objects.create(program=program, **data)
+
+
+def set_milestone_done(milestone: Milestone, user: AnyUser, done_on: date | None) -> Milestone:
+    require_reporter(milestone.program, user)
+    milestone.done_on = done_on
+    milestone.save()
+    return milestone
+
+
+def save_kpi_actual(
+    program: Program, user: AnyUser, kpi_id: int, year: int, value: float
+) -> KpiActual:
+    require_reporter(program, user)
+    kpi = program.kpis.filter(pk=kpi_id).first()
+    if kpi is None:
+        raise ProgressError(_("This KPI is not one of the program's."))
+    try:
+        with transaction.atomic():
+            actual, _created = KpiActual.objects.update_or_create(
+                kpi=kpi, year=year, defaults={"value": value}
+            )
+    except IntegrityError as exc:  # two people at once: the second retries
+        raise ProgressError(_("Saved by someone else at the same moment: try again.")) from exc
+    return actual

@@ -1,0 +1,76 @@
+from datetime import date
+
+import pytest
+
+from masterplans.tests.factories import make_masterplan
+from monitoring.models import Milestone, ProgressReport
+from monitoring.progress import (
+    due_date,
+    late_reports,
+    milestone_percent,
+    quarter_end,
+    quarters_between,
+    report_percent,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_quarters_end_on_the_last_day_and_reports_are_due_15_days_later() -> None:
+    assert quarter_end(2028, 1) == date(2028, 3, 31)
+    assert quarter_end(2028, 2) == date(2028, 6, 30)
+    assert due_date(2027, 4) == date(2028, 1, 15)
+    assert quarters_between((2027, 3), (2028, 2)) == [(2027, 3), (2027, 4), (2028, 1), (2028, 2)]
+
+
+def test_percent_from_milestones_weighs_what_was_done_by_the_date() -> None:
+    program = make_masterplan().programs.get(code="GOV-01")
+    for title, due, done, weight in (
+        ("Kajian", date(2027, 2, 1), date(2027, 2, 10), 1),
+        ("Pengadaan", date(2027, 5, 1), date(2027, 6, 30), 2),
+        ("Peluncuran", date(2027, 9, 1), None, 1),
+    ):
+        Milestone.objects.create(
+            program=program, title=title, due_date=due, done_on=done, weight=weight
+        )
+    milestones = list(program.milestones.all())
+    assert milestone_percent(milestones, date(2027, 3, 31)) == 25  # 1 of 4
+    assert milestone_percent(milestones, date(2027, 6, 30)) == 75  # 3 of 4, done on the day
+    assert milestone_percent([], date(2027, 6, 30)) is None
+
+
+def test_a_report_takes_its_percent_from_the_programs_mode() -> None:
+    program = make_masterplan().programs.get(code="GOV-01")
+    Milestone.objects.create(
+        program=program, title="A", due_date=date(2027, 2, 1), done_on=date(2027, 2, 1)
+    )
+    Milestone.objects.create(program=program, title="B", due_date=date(2027, 8, 1))
+    report = ProgressReport.objects.create(
+        program=program, year=2027, quarter=1, status="on_track", percent_entered=80
+    )
+    assert report_percent(report) == 80
+    program.progress_mode = "milestones"
+    program.save()
+    report.refresh_from_db()
+    assert report_percent(report) == 50
+
+
+def test_late_reports_are_the_missing_quarters_past_their_due_date() -> None:
+    masterplan = make_masterplan(status="approved")
+    program = masterplan.programs.get(code="GOV-01")  # runs 2027-2028
+    ProgressReport.objects.create(program=program, year=2027, quarter=1, status="on_track")
+    programs = masterplan.programs.filter(code="GOV-01").prefetch_related("progress_reports")
+    # On 15 Oct 2027 Q3's report is due that very day: not late yet; Q2 is.
+    late = late_reports(programs, date(2027, 10, 15))
+    assert [(r.year, r.quarter) for r in late] == [(2027, 2)]
+    late = late_reports(programs, date(2027, 10, 16))
+    assert [(r.year, r.quarter) for r in late] == [(2027, 2), (2027, 3)]
+    assert late[1].due == date(2027, 10, 15)
+
+
+def test_no_report_is_owed_after_the_program_ends_or_before_it_starts() -> None:
+    masterplan = make_masterplan(status="approved")
+    programs = masterplan.programs.filter(code="GOV-01").prefetch_related("progress_reports")
+    assert late_reports(programs, date(2027, 1, 1)) == []
+    late = late_reports(programs, date(2031, 6, 1), since=(2026, 1))
+    assert len(late) == 8  # 2027 and 2028, four quarters each

@@ -1,0 +1,154 @@
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+
+from accounts.models import User
+from masterplans.tests.factories import make_masterplan
+from monitoring.models import Evidence, KpiActual, Milestone, ProgressReport, ReminderSent
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n" + b"0" * 200
+
+
+def report_data(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "year": 2027,
+        "quarter": 2,
+        "status": "on_track",
+        "percent_entered": 40,
+        "budget_realised": 200_000_000,
+        "note": "Aplikasi diuji di tiga kecamatan",
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_team_reports_progress_with_evidence(login, owner: User) -> None:
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    data = report_data(evidence=SimpleUploadedFile("ba-uji.pdf", PDF), caption="Berita acara")
+    response = login(owner).post(f"/pemantauan/program/{program.pk}/laporan/", data)
+    assert response.status_code == 302
+    report = ProgressReport.objects.get(program=program, year=2027, quarter=2)
+    assert (report.status, report.percent_entered, report.budget_realised) == (
+        "on_track",
+        40,
+        200_000_000,
+    )
+    evidence = report.evidence.get()
+    assert (evidence.kind, evidence.original_name, evidence.size) == ("pdf", "ba-uji.pdf", len(PDF))
+    download = Client().get(f"/pemantauan/bukti/{evidence.pk}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+
+
+def test_a_second_report_for_the_quarter_updates_it(login, owner: User) -> None:
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    client = login(owner)
+    client.post(f"/pemantauan/program/{program.pk}/laporan/", report_data())
+    client.post(f"/pemantauan/program/{program.pk}/laporan/", report_data(status="delayed"))
+    report = ProgressReport.objects.get(program=program)
+    assert report.status == "delayed" and report.version == 2
+
+
+def test_a_wrong_file_is_refused_and_nothing_is_written(login, owner: User) -> None:
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    data = report_data(evidence=SimpleUploadedFile("virus.exe", b"MZ\x90\x00" * 20))
+    response = login(owner).post(f"/pemantauan/program/{program.pk}/laporan/", data, follow=True)
+    assert "virus.exe bukan foto JPEG atau PNG atau dokumen PDF." in response.content.decode()
+    assert not ProgressReport.objects.exists() and not Evidence.objects.exists()
+
+
+def test_a_year_outside_the_program_is_refused(login, owner: User) -> None:
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    response = login(owner).post(
+        f"/pemantauan/program/{program.pk}/laporan/", report_data(year=2031), follow=True
+    )
+    assert "Program berjalan 2027–2028." in response.content.decode()
+    assert not ProgressReport.objects.exists()
+
+
+def test_regions_report_only_on_their_own_programs(login, outsider: User, viewer: User) -> None:
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    for user in (outsider, viewer):
+        response = login(user).post(f"/pemantauan/program/{program.pk}/laporan/", report_data())
+        assert response.status_code == 403
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_draft_masterplan_takes_no_progress_reports(login, owner: User) -> None:
+    program = make_masterplan().programs.get(code="GOV-01")
+    response = login(owner).post(
+        f"/pemantauan/program/{program.pk}/laporan/", report_data(), follow=True
+    )
+    assert "Kemajuan dilaporkan setelah masterplan disetujui." in response.content.decode()
+    assert not ProgressReport.objects.exists()
+
+
+def test_the_public_reads_progress_of_approved_masterplans_only(client: Client) -> None:
+    draft = make_masterplan()
+    assert client.get(f"/pemantauan/masterplan/{draft.pk}/").status_code == 404
+    program = draft.programs.first()
+    assert client.get(f"/pemantauan/program/{program.pk}/").status_code == 404
+    approved = make_masterplan("32.75", status="approved")
+    page = client.get(f"/pemantauan/masterplan/{approved.pk}/?year=2027")
+    assert page.status_code == 200
+    assert page.context["planned_total"] == 6 * 500_000_000
+    quick_wins = client.get("/pemantauan/quick-win/")
+    assert {r["program"].masterplan_id for r in quick_wins.context["rows"]} == {approved.pk}
+
+
+def test_milestones_and_kpi_actuals_are_recorded_by_the_team(login, owner: User) -> None:
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    client = login(owner)
+    client.post(
+        f"/pemantauan/program/{program.pk}/tonggak/",
+        {"title": "Peluncuran", "due_date": "2027-09-30", "weight": 2},
+    )
+    milestone = Milestone.objects.get(program=program)
+    client.post(f"/pemantauan/tonggak/{milestone.pk}/selesai/", {"done": "1"})
+    milestone.refresh_from_db()
+    assert milestone.done_on is not None
+    kpi = program.kpis.get()
+    client.post(
+        f"/pemantauan/program/{program.pk}/kpi/", {"kpi": kpi.pk, "year": 2027, "value": 12}
+    )
+    assert KpiActual.objects.get(kpi=kpi, year=2027).value == 12
+    page = client.get(f"/pemantauan/program/{program.pk}/")
+    rows = page.context["kpis"][0]["rows"]
+    assert rows[0] == {"year": 2027, "target": 10.0, "actual": 12.0, "met": True}
+
+
+def test_the_late_list_is_national_or_own_region(
+    login, owner: User, outsider: User, viewer: User, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda: date(2027, 11, 1))
+    make_masterplan(status="approved")
+    national = login(viewer).get("/pemantauan/terlambat/")
+    # Six programs running 2027-2028, three quarters of 2027 past due on 1 Nov 2027.
+    assert national.context["total"] == 18
+    assert login(owner).get("/pemantauan/terlambat/").context["total"] == 18
+    assert login(outsider).get("/pemantauan/terlambat/").context["total"] == 0
+
+
+def test_reminders_go_once_to_the_regions_team(colleague: User, owner: User, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda: date(2027, 7, 20))
+    owner.email, colleague.email = "editor@bandung.go.id", "lead@bandung.go.id"
+    owner.save()
+    colleague.save()
+    make_masterplan(status="approved")
+    call_command("progress_reminders", verbosity=0)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert sorted(message.to) == ["editor@bandung.go.id", "lead@bandung.go.id"]
+    assert "12 laporan kemajuan terlambat" in message.subject  # Q1 and Q2 of six programs
+    assert ReminderSent.objects.count() == 12
+    call_command("progress_reminders", verbosity=0)
+    assert len(mail.outbox) == 1

@@ -1,0 +1,329 @@
+"""Progress pages: a masterplan's programs, one program's reports, quick wins, late reports."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import access
+from masterplans.models import Dimension, Kpi, Program
+from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
+from monitoring.models import Evidence, Milestone, ProgressReport, ProgressStatus
+from monitoring.progress import (
+    FOLLOWED_STATUSES,
+    followed_programs,
+    late_reports,
+    milestone_percent,
+    quarter_of,
+    report_percent,
+)
+from monitoring.services import (
+    ProgressError,
+    add_milestone,
+    save_kpi_actual,
+    save_report,
+    set_milestone_done,
+)
+
+PAGE_SIZE = 50
+
+
+def _program_for_user(user: Any, pk: int) -> Program:
+    try:
+        program = Program.objects.select_related("masterplan__region__province").get(pk=pk)
+    except Program.DoesNotExist:
+        raise Http404 from None
+    # Reading follows the masterplan: public once approved, else its own people and national roles.
+    access.get_masterplan_for_user(user, program.masterplan_id)
+    return program
+
+
+def _row(program: Program, year: int) -> dict[str, Any]:
+    reports = list(program.progress_reports.all())
+    latest = reports[0] if reports else None
+    planned = sum(line.amount for line in program.budget_lines.all() if line.year == year)
+    realised = sum(r.budget_realised or 0 for r in reports if r.year == year)
+    return {
+        "program": program,
+        "latest": latest,
+        "percent": report_percent(latest) if latest else None,
+        "planned": planned,
+        "realised": realised,
+    }
+
+
+def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    masterplan = access.get_masterplan_for_user(request.user, pk)
+    year = _int(request.GET.get("year"), timezone.localdate().year)
+    programs = masterplan.programs.prefetch_related(
+        "budget_lines",
+        "milestones",
+        Prefetch("progress_reports", queryset=ProgressReport.objects.order_by("-year", "-quarter")),
+    ).select_related("masterplan")
+    dimension = request.GET.get("dimension", "")
+    if dimension in Dimension.values:
+        programs = programs.filter(dimension=dimension)
+    if request.GET.get("quick_wins"):
+        programs = programs.filter(is_quick_win=True)
+    rows = [_row(p, year) for p in programs]
+    status = request.GET.get("status", "")
+    if status in ProgressStatus.values:
+        rows = [r for r in rows if r["latest"] and r["latest"].status == status]
+    elif status == "none":
+        rows = [r for r in rows if r["latest"] is None]
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    followed = masterplan.status in FOLLOWED_STATUSES
+    late = late_reports(programs, timezone.localdate()) if followed else []
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "monitoring/masterplan.html",
+        {
+            "masterplan": masterplan,
+            "page": page,
+            "year": year,
+            "years": list(masterplan.years),
+            "dimensions": Dimension.choices,
+            "statuses": ProgressStatus.choices,
+            "dimension": dimension,
+            "status": status,
+            "late": late,
+            "planned_total": sum(r["planned"] for r in rows),
+            "realised_total": sum(r["realised"] for r in rows),
+            "query": params.urlencode(),
+            "followed": followed,
+        },
+    )
+
+
+def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program_for_user(request.user, pk)
+    can_report = (
+        access.can(request.user, "progress.report", program.masterplan.region)
+        and program.masterplan.status in FOLLOWED_STATUSES
+    )
+    reports = list(
+        program.progress_reports.order_by("-year", "-quarter").prefetch_related("evidence")
+    )
+    milestones = list(program.milestones.all())
+    kpis = list(program.kpis.prefetch_related("targets", "actuals"))
+    year, quarter = quarter_of(timezone.localdate())
+    return render(
+        request,
+        "monitoring/program.html",
+        {
+            "program": program,
+            "masterplan": program.masterplan,
+            "reports": [{"report": r, "percent": report_percent(r)} for r in reports],
+            "milestones": milestones,
+            "milestone_percent": milestone_percent(milestones, timezone.localdate()),
+            "kpis": [_kpi_rows(kpi, program) for kpi in kpis],
+            "can_report": can_report,
+            "report_form": ReportForm(
+                program=program,
+                initial={
+                    "year": min(max(year, program.start_year), program.end_year),
+                    "quarter": quarter,
+                },
+            ),
+            "milestone_form": MilestoneForm(),
+            "kpi_form": KpiActualForm(),
+        },
+    )
+
+
+def _kpi_rows(kpi: Kpi, program: Program) -> dict[str, Any]:
+    targets = {t.year: t.value for t in kpi.targets.all()}
+    actuals = {a.year: a.value for a in kpi.actuals.all()}
+    years = sorted(set(targets) | set(actuals))
+    return {
+        "kpi": kpi,
+        "rows": [
+            {
+                "year": y,
+                "target": targets.get(y),
+                "actual": actuals.get(y),
+                "met": y in targets and y in actuals and actuals[y] >= targets[y],
+            }
+            for y in years
+        ],
+    }
+
+
+def _back(program: Program) -> HttpResponse:
+    return redirect("monitoring:program", program.pk)
+
+
+@login_required
+@require_POST
+def report_save(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program_for_user(request.user, pk)
+    access.require(request.user, "progress.report", program.masterplan.region)
+    form = ReportForm(request.POST, request.FILES, program=program)
+    if not form.is_valid():
+        return _form_errors(request, program, form)
+    try:
+        save_report(
+            program,
+            request.user,
+            form.cleaned_data,
+            evidence=form.cleaned_data.get("evidence"),
+            evidence_kind=getattr(form, "evidence_kind", ""),
+            caption=form.cleaned_data.get("caption", ""),
+        )
+    except ProgressError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Progress for Q%(quarter)s %(year)s saved.")
+            % {"quarter": form.cleaned_data["quarter"], "year": form.cleaned_data["year"]},
+        )
+    return _back(program)
+
+
+def _form_errors(request: HttpRequest, program: Program, form: Any) -> HttpResponse:
+    errors = "; ".join(
+        f"{form.fields[name].label if name in form.fields else ''}: "
+        + " ".join(str(e) for e in errs)
+        for name, errs in form.errors.items()
+    )
+    messages.error(request, _("Not saved: %(errors)s") % {"errors": errors})
+    return _back(program)
+
+
+@login_required
+@require_POST
+def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program_for_user(request.user, pk)
+    access.require(request.user, "progress.report", program.masterplan.region)
+    form = MilestoneForm(request.POST)
+    if not form.is_valid():
+        return _form_errors(request, program, form)
+    try:
+        add_milestone(program, request.user, form.cleaned_data)
+    except ProgressError as exc:
+        messages.error(request, str(exc))
+    return _back(program)
+
+
+@login_required
+@require_POST
+def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
+    milestone = get_object_or_404(Milestone.objects.select_related("program"), pk=pk)
+    program = _program_for_user(request.user, milestone.program_id)
+    access.require(request.user, "progress.report", program.masterplan.region)
+    done = request.POST.get("done") == "1"
+    try:
+        set_milestone_done(milestone, request.user, timezone.localdate() if done else None)
+    except ProgressError as exc:
+        messages.error(request, str(exc))
+    return _back(program)
+
+
+@login_required
+@require_POST
+def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
+    program = _program_for_user(request.user, pk)
+    access.require(request.user, "progress.report", program.masterplan.region)
+    form = KpiActualForm(request.POST)
+    if not form.is_valid():
+        return _form_errors(request, program, form)
+    try:
+        data = form.cleaned_data
+        save_kpi_actual(program, request.user, data["kpi"], data["year"], data["value"])
+    except ProgressError as exc:
+        messages.error(request, str(exc))
+    return _back(program)
+
+
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = get_object_or_404(Evidence.objects.select_related("report__program"), pk=pk)
+    _program_for_user(request.user, evidence.report.program_id)
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=evidence.kind != "photo",
+        filename=evidence.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def quick_wins(request: HttpRequest) -> HttpResponse:
+    """Every published quick win with its latest progress: what residents should see."""
+    visible = access.visible_masterplans(request.user).values("pk")
+    programs = (
+        Program.objects.filter(is_quick_win=True, masterplan__in=visible)
+        .select_related("masterplan__region")
+        .prefetch_related(
+            "budget_lines",
+            "milestones",
+            Prefetch(
+                "progress_reports", queryset=ProgressReport.objects.order_by("-year", "-quarter")
+            ),
+        )
+        .order_by("masterplan__region__code", "code")
+    )
+    dimension = request.GET.get("dimension", "")
+    if dimension in Dimension.values:
+        programs = programs.filter(dimension=dimension)
+    query = request.GET.get("q", "").strip()
+    if query:
+        programs = programs.filter(title__icontains=query) | programs.filter(
+            masterplan__region__name__icontains=query
+        )
+    page = Paginator(programs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [_row(p, timezone.localdate().year) for p in page]
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "monitoring/quick_wins.html",
+        {
+            "page": page,
+            "rows": rows,
+            "dimensions": Dimension.choices,
+            "dimension": dimension,
+            "q": query,
+            "query": params.urlencode(),
+        },
+    )
+
+
+@login_required
+def late(request: HttpRequest) -> HttpResponse:
+    """Reports past their due date: all of them for national roles, the own region's for teams."""
+    programs = followed_programs()
+    if not access.can(request.user, "progress.watch"):
+        regions = [
+            rid
+            for role, rid in access.roles_of(request.user)
+            if rid is not None and role in access.RULES["progress.watch"].regional
+        ]
+        if not regions:
+            raise PermissionDenied
+        programs = programs.filter(masterplan__region_id__in=regions)
+    today = timezone.localdate()
+    rows = late_reports(programs, today)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "monitoring/late.html",
+        {"page": page, "today": today, "total": len(rows)},
+    )
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
