@@ -67,6 +67,16 @@ RULES: dict[str, Rule] = {
     "progress.watch": Rule(
         national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}, regional=REGIONAL_TEAM
     ),
+    # Evaluation (monev): the national team sets the rubric and decides awards; a region's
+    # team assesses itself; only the assessor assigned to a region scores it.
+    "evaluation.manage": Rule(national=NATIONAL_STAFF),
+    "evaluation.view_open": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR},
+        regional=REGIONAL_TEAM | {Role.ASSESSOR},
+    ),
+    "evaluation.self_assess": Rule(regional=REGIONAL_TEAM),
+    "evaluation.score": Rule(regional=frozenset({Role.ASSESSOR})),
+    "award.decide": Rule(national=NATIONAL_STAFF),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }

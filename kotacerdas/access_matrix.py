@@ -19,7 +19,9 @@ Placeholders in ``kwargs`` and payloads: ``OWN`` (own region code), ``OWN_TOKEN`
 token belonging to the editor), ``DRAFT_ROUND`` (id of a draft selection round),
 ``COMPUTED_ROUND`` (id of a computed, unpublished round), ``OWN_REGION_PK`` (database id of
 the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own region) with its
-``OWN_PROGRAM``, ``OWN_ANALYSIS``, ``OWN_MILESTONE`` and ``OWN_EVIDENCE``.
+``OWN_PROGRAM``, ``OWN_ANALYSIS``, ``OWN_MILESTONE`` and ``OWN_EVIDENCE``; ``OPEN_YEAR``
+(year of an evaluation open for scoring) and ``OWN_AWARD`` (its overall award, given to the
+own region).
 """
 
 from dataclasses import dataclass, field
@@ -160,6 +162,20 @@ PAGES: dict[str, Route] = {
     "monitoring:quick_wins": read(EVERYONE),
     # National roles see every late report; a region's team its own (Bekasi's editor too).
     "monitoring:late": read(NATIONAL_ROLES | REGION_WRITERS | {"outsider"}),
+    # Evaluation. OPEN_YEAR is an evaluation still open for scoring (hidden from the public);
+    # assessors of a region score it (masterplans have no such persona here: evaluation tests).
+    "evaluation:rubrics": read(EVERYONE),
+    "evaluation:rubric_new": Route((Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF))),
+    "evaluation:rubric": read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    "evaluation:rubric_publish": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
+    "evaluation:region": Route(
+        (Check("GET", NATIONAL_ROLES | REGION_WRITERS), Check("POST", REGION_WRITERS)),
+        {"year": "OPEN_YEAR", "code": "OWN"},
+    ),
+    "evaluation:awards": read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    "evaluation:awards_propose": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
+    "evaluation:award_decide": Route((Check("POST", NATIONAL_STAFF),), {"pk": "OWN_AWARD"}),
+    "evaluation:certificate": read(NATIONAL_ROLES, pk="OWN_AWARD"),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))

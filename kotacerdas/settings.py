@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "selection",
     "masterplans",
     "monitoring",
+    "evaluation",
     "portal",
     "api",
 ]

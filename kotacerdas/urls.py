@@ -11,6 +11,7 @@ urlpatterns = [
     path("seleksi/", include("selection.urls")),
     path("masterplan/", include("masterplans.urls")),
     path("pemantauan/", include("monitoring.urls")),
+    path("evaluasi/", include("evaluation.urls")),
     path("akun/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("api.urls")),

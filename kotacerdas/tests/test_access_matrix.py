@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import ApiToken, Membership, Role, User
+from evaluation.models import Award, Rubric
 from kotacerdas import access_matrix as matrix
 from masterplans.models import Masterplan, Program
 from masterplans.tests.factories import make_masterplan
@@ -127,6 +128,14 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
         )[0].pk
     if value == "OWN_REGION_PK":
         return Region.objects.get(code=OWN).pk
+    if value in ("OPEN_YEAR", "OWN_AWARD"):
+        rubric = Rubric.objects.get_or_create(year=2027, defaults={"title": "Evaluasi uji"})[0]
+        if value == "OPEN_YEAR":
+            return rubric.year
+        own = Region.objects.get(code=OWN)
+        return Award.objects.get_or_create(
+            rubric=rubric, category="overall", defaults={"proposed": own, "region": own}
+        )[0].pk
     if value in ("OWN_MILESTONE", "OWN_EVIDENCE"):
         program = Program.objects.get(pk=_fill("OWN_PROGRAM", users))
         if value == "OWN_MILESTONE":

@@ -1,0 +1,146 @@
+"""Annual evaluation (monev): a rubric per year, scores per region × dimension × component
+(the region's own, then the assessor's after verification), and the awards that follow."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from evaluation.index import DEFAULT_WEIGHTS
+from masterplans.models import Dimension
+from regions.models import Region
+
+
+class Component(models.TextChoices):
+    BASELINE = "baseline", _("baseline")
+    OUTPUT = "output", _("output")
+    OUTCOME = "outcome", _("outcome")
+    IMPACT = "impact", _("impact")
+    QUICK_WIN = "quick_win", _("quick win")
+
+
+class RubricStatus(models.TextChoices):
+    OPEN = "open", _("open for scoring")
+    PUBLISHED = "published", _("published")
+
+
+def default_weights() -> dict[str, int]:
+    return dict(DEFAULT_WEIGHTS)
+
+
+class Rubric(models.Model):
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(2017), MaxValueValidator(2100)]
+    )
+    title = models.CharField(_("title"), max_length=200)
+    weights = models.JSONField(
+        _("component weights"),
+        default=default_weights,
+        help_text=_("Weight per component; they are read as shares of their sum."),
+    )
+    scale_max = models.PositiveSmallIntegerField(
+        _("highest score"), default=4, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=RubricStatus.choices, default=RubricStatus.OPEN
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo"), default=False)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("evaluation rubric")
+        verbose_name_plural = _("evaluation rubrics")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == RubricStatus.PUBLISHED
+
+
+class Score(models.Model):
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="scores")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="evaluation_scores")
+    dimension = models.CharField(_("dimension"), max_length=12, choices=Dimension.choices)
+    component = models.CharField(_("component"), max_length=10, choices=Component.choices)
+    self_score = models.DecimalField(
+        _("self-assessment"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    self_note = models.TextField(_("evidence and note of the region"), blank=True)
+    assessor_score = models.DecimalField(
+        _("assessor's score"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    assessor_note = models.TextField(_("assessor's note"), blank=True)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["rubric", "region", "dimension", "component"]
+        verbose_name = _("evaluation score")
+        verbose_name_plural = _("evaluation scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rubric", "region", "dimension", "component"], name="score_cell_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year} {self.region_id} {self.dimension}/{self.component}"
+
+
+class Award(models.Model):
+    """One award category of a year: proposed from the evaluation, decided by the jury."""
+
+    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="awards")
+    category = models.CharField(_("category"), max_length=30)
+    proposed = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name=_("awarded to"),
+    )
+    reason = models.TextField(_("jury's reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["rubric", "category"]
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "category"], name="award_category_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year} {self.category}"
+
+    @property
+    def is_override(self) -> bool:
+        return self.region_id is not None and self.region_id != self.proposed_id

@@ -1,0 +1,148 @@
+"""Indices, rankings, year-on-year change and award proposals of an evaluation rubric."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts import access
+from accounts.access import AnyUser
+from evaluation.index import IndexResult, competition_ranks, compute_index
+from evaluation.models import Award, Rubric, Score
+from masterplans.models import Dimension
+from regions.models import Region
+
+DIMENSIONS = tuple(Dimension.values)
+
+
+@dataclass
+class RegionResult:
+    region: Region
+    index: IndexResult
+    self_index: IndexResult
+    national_rank: int = 0
+    group_rank: int = 0
+    change: Decimal | None = None
+
+
+def _scores(rubric: Rubric) -> dict[int, dict[str, dict[tuple[str, str], Decimal]]]:
+    """region id → {"assessor": {(dim, comp): score}, "self": {...}} (one query)."""
+    found: dict[int, dict[str, dict[tuple[str, str], Decimal]]] = defaultdict(
+        lambda: {"assessor": {}, "self": {}}
+    )
+    rows = Score.objects.filter(rubric=rubric).values_list(
+        "region_id", "dimension", "component", "assessor_score", "self_score", "verified_at"
+    )
+    for region_id, dimension, component, assessor, own, verified in rows:
+        cell = (dimension, component)
+        found[region_id]["self"][cell] = own if own is not None else Decimal(0)
+        if assessor is not None and verified is not None:
+            found[region_id]["assessor"][cell] = assessor
+    return found
+
+
+def _plain_indices(rubric: Rubric) -> dict[int, tuple[IndexResult, IndexResult]]:
+    return {
+        region_id: (
+            compute_index(cells["assessor"], rubric.weights, DIMENSIONS),
+            compute_index(cells["self"], rubric.weights, DIMENSIONS),
+        )
+        for region_id, cells in _scores(rubric).items()
+    }
+
+
+def results(rubric: Rubric) -> list[RegionResult]:
+    """Every scored region with its index, national and island-group rank and change on the
+    previous year's rubric; best first."""
+    indices = _plain_indices(rubric)
+    regions = Region.objects.select_related("province").in_bulk(list(indices))
+    rows = [
+        RegionResult(regions[rid], index, self_index)
+        for rid, (index, self_index) in indices.items()
+    ]
+    national = competition_ranks({str(r.region.pk): r.index.overall for r in rows})
+    by_group: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for row in rows:
+        by_group[row.region.province.island_group][str(row.region.pk)] = row.index.overall
+    group_ranks = {
+        key: rank for group in by_group.values() for key, rank in competition_ranks(group).items()
+    }
+    previous = Rubric.objects.filter(year__lt=rubric.year).order_by("-year").first()
+    earlier = (
+        {rid: pair[0].overall for rid, pair in _plain_indices(previous).items()} if previous else {}
+    )
+    for row in rows:
+        key = str(row.region.pk)
+        row.national_rank, row.group_rank = national[key], group_ranks[key]
+        if row.region.pk in earlier:
+            row.change = row.index.overall - earlier[row.region.pk]
+    return sorted(rows, key=lambda r: (r.national_rank, r.region.code))
+
+
+def award_categories() -> list[tuple[str, Any]]:
+    return [
+        ("overall", gettext_lazy("Best overall")),
+        *[(f"dimension:{value}", label) for value, label in Dimension.choices],
+        ("quick_win", gettext_lazy("Best quick win")),
+        ("most_improved", gettext_lazy("Most improved")),
+    ]
+
+
+def category_label(category: str) -> Any:
+    return dict(award_categories()).get(category, category)
+
+
+def _leader(rows: list[RegionResult], value: Any) -> Region | None:
+    scored = [(value(r), r.region.code, r.region) for r in rows if value(r) is not None]
+    if not scored:
+        return None
+    best = max(v for v, _code, _region in scored)
+    return min((code, region) for v, code, region in scored if v == best)[1]
+
+
+def propose_awards(rubric: Rubric) -> list[Award]:
+    """The leader of each category (ties go to the lowest Kemendagri code, shown as a tie)."""
+    rows = results(rubric)
+    leaders = {
+        "overall": _leader(rows, lambda r: r.index.overall),
+        "quick_win": _leader(rows, lambda r: r.index.components.get("quick_win")),
+        "most_improved": _leader(rows, lambda r: r.change),
+    }
+    for value in Dimension.values:
+        leaders[f"dimension:{value}"] = _leader(rows, lambda r, v=value: r.index.dimensions[v])
+    awards = []
+    with transaction.atomic():
+        for category, _label in award_categories():
+            award, _created = Award.objects.get_or_create(rubric=rubric, category=category)
+            if award.decided_at is None:
+                award.proposed = leaders.get(category)
+                award.save()
+            awards.append(award)
+    return awards
+
+
+class AwardError(Exception):
+    """A jury decision refused, with the reason to show."""
+
+
+def decide_award(award: Award, user: AnyUser, region: Region | None, reason: str = "") -> Award:
+    """Confirm the proposal, or give the award elsewhere with a written reason."""
+    access.require(user, "award.decide")
+    chosen = region or award.proposed
+    if chosen is None:
+        raise AwardError(_("No region to award: choose one."))
+    if chosen != award.proposed and not reason.strip():
+        raise AwardError(
+            _("Giving the award to another region than the one proposed needs a written reason.")
+        )
+    award.region = chosen
+    award.reason = reason.strip()
+    award.decided_by = user if user.is_authenticated else None
+    award.decided_at = timezone.now()
+    award.save()
+    return award

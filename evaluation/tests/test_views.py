@@ -1,0 +1,170 @@
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from accounts.models import Role, User
+from conftest import make_user
+from evaluation.models import Award, Rubric, Score
+from evaluation.results import AwardError, decide_award, propose_awards, results
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+DIMS = ("governance", "branding", "economy", "living", "society", "environment")
+COMPS = ("baseline", "output", "outcome", "impact", "quick_win")
+
+
+def score_all(rubric: Rubric, code: str, value: float, **override: float) -> None:
+    region = Region.objects.get(code=code)
+    for dim in DIMS:
+        for comp in COMPS:
+            Score.objects.create(
+                rubric=rubric,
+                region=region,
+                dimension=dim,
+                component=comp,
+                self_score=Decimal("4"),
+                assessor_score=Decimal(str(override.get(f"{dim}.{comp}", value))),
+                verified_at="2027-11-01T10:00:00+07:00",
+            )
+
+
+@pytest.fixture
+def assessor(bandung: Region) -> User:
+    return make_user("assessor.bandung", Role.ASSESSOR, bandung)
+
+
+def grid(prefix: str, value: str) -> dict[str, str]:
+    return {f"{prefix}_{d}_{c}": value for d in DIMS for c in COMPS}
+
+
+def test_the_assigned_assessor_scores_and_the_region_self_assesses(
+    login, assessor: User, owner: User
+) -> None:
+    rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027")
+    url = "/evaluasi/2027/wilayah/32.73/"
+    assert login(owner).post(url, grid("self", "3.5")).status_code == 302
+    assert login(assessor).post(url, grid("assessor", "2.75")).status_code == 302
+    scores = Score.objects.filter(rubric=rubric)
+    assert scores.count() == 30
+    assert {(s.self_score, s.assessor_score) for s in scores} == {
+        (Decimal("3.50"), Decimal("2.75"))
+    }
+    assert all(s.assessor == assessor and s.verified_at for s in scores)
+    (row,) = results(rubric)
+    assert row.index.overall == Decimal("2.75") and row.self_index.overall == Decimal("3.50")
+
+
+def test_assessors_score_only_assigned_regions(login, bekasi: Region) -> None:
+    Rubric.objects.create(year=2027, title="Evaluasi 2027")
+    other = make_user("assessor.bekasi", Role.ASSESSOR, bekasi)
+    national = make_user("assessor.national", Role.ASSESSOR)
+    for user in (other, national):
+        response = login(user).post("/evaluasi/2027/wilayah/32.73/", grid("assessor", "4"))
+        assert response.status_code in (403, 404)
+    assert not Score.objects.exists()
+
+
+def test_a_score_above_the_scale_names_its_cell_and_writes_nothing(login, assessor: User) -> None:
+    Rubric.objects.create(year=2027, title="Evaluasi 2027")
+    data = grid("assessor", "3")
+    data["assessor_living_impact"] = "5"
+    response = login(assessor).post("/evaluasi/2027/wilayah/32.73/", data, follow=True)
+    assert "Smart Living · dampak (impact)" in response.content.decode()
+    assert not Score.objects.exists()
+
+
+def test_ranking_ties_and_year_on_year_change(client: Client) -> None:
+    previous = Rubric.objects.create(year=2026, title="2026", status="published")
+    score_all(previous, "32.73", 2.0)
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0)
+    score_all(rubric, "32.75", 3.0)
+    score_all(rubric, "73.71", 3.5)  # Kota Makassar, Sulawesi
+    rows = {r.region.code: r for r in results(rubric)}
+    assert [
+        (c, rows[c].national_rank, rows[c].group_rank) for c in ("73.71", "32.73", "32.75")
+    ] == [
+        ("73.71", 1, 1),
+        ("32.73", 2, 1),
+        ("32.75", 2, 1),
+    ]
+    assert rows["32.73"].change == Decimal("1.00") and rows["32.75"].change is None
+    page = client.get("/evaluasi/2027/")
+    assert [r.region.code for r in page.context["page"]] == ["73.71", "32.73", "32.75"]
+
+
+def test_awards_are_proposed_and_an_override_needs_a_reason(officer: User) -> None:
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0, **{"economy.output": 4.0})
+    score_all(rubric, "32.75", 3.2)
+    awards = {a.category: a for a in propose_awards(rubric)}
+    assert awards["overall"].proposed.code == "32.75"
+    # Economy: Bandung 3.0 + 0.2 * (4.0 - 3.0) = 3.20 ties Bekasi's 3.20: the lower code leads.
+    assert awards["dimension:economy"].proposed.code == "32.73"
+    assert awards["dimension:living"].proposed.code == "32.75"
+    bandung = Region.objects.get(code="32.73")
+    with pytest.raises(AwardError, match="alasan tertulis"):
+        decide_award(awards["overall"], officer, bandung, "")
+    award = decide_award(awards["overall"], officer, bandung, "Komitmen kepala daerah")
+    assert award.is_override and award.reason == "Komitmen kepala daerah"
+    confirmed = decide_award(awards["quick_win"], officer, None)
+    assert confirmed.region == confirmed.proposed and not confirmed.is_override
+
+
+def test_only_national_staff_decide_awards(login, colleague: User, viewer: User) -> None:
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0)
+    award = propose_awards(rubric)[0]
+    for user in (colleague, viewer):
+        assert login(user).post(f"/evaluasi/penghargaan/{award.pk}/putuskan/").status_code == 403
+    award.refresh_from_db()
+    assert award.region is None
+
+
+def test_the_certificate_names_the_region_and_category(client: Client, officer: User) -> None:
+    import shutil
+    import subprocess
+
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0)
+    award = next(a for a in propose_awards(rubric) if a.category == "overall")
+    decide_award(award, officer, None)
+    response = client.get(f"/evaluasi/penghargaan/{award.pk}/sertifikat.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "PIAGAM PENGHARGAAN" in text and "Kota Bandung" in text and "Terbaik umum" in text
+
+
+def test_an_open_evaluation_is_hidden_from_the_public(client: Client, login, viewer: User) -> None:
+    Rubric.objects.create(year=2027, title="2027")
+    assert client.get("/evaluasi/2027/").status_code == 404
+    assert client.get("/evaluasi/").context["rubrics"].count() == 0
+    assert login(viewer).get("/evaluasi/2027/").status_code == 200
+
+
+def test_weights_must_add_up_to_100(login, officer: User) -> None:
+    data = {
+        "year": 2028,
+        "title": "Evaluasi 2028",
+        "scale_max": 4,
+        "weight_baseline": 10,
+        "weight_output": 20,
+        "weight_outcome": 30,
+        "weight_impact": 30,
+        "weight_quick_win": 20,
+    }
+    response = login(officer).post("/evaluasi/baru/", data)
+    assert "berjumlah 110" in response.content.decode()
+    data["weight_quick_win"] = 10
+    assert login(officer).post("/evaluasi/baru/", data).status_code == 302
+    assert Rubric.objects.get(year=2028).weights["quick_win"] == 10
+
+
+def test_award_count_matches_the_categories() -> None:
+    rubric = Rubric.objects.create(year=2027, title="2027")
+    assert len(propose_awards(rubric)) == 9 == Award.objects.count()

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from evaluation import views
+
+app_name = "evaluation"
+
+urlpatterns = [
+    path("", views.rubric_list, name="rubrics"),
+    path("baru/", views.rubric_new, name="rubric_new"),
+    path("<int:year>/", views.rubric_detail, name="rubric"),
+    path("<int:year>/terbitkan/", views.rubric_publish, name="rubric_publish"),
+    path("<int:year>/wilayah/<str:code>/", views.region_scores, name="region"),
+    path("<int:year>/penghargaan/", views.awards, name="awards"),
+    path("<int:year>/penghargaan/usulkan/", views.awards_propose, name="awards_propose"),
+    path("penghargaan/<int:pk>/putuskan/", views.award_decide, name="award_decide"),
+    path("penghargaan/<int:pk>/sertifikat.pdf", views.certificate, name="certificate"),
+]

@@ -1,0 +1,276 @@
+"""Evaluation pages: rubrics, scoring per region, rankings, awards and their certificates."""
+
+import logging
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import access
+from evaluation.certificates import certificate_pdf
+from evaluation.forms import RubricForm, score_field
+from evaluation.models import Award, Component, Rubric, RubricStatus, Score
+from evaluation.results import (
+    AwardError,
+    award_categories,
+    category_label,
+    decide_award,
+    propose_awards,
+    results,
+)
+from masterplans.models import Dimension
+from regions.models import IslandGroup, Region
+from selection.exports import PdfUnavailable
+
+logger = logging.getLogger(__name__)
+PAGE_SIZE = 50
+
+
+def _rubric_for_user(user: Any, year: int) -> Rubric:
+    rubric = Rubric.objects.filter(year=year).first()
+    if rubric is None or not (rubric.is_published or access.can(user, "evaluation.view_open")):
+        raise Http404
+    return rubric
+
+
+def rubric_list(request: HttpRequest) -> HttpResponse:
+    rubrics = Rubric.objects.all()
+    if not access.can(request.user, "evaluation.view_open"):
+        rubrics = rubrics.filter(status=RubricStatus.PUBLISHED)
+    return render(
+        request,
+        "evaluation/list.html",
+        {"rubrics": rubrics, "can_manage": access.can(request.user, "evaluation.manage")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rubric_new(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "evaluation.manage")
+    form = RubricForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        rubric = form.save(commit=False)
+        rubric.weights = form.cleaned_data["weights"]
+        rubric.save()
+        messages.success(request, _("Evaluation %(year)s opened.") % {"year": rubric.year})
+        return redirect("evaluation:rubric", rubric.year)
+    return render(request, "evaluation/new.html", {"form": form})
+
+
+def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
+    rubric = _rubric_for_user(request.user, year)
+    rows = results(rubric)
+    group = request.GET.get("island_group", "")
+    if group in IslandGroup.values:
+        rows = [r for r in rows if r.region.province.island_group == group]
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "evaluation/rubric.html",
+        {
+            "rubric": rubric,
+            "page": page,
+            "groups": IslandGroup.choices,
+            "island_group": group,
+            "query": params.urlencode(),
+            "components": Component.choices,
+            "dimensions": Dimension.choices,
+            "can_manage": access.can(request.user, "evaluation.manage"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def rubric_publish(request: HttpRequest, year: int) -> HttpResponse:
+    access.require(request.user, "evaluation.manage")
+    rubric = get_object_or_404(Rubric, year=year)
+    rubric.status = RubricStatus.PUBLISHED
+    rubric.published_at = timezone.now()
+    rubric.version += 1
+    rubric.save()
+    messages.success(request, _("Evaluation %(year)s published.") % {"year": year})
+    return redirect("evaluation:rubric", year)
+
+
+def _cells(rubric: Rubric, region: Region) -> dict[tuple[str, str], Score]:
+    return {
+        (s.dimension, s.component): s
+        for s in Score.objects.filter(rubric=rubric, region=region).select_related("assessor")
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def region_scores(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    """The scoring grid of one region: six dimensions × five components."""
+    rubric = get_object_or_404(Rubric, year=year)
+    region = access.get_region_for_user(request.user, code)
+    if not rubric.is_published and not access.can(request.user, "evaluation.view_open", region):
+        raise Http404
+    is_open = not rubric.is_published
+    can_self = is_open and access.can(request.user, "evaluation.self_assess", region)
+    can_score = is_open and access.can(request.user, "evaluation.score", region)
+    cells = _cells(rubric, region)
+    errors: list[str] = []
+    if request.method == "POST":
+        if not (can_self or can_score):
+            access.require(request.user, "evaluation.score", region)  # 403 for the rest
+            raise Http404  # a published rubric takes no more scores
+        errors = _save_scores(request, rubric, region, cells, can_self, can_score)
+        if not errors:
+            messages.success(request, _("Scores saved."))
+            return redirect("evaluation:region", year, code)
+        messages.error(request, _("Not saved: %(errors)s") % {"errors": "; ".join(errors)})
+    grid = [
+        {
+            "dimension": label,
+            "key": dim,
+            "cells": [
+                {"component": c, "score": cells.get((dim, c))} for c, _l in Component.choices
+            ],
+        }
+        for dim, label in Dimension.choices
+    ]
+    return render(
+        request,
+        "evaluation/region.html",
+        {
+            "rubric": rubric,
+            "region": region,
+            "grid": grid,
+            "components": Component.choices,
+            "can_self": can_self,
+            "can_score": can_score,
+            "show_self": not rubric.is_published
+            or access.can(request.user, "evaluation.view_open", region),
+        },
+    )
+
+
+def _save_scores(
+    request: HttpRequest,
+    rubric: Rubric,
+    region: Region,
+    cells: dict[tuple[str, str], Score],
+    can_self: bool,
+    can_score: bool,
+) -> list[str]:
+    """Read every cell of the grid first; write all of them or none."""
+    parsed: dict[tuple[str, str], dict[str, Any]] = {}
+    errors = []
+    for dim, dim_label in Dimension.choices:
+        for comp, comp_label in Component.choices:
+            values: dict[str, Any] = {}
+            for prefix, allowed in (("self", can_self), ("assessor", can_score)):
+                if not allowed:
+                    continue
+                name = f"{prefix}_{dim}_{comp}"
+                field = score_field(rubric.scale_max, name)
+                try:
+                    values[f"{prefix}_score"] = field.clean(request.POST.get(name, ""))
+                except Exception as exc:
+                    message = " ".join(getattr(exc, "messages", [_("invalid")]))
+                    errors.append(f"{dim_label} · {comp_label}: {message}")
+                    continue
+                values[f"{prefix}_note"] = request.POST.get(f"{prefix}_note_{dim}_{comp}", "")[
+                    :2000
+                ]
+            parsed[(dim, comp)] = values
+    if errors:
+        return errors
+    with transaction.atomic():
+        for (dim, comp), values in parsed.items():
+            score = cells.get((dim, comp)) or Score(
+                rubric=rubric, region=region, dimension=dim, component=comp
+            )
+            changed = False
+            for name, value in values.items():
+                if getattr(score, name) != value:
+                    setattr(score, name, value)
+                    changed = True
+            verifying = values.get("assessor_score") is not None and (
+                changed or score.verified_at is None
+            )
+            if can_score and verifying:
+                score.assessor = request.user  # type: ignore[assignment]
+                score.verified_at = timezone.now()
+                changed = True
+            if changed and (score.pk or any(v not in (None, "") for v in values.values())):
+                score.save()
+    return []
+
+
+def awards(request: HttpRequest, year: int) -> HttpResponse:
+    rubric = _rubric_for_user(request.user, year)
+    items = {a.category: a for a in rubric.awards.select_related("proposed", "region")}
+    rows = [
+        {"category": key, "label": label, "award": items.get(key)}
+        for key, label in award_categories()
+    ]
+    return render(
+        request,
+        "evaluation/awards.html",
+        {
+            "rubric": rubric,
+            "rows": rows,
+            "can_decide": access.can(request.user, "award.decide"),
+            "regions": Region.objects.filter(evaluation_scores__rubric=rubric)
+            .distinct()
+            .order_by("name"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def awards_propose(request: HttpRequest, year: int) -> HttpResponse:
+    access.require(request.user, "award.decide")
+    rubric = get_object_or_404(Rubric, year=year)
+    propose_awards(rubric)
+    messages.success(request, _("Proposals computed from the evaluation."))
+    return redirect("evaluation:awards", year)
+
+
+@login_required
+@require_POST
+def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    access.require(request.user, "award.decide")
+    award = get_object_or_404(Award.objects.select_related("rubric", "proposed"), pk=pk)
+    code = request.POST.get("region", "")
+    region = Region.objects.filter(code=code).first() if code else None
+    try:
+        decide_award(award, request.user, region, request.POST.get("reason", ""))
+    except AwardError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("%(category)s decided.") % {"category": category_label(award.category)}
+        )
+    return redirect("evaluation:awards", award.rubric.year)
+
+
+def certificate(request: HttpRequest, pk: int) -> HttpResponse:
+    award = get_object_or_404(Award.objects.select_related("rubric", "region__province"), pk=pk)
+    _rubric_for_user(request.user, award.rubric.year)
+    if award.region is None:
+        raise Http404
+    try:
+        content = certificate_pdf(award)
+    except PdfUnavailable:
+        logger.exception("certificate of award %s could not be built", pk)
+        return render(request, "evaluation/pdf_unavailable.html", status=503)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="sertifikat-{award.rubric.year}-{award.region.code}.pdf"'
+    )
+    return response
