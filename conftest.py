@@ -33,7 +33,8 @@ def registry_committed(transactional_db) -> None:
     """
     regions_load(data_dir=settings.KC_DATA_DIR)
     catalogue = importlib.import_module("selection.migrations.0002_catalogue").CATALOGUE
-    for entry in catalogue:
+    population = importlib.import_module("selection.migrations.0004_population_indicator")
+    for entry in [*catalogue, population.POPULATION]:
         Indicator.objects.update_or_create(code=entry["code"], defaults=entry)
 
 

@@ -219,3 +219,16 @@ def test_demo_and_registry_values_load_once(capsys) -> None:  # type: ignore[no-
         == 0
     )
     assert ImportRun.objects.filter(is_demo=True).count() == 1
+
+
+def test_residents_are_real_for_2025_and_demo_before() -> None:
+    from regions.models import Region
+
+    call_command("load_selection_data", verbosity=0)
+    bandung = Region.objects.get(code="32.73")
+    real = IndicatorValue.objects.get(region=bandung, indicator__code="penduduk", year=2025)
+    assert real.value == bandung.population and real.source.startswith("Dukcapil 2025")
+    earlier = IndicatorValue.objects.get(region=bandung, indicator__code="penduduk", year=2020)
+    assert earlier.source == "demo"
+    # Walked back at 0-3% a year: five years earlier, between 86% and 100% of 2025.
+    assert 0.86 * bandung.population <= earlier.value <= bandung.population

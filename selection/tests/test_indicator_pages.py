@@ -83,7 +83,7 @@ def test_templates_download_as_csv_and_excel(client: Client) -> None:
         "nilai",
         "sumber",
     ]
-    assert book["indikator"].max_row == 9  # header + the 8 indicators
+    assert book["indikator"].max_row == 10  # header + the 9 indicators
     assert client.get("/seleksi/indikator/templat.pdf").status_code == 404
 
 
