@@ -74,6 +74,7 @@ def read(allowed: frozenset[str], **kwargs: str) -> Route:
 PAGES: dict[str, Route] = {
     "portal:home": read(EVERYONE),
     "portal:about": read(EVERYONE),
+    "portal:dashboard": read(EVERYONE),
     "regions:list": read(EVERYONE),
     "regions:detail": read(EVERYONE, code="OWN"),
     "regions:edit": Route(

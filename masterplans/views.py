@@ -57,6 +57,9 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
     cohort = request.GET.get("cohort", "")
     if cohort.isdigit():
         masterplans = masterplans.filter(cohort_id=int(cohort))
+    province = request.GET.get("province", "")
+    if province:
+        masterplans = masterplans.filter(region__province__code=province)
     if query:
         masterplans = masterplans.filter(
             Q(title__icontains=query) | Q(region__name__icontains=query)

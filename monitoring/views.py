@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,6 +32,7 @@ from monitoring.services import (
     save_report,
     set_milestone_done,
 )
+from regions.models import IslandGroup
 
 PAGE_SIZE = 50
 
@@ -276,6 +277,22 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
     dimension = request.GET.get("dimension", "")
     if dimension in Dimension.values:
         programs = programs.filter(dimension=dimension)
+    newest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
+    programs = programs.annotate(latest_status=Subquery(newest.values("status")[:1]))
+    status = request.GET.get("status", "")
+    if status in ProgressStatus.values:
+        programs = programs.filter(latest_status=status)
+    elif status == "none":
+        programs = programs.filter(latest_status=None)
+    group = request.GET.get("island_group", "")
+    if group in IslandGroup.values:
+        programs = programs.filter(masterplan__region__province__island_group=group)
+    province = request.GET.get("province", "")
+    if province:
+        programs = programs.filter(masterplan__region__province__code=province)
+    cohort = request.GET.get("cohort", "")
+    if cohort.isdigit():
+        programs = programs.filter(masterplan__cohort_id=int(cohort))
     query = request.GET.get("q", "").strip()
     if query:
         programs = programs.filter(title__icontains=query) | programs.filter(
@@ -293,6 +310,8 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "dimensions": Dimension.choices,
             "dimension": dimension,
+            "statuses": ProgressStatus.choices,
+            "status": status,
             "q": query,
             "query": params.urlencode(),
         },

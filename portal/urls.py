@@ -6,4 +6,5 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tentang/", views.about, name="about"),
+    path("dasbor/", views.dashboard, name="dashboard"),
 ]

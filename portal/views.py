@@ -3,9 +3,13 @@ import json
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from accounts import access
+from portal.dashboard import MAP_MEASURES, Filters, build
 from portal.summary import national_summary
+from regions.models import IslandGroup, Province
+from selection.models import SelectionRound
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,3 +28,43 @@ def home(request: HttpRequest) -> HttpResponse:
 def about(request: HttpRequest) -> HttpResponse:
     manifest = json.loads((settings.KC_DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
     return render(request, "portal/about.html", {"manifest": manifest})
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The national picture: regions and residents in the program, masterplans, quick wins,
+    budgets and the evaluation, all public, filterable by island group, province and cohort."""
+    access.require(request.user, "region.view")
+    group = request.GET.get("island_group", "")
+    province = request.GET.get("province", "")
+    cohort = request.GET.get("cohort", "")
+    filters = Filters(
+        island_group=group if group in IslandGroup.values else "",
+        province=province if Province.objects.filter(code=province).exists() else "",
+        cohort=int(cohort) if cohort.isdigit() else None,
+    )
+    measure = request.GET.get("map", "cohort")
+    if measure not in MAP_MEASURES:
+        measure = "cohort"
+    board = build(filters, measure)
+    largest = max([b.value for b in board.masterplans + board.quick_wins] or [0]) or 1
+    budget_largest = max([max(row["planned"], row["realised"]) for row in board.budget] or [0]) or 1
+    return render(
+        request,
+        "portal/dashboard.html",
+        {
+            "board": board,
+            "largest": largest,
+            "budget_largest": budget_largest,
+            "groups": IslandGroup.choices,
+            "provinces": Province.objects.order_by("code"),
+            "cohorts": SelectionRound.objects.published().order_by("year", "pk"),
+            "measure": measure,
+            "measures": [
+                ("cohort", _("Cohort")),
+                ("score", _("Selection score")),
+                ("index", _("Evaluation index")),
+                ("quick_win", _("Quick-win progress")),
+            ],
+            "map_label": _("Map of the program"),
+        },
+    )

@@ -34,3 +34,9 @@ def rupiah(value: int | float | Decimal | None) -> str:
 def percent_of(part: int, whole: int) -> int:
     """Width of a bar in whole percent; 0 when there is nothing to compare with."""
     return round(100 * part / whole) if whole else 0
+
+
+@register.filter
+def width(bar: object, largest: float) -> int:
+    """A dashboard bar's length in percent of the largest (``{{ bar|width:largest }}``)."""
+    return bar.width(largest)  # type: ignore[attr-defined]

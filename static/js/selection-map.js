@@ -9,8 +9,10 @@
  *   data-region-url="/wilayah/__code__/" data-label-rank="Peringkat" data-label-score="Skor">
  *   <script type="application/json">[{code, name, lat, lon, status, rank, score}, ...]</script>
  * </div>
- * status: "selected" | "selected_earlier" | "not_selected" | "not_eligible". The legend items
- * next to the map (li[data-status]) give the words shown in the popup.
+ * status: "selected" | "selected_earlier" | "not_selected" | "not_eligible" on a round's map;
+ * "c1".."c5" (classes of a measure, low to high) or "none" on the dashboard. The legend items
+ * next to the map (li[data-status]) give the words shown in the popup; an optional point.text
+ * adds a line (the measure's value, formatted on the server).
  */
 (function () {
   "use strict";
@@ -20,10 +22,18 @@
     selected: { radius: 6, color: "#ffffff", weight: 1.2, fillColor: "#0b5cad", fillOpacity: 1 },
     selected_earlier: { radius: 5.5, color: "#ffffff", weight: 1.2, fillColor: "#2e8540", fillOpacity: 1 },
     not_selected: { radius: 3.5, color: "#7d8591", weight: 0.8, fillColor: "#c4c9d0", fillOpacity: 1 },
-    not_eligible: { radius: 3.5, color: "#6b7280", weight: 1.2, fill: false }
+    not_eligible: { radius: 3.5, color: "#6b7280", weight: 1.2, fill: false },
+    // Classes of a measure on the national dashboard, low to high (a sequential blue scale).
+    none: { radius: 3, color: "#9aa1ab", weight: 0.6, fillColor: "#dfe3e8", fillOpacity: 1 },
+    c1: { radius: 5.5, color: "#ffffff", weight: 1, fillColor: "#c6dbef", fillOpacity: 1 },
+    c2: { radius: 5.5, color: "#ffffff", weight: 1, fillColor: "#9ecae1", fillOpacity: 1 },
+    c3: { radius: 5.5, color: "#ffffff", weight: 1, fillColor: "#6baed6", fillOpacity: 1 },
+    c4: { radius: 5.5, color: "#ffffff", weight: 1, fillColor: "#3182bd", fillOpacity: 1 },
+    c5: { radius: 5.5, color: "#ffffff", weight: 1, fillColor: "#08519c", fillOpacity: 1 }
   };
-  // Drawn in this order, so the selected regions lie on top.
-  var ORDER = ["not_eligible", "not_selected", "selected_earlier", "selected"];
+  // Drawn in this order, so the selected regions (and the highest classes) lie on top.
+  var ORDER = ["none", "not_eligible", "not_selected", "c1", "c2", "c3", "c4", "c5",
+    "selected_earlier", "selected"];
   var PROVINCE_STYLE = { color: "#9ea6b0", weight: 0.8, fillColor: "#e4e7eb", fillOpacity: 1 };
 
   function readPoints(container) {
@@ -74,6 +84,7 @@
     if (point.rank !== null && point.rank !== undefined && point.rank !== "") {
       lines.push((container.getAttribute("data-label-rank") || "Peringkat") + ": " + point.rank);
     }
+    if (point.text) { lines.push(point.text); }
     if (point.score !== null && point.score !== undefined && point.score !== "") {
       lines.push((container.getAttribute("data-label-score") || "Skor") + ": " + formatScore(point.score));
     }

@@ -1,0 +1,295 @@
+"""The national dashboard's figures, each from a fixed number of queries whatever the data size.
+
+Filters (island group, province, cohort) narrow every figure to the regions they describe. Each
+figure carries the link to the rows behind it.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, OuterRef, Subquery, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from evaluation.models import Rubric, RubricStatus
+from evaluation.results import results as evaluation_results
+from masterplans.models import BudgetLine, Masterplan, Program
+from masterplans.models import Status as MasterplanStatus
+from monitoring.models import ProgressReport, ProgressStatus
+from regions.models import Region
+from selection.models import RoundOverride, RoundResult, RoundStatus, SelectionRound
+
+FOLLOWED = (MasterplanStatus.APPROVED, MasterplanStatus.ENACTED)
+
+
+@dataclass(frozen=True)
+class Filters:
+    island_group: str = ""
+    province: str = ""
+    cohort: int | None = None
+
+    def regions(self) -> Any:
+        regions = Region.objects.all()
+        if self.island_group:
+            regions = regions.filter(province__island_group=self.island_group)
+        if self.province:
+            regions = regions.filter(province__code=self.province)
+        return regions
+
+    def query(self, **extra: Any) -> str:
+        params = {
+            "island_group": self.island_group,
+            "province": self.province,
+            "cohort": self.cohort or "",
+            **extra,
+        }
+        return urlencode({k: v for k, v in params.items() if v not in ("", None)})
+
+
+def program_regions(filters: Filters) -> dict[int, SelectionRound]:
+    """Region id → the earliest published round that brought it into the program (3 queries)."""
+    rounds = {r.pk: r for r in SelectionRound.objects.filter(status=RoundStatus.PUBLISHED)}
+    chosen: dict[int, set[int]] = defaultdict(set)
+    for round_id, region_id in RoundResult.objects.filter(
+        round_id__in=rounds, selected=True
+    ).values_list("round_id", "region_id"):
+        chosen[round_id].add(region_id)
+    for round_id, region_id, action in RoundOverride.objects.filter(
+        round_id__in=rounds
+    ).values_list("round_id", "region_id", "action"):
+        (chosen[round_id].add if action == "add" else chosen[round_id].discard)(region_id)
+    allowed = set(filters.regions().values_list("pk", flat=True))
+    found: dict[int, SelectionRound] = {}
+    for round_id in sorted(rounds, key=lambda pk: (rounds[pk].year, pk)):
+        if filters.cohort and round_id != filters.cohort:
+            continue
+        for region_id in chosen[round_id]:
+            if region_id in allowed:
+                found.setdefault(region_id, rounds[round_id])
+    return found
+
+
+def latest_population(region_ids: list[int]) -> dict[int, tuple[int, int, bool]]:
+    """Region id → (residents, year, is demo) of the latest year; a real figure beats a demo one
+    of the same year (1 query)."""
+    from selection.models import IndicatorValue
+
+    best: dict[int, tuple[int, int, bool]] = {}
+    rows = IndicatorValue.objects.filter(
+        indicator__code="penduduk", region_id__in=region_ids, replaced_by=None
+    ).values_list("region_id", "year", "value", "source")
+    for region_id, year, value, source in rows:
+        demo = source == "demo"
+        current = best.get(region_id)
+        if current is None or (year, not demo) > (current[1], not current[2]):
+            best[region_id] = (int(value), year, demo)
+    return best
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    url: str = ""
+    extra: str = ""
+    key: str = ""
+
+    def width(self, largest: float) -> int:
+        return round(100 * self.value / largest) if largest else 0
+
+
+@dataclass
+class Dashboard:
+    filters: Filters
+    cohorts: list[Bar] = field(default_factory=list)
+    regions_in_program: int = 0
+    residents: int = 0
+    residents_demo: bool = False
+    masterplans: list[Bar] = field(default_factory=list)
+    quick_wins: list[Bar] = field(default_factory=list)
+    budget: list[dict[str, Any]] = field(default_factory=list)
+    evaluation: dict[str, Any] | None = None
+    map_points: list[dict[str, Any]] = field(default_factory=list)
+    map_legend: list[tuple[str, str]] = field(default_factory=list)
+
+
+def build(filters: Filters, measure: str = "cohort") -> Dashboard:
+    board = Dashboard(filters)
+    members = program_regions(filters)
+    board.regions_in_program = len(members)
+    by_cohort: dict[int, int] = defaultdict(int)
+    for cohort in members.values():
+        by_cohort[cohort.pk] += 1
+    cohorts = {c.pk: c for c in members.values()}
+    for pk in sorted(cohorts, key=lambda k: (cohorts[k].year, k)):
+        board.cohorts.append(
+            Bar(cohorts[pk].name, by_cohort[pk], reverse("selection:round", args=[pk]))
+        )
+    population = latest_population(list(members))
+    board.residents = sum(p[0] for p in population.values())
+    board.residents_demo = any(p[2] for p in population.values())
+
+    masterplans = Masterplan.objects.filter(region__in=filters.regions())
+    if filters.cohort:
+        masterplans = masterplans.filter(region_id__in=list(members))
+    counts = dict(masterplans.values_list("status").annotate(n=Count("pk")))
+    list_url = reverse("masterplans:list")
+    board.masterplans = [
+        Bar(
+            str(label), counts.get(value, 0), f"{list_url}?{filters.query(status=value)}", key=value
+        )
+        for value, label in MasterplanStatus.choices
+    ]
+
+    followed = Program.objects.filter(masterplan__in=masterplans.filter(status__in=FOLLOWED))
+    latest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
+    statuses = dict(
+        followed.filter(is_quick_win=True)
+        .annotate(latest=Subquery(latest.values("status")[:1]))
+        .values_list("latest")
+        .annotate(n=Count("pk"))
+    )
+    qw_url = reverse("monitoring:quick_wins")
+    board.quick_wins = [
+        Bar(
+            str(label),
+            statuses.get(None if value == "none" else value, 0),
+            f"{qw_url}?{filters.query(status=value)}",
+            key=value,
+        )
+        for value, label in [*ProgressStatus.choices, ("none", _("no report yet"))]
+    ]
+
+    planned = dict(
+        BudgetLine.objects.filter(program__in=followed)
+        .values_list("year")
+        .annotate(total=Sum("amount"))
+    )
+    realised = dict(
+        ProgressReport.objects.filter(program__in=followed)
+        .values_list("year")
+        .annotate(total=Sum(F("budget_realised")))
+    )
+    board.budget = [
+        {"year": year, "planned": planned.get(year, 0), "realised": realised.get(year) or 0}
+        for year in sorted(set(planned) | set(realised))
+    ]
+
+    rubric = Rubric.objects.filter(status=RubricStatus.PUBLISHED).order_by("-year").first()
+    index_by_region: dict[int, Decimal] = {}
+    if rubric is not None:
+        allowed = set(filters.regions().values_list("pk", flat=True))
+        rows = [
+            r
+            for r in evaluation_results(rubric)
+            if r.region.pk in allowed and (not filters.cohort or r.region.pk in members)
+        ]
+        index_by_region = {r.region.pk: r.index.overall for r in rows}
+        mean = sum((r.index.overall for r in rows), Decimal(0)) / len(rows) if rows else None
+        board.evaluation = {
+            "rubric": rubric,
+            "count": len(rows),
+            "mean": mean.quantize(Decimal("0.01")) if mean is not None else None,
+            "top": rows[:5],
+            "url": reverse("evaluation:rubric", args=[rubric.year]),
+        }
+    board.map_points, board.map_legend = map_layer(measure, filters, members, index_by_region)
+    return board
+
+
+MAP_MEASURES = ("cohort", "score", "index", "quick_win")
+
+
+def _classes(value: float, breaks: list[float]) -> str:
+    """``c1``..``c5`` for a value against four ascending breaks."""
+    return f"c{1 + sum(value >= b for b in breaks)}"
+
+
+def _quintile_breaks(values: list[float]) -> list[float]:
+    ordered = sorted(values)
+    return [ordered[int(len(ordered) * q / 5)] for q in range(1, 5)] if ordered else []
+
+
+def map_layer(
+    measure: str,
+    filters: Filters,
+    members: dict[int, SelectionRound],
+    index: dict[int, Decimal],
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Points for every region of the filter and the legend, coloured by ``measure``:
+    cohort, latest computed selection score, evaluation index or quick-win progress."""
+    values: dict[int, tuple[str, str]] = {}  # region id → (class, text)
+    legend: list[tuple[str, str]] = []
+    if measure == "cohort":
+        cohorts = sorted({c.pk: c for c in members.values()}.values(), key=lambda c: (c.year, c.pk))
+        slot = {c.pk: f"c{5 - min(i, 4)}" for i, c in enumerate(cohorts)}
+        values = {rid: (slot[c.pk], c.name) for rid, c in members.items()}
+        legend = [(slot[c.pk], c.name) for c in cohorts[:5]]
+    elif measure == "score":
+        latest = (
+            SelectionRound.objects.filter(status=RoundStatus.PUBLISHED)
+            .exclude(method="historical")
+            .order_by("-year", "-pk")
+            .first()
+        )
+        if latest is not None:
+            scores: dict[int, float] = {
+                rid: float(score)
+                for rid, score in RoundResult.objects.filter(
+                    round=latest, score__isnull=False
+                ).values_list("region_id", "score")
+                if score is not None
+            }
+            breaks = _quintile_breaks(list(scores.values()))
+            values = {rid: (_classes(v, breaks), f"{v:.3f}") for rid, v in scores.items()}
+            bounds = [min(scores.values(), default=0), *breaks, max(scores.values(), default=0)]
+            legend = [
+                (f"c{i + 1}", f"{bounds[i]:.2f}–{bounds[i + 1]:.2f}")
+                for i in range(len(bounds) - 1)
+            ]
+    elif measure == "index":
+        values = {rid: (_classes(float(v), [1, 2, 3, 4]), f"{v}") for rid, v in index.items()}
+        legend = [("c1", "< 1"), ("c2", "1–2"), ("c3", "2–3"), ("c4", "3–4"), ("c5", "4")]
+    elif measure == "quick_win":
+        newest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
+        totals: dict[int, list[int]] = defaultdict(list)
+        for region_id, percent in (
+            Program.objects.filter(is_quick_win=True, masterplan__status__in=FOLLOWED)
+            .annotate(percent=Subquery(newest.values("percent_entered")[:1]))
+            .values_list("masterplan__region_id", "percent")
+        ):
+            totals[region_id].append(percent or 0)
+        values = {
+            rid: (_classes(sum(p) / len(p), [20, 40, 60, 80]), f"{round(sum(p) / len(p))}%")
+            for rid, p in totals.items()
+        }
+        legend = [
+            ("c1", "< 20%"),
+            ("c2", "20–40%"),
+            ("c3", "40–60%"),
+            ("c4", "60–80%"),
+            ("c5", "≥ 80%"),
+        ]
+    points = []
+    for region in (
+        filters.regions().exclude(latitude=None).only("code", "name", "latitude", "longitude")
+    ):
+        status, text = values.get(region.pk, ("none", ""))
+        if filters.cohort and region.pk not in members:
+            status, text = "none", ""
+        points.append(
+            {
+                "code": region.code,
+                "name": region.name,
+                "lat": float(region.latitude or 0),
+                "lon": float(region.longitude or 0),
+                "status": status,
+                "text": text,
+                "rank": None,
+                "score": None,
+            }
+        )
+    return points, legend

@@ -1,0 +1,147 @@
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Sum
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from evaluation.models import Rubric, Score
+from masterplans.models import BudgetLine, Masterplan
+from masterplans.tests.factories import make_masterplan
+from monitoring.models import ProgressReport
+from regions.models import Region
+from selection.models import IndicatorValue, SelectionRound
+from selection.rounds import final_selection
+
+pytestmark = pytest.mark.django_db
+
+CODES = [r for r in ("32.73", "32.75", "31.71", "35.78", "73.71", "64.72", "51.71", "12.71")]
+
+
+def seed(codes: list[str]) -> None:
+    """Approved masterplans with quick-win reports and evaluation scores for ``codes``."""
+    rubric = Rubric.objects.get_or_create(
+        year=2027, defaults={"title": "2027", "status": "published"}
+    )[0]
+    for i, code in enumerate(codes):
+        masterplan = make_masterplan(code, status="approved" if i % 3 else "enacted")
+        for program in masterplan.programs.all()[: 2 + i % 3]:
+            ProgressReport.objects.create(
+                program=program,
+                year=2027,
+                quarter=1,
+                status=("on_track", "delayed")[i % 2],
+                percent_entered=20 * (i % 5),
+                budget_realised=100_000_000,
+            )
+        region = masterplan.region
+        Score.objects.bulk_create(
+            Score(
+                rubric=rubric,
+                region=region,
+                dimension=d,
+                component=c,
+                assessor_score=Decimal(i % 4 + 1),
+                verified_at="2027-11-01T00:00:00Z",
+            )
+            for d in ("governance", "branding", "economy", "living", "society", "environment")
+            for c in ("baseline", "output", "outcome", "impact", "quick_win")
+        )
+
+
+@pytest.fixture
+def program_data(db) -> None:  # type: ignore[no-untyped-def]
+    call_command("load_history", verbosity=0)
+    call_command("load_selection_data", "--no-demo", verbosity=0)
+    seed(CODES[:4])
+    make_masterplan("33.74")  # a draft: counted among masterplans, not followed up
+
+
+def test_the_figures_equal_direct_queries(client: Client, program_data) -> None:  # type: ignore[no-untyped-def]
+    board = client.get("/dasbor/").context["board"]
+    cohort = SelectionRound.objects.get(year=2017)
+    members = final_selection(cohort)
+    assert board.regions_in_program == len(members) == 25
+    residents = IndicatorValue.objects.filter(
+        indicator__code="penduduk", year=2025, region__code__in=members
+    ).aggregate(total=Sum("value"))["total"]
+    assert board.residents == residents and not board.residents_demo
+    by_status = {bar.key: bar.value for bar in board.masterplans}
+    for status in ("draft", "approved", "enacted"):
+        assert by_status[status] == Masterplan.objects.filter(status=status).count()
+    quick = {bar.key: bar.value for bar in board.quick_wins}
+    reported = ProgressReport.objects.filter(program__is_quick_win=True)
+    assert quick["on_track"] == reported.filter(status="on_track").count()
+    assert quick["delayed"] == reported.filter(status="delayed").count()
+    assert quick["none"] == 24 - reported.count()  # 4 followed masterplans x 6 quick wins
+    planned = BudgetLine.objects.filter(
+        program__masterplan__status__in=("approved", "enacted"), year=2027
+    ).aggregate(total=Sum("amount"))["total"]
+    assert board.budget[0] == {
+        "year": 2027,
+        "planned": planned,
+        "realised": ProgressReport.objects.aggregate(total=Sum("budget_realised"))["total"],
+    }
+    assert board.evaluation["count"] == 4
+
+
+def test_filters_narrow_every_figure(client: Client, program_data) -> None:  # type: ignore[no-untyped-def]
+    board = client.get("/dasbor/?island_group=sulawesi").context["board"]
+    sulawesi = [
+        c
+        for c in final_selection(SelectionRound.objects.get(year=2017))
+        if Region.objects.get(code=c).province.island_group == "sulawesi"
+    ]
+    assert board.regions_in_program == len(sulawesi) == 2  # Kota Makassar, Kota Tomohon
+    assert sum(bar.value for bar in board.masterplans) == 0
+    board = client.get("/dasbor/?province=32").context["board"]
+    assert {bar.key: bar.value for bar in board.masterplans}["approved"] + {
+        bar.key: bar.value for bar in board.masterplans
+    }["enacted"] == 2  # Bandung and Bekasi
+
+
+def test_every_figure_links_to_its_rows(client: Client, program_data) -> None:  # type: ignore[no-untyped-def]
+    board = client.get("/dasbor/?island_group=jawa").context["board"]
+    approved = next(bar for bar in board.masterplans if bar.key == "approved")
+    listing = client.get(approved.url)
+    assert listing.context["page"].paginator.count == approved.value
+    delayed = next(bar for bar in board.quick_wins if bar.key == "delayed")
+    rows = client.get(delayed.url).context["page"].paginator.count
+    assert rows == delayed.value
+
+
+@pytest.mark.parametrize("measure", ["cohort", "score", "index", "quick_win"])
+def test_the_map_colours_regions_by_each_measure(
+    client: Client, program_data, measure: str
+) -> None:  # type: ignore[no-untyped-def]
+    response = client.get(f"/dasbor/?map={measure}")
+    points = response.context["board"].map_points
+    assert len(points) == 514
+    coloured = [p for p in points if p["status"] != "none"]
+    expected = {"cohort": 25, "score": 0, "index": 4, "quick_win": 4}[measure]
+    assert len(coloured) == expected
+    assert 'data-testid="dashboard-map"' in response.content.decode()
+
+
+def count_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_queries_stay_the_same_when_the_data_grows_tenfold(client: Client, db) -> None:  # type: ignore[no-untyped-def]
+    call_command("load_history", verbosity=0)
+    regions = list(
+        Region.objects.exclude(code__in=CODES).order_by("code").values_list("code", flat=True)
+    )
+    seed(regions[:2])
+    small = {
+        url: count_queries(client, url)
+        for url in ("/dasbor/", "/dasbor/?map=quick_win", "/wilayah/32.73/")
+    }
+    seed(regions[2:22])
+    large = {url: count_queries(client, url) for url in small}
+    assert Masterplan.objects.count() == 22
+    assert large == small
