@@ -114,6 +114,9 @@ PAGES: dict[str, Route] = {
     # Masterplans. OWN_MASTERPLAN is a complete draft of Kota Bandung's; drafts are read by
     # national roles and the region's own people (team, mentor), written by its team only.
     "masterplans:list": read(EVERYONE),
+    "masterplans:library": read(EVERYONE),
+    # A cohort's workshops follow its round: a draft round's for national roles only.
+    "masterplans:workshops": read(NATIONAL_ROLES, cohort="DRAFT_ROUND"),
     "masterplans:new": Route(
         (
             Check("GET", MASTERPLAN_STARTERS),
@@ -127,6 +130,10 @@ PAGES: dict[str, Route] = {
     "masterplans:detail": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
     "masterplans:checklist": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
     "masterplans:versions": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
+    "masterplans:download": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN", fmt="xlsx"),
+    "masterplans:import": Route(
+        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)), {"pk": "OWN_MASTERPLAN"}
+    ),
     "masterplans:edit": Route(
         (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)), {"pk": "OWN_MASTERPLAN"}
     ),

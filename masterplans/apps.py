@@ -20,3 +20,5 @@ class MasterplansConfig(AppConfig):
         track(models.Kpi)
         track(models.KpiTarget)
         track(models.MasterplanVersion, ignore=frozenset({"snapshot"}))
+        track(models.Workshop)
+        track(models.WorkshopAttendance)

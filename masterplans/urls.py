@@ -7,6 +7,8 @@ app_name = "masterplans"
 urlpatterns = [
     path("", views.masterplan_list, name="list"),
     path("baru/", views.masterplan_new, name="new"),
+    path("program/", views.program_library, name="library"),
+    path("bimtek/<int:cohort>/", views.workshops, name="workshops"),
     path("<int:pk>/", views.masterplan_detail, name="detail"),
     path("<int:pk>/ubah/", views.masterplan_edit, name="edit"),
     path("<int:pk>/kelengkapan/", views.masterplan_checklist, name="checklist"),
@@ -18,4 +20,6 @@ urlpatterns = [
     path("<int:pk>/langkah/<str:name>/", views.masterplan_transition, name="transition"),
     path("<int:pk>/edisi-baru/", views.masterplan_new_edition, name="new_edition"),
     path("<int:pk>/versi/", views.masterplan_versions, name="versions"),
+    path("<int:pk>/unduh.<str:fmt>", views.masterplan_download, name="download"),
+    path("<int:pk>/impor/", views.masterplan_import, name="import"),
 ]

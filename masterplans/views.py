@@ -1,9 +1,14 @@
 """Masterplan pages: the library, a masterplan, its editor, checklist, workflow and versions."""
 
+import hashlib
+import json
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -15,7 +20,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import VersionConflict
+from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
+from masterplans.documents import (
+    ProgramImportError,
+    import_programs_xlsx,
+    masterplan_pdf,
+    masterplan_xlsx,
+)
 from masterplans.editing import program_initial, save_overview, save_program
 from masterplans.forms import (
     AnalysisItemForm,
@@ -25,8 +37,17 @@ from masterplans.forms import (
     TransitionForm,
     creatable_regions,
 )
-from masterplans.models import Dimension, Masterplan, Program, Status
-from masterplans.versions import diff
+from masterplans.library import search_programs
+from masterplans.models import (
+    Dimension,
+    FundingSource,
+    Masterplan,
+    Program,
+    Status,
+    Workshop,
+    WorkshopAttendance,
+)
+from masterplans.versions import diff, snapshot
 from masterplans.workflow import (
     TRANSITIONS,
     WorkflowError,
@@ -37,9 +58,11 @@ from masterplans.workflow import (
     transition,
 )
 from regions.models import IslandGroup
+from selection.exports import PdfUnavailable
 from selection.models import SelectionRound
 
 PAGE_SIZE = 25
+logger = logging.getLogger(__name__)
 
 
 def masterplan_list(request: HttpRequest) -> HttpResponse:
@@ -126,6 +149,7 @@ def _by_dimension(programs: list[Program]) -> list[dict[str, Any]]:
 def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = access.get_masterplan_for_user(request.user, pk)
     programs = _programs(masterplan)
+    table = budget_table(masterplan)
     can_edit = masterplan.is_editable and access.can(
         request.user, "masterplan.edit", masterplan.region
     )
@@ -145,6 +169,9 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and access.can(request.user, "masterplan.edit", masterplan.region)
             and not Masterplan.objects.filter(previous=masterplan).exists(),
             "versions": masterplan.versions.select_related("created_by").order_by("-number"),
+            "roadmap": roadmap_svg(masterplan, programs=programs) if programs else "",
+            "budget": table,
+            "budget_chart": budget_svg(masterplan, table=table) if table.rows else "",
         },
     )
 
@@ -401,3 +428,135 @@ def _int(value: str | None, default: int) -> int:
         return int(value) if value else default
     except ValueError:
         return default
+
+
+def program_library(request: HttpRequest) -> HttpResponse:
+    """Every program of the published masterplans, searchable: what other regions planned."""
+    filters = {
+        "dimension": request.GET.get("dimension", "")
+        if request.GET.get("dimension", "") in Dimension.values
+        else "",
+        "island_group": request.GET.get("island_group", "")
+        if request.GET.get("island_group", "") in IslandGroup.values
+        else "",
+        "source": request.GET.get("source", ""),
+        "quick_wins": request.GET.get("quick_wins", ""),
+    }
+    query = request.GET.get("q", "").strip()[:200]
+    programs = search_programs(query, filters).prefetch_related("budget_lines")
+    page = Paginator(programs, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "masterplans/library.html",
+        {
+            "page": page,
+            "q": query,
+            "filters": filters,
+            "dimensions": Dimension.choices,
+            "groups": IslandGroup.choices,
+            "sources": FundingSource.choices,
+            "query": params.urlencode(),
+        },
+    )
+
+
+def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
+    """The four workshops (bimtek I-IV) of a cohort and who attended; names for staff only."""
+    selection_round = access.get_round_for_user(request.user, cohort)
+    items = list(Workshop.objects.filter(cohort=selection_round).order_by("number"))
+    attendance = WorkshopAttendance.objects.filter(workshop__in=items).select_related("region")
+    by_region: dict[str, dict[str, Any]] = {}
+    for row in attendance.order_by("region__code"):
+        entry = by_region.setdefault(row.region.code, {"region": row.region, "cells": {}})
+        entry["cells"][row.workshop_id] = row
+    rows = [
+        {"region": e["region"], "cells": [e["cells"].get(w.pk) for w in items]}
+        for e in by_region.values()
+    ]
+    return render(
+        request,
+        "masterplans/workshops.html",
+        {
+            "cohort": selection_round,
+            "workshops": items,
+            "rows": rows,
+            "show_names": access.can(request.user, "masterplan.view_draft"),
+        },
+    )
+
+
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+PDF_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def _content_key(masterplan: Masterplan) -> str:
+    """Changes whenever anything printed in the book changes (content, status, enactment)."""
+    data = json.dumps(snapshot(masterplan), sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def masterplan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The masterplan book (PDF) or its workbook of programs, budgets and KPIs (Excel).
+
+    A book takes seconds to typeset: it is kept in the shared cache per content, so only the
+    first reader of each version waits.
+    """
+    masterplan = access.get_masterplan_for_user(request.user, pk)
+    if fmt not in DOCUMENT_TYPES:
+        raise Http404
+    if fmt == "xlsx":
+        content = masterplan_xlsx(masterplan)
+    else:
+        key = f"masterplan-book:{masterplan.pk}:{_content_key(masterplan)}"
+        content = cache.get(key)
+        if content is None:
+            try:
+                content = masterplan_pdf(masterplan)
+            except PdfUnavailable:
+                logger.exception("masterplan book %s could not be built", pk)
+                return render(request, "evaluation/pdf_unavailable.html", status=503)
+            cache.set(key, content, PDF_CACHE_SECONDS)
+    response = HttpResponse(content, content_type=DOCUMENT_TYPES[fmt])
+    name = f"masterplan-{masterplan.region.code}-{masterplan.start_year}-e{masterplan.edition}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_redirects
+def masterplan_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Replace the programs by those of an edited workbook: all rows checked, all or nothing."""
+    masterplan = _editable(request, pk)
+    problems: list[Any] = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            problems = [_("Choose the Excel workbook (.xlsx) to import.")]
+        elif upload.size and upload.size > settings.KC_MAX_UPLOAD_BYTES:
+            problems = [_("The file is too large.")]
+        else:
+            try:
+                result = import_programs_xlsx(masterplan, upload, request.user)
+            except ProgramImportError as exc:
+                problems = list(exc.problems)
+            except WorkflowError as exc:
+                messages.error(request, str(exc))
+                return redirect("masterplans:detail", masterplan.pk)
+            else:
+                messages.success(
+                    request,
+                    _("%(n)s programs imported (%(removed)s replaced).")
+                    % {"n": result.programs, "removed": result.removed_programs},
+                )
+                return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#program")
+    return render(
+        request,
+        "masterplans/import.html",
+        {"masterplan": masterplan, "problems": problems},
+    )

@@ -50,7 +50,7 @@ class ProgressReport(models.Model):
     )
     status = models.CharField(_("status"), max_length=12, choices=ProgressStatus.choices)
     percent_entered = models.PositiveSmallIntegerField(
-        _("% complete"), null=True, blank=True, validators=[MaxValueValidator(100)]
+        _("percent complete"), null=True, blank=True, validators=[MaxValueValidator(100)]
     )
     budget_realised = models.BigIntegerField(
         _("budget realised (Rp)"), null=True, blank=True, validators=[MinValueValidator(0)]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from masterplans.library import similar_programs
 from masterplans.models import Dimension, Kpi, Program
 from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
 from monitoring.models import Evidence, Milestone, ProgressReport, ProgressStatus
@@ -138,6 +139,7 @@ def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "milestone_form": MilestoneForm(),
             "kpi_form": KpiActualForm(),
+            "similar": similar_programs(program),
         },
     )
 

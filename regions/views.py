@@ -12,6 +12,7 @@ from audit.presentation import history_rows
 from audit.versioning import VersionConflict, save_versioned
 from regions.forms import PROFILE_FIELDS, RegionFilterForm, RegionProfileForm
 from regions.models import Region
+from regions.similar import regions_like
 from selection.queries import latest_values
 
 PAGE_SIZE = 50
@@ -40,6 +41,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_see_history": access.can(request.user, "region.history", region),
             "indicators": latest_values(region),
             "masterplans": access.visible_masterplans(request.user).filter(region=region),
+            "similar": regions_like(region),
         },
     )
 

@@ -121,7 +121,7 @@ def _flip_a_byte_inside(path: Path, member: str) -> None:
 def _manage(tmp_path: Path, database: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "KC_ENV", "SECRET_KEY"}}
     env["DATABASE_URL"] = f"sqlite:///{database}"
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,

@@ -211,3 +211,60 @@ def test_the_library_filters_by_cohort_and_search(
     assert client.get(f"/masterplan/?cohort={cohort.pk + 1}").context["page"].paginator.count == 0
     assert client.get("/masterplan/?q=bandung").context["page"].paginator.count == 1
     assert client.get("/masterplan/?q=bekasi").context["page"].paginator.count == 0
+
+
+def test_the_book_and_the_workbook_download_and_the_book_is_kept(
+    client: Client, colleague: User, officer: User, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core.cache import cache
+
+    cache.clear()
+    masterplan = transition(transition(make_masterplan(), "submit", colleague), "approve", officer)
+    book = client.get(f"/masterplan/{masterplan.pk}/unduh.pdf")
+    assert book.status_code == 200 and book.content.startswith(b"%PDF-")
+    assert book["Content-Disposition"] == 'attachment; filename="masterplan-32.73-2027-e1.pdf"'
+    with django_assert_max_num_queries(15):  # no typesetting: the kept book
+        again = client.get(f"/masterplan/{masterplan.pk}/unduh.pdf")
+    assert again.content == book.content
+    workbook = client.get(f"/masterplan/{masterplan.pk}/unduh.xlsx")
+    assert workbook.content[:2] == b"PK"
+    assert client.get(f"/masterplan/{masterplan.pk}/unduh.docx").status_code == 404
+
+
+def test_an_excel_import_with_problems_lists_them_by_sheet_row_and_column(
+    login, owner: User
+) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from masterplans.documents import masterplan_xlsx
+
+    masterplan = make_masterplan()
+    book = load_workbook(io.BytesIO(masterplan_xlsx(masterplan)))
+    sheet = book["Program"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=header.index("dimensi") + 1, value="Smart Kota")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "program.xlsx"
+    response = login(owner).post(f"/masterplan/{masterplan.pk}/impor/", {"file": buffer})
+    assert response.status_code == 200
+    problems = response.context["problems"]
+    assert [(p.sheet, p.row, p.column) for p in problems] == [("Program", 2, "dimensi")]
+    assert masterplan.programs.count() == 6
+
+
+def test_an_edited_workbook_replaces_the_programs(login, owner: User) -> None:
+    import io
+
+    from masterplans.documents import masterplan_xlsx
+
+    masterplan = make_masterplan()
+    buffer = io.BytesIO(masterplan_xlsx(masterplan))
+    buffer.name = "program.xlsx"
+    masterplan.programs.get(code="GOV-01").delete()
+    response = login(owner).post(f"/masterplan/{masterplan.pk}/impor/", {"file": buffer})
+    assert response.status_code == 302
+    assert masterplan.programs.count() == 6

@@ -46,7 +46,7 @@ def pdf_text(pdf: bytes) -> str:
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:
         pytest.skip("pdftotext (Debian's poppler-utils) is not installed: report text not read")
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [pdftotext, "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return done.stdout.decode()

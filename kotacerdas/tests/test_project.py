@@ -1,0 +1,55 @@
+"""The project's own wiring: every app's tests run, every app is type-checked."""
+
+import tomllib
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def _config() -> dict:  # type: ignore[type-arg]
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _own_apps() -> set[str]:
+    return {
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(ROOT) and ".venv" not in Path(config.path).parts
+    }
+
+
+def test_every_app_with_tests_is_in_the_test_paths() -> None:
+    testpaths = set(_config()["tool"]["pytest"]["ini_options"]["testpaths"])
+    with_tests = {name for name in _own_apps() if (ROOT / name / "tests").is_dir()}
+    assert with_tests - testpaths == set()
+
+
+def test_every_app_is_type_checked() -> None:
+    checked = set(_config()["tool"]["mypy"]["files"])
+    assert _own_apps() - checked == set()
+
+
+def test_the_translations_compile_and_the_committed_catalogues_are_current(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt (gettext) is not installed")
+    for po in sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")):
+        compiled = tmp_path / f"{po.parent.parent.name}.mo"
+        # What `manage.py compilemessages` runs; a format mismatch fails the whole catalogue.
+        result = subprocess.run(
+            ["msgfmt", "--check-format", "-o", str(compiled), str(po)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert compiled.read_bytes() == po.with_suffix(".mo").read_bytes(), (
+            f"{po.with_suffix('.mo')} is stale: run make messages"
+        )

@@ -1,0 +1,1063 @@
+"""A masterplan as files: an Excel workbook to edit programs offline and read back, and the book.
+
+Both are Indonesian documents whatever the language of the request, like the selection exports:
+fixed Indonesian column names, Indonesian labels (dimension, element, term, funding source) that
+the import also accepts as codes. The import replaces every program of the masterplan in one
+transaction, and only when the whole workbook is valid.
+"""
+
+import io
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from django.db import transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from accounts.access import AnyUser
+from audit.models import Action
+from audit.tracking import record
+from masterplans.models import (
+    ANSWERABLE_KINDS,
+    ELEMENT_CHOICES,
+    ELEMENT_DIMENSION,
+    ActionStep,
+    BudgetLine,
+    Dimension,
+    FundingSource,
+    Kpi,
+    KpiTarget,
+    Masterplan,
+    Program,
+    Term,
+)
+from masterplans.workflow import WorkflowError, require_editable
+from selection.exports import PDF_ASSETS, PdfUnavailable, report_url_fetcher
+
+PROGRAM_NAME = "Gerakan Menuju 100 Smart City"
+DEMO_NOTE = "Berisi data demo"
+BOLD = Font(bold=True)
+DEMO_FILL = PatternFill("solid", start_color="FFF2CC")
+HEADER_FILL = PatternFill("solid", start_color="E8EEF6")
+
+SHEET_GUIDE = "Petunjuk"
+SHEET_PROGRAMS = "Program"
+SHEET_BUDGET = "Anggaran"
+SHEET_KPIS = "KPI"
+SHEET_STEPS = "Rencana aksi"
+
+
+# Columns
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    help: str
+    width: int = 14
+    required: bool = False
+    wrap: bool = False
+
+
+PROGRAM_COLUMNS = [
+    Column("kode", "Kode program, unik dalam masterplan (mis. GOV-01). Wajib.", 10, True),
+    Column("dimensi", "Dimensi smart city. Wajib.", 18, True),
+    Column("elemen", "Elemen dalam dimensi tersebut. Wajib.", 24, True),
+    Column("judul", "Nama program. Wajib.", 36, True, True),
+    Column("deskripsi", "Uraian program.", 50, wrap=True),
+    Column(
+        "menjawab",
+        "Teks tantangan atau peluang dari analisis masterplan yang dijawab program ini, "
+        "persis seperti di analisis; kosongkan bila tidak ada.",
+        36,
+        wrap=True,
+    ),
+    Column("teknologi", "Teknologi yang digunakan.", 28, wrap=True),
+    Column("opd", "OPD penanggung jawab (mis. Diskominfo).", 20),
+    Column("mitra", "Mitra pelaksana.", 24, wrap=True),
+    Column("jangka", "Jangka program. Wajib.", 16, True),
+    Column("tahun_mulai", "Tahun mulai, di dalam periode masterplan. Wajib.", 12, True),
+    Column(
+        "tahun_selesai",
+        "Tahun selesai, tidak sebelum tahun mulai, di dalam periode masterplan. Wajib.",
+        12,
+        True,
+    ),
+    Column("sumber_dana", "Sumber pendanaan utama. Wajib.", 16, True),
+    Column("program_rpjmd", "Program RPJMD yang didukung.", 30, wrap=True),
+    Column("quick_win", "ya atau tidak (kosong berarti tidak).", 10),
+]
+BUDGET_COLUMNS = [
+    Column("kode", "Kode program, harus ada di lembar Program. Wajib.", 10, True),
+    Column("tahun", "Tahun anggaran, di dalam periode masterplan. Wajib.", 10, True),
+    Column("sumber_dana", "Sumber dana baris ini. Wajib.", 18, True),
+    Column(
+        "jumlah_rp",
+        "Jumlah dalam Rupiah penuh: angka biasa (1500000000) atau dengan titik ribuan "
+        "(1.500.000.000). Tidak boleh negatif; tulisan seperti '1,5 miliar' tidak diterima. "
+        "Satu baris per kode, tahun dan sumber dana.",
+        18,
+        True,
+    ),
+]
+KPI_COLUMNS = [
+    Column("kode", "Kode program, harus ada di lembar Program. Wajib.", 10, True),
+    Column("nama_kpi", "Nama indikator kinerja. Wajib.", 36, True, True),
+    Column("satuan", "Satuan (mis. layanan, %, unit). Wajib.", 12, True),
+    Column("baseline", "Nilai awal; kosongkan bila belum diketahui.", 10),
+]
+STEP_COLUMNS = [
+    Column("kode", "Kode program, harus ada di lembar Program. Wajib.", 10, True),
+    Column("urutan", "Urutan langkah (1, 2, 3, ...); kosong berarti urutan baris.", 8),
+    Column("tahun", "Tahun pelaksanaan, di dalam periode masterplan; boleh kosong.", 8),
+    Column("langkah", "Langkah rencana aksi. Wajib.", 60, True, True),
+]
+YEAR_HELP = "Target KPI tahun tersebut (satu kolom per tahun masterplan); boleh kosong."
+
+
+def _plain_label(value: Any) -> str:
+    return str(value)
+
+
+def dimension_label(code: str) -> str:
+    return _plain_label(dict(Dimension.choices).get(code, code))
+
+
+def element_label(code: str) -> str:
+    return _plain_label(dict(ELEMENT_CHOICES).get(code, code))
+
+
+def term_label(code: str) -> str:
+    return _plain_label(dict(Term.choices).get(code, code))
+
+
+def source_label(code: str) -> str:
+    return _plain_label(dict(FundingSource.choices).get(code, code))
+
+
+def _yes_no(value: bool) -> str:
+    return "ya" if value else "tidak"
+
+
+# Export
+
+
+def programs_for_documents(masterplan: Masterplan) -> list[Program]:
+    """Every program with what the workbook and the book show of it, in a constant 5 queries."""
+    return list(
+        masterplan.programs.select_related("answers")
+        .prefetch_related(
+            "budget_lines",
+            "steps",
+            Prefetch("kpis", queryset=Kpi.objects.prefetch_related("targets")),
+        )
+        .order_by("position", "code", "pk")
+    )
+
+
+def _header(sheet: Worksheet, columns: list[Column]) -> None:
+    sheet.append([c.header for c in columns])
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "B2"
+
+
+def _finish(sheet: Worksheet, columns: list[Column]) -> None:
+    for index, column in enumerate(columns, start=1):
+        if column.wrap:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if sheet.max_row > 1:
+        sheet.auto_filter.ref = sheet.dimensions
+
+
+def _program_sheet(sheet: Worksheet, programs: list[Program]) -> None:
+    _header(sheet, PROGRAM_COLUMNS)
+    for p in programs:
+        sheet.append(
+            [
+                p.code,
+                dimension_label(p.dimension),
+                element_label(p.element),
+                p.title,
+                p.description,
+                p.answers.text if p.answers else "",
+                p.technology,
+                p.opd,
+                p.partners,
+                term_label(p.term),
+                p.start_year,
+                p.end_year,
+                source_label(p.funding_source),
+                p.rpjmd_program,
+                _yes_no(p.is_quick_win),
+            ]
+        )
+    _finish(sheet, PROGRAM_COLUMNS)
+
+
+def _budget_sheet(sheet: Worksheet, programs: list[Program]) -> None:
+    _header(sheet, BUDGET_COLUMNS)
+    for p in programs:
+        for line in p.budget_lines.all():
+            sheet.append([p.code, line.year, source_label(line.source), line.amount])
+            sheet.cell(row=sheet.max_row, column=4).number_format = "#,##0"
+    _finish(sheet, BUDGET_COLUMNS)
+
+
+def _kpi_columns(masterplan: Masterplan) -> list[Column]:
+    return KPI_COLUMNS + [Column(str(year), YEAR_HELP, 9) for year in masterplan.years]
+
+
+def _kpi_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
+    columns = _kpi_columns(masterplan)
+    _header(sheet, columns)
+    for p in programs:
+        for kpi in p.kpis.all():
+            targets = {t.year: t.value for t in kpi.targets.all()}
+            sheet.append(
+                [p.code, kpi.name, kpi.unit, kpi.baseline]
+                + [targets.get(year) for year in masterplan.years]
+            )
+    _finish(sheet, columns)
+
+
+def _step_sheet(sheet: Worksheet, programs: list[Program]) -> None:
+    _header(sheet, STEP_COLUMNS)
+    for p in programs:
+        for step in p.steps.all():
+            sheet.append([p.code, step.position, step.year, step.text])
+    _finish(sheet, STEP_COLUMNS)
+
+
+def _choices_text(choices: Iterable[tuple[str, Any]]) -> str:
+    return "; ".join(f"{label} ({code})" for code, label in choices)
+
+
+def _guide_sheet(sheet: Worksheet, masterplan: Masterplan) -> None:
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 18
+    sheet.column_dimensions["C"].width = 100
+    if masterplan.is_demo:
+        sheet.append([DEMO_NOTE, "", "Masterplan ini adalah contoh demo, bukan dokumen resmi."])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True, color="9C0006")
+            cell.fill = DEMO_FILL
+        sheet.append([])
+    sheet.append([masterplan.title])
+    sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=13)
+    facts = [
+        ("Wilayah", f"{masterplan.region.name} ({masterplan.region.code})"),
+        ("Periode", f"{masterplan.start_year}\u2013{masterplan.end_year}"),
+        ("Status", str(masterplan.get_status_display())),
+        ("Versi", str(masterplan.version)),
+        ("Diunduh", timezone.localtime().strftime("%d-%m-%Y %H:%M") + " WIB"),
+    ]
+    for label, value in facts:
+        sheet.append([label, value])
+    sheet.append([])
+    for line in (
+        "Buku kerja ini berisi seluruh program masterplan. Lembar Program, Anggaran, KPI dan "
+        "Rencana aksi dapat diubah lalu diunggah kembali.",
+        "Mengunggah buku kerja MENGGANTI semua program masterplan (beserta anggaran, KPI dan "
+        "rencana aksinya) dengan isi buku kerja. Bila ada satu kesalahan, tidak ada yang diubah: "
+        "daftar kesalahan menyebut lembar, baris dan kolomnya.",
+        "Judul kolom pada baris 1 jangan diubah. Urutan kolom boleh berbeda; baris kosong "
+        "dilewati. Lembar ini (Petunjuk) tidak dibaca saat unggah.",
+    ):
+        sheet.append([line])
+        sheet.merge_cells(
+            start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=3
+        )
+        sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
+        sheet.row_dimensions[sheet.max_row].height = 30
+    allowed = {
+        "dimensi": _choices_text(Dimension.choices),
+        "elemen": "; ".join(
+            f"{dimension_label(dim)}: " + ", ".join(f"{label} ({code})" for code, label in elements)
+            for dim, elements in _elements_by_dimension().items()
+        ),
+        "jangka": _choices_text(Term.choices),
+        "sumber_dana": _choices_text(FundingSource.choices),
+    }
+    sheets = [
+        (SHEET_PROGRAMS, PROGRAM_COLUMNS),
+        (SHEET_BUDGET, BUDGET_COLUMNS),
+        (SHEET_KPIS, [*KPI_COLUMNS, Column(f"{masterplan.start_year} … ", YEAR_HELP)]),
+        (SHEET_STEPS, STEP_COLUMNS),
+    ]
+    for name, columns in sheets:
+        sheet.append([])
+        sheet.append(["Lembar", "Kolom", "Isi"])
+        for cell in sheet[sheet.max_row]:
+            cell.font = BOLD
+            cell.fill = HEADER_FILL
+        for column in columns:
+            text = column.help
+            if column.header in allowed:
+                text += " Nilai: " + allowed[column.header] + " (nama atau kode)."
+            sheet.append([name, column.header, text])
+            sheet.cell(row=sheet.max_row, column=3).alignment = Alignment(wrap_text=True)
+
+
+def _elements_by_dimension() -> dict[str, list[tuple[str, Any]]]:
+    from masterplans.models import ELEMENTS
+
+    return {str(dim): elements for dim, elements in ELEMENTS.items()}
+
+
+def masterplan_xlsx(masterplan: Masterplan) -> bytes:
+    """Sheets Petunjuk, Program, Anggaran, KPI and Rencana aksi; read back by the import."""
+    with translation.override("id"):
+        programs = programs_for_documents(masterplan)
+        book = Workbook(write_only=False)
+        _guide_sheet(book.worksheets[0], masterplan)
+        book.worksheets[0].title = SHEET_GUIDE
+        _program_sheet(book.create_sheet(SHEET_PROGRAMS), programs)
+        _budget_sheet(book.create_sheet(SHEET_BUDGET), programs)
+        _kpi_sheet(book.create_sheet(SHEET_KPIS), masterplan, programs)
+        _step_sheet(book.create_sheet(SHEET_STEPS), programs)
+        book.properties.title = masterplan.title
+        book.properties.creator = PROGRAM_NAME
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+
+# Import
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = [f"lembar {self.sheet}"] if self.sheet else []
+        if self.row is not None:
+            where.append(f"baris {self.row}")
+        if self.column:
+            where.append(f"kolom {self.column}")
+        return (", ".join(where) + ": " if where else "") + self.message
+
+
+class ProgramImportError(Exception):
+    """The workbook cannot be imported; ``problems`` says where and why. Nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "; ".join(str(p) for p in problems[:5])
+        more = f" (dan {len(problems) - 5} lagi)" if len(problems) > 5 else ""
+        super().__init__(f"{len(problems)} kesalahan: {shown}{more}")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    programs: int
+    budget_lines: int
+    kpis: int
+    kpi_targets: int
+    steps: int
+    removed_programs: int
+
+
+def _norm(value: Any) -> str:
+    """Lower case, single spaces: how labels and codes are matched."""
+    return re.sub(r"\s+", " ", str(value)).strip().casefold()
+
+
+def _lookup(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:
+    """Every accepted spelling of a choice (code, Indonesian and English label) → its code."""
+    accepted: dict[str, str] = {}
+    choices = list(choices)
+    for language in ("en", "id"):
+        with translation.override(language):
+            for code, label in choices:
+                accepted[_norm(label)] = code
+    for code, _label in choices:
+        accepted[_norm(code)] = code
+    return accepted
+
+
+YES = {"ya", "y", "yes", "true", "1", "benar", "x", "v", "✓"}
+NO = {"tidak", "t", "no", "n", "false", "0", "salah", ""}
+THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+PLAIN_INTEGER = re.compile(r"^\d+$")
+INDONESIAN_DECIMAL = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+PLAIN_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says why, in Indonesian."""
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_rupiah(value: Any) -> int:
+    """A whole Rupiah amount: a number, or text like 1500000 / 1.500.000 / Rp 1.500.000."""
+    if isinstance(value, bool):
+        raise CellError("bukan angka")
+    if isinstance(value, int | float):
+        number = value
+    else:
+        text = re.sub(r"\s+", "", str(value))
+        text = re.sub(r"^rp\.?", "", text, flags=re.IGNORECASE)
+        negative = text.startswith("-")
+        text = text.removeprefix("-")
+        if PLAIN_INTEGER.match(text):
+            number = int(text)
+        elif THOUSANDS.match(text):
+            number = int(text.replace(".", ""))
+        else:
+            raise CellError(
+                f"“{value}” tidak dapat dibaca sebagai jumlah Rupiah: tulis angka penuh, "
+                "mis. 1500000000 atau 1.500.000.000 (bukan “1,5 miliar”)"
+            )
+        number = -number if negative else number
+    if isinstance(number, float):
+        if number != int(number):
+            raise CellError(f"{value} bukan jumlah Rupiah bulat")
+        number = int(number)
+    if number < 0:
+        raise CellError(f"jumlah tidak boleh negatif ({value})")
+    return number
+
+
+def parse_number(value: Any) -> float:
+    """A KPI value: a number, or text with a decimal comma (12,5) and dots for thousands."""
+    if isinstance(value, bool):
+        raise CellError("bukan angka")
+    if isinstance(value, int | float):
+        return float(value)
+    text = re.sub(r"\s+", "", str(value))
+    if INDONESIAN_DECIMAL.match(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if PLAIN_DECIMAL.match(text) and not THOUSANDS.match(text.removeprefix("-")):
+        return float(text)
+    raise CellError(f"“{value}” bukan angka")
+
+
+def parse_year(value: Any) -> int:
+    if isinstance(value, bool):
+        raise CellError("bukan tahun")
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    raise CellError(f"“{value}” bukan tahun (mis. 2027)")
+
+
+@dataclass
+class Row:
+    """One data row of a sheet, by column header, with where it came from."""
+
+    sheet: str
+    number: int
+    values: dict[str, Any]
+
+    def text(self, column: str) -> str:
+        value = self.values.get(column)
+        if _is_blank(value):
+            return ""
+        if isinstance(value, float) and value == int(value):
+            value = int(value)
+        return str(value).strip()
+
+
+@dataclass
+class Reader:
+    """Reads the sheets of the workbook and collects every problem before anything is written."""
+
+    masterplan: Masterplan
+    problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+
+    def problem(self, sheet: str, row: int | None, column: str, message: str) -> None:
+        self.problems.append(Problem(sheet, row, column, message))
+
+    def rows(self, book: Any, name: str, columns: list[Column]) -> list[Row]:
+        if name not in book.sheetnames:
+            self.problem(name, None, "", f"lembar “{name}” tidak ada di buku kerja")
+            self.unreadable.add(name)
+            return []
+        iterator = book[name].iter_rows(values_only=True)
+        header = next(iterator, None) or ()
+        positions: dict[str, int] = {}
+        for index, title in enumerate(header):
+            if not _is_blank(title):
+                key = _norm(title).replace(" ", "_")
+                if key in positions:
+                    self.problem(name, 1, str(title), "judul kolom ini muncul dua kali")
+                positions.setdefault(key, index)
+        missing = [c.header for c in columns if c.required and c.header not in positions]
+        for header_name in missing:
+            self.problem(name, 1, header_name, "kolom wajib ini tidak ada di baris judul")
+        if missing:
+            self.unreadable.add(name)
+            return []
+        rows = []
+        for number, values in enumerate(iterator, start=2):
+            if all(_is_blank(v) for v in values):
+                continue
+            rows.append(
+                Row(
+                    name,
+                    number,
+                    {
+                        key: values[index] if index < len(values) else None
+                        for key, index in positions.items()
+                    },
+                )
+            )
+        return rows
+
+    def required(self, row: Row, column: str) -> str:
+        text = row.text(column)
+        if not text:
+            self.problem(row.sheet, row.number, column, "wajib diisi")
+        return text
+
+    def limited(self, row: Row, column: str, limit: int, required: bool = False) -> str:
+        text = self.required(row, column) if required else row.text(column)
+        if len(text) > limit:
+            self.problem(
+                row.sheet, row.number, column, f"paling banyak {limit} karakter ({len(text)})"
+            )
+        return text[:limit]
+
+    def choice(
+        self, row: Row, column: str, accepted: dict[str, str], what: str, required: bool = True
+    ) -> str | None:
+        text = self.required(row, column) if required else row.text(column)
+        if not text:
+            return None
+        code = accepted.get(_norm(text))
+        if code is None:
+            self.problem(row.sheet, row.number, column, f"{what} “{text}” tidak dikenal")
+        return code
+
+    def convert(
+        self, row: Row, column: str, parse: Callable[[Any], Any], required: bool = True
+    ) -> Any:
+        value = row.values.get(column)
+        if _is_blank(value):
+            if required:
+                self.problem(row.sheet, row.number, column, "wajib diisi")
+            return None
+        try:
+            return parse(value)
+        except CellError as error:
+            self.problem(row.sheet, row.number, column, str(error))
+            return None
+
+    def year_in_period(self, row: Row, column: str, required: bool = True) -> int | None:
+        year = self.convert(row, column, parse_year, required)
+        if year is not None and year not in self.masterplan.years:
+            self.problem(
+                row.sheet,
+                row.number,
+                column,
+                f"tahun {year} di luar periode masterplan "
+                f"{self.masterplan.start_year}\u2013{self.masterplan.end_year}",
+            )
+            return None
+        return year
+
+
+@dataclass
+class ProgramDraft:
+    row: int
+    program: Program
+    budget: list[BudgetLine] = field(default_factory=list)
+    kpis: list[tuple[Kpi, list[KpiTarget]]] = field(default_factory=list)
+    steps: list[ActionStep] = field(default_factory=list)
+
+
+def _read_programs(reader: Reader, rows: list[Row]) -> dict[str, ProgramDraft]:
+    masterplan = reader.masterplan
+    dimensions = _lookup(Dimension.choices)
+    elements = _lookup(ELEMENT_CHOICES)
+    terms = _lookup(Term.choices)
+    sources = _lookup(FundingSource.choices)
+    answerable: dict[str, Any] = {}
+    for item in masterplan.analysis.filter(kind__in=ANSWERABLE_KINDS).order_by("pk"):
+        answerable.setdefault(_norm(item.text), item)
+    drafts: dict[str, ProgramDraft] = {}
+    for position, row in enumerate(rows, start=1):
+        sheet, number = row.sheet, row.number
+        code = reader.limited(row, "kode", 20, required=True)
+        if code in drafts:
+            reader.problem(
+                sheet, number, "kode", f"kode {code} sudah dipakai di baris {drafts[code].row}"
+            )
+        dimension = reader.choice(row, "dimensi", dimensions, "dimensi")
+        element = reader.choice(row, "elemen", elements, "elemen")
+        if dimension and element and ELEMENT_DIMENSION[element] != dimension:
+            reader.problem(
+                sheet,
+                number,
+                "elemen",
+                f"elemen “{row.text('elemen')}” bukan bagian dari dimensi "
+                f"{dimension_label(dimension)}; elemennya: "
+                + ", ".join(str(label) for _c, label in _elements_by_dimension()[dimension]),
+            )
+        start = reader.year_in_period(row, "tahun_mulai")
+        end = reader.year_in_period(row, "tahun_selesai")
+        if start is not None and end is not None and end < start:
+            reader.problem(
+                sheet, number, "tahun_selesai", f"tahun selesai {end} sebelum tahun mulai {start}"
+            )
+        answers = None
+        answer_text = row.text("menjawab")
+        if answer_text:
+            answers = answerable.get(_norm(answer_text))
+            if answers is None:
+                reader.problem(
+                    sheet,
+                    number,
+                    "menjawab",
+                    f"tidak ada tantangan atau peluang “{answer_text[:60]}” di analisis masterplan",
+                )
+        quick_win = _norm(row.text("quick_win"))
+        if quick_win not in YES | NO:
+            reader.problem(sheet, number, "quick_win", f"isi ya atau tidak, bukan “{quick_win}”")
+        program = Program(
+            masterplan=masterplan,
+            code=code,
+            dimension=dimension or "",
+            element=element or "",
+            title=reader.limited(row, "judul", 200, required=True),
+            description=row.text("deskripsi"),
+            answers=answers,
+            technology=reader.limited(row, "teknologi", 300),
+            opd=reader.limited(row, "opd", 200),
+            partners=reader.limited(row, "mitra", 300),
+            term=reader.choice(row, "jangka", terms, "jangka") or Term.SHORT,
+            start_year=start or 0,
+            end_year=end or 0,
+            funding_source=reader.choice(row, "sumber_dana", sources, "sumber dana")
+            or FundingSource.APBD,
+            rpjmd_program=reader.limited(row, "program_rpjmd", 300),
+            is_quick_win=quick_win in YES,
+            position=position,
+        )
+        if code and code not in drafts:
+            drafts[code] = ProgramDraft(number, program)
+    return drafts
+
+
+def _owner(reader: Reader, row: Row, drafts: dict[str, ProgramDraft]) -> ProgramDraft | None:
+    code = reader.required(row, "kode")
+    # Without a readable Program sheet every code would be unknown: that is said once already.
+    if code and code not in drafts and SHEET_PROGRAMS not in reader.unreadable:
+        reader.problem(
+            row.sheet, row.number, "kode", f"program {code} tidak ada di lembar {SHEET_PROGRAMS}"
+        )
+    return drafts.get(code)
+
+
+def _read_budget(reader: Reader, rows: list[Row], drafts: dict[str, ProgramDraft]) -> None:
+    sources = _lookup(FundingSource.choices)
+    seen: dict[tuple[str, int, str], int] = {}
+    for row in rows:
+        draft = _owner(reader, row, drafts)
+        year = reader.year_in_period(row, "tahun")
+        source = reader.choice(row, "sumber_dana", sources, "sumber dana")
+        amount = reader.convert(row, "jumlah_rp", parse_rupiah)
+        if draft is None or year is None or source is None or amount is None:
+            continue
+        key = (draft.program.code, year, source)
+        if key in seen:
+            reader.problem(
+                row.sheet,
+                row.number,
+                "sumber_dana",
+                f"{key[0]} sudah punya anggaran {year} dari {source_label(source)} "
+                f"di baris {seen[key]}: jumlahkan dalam satu baris",
+            )
+            continue
+        seen[key] = row.number
+        draft.budget.append(BudgetLine(year=year, source=source, amount=amount))
+
+
+def _read_kpis(reader: Reader, rows: list[Row], drafts: dict[str, ProgramDraft]) -> None:
+    masterplan = reader.masterplan
+    if rows:
+        for column in rows[0].values:
+            if re.fullmatch(r"\d{4}", column) and int(column) not in masterplan.years:
+                reader.problem(
+                    SHEET_KPIS,
+                    1,
+                    column,
+                    f"tahun {column} di luar periode masterplan "
+                    f"{masterplan.start_year}\u2013{masterplan.end_year}",
+                )
+    for row in rows:
+        draft = _owner(reader, row, drafts)
+        name = reader.limited(row, "nama_kpi", 200, required=True)
+        unit = reader.limited(row, "satuan", 40, required=True)
+        baseline = reader.convert(row, "baseline", parse_number, required=False)
+        targets = []
+        for year in masterplan.years:
+            value = reader.convert(row, str(year), parse_number, required=False)
+            if value is not None:
+                targets.append(KpiTarget(year=year, value=value))
+        if draft is not None:
+            kpi = Kpi(name=name, unit=unit, baseline=baseline, position=len(draft.kpis))
+            draft.kpis.append((kpi, targets))
+
+
+def _read_steps(reader: Reader, rows: list[Row], drafts: dict[str, ProgramDraft]) -> None:
+    for row in rows:
+        draft = _owner(reader, row, drafts)
+        order = reader.convert(row, "urutan", parse_year_like_order, required=False)
+        year = reader.year_in_period(row, "tahun", required=False)
+        text = reader.limited(row, "langkah", 300, required=True)
+        if draft is not None:
+            position = order if order is not None else len(draft.steps) + 1
+            draft.steps.append(ActionStep(position=position, year=year, text=text))
+
+
+def parse_year_like_order(value: Any) -> int:
+    """A step's order: a whole number from 0 to 32767."""
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 32767:
+        return value
+    text = str(value).strip()
+    if re.fullmatch(r"\d{1,5}", text) and int(text) <= 32767:
+        return int(text)
+    raise CellError(f"“{value}” bukan nomor urut (1, 2, 3, ...)")
+
+
+def read_workbook(masterplan: Masterplan, file_obj: BinaryIO | Any) -> list[ProgramDraft]:
+    """Every program of the workbook, unsaved; ProgramImportError listing every problem."""
+    try:
+        book = load_workbook(file_obj, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ProgramImportError(
+            [Problem("", None, "", "berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca")]
+        ) from error
+    try:
+        with translation.override("id"):
+            reader = Reader(masterplan)
+            program_rows = reader.rows(book, SHEET_PROGRAMS, PROGRAM_COLUMNS)
+            budget_rows = reader.rows(book, SHEET_BUDGET, BUDGET_COLUMNS)
+            kpi_rows = reader.rows(book, SHEET_KPIS, KPI_COLUMNS)
+            step_rows = reader.rows(book, SHEET_STEPS, STEP_COLUMNS)
+            drafts = _read_programs(reader, program_rows)
+            _read_budget(reader, budget_rows, drafts)
+            _read_kpis(reader, kpi_rows, drafts)
+            _read_steps(reader, step_rows, drafts)
+    finally:
+        book.close()
+    if reader.problems:
+        raise ProgramImportError(reader.problems)
+    return list(drafts.values())
+
+
+def import_programs_xlsx(
+    masterplan: Masterplan, file_obj: BinaryIO | Any, user: AnyUser
+) -> ImportResult:
+    """Replace every program of ``masterplan`` by those of the workbook, all or nothing.
+
+    PermissionDenied or WorkflowError (masterplans.workflow.require_editable) when ``user`` may
+    not change it now; ProgramImportError when the workbook has problems.
+    """
+    require_editable(masterplan, user)
+    drafts = read_workbook(masterplan, file_obj)
+    with transaction.atomic():
+        current = Masterplan.objects.select_for_update().get(pk=masterplan.pk)
+        if not current.is_editable:
+            raise WorkflowError(
+                f"Masterplan yang berstatus {current.get_status_display()} tidak dapat diubah."
+            )
+        removed = current.programs.count()
+        current.programs.all().delete()
+        programs = Program.objects.bulk_create(d.program for d in drafts)
+        lines, steps, kpis = [], [], []
+        for draft, program in zip(drafts, programs, strict=True):
+            for line in draft.budget:
+                line.program = program
+                lines.append(line)
+            for step in draft.steps:
+                step.program = program
+                steps.append(step)
+            for kpi, _targets in draft.kpis:
+                kpi.program = program
+                kpis.append(kpi)
+        BudgetLine.objects.bulk_create(lines, batch_size=500)
+        ActionStep.objects.bulk_create(steps, batch_size=500)
+        Kpi.objects.bulk_create(kpis, batch_size=500)
+        targets = []
+        for draft in drafts:
+            for kpi, kpi_targets in draft.kpis:
+                for target in kpi_targets:
+                    target.kpi = kpi
+                    targets.append(target)
+        KpiTarget.objects.bulk_create(targets, batch_size=500)
+        result = ImportResult(
+            len(programs), len(lines), len(kpis), len(targets), len(steps), removed
+        )
+        # Bulk writes send no signals: the import is recorded as one event.
+        record(
+            Action.IMPORT,
+            obj=current,
+            label=f"{current} (program dari Excel)",
+            changes={
+                "programs": [removed, result.programs],
+                "budget_lines": result.budget_lines,
+                "kpis": result.kpis,
+                "kpi_targets": result.kpi_targets,
+                "steps": result.steps,
+            },
+        )
+    return result
+
+
+# The book (PDF)
+
+BOOK_TEMPLATE = "masterplans/book.html"
+KIND_ORDER = ("strength", "weakness", "opportunity", "threat", "challenge")
+KIND_LABELS = {
+    "strength": "Kekuatan",
+    "weakness": "Kelemahan",
+    "opportunity": "Peluang",
+    "threat": "Ancaman",
+    "challenge": "Tantangan",
+}
+SECTIONS = [
+    ("analisis", "1. Kesiapan dan analisis"),
+    ("visi", "2. Visi, misi, sasaran dan strategi"),
+    ("program", "3. Program per dimensi"),
+    ("peta-jalan", "4. Peta jalan"),
+    ("quick-win", "5. Quick win"),
+    ("anggaran", "6. Anggaran"),
+    ("kpi", "7. Indikator kinerja (KPI)"),
+    ("konsultasi", "8. Konsultasi publik"),
+]
+
+
+def number_text(value: float | None) -> str:
+    """12.5 → ``12,5``; 1500.0 → ``1.500``; None → a dash."""
+    if value is None:
+        return "\u2013"
+    if float(value) == int(value):
+        return f"{int(value):,}".replace(",", ".")
+    whole, _dot, fraction = f"{value:,.2f}".rstrip("0").partition(".")
+    return whole.replace(",", ".") + "," + fraction
+
+
+def amount_text(value: int) -> str:
+    """A budget cell in a narrow table, in Rp juta: ``1.250``; ``<1``; a dash for none."""
+    if not value:
+        return "\u2013"
+    if value < 500_000:
+        return "<1"
+    return f"{round(value / 1_000_000):,}".replace(",", ".")
+
+
+def _program_grid(program: Program) -> dict[str, Any]:
+    """KPI targets and budget of one program in one table, a column per year of either."""
+    kpis = list(program.kpis.all())
+    lines = list(program.budget_lines.all())
+    years = sorted({t.year for kpi in kpis for t in kpi.targets.all()} | {b.year for b in lines})
+    sources = [code for code in FundingSource.values if any(b.source == code for b in lines)]
+    cells: dict[tuple[str, int], int] = defaultdict(int)
+    for line in lines:
+        cells[(line.source, line.year)] += line.amount
+    return {
+        "years": years,
+        "kpis": [
+            {
+                "name": kpi.name,
+                "unit": kpi.unit,
+                "baseline": number_text(kpi.baseline),
+                "targets": [
+                    number_text({t.year: t.value for t in kpi.targets.all()}.get(year))
+                    for year in years
+                ],
+            }
+            for kpi in kpis
+        ],
+        "budget": [
+            {
+                "label": short_source_label(source),
+                "amounts": [amount_text(cells[(source, year)]) for year in years],
+            }
+            for source in sources
+        ],
+        "totals": [amount_text(sum(cells[(s, year)] for s in sources)) for year in years],
+        "total": sum(line.amount for line in lines),
+    }
+
+
+def billions_text(value: int) -> str:
+    """A cell of a table in Rp miliar: ``12,3``; ``<0,1`` for a small amount; a dash for none."""
+    if not value:
+        return "\u2013"
+    if value < 50_000_000:
+        return "<0,1"
+    return f"{value / 1e9:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def short_source_label(code: str) -> str:
+    """``KPBU`` rather than ``KPBU (kerja sama pemerintah dan badan usaha)`` in narrow tables."""
+    return source_label(code).split(" (")[0]
+
+
+def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
+    items: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for item in masterplan.analysis.all():
+        items[item.dimension][item.kind].append(item)
+    return [
+        {
+            "label": dimension_label(code),
+            "kinds": [
+                {"label": KIND_LABELS[kind], "items": items[code][kind]}
+                for kind in KIND_ORDER
+                if items[code].get(kind)
+            ],
+        }
+        for code in Dimension.values
+        if code in items
+    ]
+
+
+def book_context(masterplan: Masterplan) -> dict[str, Any]:
+    """What the book shows; call under the Indonesian language. A constant number of queries."""
+    from masterplans.charts import (
+        DIMENSION_COLOURS,
+        budget_svg,
+        budget_table,
+        dimension_budget_table,
+        roadmap_svg,
+    )
+
+    programs = programs_for_documents(masterplan)
+    years = list(masterplan.years)
+    # The KPI summary shows the first, middle and last year; the program pages show every year.
+    kpi_years = sorted({years[0], years[len(years) // 2], years[-1]})
+    dimensions = []
+    for code in Dimension.values:
+        members = [p for p in programs if p.dimension == code]
+        dimensions.append(
+            {
+                "code": code,
+                "label": dimension_label(code),
+                "colour": DIMENSION_COLOURS[code],
+                "roadmap": roadmap_svg(masterplan, dimension=code, programs=members)
+                if members
+                else "",
+                "programs": [
+                    {
+                        "program": p,
+                        "element": element_label(p.element),
+                        "term": term_label(p.term),
+                        "source": source_label(p.funding_source),
+                        "grid": _program_grid(p),
+                    }
+                    for p in members
+                ],
+                "kpis": [
+                    {
+                        "code": p.code,
+                        "name": kpi.name,
+                        "unit": kpi.unit,
+                        "baseline": number_text(kpi.baseline),
+                        "targets": [
+                            number_text({t.year: t.value for t in kpi.targets.all()}.get(year))
+                            for year in kpi_years
+                        ],
+                    }
+                    for p in members
+                    for kpi in p.kpis.all()
+                ],
+            }
+        )
+    by_source = budget_table(masterplan)
+    by_dimension = dimension_budget_table(masterplan)
+    region = masterplan.region
+    draft = not masterplan.is_public
+    marks = [word for word, on in (("DRAF", draft), ("DEMO", masterplan.is_demo)) if on]
+    return {
+        "masterplan": masterplan,
+        "region": region,
+        "program_name": PROGRAM_NAME,
+        "regulation_kind": "Perwali" if region.kind == "kota" else "Perbup",
+        "enacted": masterplan.status == "enacted",
+        "draft": draft,
+        "marks": " \u00b7 ".join(marks),
+        "printed_at": timezone.now(),
+        "sections": SECTIONS,
+        "analysis": _analysis_by_dimension(masterplan),
+        "missions": list(masterplan.missions.all()),
+        "targets": [
+            {"text": t.text, "dimension": dimension_label(t.dimension) if t.dimension else ""}
+            for t in masterplan.targets.all()
+        ],
+        "dimensions": dimensions,
+        "program_count": len(programs),
+        "quick_wins": [
+            {
+                "program": p,
+                "dimension": dimension_label(p.dimension),
+                "budget": sum(line.amount for line in p.budget_lines.all()),
+            }
+            for p in programs
+            if p.is_quick_win
+        ],
+        "kpi_years": kpi_years,
+        "by_source": by_source,
+        "source_headers": [label.split(" (")[0] for _code, label in by_source.columns],
+        "by_dimension": {
+            "columns": by_dimension.columns,
+            "rows": [
+                {
+                    "label": row.label,
+                    "amounts": [billions_text(a) for a in row.amounts],
+                    "total": billions_text(row.total),
+                }
+                for row in by_dimension.rows
+            ],
+            "totals": [billions_text(a) for a in by_dimension.column_totals],
+            "total": billions_text(by_dimension.total),
+        },
+        "budget_chart": budget_svg(masterplan, table=by_source),
+    }
+
+
+def masterplan_pdf(masterplan: Masterplan) -> bytes:
+    """The masterplan book, in Indonesian, with the roadmap and budget charts."""
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # pango & co. are missing
+        raise PdfUnavailable(
+            f"WeasyPrint cannot load its system libraries ({error}); "
+            "run scripts/ensure_pdf_deps.sh as root"
+        ) from error
+    masterplan = Masterplan.objects.select_related("region__province", "cohort").get(
+        pk=masterplan.pk
+    )
+    with translation.override("id"):
+        html = render_to_string(BOOK_TEMPLATE, book_context(masterplan))
+    document = HTML(string=html, base_url=f"{PDF_ASSETS}/", url_fetcher=report_url_fetcher())
+    return bytes(document.write_pdf())

@@ -1,0 +1,109 @@
+"""The public library of programs: search over every published masterplan's programs, and the
+programs like a given one in other regions."""
+
+import re
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from masterplans.models import FundingSource, Program, Status
+
+PUBLIC = (Status.APPROVED, Status.ENACTED)
+SEARCHED_FIELDS = (
+    "title",
+    "description",
+    "technology",
+    "opd",
+    "partners",
+    "rpjmd_program",
+    "masterplan__region__name",
+)
+# Words too common in program titles to say two programs are alike.
+STOPWORDS = frozenset(
+    [
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "yang",
+        "dengan",
+        "pada",
+        "dalam",
+        "sistem",
+        "program",
+        "pengembangan",
+        "peningkatan",
+        "layanan",
+        "berbasis",
+        "kota",
+        "kabupaten",
+        "daerah",
+        "smart",
+        "digital",
+        "online",
+        "aplikasi",
+    ]
+)
+
+
+def words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[0-9a-zA-Z\u00C0-\u024F]+", text.lower()) if len(w) > 1]
+
+
+def public_programs() -> QuerySet[Program]:
+    return Program.objects.filter(masterplan__status__in=PUBLIC).select_related(
+        "masterplan__region__province"
+    )
+
+
+def search_programs(query: str, filters: dict[str, str]) -> QuerySet[Program]:
+    """Programs of public masterplans containing every word of ``query`` in any searched field."""
+    programs = public_programs()
+    for word in words(query)[:8]:
+        match = Q()
+        for name in SEARCHED_FIELDS:
+            match |= Q(**{f"{name}__icontains": word})
+        programs = programs.filter(match)
+    if filters.get("dimension"):
+        programs = programs.filter(dimension=filters["dimension"])
+    if filters.get("island_group"):
+        programs = programs.filter(
+            masterplan__region__province__island_group=filters["island_group"]
+        )
+    if filters.get("source") in FundingSource.values:
+        programs = programs.filter(funding_source=filters["source"])
+    if filters.get("quick_wins"):
+        programs = programs.filter(is_quick_win=True)
+    return programs.order_by("masterplan__region__code", "position", "code")
+
+
+def similar_programs(program: Program, limit: int = 5) -> list[dict[str, Any]]:
+    """Programs of other regions' public masterplans for the same element, most shared title
+    and technology words first (two queries at most)."""
+    own = set(words(f"{program.title} {program.technology}")) - STOPWORDS
+    candidates = (
+        public_programs()
+        .filter(element=program.element)
+        .exclude(masterplan__region_id=program.masterplan.region_id)
+        .only(
+            "pk",
+            "code",
+            "title",
+            "technology",
+            "element",
+            "is_quick_win",
+            "masterplan__region__name",
+            "masterplan__region__code",
+            "masterplan__region__province__island_group",
+            "masterplan__status",
+        )[:300]
+    )
+    scored = []
+    for other in candidates:
+        shared = own & set(words(f"{other.title} {other.technology}"))
+        scored.append(
+            (-len(shared), other.masterplan.region.code, other.code, other, sorted(shared))
+        )
+    scored.sort(key=lambda item: item[:3])
+    return [{"program": item[3], "shared": item[4]} for item in scored[:limit]]

@@ -1,0 +1,54 @@
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from masterplans.library import search_programs, similar_programs
+from masterplans.models import Workshop
+from masterplans.tests.factories import make_masterplan, make_program
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_library_searches_every_word_over_published_programs_only(client: Client) -> None:
+    public = make_masterplan("32.75", status="enacted")
+    make_program(public, "environment", 2, title="Bank sampah digital", technology="aplikasi QR")
+    draft = make_masterplan("32.73")
+    make_program(draft, "environment", 2, title="Bank sampah keliling")
+    assert [p.title for p in search_programs("sampah digital", {})] == ["Bank sampah digital"]
+    assert [p.title for p in search_programs("BANK  qr", {})] == ["Bank sampah digital"]
+    assert search_programs("sampah", {"dimension": "living"}).count() == 0
+    assert search_programs("bekasi sampah", {}).count() == 1  # the region's name counts too
+    response = client.get("/masterplan/program/?q=sampah")
+    assert response.context["page"].paginator.count == 1
+    assert "Bank sampah keliling" not in response.content.decode()
+
+
+def test_similar_programs_share_the_element_and_words_in_other_regions() -> None:
+    own = make_masterplan("32.73", status="approved")
+    program = make_program(own, "environment", 2, element="waste", title="Bank sampah digital")
+    other = make_masterplan("32.75", status="approved")
+    near = make_program(other, "environment", 2, element="waste", title="Bank sampah warga")
+    far = make_program(other, "environment", 3, element="waste", title="Pengolahan lindi TPA")
+    make_program(other, "environment", 4, element="energy", title="Bank sampah energi")
+    found = similar_programs(program)
+    assert [item["program"] for item in found][:2] == [near, far]
+    assert found[0]["shared"] == ["bank", "sampah"]
+    assert all(item["program"].masterplan.region.code != "32.73" for item in found)
+
+
+def test_the_cohorts_demo_workshops_show_attendance_and_names_to_staff_only(
+    client: Client, login, viewer
+) -> None:  # type: ignore[no-untyped-def]
+    from masterplans.workshops import workshops_demo_load
+    from selection.models import SelectionRound
+
+    call_command("load_history", verbosity=0)
+    assert workshops_demo_load() == 4 + 4 * 25
+    assert workshops_demo_load() == 0
+    cohort = SelectionRound.objects.get(year=2017)
+    assert Workshop.objects.filter(cohort=cohort, is_demo=True).count() == 4
+    public = client.get(f"/masterplan/bimtek/{cohort.pk}/")
+    assert len(public.context["rows"]) == 25 and not public.context["show_names"]
+    assert "Peserta 1" not in public.content.decode()
+    staff = login(viewer).get(f"/masterplan/bimtek/{cohort.pk}/")
+    assert "Peserta 1" in staff.content.decode()
