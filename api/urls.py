@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from api.errors import api_not_found, install_error_handlers
+from api.followup import router as followup_router
 from api.masterplans import router as masterplans_router
 from api.openapi import KotaCerdasAPI
 from api.regions import router as regions_router
@@ -20,6 +21,7 @@ install_error_handlers(api)
 api.add_router("/", regions_router)
 api.add_router("/", selection_router)
 api.add_router("/", masterplans_router)
+api.add_router("/", followup_router)
 
 urlpatterns = [
     path("", api.urls),

@@ -75,6 +75,8 @@ PAGES: dict[str, Route] = {
     "portal:home": read(EVERYONE),
     "portal:about": read(EVERYONE),
     "portal:dashboard": read(EVERYONE),
+    "portal:open_data": read(EVERYONE),
+    "portal:open_data_file": read(EVERYONE, dataset="program", fmt="csv"),
     "regions:list": read(EVERYONE),
     "regions:detail": read(EVERYONE, code="OWN"),
     "regions:edit": Route(
@@ -206,6 +208,19 @@ ADMIN_SAMPLES = [
 
 # API routes, by method and OpenAPI path. The docs and schema are public.
 API: dict[tuple[str, str], Route] = {
+    ("GET", "/api/v1/programs/{program_id}/progress"): read(
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+    ),
+    # On a draft masterplan the team is let through and told 409 (reported once approved).
+    ("POST", "/api/v1/programs/{program_id}/progress"): Route(
+        (Check("POST", REGION_WRITERS, {"year": 2027, "quarter": 1, "status": "on_track"}),),
+        {"program_id": "OWN_PROGRAM"},
+    ),
+    ("GET", "/api/v1/quick-wins"): read(EVERYONE),
+    ("GET", "/api/v1/evaluations"): read(EVERYONE),
+    ("GET", "/api/v1/evaluations/{year}/results"): read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    ("GET", "/api/v1/dashboard"): read(EVERYONE),
+    ("GET", "/api/v1/open-data/{dataset}"): read(EVERYONE, dataset="masterplan"),
     ("GET", "/api/v1/masterplans"): read(EVERYONE),
     ("GET", "/api/v1/masterplans/{masterplan_id}"): read(
         MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"

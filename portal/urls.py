@@ -7,4 +7,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tentang/", views.about, name="about"),
     path("dasbor/", views.dashboard, name="dashboard"),
+    path("data-terbuka/", views.open_data, name="open_data"),
+    path("data-terbuka/<slug:dataset>.<str:fmt>", views.open_data_file, name="open_data_file"),
 ]

@@ -1,11 +1,12 @@
 import json
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from accounts import access
+from portal import opendata
 from portal.dashboard import MAP_MEASURES, Filters, build
 from portal.summary import national_summary
 from regions.models import IslandGroup, Province
@@ -68,3 +69,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "map_label": _("Map of the program"),
         },
     )
+
+
+def open_data(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "region.view")
+    return render(
+        request,
+        "portal/open_data.html",
+        {"datasets": opendata.DATASETS.values(), "formats": opendata.FORMATS},
+    )
+
+
+def open_data_file(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
+    access.require(request.user, "region.view")
+    found = opendata.DATASETS.get(dataset)
+    if found is None or fmt not in opendata.FORMATS:
+        raise Http404
+    response = HttpResponse(opendata.render(found, fmt), content_type=opendata.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="kotacerdas-{found.slug}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

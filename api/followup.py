@@ -1,0 +1,316 @@
+"""Follow-through over the API: progress, quick wins, evaluation, the dashboard and open data."""
+
+from datetime import date
+from typing import Any, Literal
+
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from accounts import access
+from api.auth import READ_AUTH, WRITE_AUTH
+from api.errors import ApiError, documented_errors
+from api.pagination import Pagination
+from evaluation.models import Rubric, RubricStatus
+from evaluation.results import results as evaluation_results
+from masterplans.models import Program
+from monitoring.models import ProgressReport, ProgressStatus
+from monitoring.progress import report_percent
+from monitoring.services import ProgressError, save_report
+from portal import opendata
+from portal.dashboard import Filters, build
+from regions.models import IslandGroup
+
+router = Router(tags=["follow-through"])
+StatusCode = Literal[tuple(ProgressStatus.values)]  # type: ignore[valid-type]
+GroupCode = Literal[tuple(IslandGroup.values)]  # type: ignore[valid-type]
+DatasetSlug = Literal[tuple(opendata.DATASETS)]  # type: ignore[valid-type]
+
+
+class ReportOut(Schema):
+    year: int
+    quarter: int
+    status: str
+    percent_complete: int | None
+    budget_realised: int | None
+    note: str
+    is_demo: bool
+
+
+class MilestoneOut(Schema):
+    title: str
+    due_date: date
+    done_on: date | None
+    weight: int
+
+
+class ProgressOut(Schema):
+    program: str
+    region: str
+    title: str
+    is_quick_win: bool
+    progress_mode: str
+    reports: list[ReportOut]
+    milestones: list[MilestoneOut]
+
+
+class ReportIn(Schema):
+    year: int = Field(ge=2015, le=2100)
+    quarter: int = Field(ge=1, le=4)
+    status: StatusCode  # type: ignore[valid-type]
+    percent_entered: int | None = Field(None, ge=0, le=100)
+    budget_realised: int | None = Field(None, ge=0)
+    note: str = Field("", max_length=5000)
+
+
+class QuickWinOut(Schema):
+    id: int
+    region: str
+    region_name: str
+    code: str
+    title: str
+    dimension: str
+    opd: str
+    start_year: int
+    end_year: int
+    latest_status: str | None
+
+
+class RubricOut(Schema):
+    year: int
+    title: str
+    status: str
+    weights: dict[str, float]
+    scale_max: int
+    is_demo: bool
+
+
+class ResultOut(Schema):
+    region: str
+    region_name: str
+    island_group: str
+    index: str
+    dimensions: dict[str, str]
+    components: dict[str, str]
+    national_rank: int
+    group_rank: int
+    change: str | None
+
+
+def _program(user: Any, program_id: int) -> Program:
+    program = Program.objects.select_related("masterplan__region").filter(pk=program_id).first()
+    if program is None:
+        raise Http404
+    access.get_masterplan_for_user(user, program.masterplan_id)
+    return program
+
+
+def _progress(program: Program) -> dict[str, Any]:
+    reports = program.progress_reports.order_by("-year", "-quarter")
+    return {
+        "program": program.code,
+        "region": program.masterplan.region.code,
+        "title": program.title,
+        "is_quick_win": program.is_quick_win,
+        "progress_mode": program.progress_mode,
+        "reports": [
+            {
+                "year": r.year,
+                "quarter": r.quarter,
+                "status": r.status,
+                "percent_complete": report_percent(r),
+                "budget_realised": r.budget_realised,
+                "note": r.note,
+                "is_demo": r.is_demo,
+            }
+            for r in reports
+        ],
+        "milestones": list(program.milestones.values("title", "due_date", "done_on", "weight")),
+    }
+
+
+@router.get(
+    "/programs/{int:program_id}/progress",
+    response={200: ProgressOut, **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="A program's quarterly progress and milestones",
+)
+def get_progress(request: HttpRequest, program_id: int) -> Any:
+    return _progress(_program(request.user, program_id))
+
+
+@router.post(
+    "/programs/{int:program_id}/progress",
+    response={200: ProgressOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Report a quarter's progress (the region's team; evidence files go through the page)",
+)
+def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> Any:
+    program = _program(request.user, program_id)
+    access.require(request.user, "progress.report", program.masterplan.region)
+    if not program.start_year <= payload.year <= program.end_year:
+        raise ApiError(
+            422,
+            "invalid",
+            _("The program runs %(start)s–%(end)s.")
+            % {"start": program.start_year, "end": program.end_year},
+            [{"field": "year", "message": str(payload.year)}],
+        )
+    try:
+        save_report(program, request.user, payload.model_dump())
+    except ProgressError as exc:
+        raise ApiError(409, "not_followed", str(exc)) from exc
+    return _progress(program)
+
+
+class QuickWinFilters(Schema):
+    status: StatusCode | Literal["none"] | None = None  # type: ignore[valid-type]
+    island_group: GroupCode | None = None  # type: ignore[valid-type]
+    region: str | None = Field(None, max_length=13)
+
+
+@router.get(
+    "/quick-wins",
+    response={200: list[QuickWinOut], **documented_errors(401, 422)},
+    auth=READ_AUTH,
+    summary="Quick wins of the masterplans you may read, with their latest status",
+)
+@paginate(Pagination)
+def list_quick_wins(request: HttpRequest, filters: Query[QuickWinFilters]) -> Any:
+    newest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
+    programs = (
+        Program.objects.filter(
+            is_quick_win=True,
+            masterplan__in=access.visible_masterplans(request.user).values("pk"),
+        )
+        .select_related("masterplan__region")
+        .annotate(latest_status=Subquery(newest.values("status")[:1]))
+        .order_by("masterplan__region__code", "code")
+    )
+    if filters.status == "none":
+        programs = programs.filter(latest_status=None)
+    elif filters.status:
+        programs = programs.filter(latest_status=filters.status)
+    if filters.island_group:
+        programs = programs.filter(masterplan__region__province__island_group=filters.island_group)
+    if filters.region:
+        programs = programs.filter(masterplan__region__code=filters.region)
+    return [
+        {
+            "id": p.pk,
+            "region": p.masterplan.region.code,
+            "region_name": p.masterplan.region.name,
+            "code": p.code,
+            "title": p.title,
+            "dimension": p.dimension,
+            "opd": p.opd,
+            "start_year": p.start_year,
+            "end_year": p.end_year,
+            "latest_status": p.latest_status,
+        }
+        for p in programs
+    ]
+
+
+def _rubric(user: Any, year: int) -> Rubric:
+    rubric = Rubric.objects.filter(year=year).first()
+    if rubric is None or not (rubric.is_published or access.can(user, "evaluation.view_open")):
+        raise Http404
+    return rubric
+
+
+@router.get(
+    "/evaluations",
+    response={200: list[RubricOut], **documented_errors(401)},
+    auth=READ_AUTH,
+    summary="Evaluation rounds (open ones for national roles only)",
+)
+def list_evaluations(request: HttpRequest) -> Any:
+    rubrics = Rubric.objects.all()
+    if not access.can(request.user, "evaluation.view_open"):
+        rubrics = rubrics.filter(status=RubricStatus.PUBLISHED)
+    return rubrics
+
+
+@router.get(
+    "/evaluations/{int:year}/results",
+    response={200: list[ResultOut], **documented_errors(401, 404, 422)},
+    auth=READ_AUTH,
+    summary="A year's indices and rankings, best first",
+)
+@paginate(Pagination)
+def evaluation_result_list(request: HttpRequest, year: int) -> Any:
+    rubric = _rubric(request.user, year)
+    return [
+        {
+            "region": r.region.code,
+            "region_name": r.region.name,
+            "island_group": r.region.province.island_group,
+            "index": str(r.index.overall),
+            "dimensions": {k: str(v) for k, v in r.index.dimensions.items()},
+            "components": {k: str(v) for k, v in r.index.components.items()},
+            "national_rank": r.national_rank,
+            "group_rank": r.group_rank,
+            "change": None if r.change is None else str(r.change),
+        }
+        for r in evaluation_results(rubric)
+    ]
+
+
+class DashboardFilters(Schema):
+    island_group: GroupCode | None = None  # type: ignore[valid-type]
+    province: str | None = Field(None, max_length=2)
+    cohort: int | None = Field(None, ge=1)
+
+
+@router.get(
+    "/dashboard",
+    response={200: dict[str, Any], **documented_errors(401, 422)},
+    auth=READ_AUTH,
+    summary="The national dashboard's figures",
+)
+def dashboard(request: HttpRequest, filters: Query[DashboardFilters]) -> Any:
+    board = build(
+        Filters(
+            island_group=filters.island_group or "",
+            province=filters.province or "",
+            cohort=filters.cohort,
+        )
+    )
+    return {
+        "regions_in_program": board.regions_in_program,
+        "cohorts": [{"name": b.label, "regions": int(b.value)} for b in board.cohorts],
+        "residents": board.residents,
+        "residents_include_demo": board.residents_demo,
+        "masterplans": {b.key: int(b.value) for b in board.masterplans},
+        "quick_wins": {b.key: int(b.value) for b in board.quick_wins},
+        "budget": board.budget,
+        "evaluation": None
+        if board.evaluation is None
+        else {
+            "year": board.evaluation["rubric"].year,
+            "regions": board.evaluation["count"],
+            "mean_index": None
+            if board.evaluation["mean"] is None
+            else str(board.evaluation["mean"]),
+        },
+    }
+
+
+@router.get(
+    "/open-data/{dataset}",
+    response={200: dict[str, Any], **documented_errors(401, 404, 422)},
+    auth=READ_AUTH,
+    summary="An open dataset as JSON (also as CSV and Excel under /data-terbuka/)",
+)
+def open_data(request: HttpRequest, dataset: DatasetSlug) -> Any:  # type: ignore[valid-type]
+    found = opendata.DATASETS[dataset]
+    rows = list(found.rows())
+    return {
+        "dataset": found.slug,
+        "licence": found.licence,
+        "count": len(rows),
+        "items": [dict(zip(found.columns, row, strict=True)) for row in rows],
+    }

@@ -1,0 +1,45 @@
+import csv
+import io
+import json
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+from masterplans.tests.factories import make_masterplan
+from monitoring.models import ProgressReport
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_regions_come_out_in_every_format(client: Client) -> None:
+    text = client.get("/data-terbuka/wilayah.csv").content.decode("utf-8")
+    assert text.startswith("\ufeffkode,nama,jenis")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) == 514
+    bandung = next(r for r in rows if r["kode"] == "32.73")
+    assert bandung["nama"] == "Kota Bandung" and bandung["kelompok_pulau"] == "jawa"
+    body = json.loads(client.get("/data-terbuka/wilayah.json").content)
+    assert body["count"] == 514 and body["licence"].startswith("ODbL")
+    book = load_workbook(io.BytesIO(client.get("/data-terbuka/wilayah.xlsx").content))
+    assert book["wilayah"].max_row == 515
+
+
+def test_only_public_masterplans_and_their_rows_are_published(client: Client) -> None:
+    public = make_masterplan("32.75", status="enacted")
+    make_masterplan("32.73")  # a draft
+    ProgressReport.objects.create(
+        program=public.programs.get(code="GOV-01"), year=2027, quarter=1, status="on_track"
+    )
+    programs = json.loads(client.get("/data-terbuka/program.json").content)
+    assert {item["kode_wilayah"] for item in programs["items"]} == {"32.75"}
+    assert programs["count"] == 6
+    budget = json.loads(client.get("/data-terbuka/anggaran.json").content)
+    assert budget["count"] == 12  # six programs, two years each
+    progress = json.loads(client.get("/data-terbuka/kemajuan.json").content)
+    assert [(i["kode_program"], i["status"]) for i in progress["items"]] == [("GOV-01", "on_track")]
+
+
+def test_an_unknown_dataset_or_format_is_not_found(client: Client) -> None:
+    assert client.get("/data-terbuka/rahasia.csv").status_code == 404
+    assert client.get("/data-terbuka/wilayah.exe").status_code == 404
