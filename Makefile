@@ -28,6 +28,7 @@ run: $(VENV)/.run-installed
 	$(BIN)/python manage.py load_selection_data
 	$(BIN)/python manage.py load_history
 	$(BIN)/python manage.py load_masterplan_demo
+	$(BIN)/python manage.py load_followup_demo
 	$(BIN)/python manage.py ensure_admin
 	@echo "Kota Cerdas: http://127.0.0.1:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -83,7 +83,7 @@ class FundingSource(models.TextChoices):
     APBD = "apbd", "APBD"
     APBN = "apbn", "APBN"
     DAK = "dak", "DAK"
-    KPBU = "kpbu", _("KPBU (public-private partnership)")
+    KPBU = "kpbu", "KPBU"
     CSR = "csr", "CSR"
     PRIVATE = "swasta", _("private (swasta)")
     OTHER = "other", _("other")

@@ -124,7 +124,7 @@ def test_the_budget_chart_stacks_a_segment_per_year_and_source() -> None:
     table = budget_table(masterplan)
     assert len(segments) == sum(1 for row in table.rows for amount in row.amounts if amount)
     tips = {rect.find(f"{SVG}title").text for rect in segments}
-    assert "2030 · KPBU (kerja sama pemerintah dan badan usaha): Rp 2 miliar" in tips
+    assert "2030 · KPBU: Rp 2 miliar" in tips
     desc = root.find(f"{SVG}desc").text
     assert "Pagu tahunan Rp 10 miliar." in desc
     # the segments of a year stack to its total

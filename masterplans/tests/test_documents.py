@@ -110,7 +110,7 @@ def test_the_workbook_has_a_guide_and_a_sheet_per_part_with_indonesian_headers()
         "Smart Economy",
         "ekosistem transaksi keuangan",
         "jangka menengah",
-        "KPBU (kerja sama pemerintah dan badan usaha)",
+        "KPBU",
     )
     assert eco["menjawab"] == "UMKM kreatif tumbuh pesat"
     assert (eco["quick_win"], rows["GOV-01"]["quick_win"]) == ("tidak", "ya")
