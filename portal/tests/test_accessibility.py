@@ -149,3 +149,47 @@ def test_skip_link_appears_on_focus_and_moves_focus_to_the_content(browser_page)
     page.wait_for_url("**/#content")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('main') !== null"), focused(page)
+
+
+def test_masterplan_and_follow_through_pages_have_no_serious_violations(open_page) -> None:  # type: ignore[no-untyped-def]
+    from evaluation.models import Rubric
+    from masterplans.tests.factories import make_masterplan
+    from portal.tests.test_dashboard import seed
+
+    seed(["32.75"])
+    masterplan = make_masterplan("32.73", status="approved")
+    program = masterplan.programs.get(code="GOV-01")
+    year = Rubric.objects.get().year
+    page = open_page(bypass_csp=True)
+    for path in (
+        "/dasbor/",
+        "/dasbor/?map=index",
+        "/masterplan/",
+        f"/masterplan/{masterplan.pk}/",
+        f"/masterplan/{masterplan.pk}/versi/",
+        "/masterplan/program/?q=program",
+        "/pemantauan/quick-win/",
+        f"/pemantauan/masterplan/{masterplan.pk}/",
+        f"/pemantauan/program/{program.pk}/",
+        "/evaluasi/",
+        f"/evaluasi/{year}/",
+        f"/evaluasi/{year}/wilayah/32.75/",
+        "/data-terbuka/",
+    ):
+        assert page.goto(path).ok, path
+        assert_accessible(page)
+
+
+def test_the_masterplan_editor_has_no_serious_violations(page_as, owner) -> None:  # type: ignore[no-untyped-def]
+    from masterplans.tests.factories import make_masterplan
+
+    masterplan = make_masterplan()
+    page = page_as(owner, bypass_csp=True)
+    for path in (
+        f"/masterplan/{masterplan.pk}/ubah/",
+        f"/masterplan/{masterplan.pk}/program/baru/",
+        f"/masterplan/{masterplan.pk}/impor/",
+    ):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert_accessible(page)

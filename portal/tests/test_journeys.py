@@ -175,3 +175,57 @@ def test_user_logs_out_with_the_header_button(page_as, owner) -> None:  # type: 
     assert page.locator(".site-header").get_by_role("button", name="Masuk").is_visible()
     page.goto("/wilayah/32.73/")
     assert edit_link(page).count() == 0
+
+
+def test_lead_submits_officer_asks_for_revision_lead_resubmits_officer_approves(  # type: ignore[no-untyped-def]
+    page_as, colleague, officer
+) -> None:
+    from masterplans.models import Masterplan
+    from masterplans.tests.factories import make_masterplan
+
+    masterplan = make_masterplan()
+    lead = page_as(colleague)
+    lead.goto(f"/masterplan/{masterplan.pk}/")
+    lead.get_by_role("button", name="Ajukan untuk ditinjau").click()
+    lead.get_by_text("Selesai: Ajukan untuk ditinjau.").wait_for()
+
+    staff = page_as(officer)
+    staff.goto(f"/masterplan/{masterplan.pk}/")
+    staff.get_by_label("Yang perlu direvisi").fill("Tambahkan KPI untuk quick win ekonomi.")
+    staff.get_by_role("button", name="Minta revisi").click()
+    staff.get_by_text("Selesai: Minta revisi.").wait_for()
+
+    lead.goto(f"/masterplan/{masterplan.pk}/versi/")
+    assert "Tambahkan KPI untuk quick win ekonomi." in lead.content()
+    lead.goto(f"/masterplan/{masterplan.pk}/")
+    lead.get_by_role("button", name="Ajukan untuk ditinjau").click()
+    lead.get_by_text("Selesai: Ajukan untuk ditinjau.").wait_for()
+
+    staff.goto(f"/masterplan/{masterplan.pk}/")
+    staff.get_by_role("button", name="Setujui").click()
+    staff.get_by_text("Selesai: Setujui.").wait_for()
+    masterplan.refresh_from_db()
+    assert masterplan.status == "approved"
+    assert list(
+        Masterplan.objects.get(pk=masterplan.pk).versions.values_list("status", flat=True)
+    ) == [
+        "in_review",
+        "revision",
+        "in_review",
+        "approved",
+    ]
+
+
+def test_the_public_reads_an_approved_masterplan_and_downloads_its_workbook(  # type: ignore[no-untyped-def]
+    browser_page,
+) -> None:
+    from masterplans.tests.factories import make_masterplan
+
+    masterplan = make_masterplan(status="approved")
+    page = browser_page
+    page.goto("/masterplan/")
+    page.get_by_role("link", name=masterplan.title).click()
+    page.get_by_role("heading", name="4. Peta jalan").wait_for()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Excel", exact=True).click()
+    assert download.value.suggested_filename == "masterplan-32.73-2027-e1.xlsx"
