@@ -77,6 +77,11 @@ RULES: dict[str, Rule] = {
     "evaluation.self_assess": Rule(regional=REGIONAL_TEAM),
     "evaluation.score": Rule(regional=frozenset({Role.ASSESSOR})),
     "award.decide": Rule(national=NATIONAL_STAFF),
+    # Mentoring and consultation: the region's team resolves mentors' comments and moderates
+    # and answers the public; its lead alone opens a consultation window.
+    "masterplan.resolve": Rule(regional=REGIONAL_TEAM),
+    "consultation.open": Rule(regional=frozenset({Role.REGIONAL_LEAD})),
+    "consultation.moderate": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }
@@ -160,7 +165,11 @@ def get_masterplan_for_user(user: AnyUser, pk: int, action: str = "") -> "Master
         masterplan = Masterplan.objects.select_related("region__province", "cohort").get(pk=pk)
     except Masterplan.DoesNotExist:
         raise Http404 from None
-    if not masterplan.is_public and not can(user, "masterplan.view_draft", masterplan.region):
+    if (
+        not masterplan.is_public
+        and not can(user, "masterplan.view_draft", masterplan.region)
+        and not in_consultation(masterplan)
+    ):
         raise Http404
     if action:
         require(user, action, masterplan.region)
@@ -178,7 +187,25 @@ def visible_masterplans(user: AnyUser) -> "QuerySet[Masterplan]":
         return masterplans
     regional = RULES["masterplan.view_draft"].regional
     own = [rid for role, rid in _memberships(user) if rid is not None and role in regional]
-    return masterplans.filter(Q(pk__in=masterplans.public()) | Q(region_id__in=own))
+    return masterplans.filter(
+        Q(pk__in=masterplans.public()) | Q(region_id__in=own) | Q(pk__in=open_consultations())
+    )
+
+
+def open_consultations() -> "QuerySet[Any]":
+    """Ids of the masterplans whose public consultation is open now: anyone reads them."""
+    from django.utils import timezone
+
+    from participation.models import ConsultationWindow
+
+    now = timezone.now()
+    return ConsultationWindow.objects.filter(opens_at__lte=now, closes_at__gt=now).values(
+        "masterplan_id"
+    )
+
+
+def in_consultation(masterplan: "Masterplan") -> bool:
+    return open_consultations().filter(masterplan_id=masterplan.pk).exists()
 
 
 def visible_rounds(user: AnyUser) -> "QuerySet[SelectionRound]":

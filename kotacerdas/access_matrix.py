@@ -21,7 +21,8 @@ token belonging to the editor), ``DRAFT_ROUND`` (id of a draft selection round),
 the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own region) with its
 ``OWN_PROGRAM``, ``OWN_ANALYSIS``, ``OWN_MILESTONE`` and ``OWN_EVIDENCE``; ``OPEN_YEAR``
 (year of an evaluation open for scoring) and ``OWN_AWARD`` (its overall award, given to the
-own region).
+own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED_MASTERPLAN``
+(OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment).
 """
 
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ NOBODY: frozenset[str] = frozenset()
 REGION_WRITERS = frozenset({"editor", "lead"})
 MASTERPLAN_READERS = NATIONAL_ROLES | {"mentor", "editor", "lead"}
 MASTERPLAN_STARTERS = NATIONAL_STAFF | {"lead"}
+COMMENTERS = NATIONAL_STAFF | {"editor", "lead", "mentor"}
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,42 @@ PAGES: dict[str, Route] = {
     "evaluation:awards_propose": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
     "evaluation:award_decide": Route((Check("POST", NATIONAL_STAFF),), {"pk": "OWN_AWARD"}),
     "evaluation:certificate": read(NATIONAL_ROLES, pk="OWN_AWARD"),
+    # Mentoring: national staff, the region's team and its mentors comment; the team settles.
+    "participation:comments": Route(
+        (Check("GET", MASTERPLAN_READERS), Check("POST", COMMENTERS)), {"pk": "OWN_MASTERPLAN"}
+    ),
+    "participation:reply": Route(
+        (Check("POST", COMMENTERS, {"text": "Setuju."}),), {"pk": "OWN_COMMENT"}
+    ),
+    "participation:settle": Route(
+        (Check("POST", REGION_WRITERS, {"status": "resolved"}),), {"pk": "OWN_COMMENT"}
+    ),
+    # A draft in consultation is public: anyone reads it and comments (moderated).
+    "participation:consultation": Route(
+        (
+            Check("GET", EVERYONE),
+            Check("POST", EVERYONE, {"name": "Warga", "section": "whole", "text": "Bagus."}),
+        ),
+        {"pk": "CONSULTED_MASTERPLAN"},
+    ),
+    "participation:consultation_open": Route(
+        (Check("POST", frozenset({"lead"})),), {"pk": "OWN_MASTERPLAN"}
+    ),
+    "participation:moderation": Route(
+        (
+            Check("GET", NATIONAL_STAFF | REGION_WRITERS),
+            Check(
+                "POST",
+                NATIONAL_STAFF | REGION_WRITERS,
+                {"comment": "OWN_PUBLIC_COMMENT", "status": "approved"},
+            ),
+        ),
+        {"pk": "CONSULTED_MASTERPLAN"},
+    ),
+    "participation:summary": Route(
+        (Check("POST", NATIONAL_STAFF | REGION_WRITERS),), {"pk": "CONSULTED_MASTERPLAN"}
+    ),
+    "participation:notifications": Route((Check("GET", SIGNED_IN), Check("POST", SIGNED_IN))),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))
@@ -208,6 +246,16 @@ ADMIN_SAMPLES = [
 
 # API routes, by method and OpenAPI path. The docs and schema are public.
 API: dict[tuple[str, str], Route] = {
+    ("GET", "/api/v1/masterplans/{masterplan_id}/comments"): read(
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/comments"): Route(
+        (Check("POST", COMMENTERS, {"text": "Perjelas KPI."}),), {"masterplan_id": "OWN_MASTERPLAN"}
+    ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/consultation/comments"): Route(
+        (Check("POST", EVERYONE, {"name": "Warga", "text": "Setuju."}),),
+        {"masterplan_id": "CONSULTED_MASTERPLAN"},
+    ),
     ("GET", "/api/v1/programs/{program_id}/progress"): read(
         MASTERPLAN_READERS, program_id="OWN_PROGRAM"
     ),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("wilayah/", include("regions.urls")),
     path("seleksi/", include("selection.urls")),
     path("masterplan/", include("masterplans.urls")),
+    path("partisipasi/", include("participation.urls")),
     path("pemantauan/", include("monitoring.urls")),
     path("evaluasi/", include("evaluation.urls")),
     path("akun/", include("accounts.urls")),

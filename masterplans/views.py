@@ -165,6 +165,9 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transitions": available_transitions(masterplan, request.user),
             "transition_form": TransitionForm(),
             "can_edit": can_edit,
+            "can_see_comments": access.can(
+                request.user, "masterplan.view_draft", masterplan.region
+            ),
             "can_new_edition": masterplan.status == Status.ENACTED
             and access.can(request.user, "masterplan.edit", masterplan.region)
             and not Masterplan.objects.filter(previous=masterplan).exists(),

@@ -108,3 +108,43 @@ def test_a_refused_step_answers_409_with_the_reason(
     )
     assert response.status_code == 409
     assert "Belum siap ditinjau" in response.json()["error"]["message"]
+
+
+def test_mentors_comment_over_the_api_and_residents_while_the_consultation_is_open(
+    client: Client, colleague: User, token_for, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import Role
+    from conftest import make_user
+    from participation.models import PublicComment
+    from participation.services import open_consultation
+
+    masterplan = make_masterplan()
+    mentor = make_user("mentor.api", Role.MENTOR, bandung)
+    url = f"/api/v1/masterplans/{masterplan.pk}/comments"
+    auth = {"Authorization": token_for(mentor)}
+    created = client.post(
+        url,
+        {"text": "Perjelas KPI", "program": "LIV-01", "section": "programs"},
+        content_type="application/json",
+        headers=auth,
+    )
+    assert created.status_code == 201 and created.json()["program"] == "LIV-01"
+    unknown = client.post(
+        url, {"text": "x", "program": "XXX-99"}, content_type="application/json", headers=auth
+    )
+    assert unknown.status_code == 422
+    assert client.get(url, headers=auth).json()["count"] == 1
+    public_url = f"/api/v1/masterplans/{masterplan.pk}/consultation/comments"
+    closed = client.post(
+        public_url, {"name": "Siti", "text": "Bagus"}, content_type="application/json"
+    )
+    assert closed.status_code == 404  # a draft not in consultation is not public
+    open_consultation(masterplan, colleague, timezone.now() + timedelta(days=3))
+    sent = client.post(
+        public_url, {"name": "Siti", "text": "Bagus"}, content_type="application/json"
+    )
+    assert sent.status_code == 202 and PublicComment.objects.get().status == "pending"

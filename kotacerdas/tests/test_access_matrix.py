@@ -6,6 +6,7 @@ The table is ``kotacerdas.access_matrix``. A new page or API route without a lin
 
 import json
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.models import ApiToken, Membership, Role, User
 from evaluation.models import Award, Rubric
@@ -20,6 +22,7 @@ from kotacerdas import access_matrix as matrix
 from masterplans.models import Masterplan, Program
 from masterplans.tests.factories import make_masterplan
 from monitoring.models import Evidence, Milestone, ProgressReport
+from participation.models import Comment, ConsultationWindow, PublicComment
 from regions.models import Region
 from selection.models import RoundStatus, SelectionRound
 
@@ -128,6 +131,18 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
         )[0].pk
     if value == "OWN_REGION_PK":
         return Region.objects.get(code=OWN).pk
+    if value in ("OWN_COMMENT", "CONSULTED_MASTERPLAN", "OWN_PUBLIC_COMMENT"):
+        masterplan = Masterplan.objects.get(pk=_fill("OWN_MASTERPLAN", users))
+        if value == "OWN_COMMENT":
+            return Comment.objects.create(masterplan=masterplan, text="Perjelas KPI.").pk
+        now = timezone.now()
+        window = ConsultationWindow.objects.filter(masterplan=masterplan).first()
+        window = window or ConsultationWindow.objects.create(
+            masterplan=masterplan, opens_at=now, closes_at=now + timedelta(days=30)
+        )
+        if value == "OWN_PUBLIC_COMMENT":
+            return PublicComment.objects.create(window=window, name="Warga", text="Setuju").pk
+        return masterplan.pk
     if value in ("OPEN_YEAR", "OWN_AWARD"):
         rubric = Rubric.objects.get_or_create(year=2027, defaults={"title": "Evaluasi uji"})[0]
         if value == "OPEN_YEAR":

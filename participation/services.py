@@ -1,0 +1,236 @@
+"""Mentoring comments, public consultation and the notifications they send."""
+
+import hashlib
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access
+from accounts.models import Membership, Role, User
+from masterplans.models import Masterplan, Program
+from participation.models import (
+    Comment,
+    CommentStatus,
+    ConsultationWindow,
+    ModerationStatus,
+    Notification,
+    PublicComment,
+    Section,
+)
+
+# Public comments from one address: at most this many per window of seconds.
+RATE_LIMIT = 5
+RATE_WINDOW = 3600
+TEAM_ROLES = (Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR)
+
+
+class ParticipationError(Exception):
+    """A refusal with the reason to show."""
+
+
+def notify(users: list[User], text: str, url: str) -> None:
+    """An in-app notification for each user, and an e-mail to those with an address."""
+    users = [u for u in {u.pk: u for u in users if u is not None and u.is_active}.values()]
+    Notification.objects.bulk_create(Notification(user=u, text=text[:300], url=url) for u in users)
+    emails = sorted({u.email for u in users if u.email})
+    if emails:
+        send_mail(
+            subject=f"[Kota Cerdas] {text[:120]}",
+            message=f"{text}\n\n{url}",
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=emails,
+        )
+
+
+def region_team(masterplan: Masterplan) -> list[User]:
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            region=masterplan.region_id, role__in=TEAM_ROLES
+        ).select_related("user")
+    ]
+
+
+def _comments_url(masterplan: Masterplan) -> str:
+    return reverse("participation:comments", args=[masterplan.pk])
+
+
+def add_comment(
+    masterplan: Masterplan,
+    user: User,
+    text: str,
+    *,
+    section: str = Section.WHOLE,
+    program: Program | None = None,
+    parent: Comment | None = None,
+) -> Comment:
+    access.require(user, "masterplan.comment", masterplan.region)
+    if not text.strip():
+        raise ParticipationError(_("Write a comment first."))
+    if program is not None and program.masterplan_id != masterplan.pk:
+        raise ParticipationError(_("This program is not part of the masterplan."))
+    if parent is not None and (parent.masterplan_id != masterplan.pk or parent.parent_id):
+        raise ParticipationError(_("Reply to a comment of this masterplan."))
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            masterplan=masterplan,
+            program=program if parent is None else parent.program,
+            section=section if parent is None else parent.section,
+            parent=parent,
+            author=user,
+            text=text.strip(),
+        )
+        url = _comments_url(masterplan)
+        if parent is None:
+            notify(
+                [u for u in region_team(masterplan) if u.pk != user.pk],
+                _("%(who)s commented on %(plan)s") % {"who": user, "plan": masterplan.region},
+                url,
+            )
+        else:
+            thread = [parent.author, *[r.author for r in parent.replies.exclude(pk=comment.pk)]]
+            notify(
+                [u for u in thread if u is not None and u.pk != user.pk],
+                _("%(who)s replied on %(plan)s") % {"who": user, "plan": masterplan.region},
+                url,
+            )
+    return comment
+
+
+def settle_comment(comment: Comment, user: User, status: str, note: str) -> Comment:
+    """The region's team marks a mentor's comment resolved or accepted (with its reason)."""
+    access.require(user, "masterplan.resolve", comment.masterplan.region)
+    if comment.parent_id:
+        raise ParticipationError(_("Only a thread's first comment is resolved."))
+    if status not in (CommentStatus.RESOLVED, CommentStatus.ACCEPTED):
+        raise ParticipationError(_("Choose resolved or accepted."))
+    if status == CommentStatus.ACCEPTED and not note.strip():
+        raise ParticipationError(_("Say why the comment is accepted without a change."))
+    comment.status = status
+    comment.resolution = note.strip()
+    comment.resolved_by = user
+    comment.resolved_at = timezone.now()
+    comment.save()
+    notify(
+        [comment.author] if comment.author and comment.author.pk != user.pk else [],
+        _("Your comment on %(plan)s was marked %(status)s")
+        % {"plan": comment.masterplan.region, "status": comment.get_status_display()},
+        _comments_url(comment.masterplan),
+    )
+    return comment
+
+
+def open_consultation(
+    masterplan: Masterplan, user: User, closes_at: datetime, intro: str = ""
+) -> ConsultationWindow:
+    access.require(user, "consultation.open", masterplan.region)
+    now = timezone.now()
+    if closes_at <= now:
+        raise ParticipationError(_("The closing date must be in the future."))
+    if ConsultationWindow.objects.filter(
+        masterplan=masterplan, closes_at__gt=now, opens_at__lte=now
+    ).exists():
+        raise ParticipationError(_("A consultation is already open."))
+    return ConsultationWindow.objects.create(
+        masterplan=masterplan, opens_at=now, closes_at=closes_at, intro=intro, opened_by=user
+    )
+
+
+def current_window(masterplan: Masterplan) -> ConsultationWindow | None:
+    now = timezone.now()
+    return ConsultationWindow.objects.filter(
+        masterplan=masterplan, opens_at__lte=now, closes_at__gt=now
+    ).first()
+
+
+def address_hash(address: str) -> str:
+    """The client address, hashed with the secret key: enough to count, nothing to read."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+def submit_public_comment(
+    masterplan: Masterplan, data: dict[str, Any], address: str
+) -> PublicComment | None:
+    """A resident's comment, pending moderation. None when the honeypot was filled (dropped in
+    silence). ParticipationError when the window is closed or the address is over the limit."""
+    window = current_window(masterplan)
+    if window is None:
+        raise ParticipationError(_("The public consultation of this masterplan is not open."))
+    if data.get("website"):
+        return None
+    key = f"consultation-rate:{address_hash(address)}"
+    cache.add(key, 0, RATE_WINDOW)
+    if cache.incr(key) > RATE_LIMIT:
+        raise ParticipationError(
+            _("Too many comments from your address in the last hour. Please try again later.")
+        )
+    program = data.get("program")
+    return PublicComment.objects.create(
+        window=window,
+        program=program if program and program.masterplan_id == masterplan.pk else None,
+        section=data.get("section") or Section.WHOLE,
+        name=data["name"],
+        email=data.get("email", ""),
+        text=data["text"],
+        address_hash=address_hash(address),
+    )
+
+
+def moderate(comment: PublicComment, user: User, status: str, answer: str = "") -> PublicComment:
+    access.require(user, "consultation.moderate", comment.window.masterplan.region)
+    if status not in ModerationStatus.values:
+        raise ParticipationError(_("Unknown moderation decision."))
+    comment.status = status
+    comment.moderated_by = user
+    if answer.strip():
+        comment.answer = answer.strip()
+        comment.answered_by = user
+    comment.save()
+    return comment
+
+
+def consultation_summary(masterplan: Masterplan) -> str:
+    """The consultation as the masterplan book prints it: counts per part, then each shown
+    comment with the team's answer."""
+    comments = list(
+        PublicComment.objects.filter(window__masterplan=masterplan)
+        .select_related("program", "window")
+        .order_by("created_at")
+    )
+    shown = [c for c in comments if c.status == ModerationStatus.APPROVED]
+    windows = sorted({c.window for c in comments}, key=lambda w: w.opens_at)
+    labels = dict(Section.choices)
+    lines = [
+        _("Public consultation: %(windows)s; %(total)s comments received, %(shown)s shown.")
+        % {
+            "windows": ", ".join(f"{w.opens_at:%d/%m/%Y}–{w.closes_at:%d/%m/%Y}" for w in windows)
+            or "–",
+            "total": len(comments),
+            "shown": len(shown),
+        }
+    ]
+    for section, count in Counter(c.section for c in shown).most_common():
+        lines.append(f"- {labels.get(section, section)}: {count}")
+    for comment in shown:
+        about = f" ({comment.program.code})" if comment.program else ""
+        lines.append("")
+        lines.append(f"{comment.name}{about}: {comment.text}")
+        lines.append(
+            _("Answer: %(answer)s") % {"answer": comment.answer or _("(not answered yet)")}
+        )
+    return "\n".join(lines)
+
+
+def save_summary(masterplan: Masterplan, user: User) -> Masterplan:
+    access.require(user, "consultation.moderate", masterplan.region)
+    masterplan.consultation_summary = consultation_summary(masterplan)
+    masterplan.save(update_fields=["consultation_summary", "updated_at"])
+    return masterplan

@@ -1,0 +1,249 @@
+"""Mentoring comments, public consultation, moderation and notifications."""
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import access
+from audit.context import client_ip
+from participation.forms import CommentForm, OpenConsultationForm, PublicCommentForm
+from participation.models import (
+    Comment,
+    CommentStatus,
+    ModerationStatus,
+    Notification,
+    PublicComment,
+)
+from participation.services import (
+    ParticipationError,
+    add_comment,
+    consultation_summary,
+    current_window,
+    moderate,
+    open_consultation,
+    save_summary,
+    settle_comment,
+    submit_public_comment,
+)
+
+PAGE_SIZE = 30
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comments(request: HttpRequest, pk: int) -> HttpResponse:
+    """The mentoring threads of a masterplan: mentors and advisors comment, the team settles."""
+    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.view_draft")
+    can_comment = access.can(request.user, "masterplan.comment", masterplan.region)
+    form = CommentForm(request.POST or None, masterplan=masterplan)
+    if request.method == "POST":
+        access.require(request.user, "masterplan.comment", masterplan.region)
+        if form.is_valid():
+            try:
+                add_comment(
+                    masterplan,
+                    request.user,  # type: ignore[arg-type]
+                    form.cleaned_data["text"],
+                    section=form.cleaned_data["section"],
+                    program=form.cleaned_data["program"],
+                )
+            except ParticipationError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Comment posted."))
+                return redirect("participation:comments", masterplan.pk)
+    threads = (
+        Comment.objects.filter(masterplan=masterplan, parent=None)
+        .select_related("author", "program", "resolved_by")
+        .prefetch_related("replies__author")
+    )
+    status = request.GET.get("status", "")
+    if status in CommentStatus.values:
+        threads = threads.filter(status=status)
+    page = Paginator(threads.order_by("-created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/comments.html",
+        {
+            "masterplan": masterplan,
+            "page": page,
+            "form": form,
+            "can_comment": can_comment,
+            "can_settle": access.can(request.user, "masterplan.resolve", masterplan.region),
+            "statuses": CommentStatus.choices,
+            "status": status,
+        },
+    )
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    parent = get_object_or_404(Comment.objects.select_related("masterplan"), pk=pk)
+    masterplan = access.get_masterplan_for_user(
+        request.user, parent.masterplan_id, "masterplan.comment"
+    )
+    try:
+        add_comment(masterplan, request.user, request.POST.get("text", ""), parent=parent)  # type: ignore[arg-type]
+    except ParticipationError as exc:
+        messages.error(request, str(exc))
+    return redirect("participation:comments", masterplan.pk)
+
+
+@login_required
+@require_POST
+def settle(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("masterplan__region"), pk=pk)
+    access.get_masterplan_for_user(request.user, comment.masterplan_id, "masterplan.resolve")
+    try:
+        settle_comment(
+            comment,
+            request.user,  # type: ignore[arg-type]
+            request.POST.get("status", ""),
+            request.POST.get("note", ""),
+        )
+    except ParticipationError as exc:
+        messages.error(request, str(exc))
+    return redirect("participation:comments", comment.masterplan_id)
+
+
+@require_http_methods(["GET", "POST"])
+def consultation(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public page of a consultation: the invitation, the form, the comments shown."""
+    masterplan = access.get_masterplan_for_user(request.user, pk)
+    window = current_window(masterplan)
+    form = PublicCommentForm(request.POST or None, masterplan=masterplan)
+    if request.method == "POST":
+        if window is None:
+            raise Http404
+        if form.is_valid():
+            data = {**form.cleaned_data, "website": request.POST.get("website", "")}
+            try:
+                submit_public_comment(masterplan, data, client_ip(request) or "")
+            except ParticipationError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    _("Thank you. Your comment will appear once the team has read it."),
+                )
+                return redirect("participation:consultation", masterplan.pk)
+    shown = (
+        PublicComment.objects.filter(
+            window__masterplan=masterplan, status=ModerationStatus.APPROVED
+        )
+        .select_related("program")
+        .order_by("-created_at")
+    )
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/consultation.html",
+        {
+            "masterplan": masterplan,
+            "window": window,
+            "form": form,
+            "page": page,
+            "can_open": access.can(request.user, "consultation.open", masterplan.region),
+            "can_moderate": access.can(request.user, "consultation.moderate", masterplan.region),
+            "open_form": OpenConsultationForm(
+                initial={"closes_at": timezone.localdate() + datetime.timedelta(days=30)}
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def consultation_open(request: HttpRequest, pk: int) -> HttpResponse:
+    masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.open")
+    form = OpenConsultationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the closing date."))
+        return redirect("participation:consultation", masterplan.pk)
+    closes = datetime.datetime.combine(
+        form.cleaned_data["closes_at"],
+        datetime.time(23, 59),
+        tzinfo=timezone.get_current_timezone(),
+    )
+    try:
+        open_consultation(masterplan, request.user, closes, form.cleaned_data["intro"])  # type: ignore[arg-type]
+    except ParticipationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The public consultation is open."))
+    return redirect("participation:consultation", masterplan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def moderation(request: HttpRequest, pk: int) -> HttpResponse:
+    """The queue of residents' comments: show or hide each, and answer."""
+    masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
+    if request.method == "POST":
+        comment = get_object_or_404(
+            PublicComment, pk=request.POST.get("comment"), window__masterplan=masterplan
+        )
+        try:
+            moderate(
+                comment,
+                request.user,  # type: ignore[arg-type]
+                request.POST.get("status", ""),
+                request.POST.get("answer", ""),
+            )
+        except ParticipationError as exc:
+            messages.error(request, str(exc))
+        return redirect("participation:moderation", masterplan.pk)
+    status = request.GET.get("status", ModerationStatus.PENDING)
+    queue = PublicComment.objects.filter(window__masterplan=masterplan).select_related("program")
+    if status in ModerationStatus.values:
+        queue = queue.filter(status=status)
+    page = Paginator(queue.order_by("created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participation/moderation.html",
+        {
+            "masterplan": masterplan,
+            "page": page,
+            "statuses": ModerationStatus.choices,
+            "status": status,
+            "summary": consultation_summary(masterplan),
+        },
+    )
+
+
+@login_required
+@require_POST
+def summary(request: HttpRequest, pk: int) -> HttpResponse:
+    masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
+    save_summary(masterplan, request.user)  # type: ignore[arg-type]
+    messages.success(request, _("The consultation summary is now part of the masterplan."))
+    return redirect("participation:moderation", masterplan.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notifications(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "account.use")
+    mine = Notification.objects.filter(user_id=int(request.user.pk or 0))
+    if request.method == "POST":
+        mine.filter(read_at=None).update(read_at=timezone.now())
+        return redirect("participation:notifications")
+    page = Paginator(mine, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "participation/notifications.html", {"page": page})
+
+
+def unread_count(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: the number of unread notifications for the header."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notifications": Notification.objects.filter(user=user, read_at=None).count()}
