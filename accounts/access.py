@@ -82,6 +82,14 @@ RULES: dict[str, Rule] = {
     "masterplan.resolve": Rule(regional=REGIONAL_TEAM),
     "consultation.open": Rule(regional=frozenset({Role.REGIONAL_LEAD})),
     "consultation.moderate": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
+    # Readiness: the region's team answers, the assessor assigned to the region scores.
+    "readiness.view": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR},
+        regional=REGIONAL_TEAM | {Role.ASSESSOR, Role.MENTOR, Role.TECH_ADVISOR},
+    ),
+    "readiness.answer": Rule(regional=REGIONAL_TEAM),
+    "readiness.score": Rule(regional=frozenset({Role.ASSESSOR})),
+    "readiness.manage": Rule(national=NATIONAL_STAFF),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }

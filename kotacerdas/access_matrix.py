@@ -22,7 +22,8 @@ the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own regi
 ``OWN_PROGRAM``, ``OWN_ANALYSIS``, ``OWN_MILESTONE`` and ``OWN_EVIDENCE``; ``OPEN_YEAR``
 (year of an evaluation open for scoring) and ``OWN_AWARD`` (its overall award, given to the
 own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED_MASTERPLAN``
-(OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment).
+(OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment);
+``PUBLISHED_ROUND`` (the 2017 cohort).
 """
 
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ REGION_WRITERS = frozenset({"editor", "lead"})
 MASTERPLAN_READERS = NATIONAL_ROLES | {"mentor", "editor", "lead"}
 MASTERPLAN_STARTERS = NATIONAL_STAFF | {"lead"}
 COMMENTERS = NATIONAL_STAFF | {"editor", "lead", "mentor"}
+READINESS_READERS = NATIONAL_ROLES | {"editor", "lead", "mentor"}
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,22 @@ PAGES: dict[str, Route] = {
         (Check("POST", NATIONAL_STAFF | REGION_WRITERS),), {"pk": "CONSULTED_MASTERPLAN"}
     ),
     "participation:notifications": Route((Check("GET", SIGNED_IN), Check("POST", SIGNED_IN))),
+    # Readiness of the 2017 cohort (PUBLISHED_ROUND): the own region's team answers; no
+    # persona here is a regionally assigned assessor (readiness tests cover scoring).
+    "readiness:items": Route(
+        (
+            Check("GET", READINESS_READERS - {"editor", "lead", "mentor"}),
+            Check("POST", NATIONAL_STAFF),
+        ),
+        {"cohort": "PUBLISHED_ROUND"},
+    ),
+    "readiness:assessment": Route(
+        (Check("GET", READINESS_READERS), Check("POST", REGION_WRITERS, {"version": "1"})),
+        {"cohort": "PUBLISHED_ROUND", "code": "OWN"},
+    ),
+    "readiness:submit": Route(
+        (Check("POST", REGION_WRITERS),), {"cohort": "PUBLISHED_ROUND", "code": "OWN"}
+    ),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))

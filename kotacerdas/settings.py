@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "selection",
+    "readiness",
     "masterplans",
     "participation",
     "monitoring",

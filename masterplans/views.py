@@ -251,6 +251,8 @@ def masterplan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "dimensions": _by_dimension(_programs(masterplan)),
             "analysis": masterplan.analysis.all(),
             "analysis_form": AnalysisItemForm(),
+            "readiness_gaps": _readiness_gaps(masterplan),
+            "dimension_choices": Dimension.choices,
         },
     )
 
@@ -563,3 +565,21 @@ def masterplan_import(request: HttpRequest, pk: int) -> HttpResponse:
         "masterplans/import.html",
         {"masterplan": masterplan, "problems": problems},
     )
+
+
+def _readiness_gaps(masterplan: Masterplan) -> list[Any]:
+    """Gaps of the region's latest readiness assessment not yet in the analysis."""
+    from readiness.models import Assessment
+    from readiness.profile import readiness_gaps
+
+    assessment = (
+        Assessment.objects.filter(region=masterplan.region_id)
+        .order_by("-questionnaire__cohort__year", "-pk")
+        .first()
+    )
+    if assessment is None:
+        return []
+    used = set(
+        masterplan.analysis.exclude(readiness_ref="").values_list("readiness_ref", flat=True)
+    )
+    return [g for g in readiness_gaps(assessment) if str(g.answer.item_id) not in used]

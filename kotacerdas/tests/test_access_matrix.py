@@ -143,6 +143,12 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
         if value == "OWN_PUBLIC_COMMENT":
             return PublicComment.objects.create(window=window, name="Warga", text="Setuju").pk
         return masterplan.pk
+    if value == "PUBLISHED_ROUND":
+        from django.core.management import call_command
+
+        if not SelectionRound.objects.filter(year=2017).exists():
+            call_command("load_history", verbosity=0)
+        return SelectionRound.objects.get(year=2017).pk
     if value in ("OPEN_YEAR", "OWN_AWARD"):
         rubric = Rubric.objects.get_or_create(year=2027, defaults={"title": "Evaluasi uji"})[0]
         if value == "OPEN_YEAR":

@@ -11,6 +11,11 @@ def test_the_followup_demo_loads_once_and_is_labelled(capsys) -> None:  # type: 
     call_command("load_history", verbosity=0)
     call_command("load_masterplan_demo", verbosity=0)
     call_command("load_followup_demo")
+    from readiness.models import Answer, Assessment
+
+    assert Assessment.objects.filter(is_demo=True).count() == 3
+    answers = Answer.objects.count()
+    assert answers == 3 * 18
     reports = ProgressReport.objects.count()
     assert reports > 0 and not ProgressReport.objects.filter(is_demo=False).exists()
     # Only approved and enacted demo masterplans are followed up (not the one in revision).
@@ -30,4 +35,5 @@ def test_the_followup_demo_loads_once_and_is_labelled(capsys) -> None:  # type: 
     call_command("load_followup_demo")
     assert ProgressReport.objects.count() == reports
     assert Score.objects.count() == 2 * 25 * 30
+    assert Answer.objects.count() == answers
     assert "0 laporan kemajuan, 0 evaluasi" in capsys.readouterr().out.splitlines()[-1]

@@ -193,3 +193,32 @@ def test_the_masterplan_editor_has_no_serious_violations(page_as, owner) -> None
         page.goto(path)
         page.wait_for_load_state("networkidle")
         assert_accessible(page)
+
+
+def test_readiness_and_consultation_pages_have_no_serious_violations(
+    page_as, owner, colleague
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from masterplans.tests.factories import make_masterplan
+    from participation.services import open_consultation
+    from selection.models import SelectionRound
+
+    call_command("load_history", verbosity=0)
+    cohort = SelectionRound.objects.get(year=2017)
+    masterplan = make_masterplan()
+    open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))
+    page = page_as(owner, bypass_csp=True)
+    for path in (
+        f"/kesiapan/{cohort.pk}/wilayah/32.73/",
+        f"/partisipasi/masterplan/{masterplan.pk}/komentar/",
+        f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/",
+        f"/partisipasi/masterplan/{masterplan.pk}/moderasi/",
+        "/partisipasi/notifikasi/",
+        f"/masterplan/bimtek/{cohort.pk}/",
+    ):
+        assert page.goto(path).ok, path
+        assert_accessible(page)
