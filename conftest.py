@@ -127,6 +127,14 @@ def indicator_values() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache (the dashboard keeps its figures there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Uploaded files of a test go to its own temporary directory, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -324,7 +324,7 @@ class User(threading.Thread):
         self.stop = stop
         self.needs_version = needs_version
         self.think_ms = think_ms
-        self.random = random.Random(number)  # noqa: S311 - traffic mix, not security
+        self.random = random.Random(number)
         self.tally = Tally()
         self.conn: http.client.HTTPConnection | None = None
 

@@ -114,7 +114,7 @@ def build_masterplan(programs: int, seed: int = 2027):  # type: ignore[no-untype
     )
     from regions.models import Region
 
-    rng = random.Random(seed)  # noqa: S311 - demo figures, not secrets
+    rng = random.Random(seed)
     masterplan = Masterplan.objects.create(
         region=Region.objects.get(code="32.73"),
         title="Masterplan Smart City Kota Bandung 2027\u20132036",

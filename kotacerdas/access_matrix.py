@@ -23,7 +23,8 @@ the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own regi
 (year of an evaluation open for scoring) and ``OWN_AWARD`` (its overall award, given to the
 own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED_MASTERPLAN``
 (OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment);
-``PUBLISHED_ROUND`` (the 2017 cohort).
+``PUBLISHED_ROUND`` (the 2017 cohort), ``ASSESSED_COHORT`` (it, with the own region's
+readiness assessment opened).
 """
 
 from dataclasses import dataclass, field
@@ -264,6 +265,9 @@ ADMIN_SAMPLES = [
 
 # API routes, by method and OpenAPI path. The docs and schema are public.
 API: dict[tuple[str, str], Route] = {
+    ("GET", "/api/v1/readiness/{cohort_id}/regions/{code}"): read(
+        READINESS_READERS, cohort_id="ASSESSED_COHORT", code="OWN"
+    ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/comments"): read(
         MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
     ),

@@ -4,14 +4,17 @@ Filters (island group, province, cohort) narrow every figure to the regions they
 figure carries the link to the rows behind it.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from evaluation.models import Rubric, RubricStatus
@@ -116,6 +119,22 @@ class Dashboard:
     map_legend: list[tuple[str, str]] = field(default_factory=list)
 
 
+DASHBOARD_SECONDS = 60
+
+
+def cached_board(filters: Filters, measure: str = "cohort") -> Dashboard:
+    """The board from the shared cache: at most a minute old, computed once per filter, measure
+    and language for every reader (the figures aggregate every program and report)."""
+    key = (
+        "dashboard:" + hashlib.sha256(repr((filters, measure, get_language())).encode()).hexdigest()
+    )
+    board = cache.get(key)
+    if board is None:
+        board = build(filters, measure)
+        cache.set(key, board, DASHBOARD_SECONDS)
+    return board
+
+
 def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     board = Dashboard(filters)
     members = program_regions(filters)
@@ -165,11 +184,13 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
 
     planned = dict(
         BudgetLine.objects.filter(program__in=followed)
+        .order_by()
         .values_list("year")
         .annotate(total=Sum("amount"))
     )
     realised = dict(
         ProgressReport.objects.filter(program__in=followed)
+        .order_by()  # no join for the model's default ordering
         .values_list("year")
         .annotate(total=Sum(F("budget_realised")))
     )

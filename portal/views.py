@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from portal import opendata
-from portal.dashboard import MAP_MEASURES, Filters, build
+from portal.dashboard import MAP_MEASURES, Filters, cached_board
 from portal.summary import national_summary
 from regions.models import IslandGroup, Province
 from selection.models import SelectionRound
@@ -46,7 +46,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     measure = request.GET.get("map", "cohort")
     if measure not in MAP_MEASURES:
         measure = "cohort"
-    board = build(filters, measure)
+    board = cached_board(filters, measure)
     largest = max([b.value for b in board.masterplans + board.quick_wins] or [0]) or 1
     budget_largest = max([max(row["planned"], row["realised"]) for row in board.budget] or [0]) or 1
     return render(

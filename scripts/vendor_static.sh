@@ -19,3 +19,5 @@ vendor() {  # vendor PACKAGE@VERSION DEST FILE-OR-DIRECTORY...
 vendor htmx.org@2.0.11 htmx dist/htmx.min.js
 vendor @picocss/pico@2.1.1 pico css/pico.min.css
 vendor leaflet@1.9.4 leaflet dist/leaflet.js dist/leaflet.css dist/images
+# The source map is not shipped: a dangling reference breaks collectstatic's manifest.
+sed -i '/sourceMappingURL=/d' static/vendor/leaflet/leaflet.js

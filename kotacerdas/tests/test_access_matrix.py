@@ -143,6 +143,15 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
         if value == "OWN_PUBLIC_COMMENT":
             return PublicComment.objects.create(window=window, name="Warga", text="Setuju").pk
         return masterplan.pk
+    if value == "ASSESSED_COHORT":
+        from readiness.defaults import questionnaire_for
+        from readiness.models import Assessment
+
+        cohort = SelectionRound.objects.get(pk=_fill("PUBLISHED_ROUND", users))
+        Assessment.objects.get_or_create(
+            region=Region.objects.get(code=OWN), questionnaire=questionnaire_for(cohort)
+        )
+        return cohort.pk
     if value == "PUBLISHED_ROUND":
         from django.core.management import call_command
 

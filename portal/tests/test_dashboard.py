@@ -126,6 +126,9 @@ def test_the_map_colours_regions_by_each_measure(
 
 
 def count_queries(client: Client, url: str) -> int:
+    from django.core.cache import cache
+
+    cache.clear()  # the figures themselves, not the minute they are kept
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -145,3 +148,10 @@ def test_queries_stay_the_same_when_the_data_grows_tenfold(client: Client, db) -
     large = {url: count_queries(client, url) for url in small}
     assert Masterplan.objects.count() == 22
     assert large == small
+
+
+def test_the_board_is_kept_for_a_minute_for_every_reader(client: Client, program_data) -> None:  # type: ignore[no-untyped-def]
+    first = count_queries(client, "/dasbor/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/dasbor/")
+    assert len(again) < first / 2

@@ -165,3 +165,18 @@ def test_a_gap_becomes_a_challenge_in_the_masterplan_analysis(
     )
     assert masterplan.analysis.filter(readiness_ref=str(item.pk)).exists()
     assert client.get(f"/masterplan/{masterplan.pk}/ubah/").context["readiness_gaps"] == []
+
+
+def test_the_profile_and_gaps_over_the_api(client, cohort, bandung, owner, token_for) -> None:  # type: ignore[no-untyped-def]
+    questionnaire = questionnaire_for(cohort)
+    record = Assessment.objects.create(region=bandung, questionnaire=questionnaire)
+    item = questionnaire.items.filter(part="suprastruktur").first()
+    Answer.objects.create(assessment=record, item=item, self_score=3, assessor_score=1)
+    api = f"/api/v1/readiness/{cohort.pk}/regions/32.73"
+    assert client.get(api).status_code == 403
+    body = client.get(api, headers={"Authorization": token_for(owner)}).json()
+    supra = next(p for p in body["profile"] if p["part"] == "suprastruktur")
+    assert (supra["score"], supra["percent"], supra["assessed"]) == ("1.00", 25, True)
+    assert body["gaps"] == [
+        {"item": item.pk, "part": "suprastruktur", "question": item.text, "score": 1}
+    ]
