@@ -24,7 +24,7 @@ the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own regi
 own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED_MASTERPLAN``
 (OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment);
 ``PUBLISHED_ROUND`` (the 2017 cohort), ``ASSESSED_COHORT`` (it, with the own region's
-readiness assessment opened).
+readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire).
 """
 
 from dataclasses import dataclass, field
@@ -243,6 +243,24 @@ PAGES: dict[str, Route] = {
     "readiness:submit": Route(
         (Check("POST", REGION_WRITERS),), {"cohort": "PUBLISHED_ROUND", "code": "OWN"}
     ),
+    # A cohort's overview lists the regions each persona may read (Bekasi's editor its own).
+    "readiness:cohort": read(READINESS_READERS | {"outsider"}, cohort="PUBLISHED_ROUND"),
+    "readiness:item_edit": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {"part": "struktur", "subpart": "people", "text": "x", "weight": 2, "version": 1},
+            ),
+        ),
+        {"cohort": "PUBLISHED_ROUND", "pk": "READINESS_ITEM"},
+    ),
+    "readiness:profile": read(READINESS_READERS, cohort="PUBLISHED_ROUND", code="OWN"),
+    "readiness:export": read(READINESS_READERS, cohort="PUBLISHED_ROUND", code="OWN"),
+    "readiness:reopen": Route(
+        (Check("POST", NATIONAL_STAFF),), {"cohort": "PUBLISHED_ROUND", "code": "OWN"}
+    ),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))
@@ -267,6 +285,18 @@ ADMIN_SAMPLES = [
 API: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/readiness/{cohort_id}/regions/{code}"): read(
         READINESS_READERS, cohort_id="ASSESSED_COHORT", code="OWN"
+    ),
+    ("GET", "/api/v1/readiness/{cohort_id}/regions/{code}/answers"): read(
+        READINESS_READERS, cohort_id="ASSESSED_COHORT", code="OWN"
+    ),
+    ("PUT", "/api/v1/readiness/{cohort_id}/regions/{code}/answers"): Route(
+        (Check("PUT", REGION_WRITERS, {"version": 1, "answers": []}),),
+        {"cohort_id": "ASSESSED_COHORT", "code": "OWN"},
+    ),
+    # Only an assessor assigned to the region scores: no persona here is (readiness tests).
+    ("POST", "/api/v1/readiness/{cohort_id}/regions/{code}/scores"): Route(
+        (Check("POST", NOBODY, {"version": 1, "scores": []}),),
+        {"cohort_id": "ASSESSED_COHORT", "code": "OWN"},
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/comments"): read(
         MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"

@@ -3,6 +3,7 @@ self-assessment with evidence, the assigned assessor's scores with notes, and fr
 readiness profile per part and a gap list for the masterplan's analysis."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,16 @@ class Questionnaire(models.Model):
         return self.title
 
 
+class ItemQuerySet(models.QuerySet["Item"]):
+    def in_program_order(self) -> "ItemQuerySet":
+        """Struktur, infrastruktur, suprastruktur (the program's order, not the alphabet)."""
+        rank = models.Case(
+            *(models.When(part=value, then=n) for n, value in enumerate(Part.values)),
+            output_field=models.IntegerField(),
+        )
+        return self.alias(part_rank=rank).order_by("part_rank", "position", "pk")
+
+
 class Item(models.Model):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="items")
     part = models.CharField(_("part"), max_length=14, choices=Part.choices)
@@ -67,6 +78,9 @@ class Item(models.Model):
         _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = ItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["part", "position", "pk"]
@@ -75,6 +89,34 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def clean(self) -> None:
+        if self.subpart not in [code for code, _label in SUBPARTS.get(self.part, [])]:
+            raise ValidationError({"subpart": _("This aspect belongs to another part.")})
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("self-assessment in progress")
+    SUBMITTED = "submitted", _("submitted, awaiting the assessor")
+    SCORED = "scored", _("scored by the assessor")
+
+
+class AssessmentQuerySet(models.QuerySet["Assessment"]):
+    def with_progress(self) -> "AssessmentQuerySet":
+        """Annotate how many items the questionnaire has and how many the assessor scored."""
+        items = (
+            Item.objects.filter(questionnaire=models.OuterRef("questionnaire"))
+            .order_by()
+            .values("questionnaire")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            n_items=models.Subquery(items),
+            n_scored=models.Count(
+                "answers", filter=models.Q(answers__assessor_score__isnull=False)
+            ),
+        )
 
 
 class Assessment(models.Model):
@@ -85,6 +127,8 @@ class Assessment(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("readiness assessment")
@@ -97,6 +141,18 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region} · {self.questionnaire}"
+
+    @property
+    def status(self) -> AssessmentStatus:
+        """Draft until the region submits; scored once the assessor scored every item."""
+        if self.submitted_at is None:
+            return AssessmentStatus.DRAFT
+        items = getattr(self, "n_items", None)
+        scored = getattr(self, "n_scored", None)
+        if items is None or scored is None:
+            items = self.questionnaire.items.count()
+            scored = self.answers.filter(assessor_score__isnull=False).count()
+        return AssessmentStatus.SCORED if items and scored >= items else AssessmentStatus.SUBMITTED
 
 
 class Answer(models.Model):

@@ -1,9 +1,17 @@
-"""The readiness profile (weighted mean score per part, 0-4 and %) and the gap list."""
+"""The readiness profile (weighted mean score per part, 0-4 and %) and the gap list.
 
+Scale: every item is scored 0-4 (0 none, 1 planned, 2 started, 3 in place, 4 in place and
+used across the region). A part's score is the weighted mean of its items' scores; an item
+counts with the assessor's score where there is one, else with the region's own (the profile
+says so: ``assessed`` is false while any own score stands in).
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from readiness.models import GAP_BELOW, SCALE_MAX, Answer, Assessment, Part
+from readiness.models import GAP_BELOW, SCALE_MAX, Answer, Assessment, Item, Part
+from regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -15,6 +23,8 @@ class PartScore:
     scored: int
     items: int
     assessed: bool  # every scored item has an assessor's score
+    self_score: Decimal | None = None  # the region's own scores only
+    assessor_score: Decimal | None = None  # the assessor's scores only
 
 
 @dataclass(frozen=True)
@@ -28,32 +38,38 @@ def _two(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def _weighted(
+    pairs: list[tuple[Item, Answer]], score_of: Callable[[Answer], int | None]
+) -> tuple[Decimal | None, int]:
+    scored = [(item, score_of(answer)) for item, answer in pairs if score_of(answer) is not None]
+    weight = sum(item.weight for item, _score in scored)
+    if not weight:
+        return None, 0
+    total = sum(item.weight * (score or 0) for item, score in scored)
+    return _two(Decimal(total) / weight), len(scored)
+
+
 def readiness_profile(assessment: Assessment) -> list[PartScore]:
     answers = {a.item_id: a for a in assessment.answers.all()}
     items = list(assessment.questionnaire.items.all())
     profile = []
     for value, label in Part.choices:
         part_items = [i for i in items if i.part == value]
-        scored = [
-            (i, answers[i.pk])
-            for i in part_items
-            if i.pk in answers and answers[i.pk].score is not None
-        ]
-        weight = sum(i.weight for i, _a in scored)
-        score = (
-            _two(Decimal(sum(i.weight * (a.score or 0) for i, a in scored)) / weight)
-            if weight
-            else None
-        )
+        pairs = [(i, answers[i.pk]) for i in part_items if i.pk in answers]
+        score, scored = _weighted(pairs, lambda a: a.score)
+        own, _n = _weighted(pairs, lambda a: a.self_score)
+        assessor, n_assessed = _weighted(pairs, lambda a: a.assessor_score)
         profile.append(
             PartScore(
                 value,
                 str(label),
                 score,
                 round(100 * score / SCALE_MAX) if score is not None else None,
-                len(scored),
+                scored,
                 len(part_items),
-                bool(scored) and all(a.assessor_score is not None for _i, a in scored),
+                bool(scored) and n_assessed == scored,
+                own,
+                assessor,
             )
         )
     return profile
@@ -67,3 +83,24 @@ def readiness_gaps(assessment: Assessment) -> list[Gap]:
         if a.score is not None and a.score < GAP_BELOW
     ]
     return sorted(gaps, key=lambda g: (-g.gap, g.answer.item.part, g.answer.item.position))
+
+
+def latest_assessment(region: Region) -> Assessment | None:
+    """The region's assessment in its most recent cohort, if it has one."""
+    return (
+        Assessment.objects.filter(region=region)
+        .select_related("questionnaire__cohort")
+        .order_by("-questionnaire__cohort__year", "-pk")
+        .first()
+    )
+
+
+def region_readiness_gaps(region: Region) -> list[Gap]:
+    """The gap list of ``region``'s latest assessment, for the masterplan's analysis.
+
+    Each gap carries its ``Answer`` (``gap.answer``, a stable row the masterplan can refer
+    to by id; ``gap.answer.item_id`` names the question), the score that counted and the gap
+    to the full score. An empty list when the region has no assessment yet.
+    """
+    assessment = latest_assessment(region)
+    return readiness_gaps(assessment) if assessment is not None else []

@@ -1,29 +1,38 @@
-"""Readiness pages: a region's assessment (answers, scores, profile, gaps) and the items."""
+"""Readiness pages: a cohort's regions, a region's assessment (answers, scores), its profile
+and gaps, the Excel export, and the cohort's questionnaire items."""
 
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
+from audit.versioning import VersionConflict, save_versioned
+from readiness.assessments import get_assessment_for_user, get_cohort_for_user, visible_region_codes
 from readiness.defaults import questionnaire_for
-from readiness.models import SCALE_MAX, Answer, Assessment, Item, Part
+from readiness.export import assessment_workbook
+from readiness.models import SCALE_MAX, SUBPART_CHOICES, Assessment, Item, Part
 from readiness.profile import readiness_gaps, readiness_profile
-from selection.models import SelectionRound
+from readiness.services import (
+    AnswerIn,
+    AssessmentIncomplete,
+    AssessmentLocked,
+    ScoreIn,
+    assessment_reopen,
+    assessment_save,
+    assessment_submit,
+)
+from regions.models import Region
+from selection.rounds import final_selection
 
-
-def _cohort(user: Any, pk: int) -> SelectionRound:
-    cohort = access.get_round_for_user(user, pk)
-    if not cohort.is_published:
-        raise Http404
-    return cohort
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+STALE = "Someone saved this assessment after you opened it: reload and try again."
 
 
 def _score(value: str, label: str, errors: list[str]) -> int | None:
@@ -36,64 +45,96 @@ def _score(value: str, label: str, errors: list[str]) -> int | None:
     return int(value)
 
 
+@login_required
+def cohort(request: HttpRequest, cohort: int) -> HttpResponse:
+    """The cohort's regions with the state and profile of each one's assessment."""
+    selection_round = get_cohort_for_user(request.user, cohort)
+    codes = visible_region_codes(request.user, final_selection(selection_round))
+    national = access.can(request.user, "readiness.view")
+    if not codes and not national:
+        raise PermissionDenied
+    questionnaire = questionnaire_for(selection_round)
+    assessments = {
+        a.region_id: a
+        for a in Assessment.objects.with_progress()
+        .filter(questionnaire=questionnaire, region__code__in=codes)
+        .prefetch_related("answers", "questionnaire__items")
+    }
+    rows: list[dict[str, Any]] = []
+    for region in Region.objects.filter(code__in=codes).select_related("province"):
+        record = assessments.get(region.pk)
+        rows.append(
+            {
+                "region": region,
+                "assessment": record,
+                "profile": readiness_profile(record) if record else [],
+            }
+        )
+    return render(
+        request,
+        "readiness/cohort.html",
+        {"cohort": selection_round, "rows": rows, "national": national},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def assessment(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
-    selection_round = _cohort(request.user, cohort)
-    region = access.get_region_for_user(request.user, code)
-    access.require(request.user, "readiness.view", region)
-    questionnaire = questionnaire_for(selection_round)
-    record, _created = Assessment.objects.get_or_create(region=region, questionnaire=questionnaire)
+    record = get_assessment_for_user(request.user, cohort, code)
+    region = record.region
     can_answer = access.can(request.user, "readiness.answer", region) and not record.submitted_at
     can_score = access.can(request.user, "readiness.score", region)
-    items = list(questionnaire.items.all())
-    answers = {a.item_id: a for a in record.answers.all()}
+    items = list(record.questionnaire.items.all())
     if request.method == "POST":
         if not (can_answer or can_score):
             raise PermissionDenied
         errors: list[str] = []
-        if str(record.version) != request.POST.get("version"):
-            errors.append(
-                _("Someone saved this assessment after you opened it: reload and try again.")
-            )
-        rows = []
+        answers, scores = [], []
         for item in items:
-            answer = answers.get(item.pk) or Answer(assessment=record, item=item)
             if can_answer:
-                answer.self_score = _score(
-                    request.POST.get(f"self_{item.pk}", ""), item.text, errors
+                answers.append(
+                    AnswerIn(
+                        item.pk,
+                        _score(request.POST.get(f"self_{item.pk}", ""), item.text, errors),
+                        request.POST.get(f"answer_{item.pk}", ""),
+                        request.POST.get(f"evidence_{item.pk}", ""),
+                    )
                 )
-                answer.answer = request.POST.get(f"answer_{item.pk}", "")[:3000]
-                answer.evidence = request.POST.get(f"evidence_{item.pk}", "")[:500]
             if can_score:
-                score = _score(request.POST.get(f"score_{item.pk}", ""), item.text, errors)
-                if score != answer.assessor_score:
-                    answer.assessor = request.user  # type: ignore[assignment]
-                answer.assessor_score = score
-                answer.assessor_note = request.POST.get(f"note_{item.pk}", "")[:3000]
-            rows.append(answer)
-        if errors:
+                scores.append(
+                    ScoreIn(
+                        item.pk,
+                        _score(request.POST.get(f"score_{item.pk}", ""), item.text, errors),
+                        request.POST.get(f"note_{item.pk}", ""),
+                    )
+                )
+        version = request.POST.get("version", "")
+        if errors or not version.isdigit():
             messages.error(request, _("Not saved: %(errors)s") % {"errors": " ".join(errors)})
             return redirect("readiness:assessment", cohort, code)
-        with transaction.atomic():
-            current = Assessment.objects.select_for_update().get(pk=record.pk)
-            if current.version != record.version:
-                messages.error(
-                    request,
-                    _("Someone saved this assessment after you opened it: reload and try again."),
-                )
-                return redirect("readiness:assessment", cohort, code)
-            for answer in rows:
-                answer.save()
-            current.version += 1
-            current.save()
+        try:
+            assessment_save(
+                assessment=record,
+                base_version=int(version),
+                answers=answers,
+                scores=scores,
+                assessor=request.user if can_score else None,  # type: ignore[arg-type]
+            )
+        except VersionConflict as exc:
+            who = ", ".join(exc.by)
+            messages.error(request, _(STALE) + (f" ({who})" if who else ""))
+            return redirect("readiness:assessment", cohort, code)
+        except AssessmentLocked:
+            messages.error(request, _("The self-assessment was submitted and no longer changes."))
+            return redirect("readiness:assessment", cohort, code)
         messages.success(request, _("Saved."))
         return redirect("readiness:assessment", cohort, code)
-    table: list[dict[str, Any]] = [{"item": i, "answer": answers.get(i.pk)} for i in items]
+    answers_by_item = {a.item_id: a for a in record.answers.all()}
+    table: list[dict[str, Any]] = [{"item": i, "answer": answers_by_item.get(i.pk)} for i in items]
     return render(
         request,
         "readiness/assessment.html",
         {
-            "cohort": selection_round,
+            "cohort": record.questionnaire.cohort,
             "region": region,
             "assessment": record,
             "parts": [
@@ -108,72 +149,201 @@ def assessment(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
             "gaps": readiness_gaps(record),
             "can_answer": can_answer,
             "can_score": can_score,
+            "can_reopen": bool(record.submitted_at)
+            and access.can(request.user, "readiness.manage"),
             "scale": range(SCALE_MAX + 1),
         },
     )
 
 
+def profile(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
+    """The region's readiness profile per part (own and assessor's scores) and its gaps."""
+    record = get_assessment_for_user(request.user, cohort, code)
+    parts = readiness_profile(record)
+    return render(
+        request,
+        "readiness/profile.html",
+        {
+            "cohort": record.questionnaire.cohort,
+            "region": record.region,
+            "assessment": record,
+            "profile": parts,
+            "chart": _chart(parts),
+            "gaps": readiness_gaps(record),
+            "scale": range(SCALE_MAX + 1),
+        },
+    )
+
+
+def _chart(parts: list[Any]) -> dict[str, Any]:
+    """Geometry of the profile's bar chart: per part the region's own bar and the assessor's."""
+    row, bar, left, width = 46, 16, 150, 400
+    rows = []
+    for n, part in enumerate(parts):
+        y = 10 + n * row
+        bars = []
+        for k, (kind, value) in enumerate(
+            (("own", part.self_score), ("assessor", part.assessor_score))
+        ):
+            length = float(value) / SCALE_MAX * width if value is not None else 0
+            bars.append({"kind": kind, "y": y + k * (bar + 2), "w": round(length, 1), "v": value})
+        rows.append({"label": part.label, "y": y + bar + 1, "bars": bars})
+    ticks = [{"x": left + width * t / SCALE_MAX, "t": t} for t in range(SCALE_MAX + 1)]
+    return {
+        "rows": rows,
+        "ticks": ticks,
+        "left": left,
+        "width": width,
+        "height": 10 + len(parts) * row + 14,
+        "bar": bar,
+    }
+
+
+def export(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
+    record = get_assessment_for_user(request.user, cohort, code)
+    response = HttpResponse(assessment_workbook(record), content_type=XLSX)
+    name = f"kesiapan-{record.questionnaire.cohort.year}-{record.region.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @login_required
 @require_POST
 def submit(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
-    selection_round = _cohort(request.user, cohort)
-    region = access.get_region_for_user(request.user, code)
-    access.require(request.user, "readiness.answer", region)
-    record, _created = Assessment.objects.get_or_create(
-        region=region, questionnaire=questionnaire_for(selection_round)
-    )
-    missing = record.questionnaire.items.exclude(
-        answers__assessment=record, answers__self_score__isnull=False
-    ).count()
-    if missing:
+    record = get_assessment_for_user(request.user, cohort, code, "readiness.answer")
+    try:
+        assessment_submit(assessment=record)
+    except AssessmentIncomplete as exc:
         messages.error(
-            request, _("%(n)s items have no self-assessment score yet.") % {"n": missing}
+            request, _("%(n)s items have no self-assessment score yet.") % {"n": exc.missing}
         )
     else:
-        record.submitted_at = timezone.now()
-        record.version += 1
-        record.save()
         messages.success(request, _("Submitted to the assessors."))
+    return redirect("readiness:assessment", cohort, code)
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
+    """The national team gives a submitted self-assessment back to the region."""
+    record = get_assessment_for_user(request.user, cohort, code, "readiness.manage")
+    assessment_reopen(assessment=record)
+    messages.success(request, _("The region can change its answers again."))
     return redirect("readiness:assessment", cohort, code)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def items(request: HttpRequest, cohort: int) -> HttpResponse:
-    """The cohort's questionnaire; the national team adds and removes items."""
-    selection_round = _cohort(request.user, cohort)
+    """The cohort's questionnaire; the national team adds, removes and reorders items."""
+    selection_round = get_cohort_for_user(request.user, cohort)
     access.require(request.user, "readiness.view")
     questionnaire = questionnaire_for(selection_round)
     if request.method == "POST":
         access.require(request.user, "readiness.manage")
         if request.POST.get("delete"):
-            questionnaire.items.filter(pk=request.POST["delete"], answers=None).delete()
+            removed = questionnaire.items.filter(pk=request.POST["delete"], answers=None).delete()
+            if not removed[0]:
+                messages.error(request, _("A question that regions answered stays."))
+        elif request.POST.get("move"):
+            _move(questionnaire.items.all(), request.POST["move"], request.POST.get("to", ""))
         else:
-            part, subpart = request.POST.get("part", ""), request.POST.get("subpart", "")
-            text = request.POST.get("text", "").strip()
-            if part in Part.values and text and subpart:
-                Item.objects.create(
-                    questionnaire=questionnaire,
-                    part=part,
-                    subpart=subpart,
-                    text=text[:300],
-                    guidance=request.POST.get("guidance", "")[:300],
-                    position=questionnaire.items.count(),
+            weight = request.POST.get("weight", "1")
+            item = Item(
+                questionnaire=questionnaire,
+                part=request.POST.get("part", ""),
+                subpart=request.POST.get("subpart", ""),
+                text=request.POST.get("text", "").strip()[:300],
+                guidance=request.POST.get("guidance", "")[:300],
+                weight=int(weight) if weight.isdigit() else 0,
+                position=questionnaire.items.count(),
+            )
+            try:
+                item.full_clean()
+            except ValidationError as exc:
+                messages.error(
+                    request,
+                    _("Not added: %(errors)s") % {"errors": " ".join(exc.messages)},
                 )
             else:
-                messages.error(request, _("Give the part, the aspect and the question."))
+                item.save()
         return redirect("readiness:items", cohort)
-    from readiness.models import SUBPART_CHOICES
-
     return render(
         request,
         "readiness/items.html",
         {
             "cohort": selection_round,
             "questionnaire": questionnaire,
-            "items": questionnaire.items.all(),
+            "items": questionnaire.items.in_program_order(),
             "parts": Part.choices,
             "subparts": SUBPART_CHOICES,
             "can_manage": access.can(request.user, "readiness.manage"),
         },
+    )
+
+
+def _move(items: Any, pk: str, to: str) -> None:
+    """Swap an item with its neighbour in the same part (renumbering the part first)."""
+    item = items.filter(pk=pk if pk.isdigit() else 0).first()
+    if item is None or to not in ("up", "down"):
+        return
+    siblings = list(items.filter(part=item.part).order_by("position", "pk"))
+    index = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+    other = index - 1 if to == "up" else index + 1
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    with transaction.atomic():
+        for position, sibling in enumerate(siblings):
+            if sibling.position != position:
+                sibling.position = position
+                sibling.save(update_fields=["position"])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, cohort: int, pk: int) -> HttpResponse:
+    selection_round = get_cohort_for_user(request.user, cohort)
+    access.require(request.user, "readiness.manage")
+    item = get_object_or_404(Item, pk=pk, questionnaire__cohort=selection_round)
+    errors: list[str] = []
+    if request.method == "POST":
+        weight = request.POST.get("weight", "")
+        version = request.POST.get("version", "")
+        if not weight.isdigit() or not version.isdigit():
+            errors.append(_("The weight is a whole number from 1 to 10."))
+        else:
+            try:
+                save_versioned(
+                    item,
+                    base_version=int(version),
+                    values={
+                        "part": request.POST.get("part", ""),
+                        "subpart": request.POST.get("subpart", ""),
+                        "text": request.POST.get("text", "").strip()[:300],
+                        "guidance": request.POST.get("guidance", "").strip()[:300],
+                        "weight": int(weight),
+                    },
+                )
+            except VersionConflict as exc:
+                errors.append(
+                    _("Changed by %(who)s since you opened it: reload and try again.")
+                    % {"who": ", ".join(exc.by) or "?"}
+                )
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("readiness:items", cohort)
+    return render(
+        request,
+        "readiness/item_edit.html",
+        {
+            "cohort": selection_round,
+            "item": item,
+            "errors": errors,
+            "parts": Part.choices,
+            "subparts": SUBPART_CHOICES,
+        },
+        status=400 if errors else 200,
     )

@@ -152,6 +152,11 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
             region=Region.objects.get(code=OWN), questionnaire=questionnaire_for(cohort)
         )
         return cohort.pk
+    if value == "READINESS_ITEM":
+        from readiness.defaults import questionnaire_for
+
+        cohort = SelectionRound.objects.get(pk=_fill("PUBLISHED_ROUND", users))
+        return questionnaire_for(cohort).items.first().pk  # type: ignore[union-attr]
     if value == "PUBLISHED_ROUND":
         from django.core.management import call_command
 

@@ -1,0 +1,61 @@
+"""Finding a region's assessment for a user: every readiness view and endpoint asks here."""
+
+from django.http import Http404
+
+from accounts import access
+from accounts.access import AnyUser
+from readiness.defaults import questionnaire_for
+from readiness.models import Assessment
+from selection.models import SelectionRound
+from selection.rounds import final_selection
+
+
+def get_cohort_for_user(user: AnyUser, pk: int) -> SelectionRound:
+    """A cohort is a published selection round; anything else is 404."""
+    cohort = access.get_round_for_user(user, pk)
+    if not cohort.is_published:
+        raise Http404
+    return cohort
+
+
+def get_assessment_for_user(
+    user: AnyUser, cohort_pk: int, code: str, action: str = "", *, create: bool = True
+) -> Assessment:
+    """The assessment of region ``code`` in the cohort, or 404 (no such cohort, or the region
+    is not in it); PermissionDenied unless ``user`` may read readiness of the region and, if
+    given, do ``action`` ("readiness.answer", "readiness.score") there.
+
+    Without ``create`` a region that has not started its assessment is 404.
+    """
+    cohort = get_cohort_for_user(user, cohort_pk)
+    region = access.get_region_for_user(user, code)
+    access.require(user, "readiness.view", region)
+    if action:
+        access.require(user, action, region)
+    if region.code not in final_selection(cohort):
+        raise Http404
+    questionnaire = questionnaire_for(cohort)
+    if create:
+        record, _created = Assessment.objects.get_or_create(
+            region=region, questionnaire=questionnaire
+        )
+    else:
+        found = Assessment.objects.filter(region=region, questionnaire=questionnaire).first()
+        if found is None:
+            raise Http404
+        record = found
+    # The caller reads these; saves a query each.
+    record.region = region
+    record.questionnaire.cohort = cohort
+    return record
+
+
+def visible_region_codes(user: AnyUser, codes: list[str]) -> list[str]:
+    """Of a cohort's ``codes``, those whose readiness ``user`` may read."""
+    if access.can(user, "readiness.view"):
+        return codes
+    regional = access.RULES["readiness.view"].regional
+    own = {rid for role, rid in access.roles_of(user) if rid is not None and role in regional}
+    from regions.models import Region
+
+    return sorted(Region.objects.filter(pk__in=own, code__in=codes).values_list("code", flat=True))
