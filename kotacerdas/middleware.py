@@ -43,3 +43,43 @@ class ContentSecurityPolicyMiddleware:
             relaxed = request.path.startswith(self.inline_style_prefixes)
             response["Content-Security-Policy"] = CSP_INLINE_STYLES if relaxed else CSP_STRICT
         return response
+
+
+class StripNulMiddleware:
+    """Removes NUL characters from the path, query, form fields and JSON bodies.
+
+    No text the platform keeps may contain one (PostgreSQL refuses them in text columns), and
+    none comes from a real user: it only turns a fuzzer's or an attacker's input into a 500.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path_info:
+            request.path_info = request.path_info.replace("\x00", "")
+        if "%00" in request.META.get("QUERY_STRING", "").lower() or any(
+            "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+        ):
+            cleaned = request.GET.copy()
+            for key in list(cleaned):
+                values = [v.replace("\x00", "") for v in cleaned.getlist(key)]
+                del cleaned[key]
+                cleaned.setlist(key.replace("\x00", ""), values)
+            cleaned._mutable = False
+            request.GET = cleaned  # type: ignore[assignment]
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if request.method in ("POST", "PUT", "PATCH"):
+            if content_type.startswith("application/json"):
+                body = request.body
+                if b"\\u0000" in body or b"\x00" in body:
+                    request._body = body.replace(b"\\u0000", b"").replace(b"\x00", b"")
+            elif content_type.startswith("application/x-www-form-urlencoded") and any(
+                "\x00" in v for _key, values in request.POST.lists() for v in values
+            ):
+                cleaned = request.POST.copy()
+                for key in list(cleaned):
+                    cleaned.setlist(key, [v.replace("\x00", "") for v in cleaned.getlist(key)])
+                cleaned._mutable = False
+                request.POST = cleaned  # type: ignore[assignment]
+        return self.get_response(request)
