@@ -1,6 +1,6 @@
 """Masterplans over the API: read what you may, write programs and take workflow steps."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal, cast
 
 from django.http import HttpRequest
@@ -11,10 +11,9 @@ from ninja.responses import Status
 
 from accounts import access
 from accounts.models import User
-from api.auth import READ_AUTH, WRITE_AUTH, PublicAuth
+from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.pagination import Pagination
-from audit.context import client_ip
 from masterplans.checks import run_checks
 from masterplans.editing import save_program
 from masterplans.forms import ProgramForm
@@ -30,8 +29,6 @@ from masterplans.models import (
     Status as MasterplanStatus,
 )
 from masterplans.workflow import TRANSITIONS, WorkflowError, transition
-from participation.models import Comment, Section
-from participation.services import ParticipationError, add_comment, submit_public_comment
 from regions.models import IslandGroup
 
 router = Router(tags=["masterplans"])
@@ -42,7 +39,6 @@ TermCode = Literal[tuple(Term.values)]  # type: ignore[valid-type]
 StatusCode = Literal[tuple(MasterplanStatus.values)]  # type: ignore[valid-type]
 GroupCode = Literal[tuple(IslandGroup.values)]  # type: ignore[valid-type]
 StepName = Literal[tuple(TRANSITIONS)]  # type: ignore[valid-type]
-SectionCode = Literal[tuple(Section.values)]  # type: ignore[valid-type]
 
 
 class MasterplanOut(Schema):
@@ -303,114 +299,3 @@ def take_step(request: HttpRequest, masterplan_id: int, step: StepName, payload:
         )
     except WorkflowError as exc:
         raise ApiError(409, "workflow", str(exc)) from exc
-
-
-class CommentOut(Schema):
-    id: int
-    parent: int | None = Field(alias="parent_id")
-    section: str
-    program: str | None
-    author: str
-    text: str
-    status: str
-    resolution: str
-    created_at: datetime
-
-    @staticmethod
-    def resolve_program(comment: Any) -> str | None:
-        return comment.program.code if comment.program else None
-
-    @staticmethod
-    def resolve_author(comment: Any) -> str:
-        return str(comment.author or "")
-
-
-class CommentIn(Schema):
-    text: str = Field(min_length=1, max_length=5000)
-    section: SectionCode = "whole"  # type: ignore[valid-type]
-    program: str | None = Field(None, max_length=20, description="program code, e.g. GOV-01")
-    parent: int | None = None
-
-
-class PublicCommentIn(Schema):
-    name: str = Field(min_length=1, max_length=120)
-    email: str = Field("", max_length=254)
-    text: str = Field(min_length=1, max_length=3000)
-    section: SectionCode = "whole"  # type: ignore[valid-type]
-    program: str | None = Field(None, max_length=20)
-
-
-@router.get(
-    "/masterplans/{int:masterplan_id}/comments",
-    response={200: list[CommentOut], **documented_errors(401, 403, 404, 422)},
-    auth=READ_AUTH,
-    summary="Mentoring comments (the region's people and national roles)",
-)
-@paginate(Pagination)
-def list_comments(request: HttpRequest, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(
-        request.user, masterplan_id, "masterplan.view_draft"
-    )
-    return Comment.objects.filter(masterplan=masterplan).select_related("program", "author")
-
-
-@router.post(
-    "/masterplans/{int:masterplan_id}/comments",
-    response={201: CommentOut, **documented_errors(400, 401, 403, 404, 422)},
-    auth=WRITE_AUTH,
-    summary="Comment or reply (mentors, advisors, the region's team, national staff)",
-)
-def create_comment(request: HttpRequest, masterplan_id: int, payload: CommentIn) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.comment")
-    program = masterplan.programs.filter(code=payload.program).first() if payload.program else None
-    if payload.program and program is None:
-        raise ApiError(
-            422,
-            "invalid",
-            _("Unknown program code."),
-            [{"field": "program", "message": payload.program}],
-        )
-    parent = (
-        Comment.objects.filter(pk=payload.parent, masterplan=masterplan).first()
-        if payload.parent
-        else None
-    )
-    if payload.parent and parent is None:
-        raise ApiError(
-            422,
-            "invalid",
-            _("Unknown comment."),
-            [{"field": "parent", "message": str(payload.parent)}],
-        )
-    try:
-        comment = add_comment(
-            masterplan,
-            cast(User, request.user),
-            payload.text,
-            section=payload.section,
-            program=program,
-            parent=parent,
-        )
-    except ParticipationError as exc:
-        raise ApiError(422, "invalid", str(exc)) from exc
-    return Status(201, comment)
-
-
-@router.post(
-    "/masterplans/{int:masterplan_id}/consultation/comments",
-    response={202: dict[str, str], **documented_errors(400, 403, 404, 409, 422, 429)},
-    auth=PublicAuth(),
-    summary="A resident's comment while the consultation is open (moderated before it shows)",
-)
-def create_public_comment(
-    request: HttpRequest, masterplan_id: int, payload: PublicCommentIn
-) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
-    program = masterplan.programs.filter(code=payload.program).first() if payload.program else None
-    data = {**payload.model_dump(), "program": program}
-    try:
-        submit_public_comment(masterplan, data, client_ip(request) or "")
-    except ParticipationError as exc:
-        code = 429 if "address" in str(exc) or "alamat" in str(exc) else 409
-        raise ApiError(code, "refused", str(exc)) from exc
-    return Status(202, {"status": "pending"})

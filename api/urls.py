@@ -4,6 +4,7 @@ from api.errors import api_not_found, install_error_handlers
 from api.followup import router as followup_router
 from api.masterplans import router as masterplans_router
 from api.openapi import KotaCerdasAPI
+from api.participation import router as participation_router
 from api.readiness import router as readiness_router
 from api.regions import router as regions_router
 from api.selection import router as selection_router
@@ -22,6 +23,7 @@ install_error_handlers(api)
 api.add_router("/", regions_router)
 api.add_router("/", selection_router)
 api.add_router("/", masterplans_router)
+api.add_router("/", participation_router)
 api.add_router("/", followup_router)
 api.add_router("/", readiness_router)
 

@@ -304,6 +304,9 @@ API: dict[tuple[str, str], Route] = {
     ("POST", "/api/v1/masterplans/{masterplan_id}/comments"): Route(
         (Check("POST", COMMENTERS, {"text": "Perjelas KPI."}),), {"masterplan_id": "OWN_MASTERPLAN"}
     ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/consultation/comments"): read(
+        EVERYONE, masterplan_id="CONSULTED_MASTERPLAN"
+    ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/consultation/comments"): Route(
         (Check("POST", EVERYONE, {"name": "Warga", "text": "Setuju."}),),
         {"masterplan_id": "CONSULTED_MASTERPLAN"},

@@ -3,11 +3,12 @@
 import hashlib
 from collections import Counter
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
+from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import Membership, Role, User
-from masterplans.models import Masterplan, Program
+from masterplans.models import Dimension, Masterplan, Program
 from participation.models import (
     Comment,
     CommentStatus,
@@ -36,18 +37,23 @@ class ParticipationError(Exception):
     """A refusal with the reason to show."""
 
 
+class RateLimited(ParticipationError):
+    """Too many public comments from one client address."""
+
+
 def notify(users: list[User], text: str, url: str) -> None:
-    """An in-app notification for each user, and an e-mail to those with an address."""
+    """An in-app notification for each user, and an e-mail to those with an address.
+
+    One message per recipient, so nobody learns the others' addresses; sent once the
+    transaction commits, so a mail server that is down never loses the comment itself."""
     users = [u for u in {u.pk: u for u in users if u is not None and u.is_active}.values()]
     Notification.objects.bulk_create(Notification(user=u, text=text[:300], url=url) for u in users)
     emails = sorted({u.email for u in users if u.email})
     if emails:
-        send_mail(
-            subject=f"[Kota Cerdas] {text[:120]}",
-            message=f"{text}\n\n{url}",
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=emails,
-        )
+        subject, body = f"[Kota Cerdas] {text[:120]}", f"{text}\n\n{settings.KC_SITE_URL}{url}"
+        messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
+        # robust: a failure is logged by Django and does not reach the person commenting.
+        transaction.on_commit(partial(send_mass_mail, messages), robust=True)
 
 
 def region_team(masterplan: Masterplan) -> list[User]:
@@ -59,8 +65,9 @@ def region_team(masterplan: Masterplan) -> list[User]:
     ]
 
 
-def _comments_url(masterplan: Masterplan) -> str:
-    return reverse("participation:comments", args=[masterplan.pk])
+def _comments_url(masterplan: Masterplan, thread: Comment | None = None) -> str:
+    url = reverse("participation:comments", args=[masterplan.pk])
+    return f"{url}#comment-{thread.pk}" if thread else url
 
 
 def add_comment(
@@ -88,7 +95,7 @@ def add_comment(
             author=user,
             text=text.strip(),
         )
-        url = _comments_url(masterplan)
+        url = _comments_url(masterplan, parent or comment)
         if parent is None:
             notify(
                 [u for u in region_team(masterplan) if u.pk != user.pk],
@@ -118,13 +125,14 @@ def settle_comment(comment: Comment, user: User, status: str, note: str) -> Comm
     comment.resolution = note.strip()
     comment.resolved_by = user
     comment.resolved_at = timezone.now()
-    comment.save()
-    notify(
-        [comment.author] if comment.author and comment.author.pk != user.pk else [],
-        _("Your comment on %(plan)s was marked %(status)s")
-        % {"plan": comment.masterplan.region, "status": comment.get_status_display()},
-        _comments_url(comment.masterplan),
-    )
+    with transaction.atomic():
+        comment.save()
+        notify(
+            [comment.author] if comment.author and comment.author.pk != user.pk else [],
+            _("Your comment on %(plan)s was marked %(status)s")
+            % {"plan": comment.masterplan.region, "status": comment.get_status_display()},
+            _comments_url(comment.masterplan, comment),
+        )
     return comment
 
 
@@ -132,6 +140,10 @@ def open_consultation(
     masterplan: Masterplan, user: User, closes_at: datetime, intro: str = ""
 ) -> ConsultationWindow:
     access.require(user, "consultation.open", masterplan.region)
+    if masterplan.is_public:
+        raise ParticipationError(
+            _("The masterplan is already public: a consultation is held on a draft.")
+        )
     now = timezone.now()
     if closes_at <= now:
         raise ParticipationError(_("The closing date must be in the future."))
@@ -156,6 +168,21 @@ def address_hash(address: str) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 
+def _over_rate_limit(address: str) -> bool:
+    """Counts this comment against the address; true once it is past the limit. The count lives
+    in the shared cache (Redis in production), like the login throttle, so every app server
+    agrees."""
+    key = f"consultation-rate:{address_hash(address)}"
+    # add() starts the window; incr() keeps its expiry.
+    if cache.add(key, 1, RATE_WINDOW):
+        return False
+    try:
+        return cache.incr(key) > RATE_LIMIT
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, RATE_WINDOW)
+        return False
+
+
 def submit_public_comment(
     masterplan: Masterplan, data: dict[str, Any], address: str
 ) -> PublicComment | None:
@@ -166,10 +193,8 @@ def submit_public_comment(
         raise ParticipationError(_("The public consultation of this masterplan is not open."))
     if data.get("website"):
         return None
-    key = f"consultation-rate:{address_hash(address)}"
-    cache.add(key, 0, RATE_WINDOW)
-    if cache.incr(key) > RATE_LIMIT:
-        raise ParticipationError(
+    if _over_rate_limit(address):
+        raise RateLimited(
             _("Too many comments from your address in the last hour. Please try again later.")
         )
     program = data.get("program")
@@ -197,28 +222,39 @@ def moderate(comment: PublicComment, user: User, status: str, answer: str = "") 
     return comment
 
 
+def _period(window: ConsultationWindow) -> str:
+    opens, closes = timezone.localtime(window.opens_at), timezone.localtime(window.closes_at)
+    return f"{opens:%d/%m/%Y}–{closes:%d/%m/%Y}"
+
+
 def consultation_summary(masterplan: Masterplan) -> str:
-    """The consultation as the masterplan book prints it: counts per part, then each shown
-    comment with the team's answer."""
+    """The consultation as the masterplan book prints it: its windows, counts per part and per
+    dimension of the comments shown, then each of them with the team's answer."""
     comments = list(
         PublicComment.objects.filter(window__masterplan=masterplan)
         .select_related("program", "window")
         .order_by("created_at")
     )
     shown = [c for c in comments if c.status == ModerationStatus.APPROVED]
-    windows = sorted({c.window for c in comments}, key=lambda w: w.opens_at)
+    windows = ConsultationWindow.objects.filter(masterplan=masterplan).order_by("opens_at")
     labels = dict(Section.choices)
     lines = [
         _("Public consultation: %(windows)s; %(total)s comments received, %(shown)s shown.")
         % {
-            "windows": ", ".join(f"{w.opens_at:%d/%m/%Y}–{w.closes_at:%d/%m/%Y}" for w in windows)
-            or "–",
+            "windows": ", ".join(_period(w) for w in windows) or "–",
             "total": len(comments),
             "shown": len(shown),
         }
     ]
+    if shown:
+        lines.append(_("Comments shown, per part of the masterplan:"))
     for section, count in Counter(c.section for c in shown).most_common():
         lines.append(f"- {labels.get(section, section)}: {count}")
+    dimensions = Counter(c.program.dimension for c in shown if c.program)
+    if dimensions:
+        lines.append(_("Comments on programs, per dimension:"))
+        for dimension, count in dimensions.most_common():
+            lines.append(f"- {Dimension(dimension).label}: {count}")
     for comment in shown:
         about = f" ({comment.program.code})" if comment.program else ""
         lines.append("")
@@ -231,6 +267,11 @@ def consultation_summary(masterplan: Masterplan) -> str:
 
 def save_summary(masterplan: Masterplan, user: User) -> Masterplan:
     access.require(user, "consultation.moderate", masterplan.region)
+    if not masterplan.is_editable:
+        raise ParticipationError(
+            _("A masterplan that is %(status)s cannot be changed.")
+            % {"status": masterplan.get_status_display()}
+        )
     masterplan.consultation_summary = consultation_summary(masterplan)
     masterplan.save(update_fields=["consultation_summary", "updated_at"])
     return masterplan

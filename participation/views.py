@@ -21,6 +21,7 @@ from participation.models import (
     ModerationStatus,
     Notification,
     PublicComment,
+    Section,
 )
 from participation.services import (
     ParticipationError,
@@ -35,6 +36,19 @@ from participation.services import (
 )
 
 PAGE_SIZE = 30
+
+
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """An id from the form, 0 (matching nothing) when it is not a plausible one."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else 0
+
+
+def _filters(request: HttpRequest) -> str:
+    """The list's filters, for the pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
 
 
 @login_required
@@ -68,6 +82,9 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in CommentStatus.values:
         threads = threads.filter(status=status)
+    section = request.GET.get("section", "")
+    if section in Section.values:
+        threads = threads.filter(section=section)
     page = Paginator(threads.order_by("-created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -80,6 +97,9 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
             "can_settle": access.can(request.user, "masterplan.resolve", masterplan.region),
             "statuses": CommentStatus.choices,
             "status": status,
+            "sections": Section.choices,
+            "section": section,
+            "query": _filters(request),
         },
     )
 
@@ -143,6 +163,9 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("program")
         .order_by("-created_at")
     )
+    section = request.GET.get("section", "")
+    if section in Section.values:
+        shown = shown.filter(section=section)
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -152,6 +175,9 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
             "window": window,
             "form": form,
             "page": page,
+            "sections": Section.choices,
+            "section": section,
+            "query": _filters(request),
             "can_open": access.can(request.user, "consultation.open", masterplan.region),
             "can_moderate": access.can(request.user, "consultation.moderate", masterplan.region),
             "open_form": OpenConsultationForm(
@@ -190,7 +216,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
     if request.method == "POST":
         comment = get_object_or_404(
-            PublicComment, pk=request.POST.get("comment"), window__masterplan=masterplan
+            PublicComment, pk=_posted_id(request, "comment"), window__masterplan=masterplan
         )
         try:
             moderate(
@@ -215,6 +241,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "statuses": ModerationStatus.choices,
             "status": status,
+            "query": _filters(request),
             "summary": consultation_summary(masterplan),
         },
     )
@@ -224,8 +251,12 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
-    save_summary(masterplan, request.user)  # type: ignore[arg-type]
-    messages.success(request, _("The consultation summary is now part of the masterplan."))
+    try:
+        save_summary(masterplan, request.user)  # type: ignore[arg-type]
+    except ParticipationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The consultation summary is now part of the masterplan."))
     return redirect("participation:moderation", masterplan.pk)
 
 
@@ -235,10 +266,21 @@ def notifications(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "account.use")
     mine = Notification.objects.filter(user_id=int(request.user.pk or 0))
     if request.method == "POST":
-        mine.filter(read_at=None).update(read_at=timezone.now())
+        # One notification (its "read" button) or, without one, all of them.
+        unread = mine.filter(read_at=None)
+        if "notification" in request.POST:
+            unread = unread.filter(pk=_posted_id(request, "notification"))
+        unread.update(read_at=timezone.now())
         return redirect("participation:notifications")
+    only_unread = request.GET.get("unread") == "1"
+    if only_unread:
+        mine = mine.filter(read_at=None)
     page = Paginator(mine, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "participation/notifications.html", {"page": page})
+    return render(
+        request,
+        "participation/notifications.html",
+        {"page": page, "only_unread": only_unread, "query": _filters(request)},
+    )
 
 
 def unread_count(request: HttpRequest) -> dict[str, Any]:

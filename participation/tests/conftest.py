@@ -1,0 +1,33 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Role, User
+from conftest import make_user
+from masterplans.models import Masterplan
+from masterplans.tests.factories import make_masterplan
+from participation.models import ConsultationWindow
+from participation.services import open_consultation
+from regions.models import Region
+
+
+@pytest.fixture
+def mentor(bandung: Region) -> User:
+    """The mentor assigned to Kota Bandung, with an e-mail address."""
+    user = make_user("mentor.bandung", Role.MENTOR, bandung)
+    user.email = "mentor@itb.ac.id"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def masterplan(bandung: Region) -> Masterplan:
+    """Kota Bandung's complete draft masterplan."""
+    return make_masterplan()
+
+
+@pytest.fixture
+def window(masterplan: Masterplan, colleague: User) -> ConsultationWindow:
+    """A public consultation on the draft, opened by Bandung's lead for a week."""
+    return open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))

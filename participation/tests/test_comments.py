@@ -1,0 +1,148 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+
+from accounts.models import Role, User
+from conftest import make_user
+from masterplans.models import Masterplan
+from masterplans.tests.factories import make_masterplan
+from masterplans.workflow import WorkflowError, require_editable
+from participation.models import Comment
+from participation.services import ParticipationError, add_comment, settle_comment
+from regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_mentor_comments_on_a_program_and_the_team_replies_in_the_thread(
+    masterplan: Masterplan, mentor: User, owner: User
+) -> None:
+    program = masterplan.programs.get(code="LIV-01")
+    comment = add_comment(
+        masterplan, mentor, "KPI terlalu umum.", section="programs", program=program
+    )
+    reply = add_comment(masterplan, owner, "Akan kami rinci.", parent=comment)
+    assert reply.parent == comment
+    assert (reply.section, reply.program) == ("programs", program)  # the thread's target
+    assert list(comment.replies.all()) == [reply]
+
+
+def test_a_reply_to_a_reply_is_refused(masterplan: Masterplan, mentor: User, owner: User) -> None:
+    comment = add_comment(masterplan, mentor, "Perjelas visi.", section="vision")
+    reply = add_comment(masterplan, owner, "Sudah.", parent=comment)
+    with pytest.raises(ParticipationError):
+        add_comment(masterplan, mentor, "Terima kasih.", parent=reply)
+
+
+def test_a_program_of_another_masterplan_is_refused(
+    masterplan: Masterplan, mentor: User, bekasi: Region
+) -> None:
+    other = make_masterplan(bekasi.code)
+    with pytest.raises(ParticipationError):
+        add_comment(masterplan, mentor, "x", program=other.programs.first())
+
+
+def test_the_team_resolves_a_comment_with_who_and_when(
+    masterplan: Masterplan, mentor: User, colleague: User
+) -> None:
+    comment = add_comment(masterplan, mentor, "Tambahkan baseline.")
+    settle_comment(comment, colleague, "resolved", "Baseline 2025 ditambahkan")
+    comment.refresh_from_db()
+    assert (comment.status, comment.resolution) == ("resolved", "Baseline 2025 ditambahkan")
+    assert comment.resolved_by == colleague and comment.resolved_at is not None
+
+
+def test_accepting_a_comment_without_change_needs_a_reason(
+    masterplan: Masterplan, mentor: User, owner: User
+) -> None:
+    comment = add_comment(masterplan, mentor, "Ganti nama program.")
+    with pytest.raises(ParticipationError, match="Sebutkan alasan"):
+        settle_comment(comment, owner, "accepted", "  ")
+    settle_comment(comment, owner, "accepted", "Nama mengikuti RPJMD")
+    comment.refresh_from_db()
+    assert (comment.status, comment.resolved_by) == ("accepted", owner)
+
+
+def test_only_a_threads_first_comment_is_settled(
+    masterplan: Masterplan, mentor: User, owner: User
+) -> None:
+    comment = add_comment(masterplan, mentor, "Perjelas.")
+    reply = add_comment(masterplan, owner, "Baik.", parent=comment)
+    with pytest.raises(ParticipationError):
+        settle_comment(reply, owner, "resolved", "")
+
+
+def test_national_staff_and_technology_advisors_comment(
+    masterplan: Masterplan, officer: User, bandung: Region
+) -> None:
+    advisor = make_user("advisor.bandung", Role.TECH_ADVISOR, bandung)
+    add_comment(masterplan, officer, "Selaraskan dengan SPBE.")
+    add_comment(masterplan, advisor, "Pertimbangkan jaringan 5G.")
+    assert Comment.objects.count() == 2
+
+
+def test_mentors_of_other_regions_cannot_comment(
+    masterplan: Masterplan, bekasi: Region, login
+) -> None:  # type: ignore[no-untyped-def]
+    other = make_user("mentor.bekasi", Role.MENTOR, bekasi)
+    with pytest.raises(PermissionDenied):
+        add_comment(masterplan, other, "Komentar")
+    response = login(other).post(
+        f"/partisipasi/masterplan/{masterplan.pk}/komentar/", {"section": "whole", "text": "x"}
+    )
+    assert response.status_code == 404  # a draft of another region does not exist for them
+    assert not Comment.objects.exists()
+
+
+def test_mentors_neither_edit_the_masterplan_nor_settle_comments(
+    masterplan: Masterplan, mentor: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(PermissionDenied):
+        require_editable(masterplan, mentor)
+    client = login(mentor)
+    assert client.get(f"/masterplan/{masterplan.pk}/ubah/").status_code == 403
+    comment = add_comment(masterplan, mentor, "Komentar")
+    with pytest.raises(PermissionDenied):
+        settle_comment(comment, mentor, "resolved", "")
+    assert (
+        client.post(
+            f"/partisipasi/komentar/{comment.pk}/tandai/", {"status": "resolved"}
+        ).status_code
+        == 403
+    )
+
+
+def test_an_enacted_masterplan_is_still_commented_but_never_edited(mentor: User) -> None:
+    masterplan = make_masterplan(status="enacted")
+    add_comment(masterplan, mentor, "Catatan untuk edisi berikut")
+    with pytest.raises((PermissionDenied, WorkflowError)):
+        require_editable(masterplan, mentor)
+    assert Comment.objects.count() == 1
+
+
+def test_the_comments_page_posts_replies_and_filters_by_status_and_part(
+    masterplan: Masterplan, mentor: User, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/partisipasi/masterplan/{masterplan.pk}/komentar/"
+    client = login(mentor)
+    assert client.post(url, {"section": "budget", "text": "Anggaran 2028?"}).status_code == 302
+    first = Comment.objects.get()
+    client.post(url, {"section": "vision", "text": "Visi terlalu panjang"})
+    login(owner).post(f"/partisipasi/komentar/{first.pk}/balas/", {"text": "Sudah direvisi"})
+    login(owner).post(
+        f"/partisipasi/komentar/{first.pk}/tandai/", {"status": "resolved", "note": "Direvisi"}
+    )
+    page = client.get(url).content.decode()
+    assert "Sudah direvisi" in page and f'id="comment-{first.pk}"' in page
+    resolved = client.get(url, {"status": "resolved"}).context["page"]
+    assert [c.text for c in resolved] == ["Anggaran 2028?"]
+    vision = client.get(url, {"section": "vision"}).context["page"]
+    assert [c.text for c in vision] == ["Visi terlalu panjang"]
+
+
+def test_an_outsider_sees_no_comments(
+    masterplan: Masterplan, outsider: User, client: Client, login
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/partisipasi/masterplan/{masterplan.pk}/komentar/"
+    assert login(outsider).get(url).status_code == 404
+    assert client.get(url).status_code == 302  # to the login page

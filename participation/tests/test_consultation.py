@@ -1,0 +1,253 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.utils import timezone
+
+from accounts.models import User
+from masterplans.models import Masterplan
+from masterplans.tests.factories import make_masterplan
+from participation.models import ConsultationWindow, PublicComment
+from participation.services import (
+    RATE_LIMIT,
+    ParticipationError,
+    RateLimited,
+    consultation_summary,
+    moderate,
+    open_consultation,
+    save_summary,
+    submit_public_comment,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def consultation_url(masterplan: Masterplan) -> str:
+    return f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/"
+
+
+def test_only_the_lead_opens_a_consultation(
+    masterplan: Masterplan, colleague: User, owner: User, officer: User
+) -> None:
+    closes = timezone.now() + timedelta(days=14)
+    for user in (owner, officer):
+        with pytest.raises(PermissionDenied):
+            open_consultation(masterplan, user, closes)
+    window = open_consultation(masterplan, colleague, closes, "Mohon masukan warga")
+    assert window.is_open() and window.opened_by == colleague
+    with pytest.raises(ParticipationError):
+        open_consultation(masterplan, colleague, closes)
+
+
+def test_the_lead_opens_it_from_the_page_until_a_date(
+    masterplan: Masterplan, colleague: User, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/buka/"
+    until = (timezone.localdate() + timedelta(days=10)).isoformat()
+    assert login(owner).post(url, {"closes_at": until}).status_code == 403
+    login(colleague).post(url, {"closes_at": until, "intro": "Ayo beri masukan"})
+    window = ConsultationWindow.objects.get()
+    assert window.intro == "Ayo beri masukan" and window.is_open()
+    assert timezone.localtime(window.closes_at).date().isoformat() == until
+
+
+def test_a_consultation_is_never_opened_in_the_past_or_on_a_public_masterplan(
+    colleague: User,
+) -> None:
+    draft = make_masterplan()
+    with pytest.raises(ParticipationError):
+        open_consultation(draft, colleague, timezone.now() - timedelta(minutes=1))
+    enacted = make_masterplan(status="enacted", edition=2)
+    with pytest.raises(ParticipationError, match="sudah publik"):
+        open_consultation(enacted, colleague, timezone.now() + timedelta(days=7))
+
+
+def test_anyone_reads_the_draft_only_while_the_window_is_open(
+    client: Client, masterplan: Masterplan, colleague: User
+) -> None:
+    assert client.get(f"/masterplan/{masterplan.pk}/").status_code == 404
+    assert client.get(consultation_url(masterplan)).status_code == 404
+    window = open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))
+    assert client.get(f"/masterplan/{masterplan.pk}/").status_code == 200
+    assert client.get("/masterplan/").context["page"].paginator.count == 1
+    assert client.get(consultation_url(masterplan)).status_code == 200
+    ConsultationWindow.objects.filter(pk=window.pk).update(closes_at=timezone.now())
+    assert client.get(f"/masterplan/{masterplan.pk}/").status_code == 404
+    assert client.get("/masterplan/").context["page"].paginator.count == 0
+
+
+def test_anyone_comments_only_while_the_window_is_open(
+    client: Client, masterplan: Masterplan, window: ConsultationWindow
+) -> None:
+    response = client.post(
+        consultation_url(masterplan),
+        {"name": "Siti", "email": "siti@example.id", "section": "whole", "text": "Tambah taman"},
+    )
+    assert response.status_code == 302
+    comment = PublicComment.objects.get()
+    assert (comment.status, comment.email, comment.window) == ("pending", "siti@example.id", window)
+    ConsultationWindow.objects.filter(pk=window.pk).update(closes_at=timezone.now())
+    with pytest.raises(ParticipationError, match="tidak dibuka"):
+        submit_public_comment(masterplan, {"name": "A", "text": "B"}, "10.0.0.1")
+    response = client.post(
+        consultation_url(masterplan), {"name": "A", "section": "whole", "text": "B"}
+    )
+    assert response.status_code == 404
+    assert PublicComment.objects.count() == 1
+
+
+def test_a_bot_filling_the_honeypot_is_dropped_silently(
+    client: Client, masterplan: Masterplan, window: ConsultationWindow
+) -> None:
+    response = client.post(
+        consultation_url(masterplan),
+        {"name": "Bot", "section": "whole", "text": "Beli obat", "website": "http://spam"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Terima kasih" in response.content.decode()  # the bot learns nothing
+    assert not PublicComment.objects.exists()
+
+
+def test_one_address_may_send_only_a_few_comments_an_hour(
+    masterplan: Masterplan, window: ConsultationWindow
+) -> None:
+    data = {"name": "Warga", "text": "Masukan"}
+    for _ in range(RATE_LIMIT):
+        submit_public_comment(masterplan, data, "10.0.0.7")
+    with pytest.raises(RateLimited, match="Terlalu banyak"):
+        submit_public_comment(masterplan, data, "10.0.0.7")
+    submit_public_comment(masterplan, data, "10.0.0.8")  # another address is not held back
+    assert PublicComment.objects.count() == RATE_LIMIT + 1
+
+
+def test_the_rate_limit_counts_the_address_the_trusted_proxy_saw(
+    client: Client, masterplan: Masterplan, window: ConsultationWindow, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.KC_TRUSTED_PROXIES = 1
+    data = {"name": "Warga", "section": "whole", "text": "Masukan"}
+    for n in range(RATE_LIMIT + 1):
+        # A client inventing X-Forwarded-For entries does not escape: the proxy's own is used.
+        client.post(
+            consultation_url(masterplan), data, headers={"x-forwarded-for": f"1.1.1.{n}, 10.9.9.9"}
+        )
+    assert PublicComment.objects.count() == RATE_LIMIT
+    client.post(consultation_url(masterplan), data, headers={"x-forwarded-for": "10.9.9.10"})
+    assert PublicComment.objects.count() == RATE_LIMIT + 1
+
+
+def test_pending_and_rejected_comments_are_not_shown_to_the_public(
+    client: Client, masterplan: Masterplan, window: ConsultationWindow, owner: User
+) -> None:
+    first = submit_public_comment(masterplan, {"name": "Siti", "text": "Perbanyak halte"}, "a")
+    second = submit_public_comment(masterplan, {"name": "Budi", "text": "Iklan judi"}, "b")
+    assert first is not None and second is not None
+    assert "Perbanyak halte" not in client.get(consultation_url(masterplan)).content.decode()
+    moderate(first, owner, "approved", "Masuk program LIV-01 tahun 2028.")
+    moderate(second, owner, "rejected")
+    html = client.get(consultation_url(masterplan)).content.decode()
+    assert "Perbanyak halte" in html and "Masuk program LIV-01" in html
+    assert "Iklan judi" not in html
+
+
+def test_the_team_and_national_staff_moderate_but_not_mentors_or_outsiders(
+    masterplan: Masterplan,
+    window: ConsultationWindow,
+    officer: User,
+    outsider: User,
+    mentor: User,
+    login,
+) -> None:  # type: ignore[no-untyped-def]
+    comment = submit_public_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
+    assert comment is not None
+    url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
+    for user in (mentor, outsider):
+        with pytest.raises(PermissionDenied):
+            moderate(comment, user, "approved")
+        assert login(user).get(url).status_code == 403
+    assert login(officer).get(url).context["page"].object_list[0] == comment  # pending queue
+    login(officer).post(
+        url, {"comment": comment.pk, "status": "approved", "answer": "Terima kasih"}
+    )
+    comment.refresh_from_db()
+    assert (comment.status, comment.answer, comment.answered_by) == (
+        "approved",
+        "Terima kasih",
+        officer,
+    )
+
+
+def test_the_summary_counts_per_part_and_dimension_with_the_answers(
+    masterplan: Masterplan, window: ConsultationWindow, owner: User
+) -> None:
+    programs = {p.code: p for p in masterplan.programs.all()}
+    sent = [
+        (
+            {
+                "name": "Siti",
+                "text": "Perbanyak halte",
+                "section": "programs",
+                "program": programs["LIV-01"],
+            },
+            "approved",
+            "Masuk program LIV-01 tahun 2028.",
+        ),
+        (
+            {
+                "name": "Ani",
+                "text": "Bus listrik",
+                "section": "programs",
+                "program": programs["LIV-01"],
+            },
+            "approved",
+            "",
+        ),
+        ({"name": "Dedi", "text": "Visinya bagus", "section": "vision"}, "approved", ""),
+        ({"name": "Budi", "text": "Iklan judi"}, "rejected", ""),
+        ({"name": "Rina", "text": "Belum dibaca"}, "pending", ""),
+    ]
+    for n, (data, status, answer) in enumerate(sent):
+        comment = submit_public_comment(masterplan, data, f"10.0.0.{n}")
+        assert comment is not None
+        if status != "pending":
+            moderate(comment, owner, status, answer)
+    summary = consultation_summary(masterplan)
+    assert "5 komentar diterima, 3 ditampilkan" in summary
+    assert f"{timezone.localtime(window.opens_at):%d/%m/%Y}" in summary
+    assert "- program: 2" in summary and "- visi, misi, dan target: 1" in summary
+    assert "- Smart Living: 2" in summary
+    assert "Siti (LIV-01): Perbanyak halte" in summary
+    assert "Jawaban: Masuk program LIV-01 tahun 2028." in summary
+    assert "Ani (LIV-01): Bus listrik\nJawaban: (belum dijawab)" in summary
+    assert "Iklan judi" not in summary and "Belum dibaca" not in summary
+
+
+def test_the_summary_is_saved_into_the_masterplan_from_the_moderation_page(
+    masterplan: Masterplan, window: ConsultationWindow, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    comment = submit_public_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
+    assert comment is not None
+    moderate(comment, owner, "approved", "Ya")
+    login(owner).post(f"/partisipasi/masterplan/{masterplan.pk}/ringkasan/")
+    masterplan.refresh_from_db()
+    assert masterplan.consultation_summary == consultation_summary(masterplan)
+    assert "Siti: Halte" in masterplan.consultation_summary
+
+
+def test_the_summary_is_not_written_into_a_masterplan_under_review(
+    masterplan: Masterplan, owner: User
+) -> None:
+    Masterplan.objects.filter(pk=masterplan.pk).update(status="in_review")
+    masterplan.refresh_from_db()
+    with pytest.raises(ParticipationError):
+        save_summary(masterplan, owner)
+
+
+def test_a_malformed_moderation_form_answers_404(
+    masterplan: Masterplan, window: ConsultationWindow, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
+    for value in ("abc", "99999999999999999999", ""):
+        response = login(owner).post(url, {"comment": value, "status": "approved"})
+        assert response.status_code == 404
