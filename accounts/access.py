@@ -90,6 +90,10 @@ RULES: dict[str, Rule] = {
     "readiness.answer": Rule(regional=REGIONAL_TEAM),
     "readiness.score": Rule(regional=frozenset({Role.ASSESSOR})),
     "readiness.manage": Rule(national=NATIONAL_STAFF),
+    # Bimtek: the national team schedules the workshops and records everyone's attendance; a
+    # region's team records whom it sent.
+    "workshop.manage": Rule(national=NATIONAL_STAFF),
+    "workshop.attend": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }

@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from api.errors import api_not_found, install_error_handlers
 from api.followup import router as followup_router
 from api.masterplans import router as masterplans_router
+from api.mentoring import router as mentoring_router
 from api.openapi import KotaCerdasAPI
 from api.participation import router as participation_router
 from api.readiness import router as readiness_router
@@ -24,6 +25,7 @@ api.add_router("/", regions_router)
 api.add_router("/", selection_router)
 api.add_router("/", masterplans_router)
 api.add_router("/", participation_router)
+api.add_router("/", mentoring_router)
 api.add_router("/", followup_router)
 api.add_router("/", readiness_router)
 

@@ -24,7 +24,8 @@ the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own regi
 own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED_MASTERPLAN``
 (OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment);
 ``PUBLISHED_ROUND`` (the 2017 cohort), ``ASSESSED_COHORT`` (it, with the own region's
-readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire).
+readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire),
+``COHORT_WORKSHOP`` (number of its first bimtek).
 """
 
 from dataclasses import dataclass, field
@@ -124,6 +125,27 @@ PAGES: dict[str, Route] = {
     "masterplans:library": read(EVERYONE),
     # A cohort's workshops follow its round: a draft round's for national roles only.
     "masterplans:workshops": read(NATIONAL_ROLES, cohort="DRAFT_ROUND"),
+    "masterplans:workshops_xlsx": read(NATIONAL_ROLES, cohort="DRAFT_ROUND"),
+    # The national team schedules the bimtek; every region's team records its own attendance
+    # (the outsider's region is in the 2017 cohort too); nobody else.
+    "masterplans:workshop_new": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {"number": 2, "start_date": "2017-07-18", "end_date": "2017-07-20", "place": "X"},
+            ),
+        ),
+        {"cohort": "PUBLISHED_ROUND"},
+    ),
+    "masterplans:workshop_edit": Route(
+        (Check("GET", NATIONAL_STAFF),), {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"}
+    ),
+    "masterplans:workshop_attendance": Route(
+        (Check("GET", REGION_TEAM | {"outsider"}), Check("POST", REGION_TEAM | {"outsider"})),
+        {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"},
+    ),
     "masterplans:new": Route(
         (
             Check("GET", MASTERPLAN_STARTERS),
@@ -363,6 +385,7 @@ API: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/indicators"): read(EVERYONE),
     ("GET", "/api/v1/rounds"): read(EVERYONE),
     ("GET", "/api/v1/rounds/{round_id}"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
+    ("GET", "/api/v1/rounds/{round_id}/workshops"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
     ("GET", "/api/v1/rounds/{round_id}/export"): read(NATIONAL_ROLES, round_id="COMPUTED_ROUND"),
     ("GET", "/api/v1/rounds/{round_id}/results"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
     ("POST", "/api/v1/rounds"): Route(

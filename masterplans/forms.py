@@ -13,6 +13,7 @@ from masterplans.models import (
     FundingSource,
     Masterplan,
     Program,
+    Workshop,
 )
 from regions.models import Region
 
@@ -190,3 +191,87 @@ def creatable_regions(user: Any) -> Any:
         rid for role, rid in access.roles_of(user) if rid is not None and role == "regional_lead"
     ]
     return Region.objects.filter(pk__in=ids).order_by("code")
+
+
+class WorkshopForm(forms.ModelForm):
+    """A bimtek of a cohort: which of the four, when and where, and what regions bring home."""
+
+    class Meta:
+        model = Workshop
+        fields = ["number", "start_date", "end_date", "place", "outputs"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "outputs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, cohort: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+
+    def clean_number(self) -> int:
+        number: int = self.cleaned_data["number"]
+        taken = Workshop.objects.filter(cohort=self.cohort, number=number)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This cohort already has workshop %(number)s.") % {"number": number}
+            )
+        return number
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last day is before the first."))
+        return data
+
+
+class AttendanceForm(forms.Form):
+    """One region's row at a workshop. Attendees left empty (or 0) are counted from the names."""
+
+    present = forms.BooleanField(label=gettext_lazy("present"), required=False)
+    attendees = forms.IntegerField(
+        label=gettext_lazy("attendees"), min_value=0, max_value=99, required=False
+    )
+    names = forms.CharField(
+        label=gettext_lazy("names and OPD"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.region = region
+        for field in self.fields.values():
+            field.label = f"{region.name}: {field.label}"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        names = [line for line in data.get("names", "").splitlines() if line.strip()]
+        attendees = data.get("attendees")
+        if not data.get("present"):
+            if attendees or names:
+                self.add_error(
+                    "present",
+                    _("%(region)s is marked absent but has attendees: tick present or clear them.")
+                    % {"region": self.region.name},
+                )
+            data["attendees"] = 0
+            return data
+        if not attendees:
+            attendees = data["attendees"] = len(names)
+        if attendees == 0:
+            self.add_error(
+                "attendees",
+                _("%(region)s is present: give the number of attendees or their names.")
+                % {"region": self.region.name},
+            )
+        elif len(names) > attendees:
+            self.add_error(
+                "attendees",
+                _("%(region)s: %(names)s names are listed but %(attendees)s attendees.")
+                % {"region": self.region.name, "names": len(names), "attendees": attendees},
+            )
+        return data

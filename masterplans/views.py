@@ -44,8 +44,6 @@ from masterplans.models import (
     Masterplan,
     Program,
     Status,
-    Workshop,
-    WorkshopAttendance,
 )
 from masterplans.versions import diff, snapshot
 from masterplans.workflow import (
@@ -463,31 +461,6 @@ def program_library(request: HttpRequest) -> HttpResponse:
             "groups": IslandGroup.choices,
             "sources": FundingSource.choices,
             "query": params.urlencode(),
-        },
-    )
-
-
-def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
-    """The four workshops (bimtek I-IV) of a cohort and who attended; names for staff only."""
-    selection_round = access.get_round_for_user(request.user, cohort)
-    items = list(Workshop.objects.filter(cohort=selection_round).order_by("number"))
-    attendance = WorkshopAttendance.objects.filter(workshop__in=items).select_related("region")
-    by_region: dict[str, dict[str, Any]] = {}
-    for row in attendance.order_by("region__code"):
-        entry = by_region.setdefault(row.region.code, {"region": row.region, "cells": {}})
-        entry["cells"][row.workshop_id] = row
-    rows = [
-        {"region": e["region"], "cells": [e["cells"].get(w.pk) for w in items]}
-        for e in by_region.values()
-    ]
-    return render(
-        request,
-        "masterplans/workshops.html",
-        {
-            "cohort": selection_round,
-            "workshops": items,
-            "rows": rows,
-            "show_names": access.can(request.user, "masterplan.view_draft"),
         },
     )
 

@@ -6,7 +6,7 @@ The table is ``kotacerdas.access_matrix``. A new page or API route without a lin
 
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -157,6 +157,20 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
 
         cohort = SelectionRound.objects.get(pk=_fill("PUBLISHED_ROUND", users))
         return questionnaire_for(cohort).items.first().pk  # type: ignore[union-attr]
+    if value == "COHORT_WORKSHOP":
+        from masterplans.models import Workshop
+
+        cohort = SelectionRound.objects.get(pk=_fill("PUBLISHED_ROUND", users))
+        workshop = Workshop.objects.get_or_create(
+            cohort=cohort,
+            number=1,
+            defaults={
+                "start_date": date(2017, 6, 13),
+                "end_date": date(2017, 6, 15),
+                "place": "Jakarta",
+            },
+        )[0]
+        return workshop.number
     if value == "PUBLISHED_ROUND":
         from django.core.management import call_command
 

@@ -1,9 +1,7 @@
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from masterplans.library import search_programs, similar_programs
-from masterplans.models import Workshop
 from masterplans.tests.factories import make_masterplan, make_program
 
 pytestmark = pytest.mark.django_db
@@ -34,21 +32,3 @@ def test_similar_programs_share_the_element_and_words_in_other_regions() -> None
     assert [item["program"] for item in found][:2] == [near, far]
     assert found[0]["shared"] == ["bank", "sampah"]
     assert all(item["program"].masterplan.region.code != "32.73" for item in found)
-
-
-def test_the_cohorts_demo_workshops_show_attendance_and_names_to_staff_only(
-    client: Client, login, viewer
-) -> None:  # type: ignore[no-untyped-def]
-    from masterplans.workshops import workshops_demo_load
-    from selection.models import SelectionRound
-
-    call_command("load_history", verbosity=0)
-    assert workshops_demo_load() == 4 + 4 * 25
-    assert workshops_demo_load() == 0
-    cohort = SelectionRound.objects.get(year=2017)
-    assert Workshop.objects.filter(cohort=cohort, is_demo=True).count() == 4
-    public = client.get(f"/masterplan/bimtek/{cohort.pk}/")
-    assert len(public.context["rows"]) == 25 and not public.context["show_names"]
-    assert "Peserta 1" not in public.content.decode()
-    staff = login(viewer).get(f"/masterplan/bimtek/{cohort.pk}/")
-    assert "Peserta 1" in staff.content.decode()

@@ -198,11 +198,12 @@ def test_the_masterplan_editor_has_no_serious_violations(page_as, owner) -> None
 def test_readiness_and_consultation_pages_have_no_serious_violations(
     page_as, owner, colleague
 ) -> None:  # type: ignore[no-untyped-def]
-    from datetime import timedelta
+    from datetime import date, timedelta
 
     from django.core.management import call_command
     from django.utils import timezone
 
+    from masterplans.models import Workshop
     from masterplans.tests.factories import make_masterplan
     from participation.services import open_consultation
     from selection.models import SelectionRound
@@ -211,6 +212,9 @@ def test_readiness_and_consultation_pages_have_no_serious_violations(
     cohort = SelectionRound.objects.get(year=2017)
     masterplan = make_masterplan()
     open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))
+    Workshop.objects.create(
+        cohort=cohort, number=1, start_date=date(2017, 6, 13), end_date=date(2017, 6, 15)
+    )
     page = page_as(owner, bypass_csp=True)
     for path in (
         f"/kesiapan/{cohort.pk}/wilayah/32.73/",
@@ -219,6 +223,7 @@ def test_readiness_and_consultation_pages_have_no_serious_violations(
         f"/partisipasi/masterplan/{masterplan.pk}/moderasi/",
         "/partisipasi/notifikasi/",
         f"/masterplan/bimtek/{cohort.pk}/",
+        f"/masterplan/bimtek/{cohort.pk}/1/hadir/",
     ):
         assert page.goto(path).ok, path
         assert_accessible(page)

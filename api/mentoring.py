@@ -1,0 +1,69 @@
+"""Bimtek over the API: a cohort's four workshops and each region's attendance (names for
+program staff only, as on the page)."""
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from accounts import access
+from api.auth import READ_AUTH
+from api.errors import documented_errors
+from masterplans.mentoring import attendance_table
+from masterplans.models import Workshop
+
+router = Router(tags=["mentoring"])
+
+
+class AttendanceOut(Schema):
+    region: str
+    present: bool
+    attendees: int
+    names: str | None
+
+
+class WorkshopOut(Schema):
+    number: int
+    theme: str
+    start_date: date
+    end_date: date
+    place: str
+    outputs: str
+    is_demo: bool
+    attendance: list[AttendanceOut]
+
+
+@router.get(
+    "/rounds/{int:round_id}/workshops",
+    response={200: list[WorkshopOut], **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="A cohort's workshops (bimtek I-IV) with each region's attendance",
+)
+def list_workshops(request: HttpRequest, round_id: int) -> Any:
+    cohort = access.get_round_for_user(request.user, round_id)
+    workshops = list(Workshop.objects.filter(cohort=cohort).order_by("number"))
+    with_names = access.can(request.user, "masterplan.view_draft")
+    rows = attendance_table(cohort, workshops)
+    return [
+        {
+            "number": w.number,
+            "theme": w.theme,
+            "start_date": w.start_date,
+            "end_date": w.end_date,
+            "place": w.place,
+            "outputs": w.outputs,
+            "is_demo": w.is_demo,
+            "attendance": [
+                {
+                    "region": row["region"].code,
+                    "present": cell.present,
+                    "attendees": cell.attendees,
+                    "names": cell.names if with_names else None,
+                }
+                for row in rows
+                if (cell := row["cells"][index]) is not None
+            ],
+        }
+        for index, w in enumerate(workshops)
+    ]

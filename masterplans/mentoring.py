@@ -1,0 +1,144 @@
+"""Bimtek I-IV of a cohort: the national team schedules them and records attendance for every
+region; a region's own team records whom it sent."""
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from accounts import access
+from masterplans.models import Workshop, WorkshopAttendance
+from regions.models import Region
+from selection.models import SelectionRound
+
+
+class MentoringError(Exception):
+    """A refusal with the reason to show."""
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    region: Region
+    present: bool
+    attendees: int
+    names: str
+
+
+def cohort_regions(cohort: SelectionRound) -> QuerySet[Region]:
+    """The regions the round selected, and any region already recorded at one of its
+    workshops (a region added by hand stays on the list)."""
+    return (
+        Region.objects.filter(
+            Q(pk__in=cohort.results.filter(selected=True).values("region_id"))
+            | Q(workshop_attendance__workshop__cohort=cohort)
+        )
+        .distinct()
+        .select_related("province")
+        .order_by("name")
+    )
+
+
+def recordable_regions(user: Any, cohort: SelectionRound) -> list[Region]:
+    """The cohort's regions whose attendance ``user`` may record: all of them for the national
+    team, the user's own region(s) for a regional team."""
+    regions = list(cohort_regions(cohort))
+    if access.can(user, "workshop.manage"):
+        return regions
+    return [r for r in regions if access.can(user, "workshop.attend", r)]
+
+
+def save_workshop(
+    cohort: SelectionRound, user: Any, data: dict[str, Any], workshop: Workshop | None = None
+) -> Workshop:
+    """Create or change a workshop of the cohort. Saved by the national team, it is no longer
+    demo."""
+    access.require(user, "workshop.manage")
+    workshop = workshop or Workshop(cohort=cohort)
+    for name in ("number", "start_date", "end_date", "place", "outputs"):
+        setattr(workshop, name, data[name])
+    workshop.is_demo = False
+    workshop.save()
+    return workshop
+
+
+def save_attendance(workshop: Workshop, user: Any, rows: list[AttendanceRow]) -> int:
+    """Record the rows in one transaction; every region must be one the user may record.
+    Returns the rows written."""
+    allowed = {r.pk for r in recordable_regions(user, workshop.cohort)}
+    refused = [row.region.name for row in rows if row.region.pk not in allowed]
+    if refused:
+        raise MentoringError(
+            _("You may not record the attendance of %(regions)s.") % {"regions": ", ".join(refused)}
+        )
+    with transaction.atomic():
+        for row in rows:
+            WorkshopAttendance.objects.update_or_create(
+                workshop=workshop,
+                region=row.region,
+                defaults={
+                    "present": row.present,
+                    "attendees": row.attendees if row.present else 0,
+                    "names": row.names.strip() if row.present else "",
+                },
+            )
+    return len(rows)
+
+
+def attendance_table(cohort: SelectionRound, workshops: list[Workshop]) -> list[dict[str, Any]]:
+    """One row per region of the cohort: its attendance at each workshop (None: not recorded)."""
+    recorded = {
+        (row.workshop_id, row.region_id): row
+        for row in WorkshopAttendance.objects.filter(workshop__in=workshops)
+    }
+    return [
+        {"region": region, "cells": [recorded.get((w.pk, region.pk)) for w in workshops]}
+        for region in cohort_regions(cohort)
+    ]
+
+
+def attendance_xlsx(cohort: SelectionRound, *, with_names: bool) -> bytes:
+    """Sheets "bimtek" (the workshops) and "kehadiran" (regions × workshops), in Indonesian."""
+    workshops = list(Workshop.objects.filter(cohort=cohort).order_by("number"))
+    demo = any(w.is_demo for w in workshops)
+    book = Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = "bimtek"
+    sheet.append(["Bimtek", "Tema", "Mulai", "Selesai", "Tempat", "Keluaran", "Demo"])
+    for w in workshops:
+        sheet.append(
+            [w.number, w.theme, w.start_date, w.end_date, w.place, w.outputs, "demo" * w.is_demo]
+        )
+        for column in (3, 4):
+            sheet.cell(row=sheet.max_row, column=column).number_format = "d mmm yyyy"
+    table = book.create_sheet("kehadiran")
+    header = ["Kode", "Wilayah", "Provinsi"]
+    for w in workshops:
+        header += [f"Bimtek {w.number} hadir", f"Bimtek {w.number} peserta"]
+        header += [f"Bimtek {w.number} nama"] if with_names else []
+    table.append(header + (["Demo"] if demo else []))
+    for row in attendance_table(cohort, workshops):
+        region = row["region"]
+        line: list[Any] = [region.code, region.name, region.province.name]
+        for cell in row["cells"]:
+            if cell is None:
+                line += ["", ""] + ([""] if with_names else [])
+                continue
+            line += ["ya" if cell.present else "tidak", cell.attendees]
+            line += [cell.names] if with_names else []
+        table.append(line + (["demo"] if demo else []))
+    for worksheet in (sheet, table):
+        for cell in worksheet[1]:
+            cell.font = Font(bold=True)
+        for row_cells in worksheet.iter_rows(min_row=2):
+            for cell in row_cells:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        worksheet.freeze_panes = "A2"
+        worksheet.auto_filter.ref = worksheet.dimensions
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,157 @@
+"""Bimtek I-IV: the national team schedules them; attendance is recorded per region, all rows
+checked and saved together; the Excel sheet shows names to program staff only."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from openpyxl import load_workbook
+
+from masterplans.mentoring import (
+    AttendanceRow,
+    MentoringError,
+    attendance_xlsx,
+    recordable_regions,
+    save_attendance,
+)
+from masterplans.models import Workshop, WorkshopAttendance
+from regions.models import Region
+from selection.models import SelectionRound
+
+
+@pytest.fixture
+def cohort(db) -> SelectionRound:
+    call_command("load_history", verbosity=0)
+    return SelectionRound.objects.get(year=2017)
+
+
+@pytest.fixture
+def workshop(cohort: SelectionRound) -> Workshop:
+    return Workshop.objects.create(
+        cohort=cohort,
+        number=1,
+        start_date=date(2017, 6, 13),
+        end_date=date(2017, 6, 15),
+        place="Jakarta",
+    )
+
+
+def _row(region: Region, present: bool = True, attendees: int = 0, names: str = "") -> dict:
+    prefix = f"r{region.pk}"
+    data = {f"{prefix}-attendees": attendees, f"{prefix}-names": names}
+    if present:
+        data[f"{prefix}-present"] = "on"
+    return data
+
+
+def test_the_cohorts_demo_workshops_show_attendance_and_names_to_staff_only(
+    client: Client, login, viewer
+) -> None:  # type: ignore[no-untyped-def]
+    from masterplans.workshops import workshops_demo_load
+
+    call_command("load_history", verbosity=0)
+    assert workshops_demo_load() == 4 + 4 * 25
+    assert workshops_demo_load() == 0
+    cohort = SelectionRound.objects.get(year=2017)
+    assert Workshop.objects.filter(cohort=cohort, is_demo=True).count() == 4
+    public = client.get(f"/masterplan/bimtek/{cohort.pk}/")
+    assert len(public.context["rows"]) == 25 and not public.context["show_names"]
+    assert "Peserta 1" not in public.content.decode()
+    staff = login(viewer).get(f"/masterplan/bimtek/{cohort.pk}/")
+    assert "Peserta 1" in staff.content.decode()
+
+
+def test_an_officer_schedules_a_workshop_and_a_second_one_with_its_number_is_refused(
+    cohort: SelectionRound, workshop: Workshop, login, officer
+) -> None:  # type: ignore[no-untyped-def]
+    client = login(officer)
+    data = {"number": 2, "start_date": "2017-07-18", "end_date": "2017-07-20", "place": "Bogor"}
+    response = client.post(f"/masterplan/bimtek/{cohort.pk}/baru/", data)
+    assert response.status_code == 302
+    assert Workshop.objects.get(cohort=cohort, number=2).place == "Bogor"
+
+    again = client.post(f"/masterplan/bimtek/{cohort.pk}/baru/", {**data, "place": "Solo"})
+    assert again.status_code == 200
+    assert "sudah memiliki bimtek 2" in str(again.context["form"].errors["number"])
+    backwards = client.post(
+        f"/masterplan/bimtek/{cohort.pk}/baru/", {**data, "number": 3, "end_date": "2017-07-01"}
+    )
+    assert "sebelum hari pertama" in str(backwards.context["form"].errors["end_date"])
+    assert Workshop.objects.filter(cohort=cohort).count() == 2
+
+
+def test_saving_a_demo_workshop_records_it_as_real(
+    cohort: SelectionRound, workshop: Workshop, login, officer
+) -> None:  # type: ignore[no-untyped-def]
+    Workshop.objects.filter(pk=workshop.pk).update(is_demo=True)
+    response = login(officer).post(
+        f"/masterplan/bimtek/{cohort.pk}/1/ubah/",
+        {"number": 1, "start_date": "2017-06-14", "end_date": "2017-06-16", "place": "Depok"},
+    )
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert (workshop.place, workshop.start_date, workshop.is_demo) == (
+        "Depok",
+        date(2017, 6, 14),
+        False,
+    )
+
+
+def test_a_regional_editor_records_only_their_own_region(
+    cohort: SelectionRound, workshop: Workshop, login, owner, bandung, bekasi
+) -> None:  # type: ignore[no-untyped-def]
+    assert recordable_regions(owner, cohort) == [bandung]
+    client = login(owner)
+    page = client.get(f"/masterplan/bimtek/{cohort.pk}/1/hadir/")
+    assert [form.region for form in page.context["forms"]] == [bandung]
+    # A row for Bekasi in the same post has no form to land in: it is ignored.
+    data = {**_row(bandung, names="Budi (Diskominfo)\nSari (Bappeda)"), **_row(bekasi, attendees=9)}
+    assert client.post(f"/masterplan/bimtek/{cohort.pk}/1/hadir/", data).status_code == 302
+    row = WorkshopAttendance.objects.get(workshop=workshop)
+    assert (row.region, row.present, row.attendees) == (bandung, True, 2)
+
+    with pytest.raises(MentoringError, match="Kota Bekasi"):
+        save_attendance(workshop, owner, [AttendanceRow(bekasi, True, 3, "")])
+
+
+def test_a_bad_row_names_its_region_and_nothing_is_saved(
+    cohort: SelectionRound, workshop: Workshop, login, officer, bandung, bekasi
+) -> None:  # type: ignore[no-untyped-def]
+    client = login(officer)
+    page = client.get(f"/masterplan/bimtek/{cohort.pk}/1/hadir/")
+    assert len(page.context["forms"]) == 25
+    cases = [
+        (_row(bekasi, present=False, attendees=4), "Kota Bekasi ditandai tidak hadir"),
+        (_row(bekasi, attendees=0), "Kota Bekasi hadir: isi jumlah peserta"),
+        (_row(bekasi, attendees=1, names="A\nB"), "Kota Bekasi: tercantum 2 nama"),
+    ]
+    for bad, message in cases:
+        response = client.post(
+            f"/masterplan/bimtek/{cohort.pk}/1/hadir/", {**_row(bandung, attendees=4), **bad}
+        )
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        assert not WorkshopAttendance.objects.exists()
+
+
+def test_the_attendance_workbook_shows_names_to_staff_only(
+    cohort: SelectionRound, workshop: Workshop, officer, client: Client, login, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    save_attendance(workshop, officer, [AttendanceRow(bandung, True, 1, "Budi (Diskominfo)")])
+
+    def sheet_rows(response) -> list[tuple]:  # type: ignore[no-untyped-def]
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+        book = load_workbook(io.BytesIO(response.content))
+        assert book["bimtek"]["B2"].value == workshop.theme
+        return list(book["kehadiran"].iter_rows(values_only=True))
+
+    public = sheet_rows(client.get(f"/masterplan/bimtek/{cohort.pk}/bimtek.xlsx"))
+    assert public[0] == ("Kode", "Wilayah", "Provinsi", "Bimtek 1 hadir", "Bimtek 1 peserta")
+    assert len(public) == 1 + 25
+    assert ("32.73", "Kota Bandung", "Jawa Barat", "ya", 1) in public
+    staff = sheet_rows(login(officer).get(f"/masterplan/bimtek/{cohort.pk}/bimtek.xlsx"))
+    assert staff[0][-1] == "Bimtek 1 nama"
+    assert ("32.73", "Kota Bandung", "Jawa Barat", "ya", 1, "Budi (Diskominfo)") in staff
+    assert b"Budi" not in attendance_xlsx(cohort, with_names=False)

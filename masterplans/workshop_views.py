@@ -1,0 +1,144 @@
+"""Bimtek pages: a cohort's four workshops and attendance, scheduled by the national team;
+each region's team records whom it sent."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+
+from accounts import access
+from masterplans.forms import AttendanceForm, WorkshopForm
+from masterplans.mentoring import (
+    AttendanceRow,
+    MentoringError,
+    attendance_table,
+    attendance_xlsx,
+    recordable_regions,
+    save_attendance,
+    save_workshop,
+)
+from masterplans.models import Workshop, WorkshopAttendance
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
+    """The four workshops (bimtek I-IV) of a cohort and who attended; names for staff only."""
+    selection_round = access.get_round_for_user(request.user, cohort)
+    items = list(Workshop.objects.filter(cohort=selection_round).order_by("number"))
+    return render(
+        request,
+        "masterplans/workshops.html",
+        {
+            "cohort": selection_round,
+            "workshops": items,
+            "rows": attendance_table(selection_round, items) if items else [],
+            "show_names": access.can(request.user, "masterplan.view_draft"),
+            "can_manage": access.can(request.user, "workshop.manage"),
+            "can_record": bool(recordable_regions(request.user, selection_round)),
+            "missing": sorted(set(range(1, 5)) - {w.number for w in items}),
+        },
+    )
+
+
+def workshops_xlsx(request: HttpRequest, cohort: int) -> HttpResponse:
+    selection_round = access.get_round_for_user(request.user, cohort)
+    content = attendance_xlsx(
+        selection_round, with_names=access.can(request.user, "masterplan.view_draft")
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="bimtek-{selection_round.pk}.xlsx"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_edit(request: HttpRequest, cohort: int, number: int | None = None) -> HttpResponse:
+    """Schedule a workshop (or change one): national team only."""
+    selection_round = access.get_round_for_user(request.user, cohort)
+    access.require(request.user, "workshop.manage")
+    workshop = (
+        get_object_or_404(Workshop, cohort=selection_round, number=number) if number else None
+    )
+    form = WorkshopForm(
+        request.POST or None,
+        instance=workshop,
+        cohort=selection_round,
+        initial={} if workshop else {"number": request.GET.get("number")},
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = save_workshop(selection_round, request.user, form.cleaned_data, workshop)
+        messages.success(request, _("%(workshop)s saved.") % {"workshop": saved.theme})
+        return redirect("masterplans:workshops", selection_round.pk)
+    return render(
+        request,
+        "masterplans/workshop_form.html",
+        {"cohort": selection_round, "workshop": workshop, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpResponse:
+    """Attendance at one workshop: every region for the national team, its own for a region's
+    team. All rows are checked and saved together."""
+    selection_round = access.get_round_for_user(request.user, cohort)
+    workshop = get_object_or_404(Workshop, cohort=selection_round, number=number)
+    regions = recordable_regions(request.user, selection_round)
+    if not regions:
+        raise PermissionDenied
+    recorded = {
+        row.region_id: row
+        for row in WorkshopAttendance.objects.filter(workshop=workshop, region__in=regions)
+    }
+    forms = [
+        AttendanceForm(
+            request.POST or None,
+            prefix=f"r{region.pk}",
+            region=region,
+            initial=(
+                {"present": row.present, "attendees": row.attendees, "names": row.names}
+                if (row := recorded.get(region.pk))
+                else {"present": False, "attendees": 0}
+            ),
+        )
+        for region in regions
+    ]
+    if request.method == "POST":
+        if all(form.is_valid() for form in forms):
+            rows = [
+                AttendanceRow(
+                    form.region,
+                    form.cleaned_data["present"],
+                    form.cleaned_data["attendees"],
+                    form.cleaned_data["names"],
+                )
+                for form in forms
+                if form.has_changed() or form.region.pk in recorded
+            ]
+            try:
+                saved = save_attendance(workshop, request.user, rows)
+            except MentoringError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "Attendance saved for %(n)s region.",
+                        "Attendance saved for %(n)s regions.",
+                        saved,
+                    )
+                    % {"n": saved},
+                )
+                return redirect("masterplans:workshops", selection_round.pk)
+        else:
+            messages.error(request, _("Nothing was saved: correct the rows marked below."))
+    return render(
+        request,
+        "masterplans/workshop_attendance.html",
+        {"cohort": selection_round, "workshop": workshop, "forms": forms},
+    )
