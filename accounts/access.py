@@ -93,6 +93,9 @@ RULES: dict[str, Rule] = {
     # Bimtek: the national team schedules the workshops and records everyone's attendance; a
     # region's team records whom it sent.
     "workshop.manage": Rule(national=NATIONAL_STAFF),
+    # Who mentors, advises and assesses which region: set by the national team.
+    "mentoring.assign": Rule(national=NATIONAL_STAFF),
+    "mentoring.view": Rule(national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}),
     "workshop.attend": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),

@@ -139,6 +139,17 @@ PAGES: dict[str, Route] = {
         ),
         {"cohort": "PUBLISHED_ROUND"},
     ),
+    "masterplans:assignments": Route(
+        (
+            Check("GET", NATIONAL_ROLES),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {"region": "OWN_REGION_PK", "role": "mentor", "person": "persona.viewer"},
+            ),
+        ),
+        {"cohort": "PUBLISHED_ROUND"},
+    ),
     "masterplans:workshop_edit": Route(
         (Check("GET", NATIONAL_STAFF),), {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"}
     ),

@@ -275,3 +275,28 @@ class AttendanceForm(forms.Form):
                 % {"region": self.region.name, "names": len(names), "attendees": attendees},
             )
         return data
+
+
+class AssignmentForm(forms.Form):
+    """Assign a person (by user name or e-mail) a role for one region of the cohort."""
+
+    region = forms.ModelChoiceField(label=gettext_lazy("Region"), queryset=Region.objects.none())
+    role = forms.ChoiceField(label=gettext_lazy("Role"))
+    person = forms.CharField(
+        label=gettext_lazy("User name or e-mail"),
+        max_length=254,
+        help_text=gettext_lazy("The person needs an account first (Django admin)."),
+    )
+
+    def __init__(self, *args: Any, regions: Any, roles: list[tuple[str, str]], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions  # type: ignore[attr-defined]
+        self.fields["role"].choices = roles  # type: ignore[attr-defined]
+
+    def clean_person(self) -> Any:
+        from masterplans.mentoring import find_person
+
+        person = find_person(self.cleaned_data["person"])
+        if person is None:
+            raise forms.ValidationError(_("No active account has this user name or e-mail."))
+        return person

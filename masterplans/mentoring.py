@@ -1,5 +1,6 @@
-"""Bimtek I-IV of a cohort: the national team schedules them and records attendance for every
-region; a region's own team records whom it sent."""
+"""Mentoring a cohort: the national team assigns mentors, technology advisors and assessors to
+its regions, schedules bimtek I-IV and records attendance for every region; a region's own team
+records whom it sent."""
 
 import io
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from accounts import access
+from accounts.models import Membership, Role, User
 from masterplans.models import Workshop, WorkshopAttendance
 from regions.models import Region
 from selection.models import SelectionRound
@@ -41,6 +43,91 @@ def cohort_regions(cohort: SelectionRound) -> QuerySet[Region]:
         .select_related("province")
         .order_by("name")
     )
+
+
+# The people a region is assigned from outside: they read its masterplan and comment (mentors,
+# technology advisors) or score its readiness and evaluation (assessors).
+ASSIGNED_ROLES = (Role.MENTOR, Role.TECH_ADVISOR, Role.ASSESSOR)
+
+
+def assignments(cohort: SelectionRound) -> list[dict[str, Any]]:
+    """Each region of the cohort with its assigned people per role (ASSIGNED_ROLES order)."""
+    regions = list(cohort_regions(cohort))
+    held: dict[tuple[int, str], list[Membership]] = {}
+    for membership in (
+        Membership.objects.filter(region__in=regions, role__in=ASSIGNED_ROLES)
+        .select_related("user")
+        .order_by("user__username")
+    ):
+        held.setdefault((membership.region_id, membership.role), []).append(membership)  # type: ignore[arg-type]
+    return [
+        {"region": region, "roles": [held.get((region.pk, role), []) for role in ASSIGNED_ROLES]}
+        for region in regions
+    ]
+
+
+def workload(rows: list[dict[str, Any]]) -> list[tuple[User, str, int]]:
+    """(person, role label, regions) for everyone assigned in the cohort, busiest first: the
+    national team spreads mentors fairly."""
+    counts: dict[tuple[int, str], int] = {}
+    people: dict[int, User] = {}
+    for row in rows:
+        for memberships in row["roles"]:
+            for membership in memberships:
+                people[membership.user_id] = membership.user
+                key = (membership.user_id, membership.role)
+                counts[key] = counts.get(key, 0) + 1
+    labels = dict(Role.choices)
+    return sorted(
+        ((people[uid], str(labels[role]), n) for (uid, role), n in counts.items()),
+        key=lambda item: (-item[2], item[0].get_username()),
+    )
+
+
+def find_person(text: str) -> User | None:
+    """An active account by user name or e-mail (case-insensitive)."""
+    text = text.strip()
+    if not text:
+        return None
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(username__iexact=text) | Q(email__iexact=text))
+        .order_by("pk")
+        .first()
+    )
+
+
+def assign(
+    cohort: SelectionRound, user: Any, region: Region, person: User, role: str
+) -> Membership:
+    """Give ``person`` the role for ``region`` (a region of the cohort)."""
+    access.require(user, "mentoring.assign")
+    if role not in ASSIGNED_ROLES:
+        raise MentoringError(
+            _("Only mentors, technology advisors and assessors are assigned here.")
+        )
+    if not cohort_regions(cohort).filter(pk=region.pk).exists():
+        raise MentoringError(_("%(region)s is not in this cohort.") % {"region": region.name})
+    membership, created = Membership.objects.get_or_create(user=person, role=role, region=region)
+    if not created:
+        raise MentoringError(
+            _("%(person)s is already %(role)s of %(region)s.")
+            % {
+                "person": person.get_full_name() or person.get_username(),
+                "role": membership.get_role_display(),
+                "region": region.name,
+            }
+        )
+    return membership
+
+
+def unassign(cohort: SelectionRound, user: Any, membership: Membership) -> None:
+    access.require(user, "mentoring.assign")
+    if membership.role not in ASSIGNED_ROLES or not (
+        cohort_regions(cohort).filter(pk=membership.region_id or 0).exists()
+    ):
+        raise MentoringError(_("This assignment is not one of this cohort's."))
+    membership.delete()
 
 
 def recordable_regions(user: Any, cohort: SelectionRound) -> list[Region]:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("program/", views.program_library, name="library"),
     path("bimtek/<int:cohort>/", workshop_views.workshops, name="workshops"),
     path("bimtek/<int:cohort>/bimtek.xlsx", workshop_views.workshops_xlsx, name="workshops_xlsx"),
+    path("bimtek/<int:cohort>/pendamping/", workshop_views.assignments_page, name="assignments"),
     path("bimtek/<int:cohort>/baru/", workshop_views.workshop_edit, name="workshop_new"),
     path(
         "bimtek/<int:cohort>/<int:number>/ubah/",

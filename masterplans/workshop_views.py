@@ -1,5 +1,6 @@
-"""Bimtek pages: a cohort's four workshops and attendance, scheduled by the national team;
-each region's team records whom it sent."""
+"""Mentoring pages of a cohort: who mentors, advises and assesses each region; the four
+workshops (bimtek) and their attendance, scheduled by the national team, each region's team
+recording whom it sent."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,15 +12,22 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
-from masterplans.forms import AttendanceForm, WorkshopForm
+from accounts.models import Membership, Role
+from masterplans.forms import AssignmentForm, AttendanceForm, WorkshopForm
 from masterplans.mentoring import (
+    ASSIGNED_ROLES,
     AttendanceRow,
     MentoringError,
+    assign,
+    assignments,
     attendance_table,
     attendance_xlsx,
+    cohort_regions,
     recordable_regions,
     save_attendance,
     save_workshop,
+    unassign,
+    workload,
 )
 from masterplans.models import Workshop, WorkshopAttendance
 
@@ -39,6 +47,7 @@ def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
             "rows": attendance_table(selection_round, items) if items else [],
             "show_names": access.can(request.user, "masterplan.view_draft"),
             "can_manage": access.can(request.user, "workshop.manage"),
+            "can_see_assignments": access.can(request.user, "mentoring.view"),
             "can_record": bool(recordable_regions(request.user, selection_round)),
             "missing": sorted(set(range(1, 5)) - {w.number for w in items}),
         },
@@ -142,3 +151,58 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
         "masterplans/workshop_attendance.html",
         {"cohort": selection_round, "workshop": workshop, "forms": forms},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
+    """Who mentors, advises and assesses each region of the cohort, and how many regions each
+    person carries; the national team assigns and removes."""
+    selection_round = access.get_round_for_user(request.user, cohort)
+    access.require(request.user, "mentoring.view")
+    can_assign = access.can(request.user, "mentoring.assign")
+    role_labels = dict(Role.choices)
+    form = AssignmentForm(
+        request.POST if request.method == "POST" and "remove" not in request.POST else None,
+        regions=cohort_regions(selection_round),
+        roles=[(role.value, str(role_labels[role])) for role in ASSIGNED_ROLES],
+    )
+    if request.method == "POST":
+        access.require(request.user, "mentoring.assign")
+        if "remove" in request.POST:
+            membership = get_object_or_404(Membership, pk=_posted_id(request, "remove"))
+            try:
+                unassign(selection_round, request.user, membership)
+            except MentoringError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Assignment removed."))
+            return redirect("masterplans:assignments", selection_round.pk)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                assign(selection_round, request.user, data["region"], data["person"], data["role"])
+            except MentoringError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Assignment saved."))
+                return redirect("masterplans:assignments", selection_round.pk)
+    rows = assignments(selection_round)
+    return render(
+        request,
+        "masterplans/assignments.html",
+        {
+            "cohort": selection_round,
+            "rows": rows,
+            "roles": [role_labels[role] for role in ASSIGNED_ROLES],
+            "workload": workload(rows),
+            "unassigned": [r["region"] for r in rows if not r["roles"][0]],
+            "form": form,
+            "can_assign": can_assign,
+        },
+    )
+
+
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """An id from the form, 0 (matching nothing) when it is not a plausible one."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else 0

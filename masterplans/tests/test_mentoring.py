@@ -155,3 +155,52 @@ def test_the_attendance_workbook_shows_names_to_staff_only(
     assert staff[0][-1] == "Bimtek 1 nama"
     assert ("32.73", "Kota Bandung", "Jawa Barat", "ya", 1, "Budi (Diskominfo)") in staff
     assert b"Budi" not in attendance_xlsx(cohort, with_names=False)
+
+
+def test_an_officer_assigns_a_mentor_who_then_reads_that_region_only(
+    cohort: SelectionRound, login, officer, bandung, bekasi
+) -> None:  # type: ignore[no-untyped-def]
+    from accounts import access
+    from accounts.models import User
+
+    mentor = User.objects.create_user("mentor.baru", email="Mentor@Kampus.ac.id")
+    client = login(officer)
+    data = {"region": bandung.pk, "role": "mentor", "person": "mentor@kampus.ac.id"}
+    assert client.post(f"/masterplan/bimtek/{cohort.pk}/pendamping/", data).status_code == 302
+    mentor = User.objects.get(pk=mentor.pk)  # fresh: memberships are read once per user object
+    assert access.can(mentor, "masterplan.comment", bandung)
+    assert not access.can(mentor, "masterplan.comment", bekasi)
+
+    page = client.get(f"/masterplan/bimtek/{cohort.pk}/pendamping/")
+    bandung_row = next(r for r in page.context["rows"] if r["region"] == bandung)
+    assert [m.user for m in bandung_row["roles"][0]] == [mentor]
+    assert bandung not in page.context["unassigned"] and bekasi in page.context["unassigned"]
+    assert [(p, n) for p, _, n in page.context["workload"]] == [(mentor, 1)]
+
+    again = client.post(f"/masterplan/bimtek/{cohort.pk}/pendamping/", data)
+    assert "sudah" in str(again.context["form"].non_field_errors())
+    unknown = client.post(
+        f"/masterplan/bimtek/{cohort.pk}/pendamping/", {**data, "person": "siapa"}
+    )
+    assert unknown.context["form"].errors["person"]
+
+    membership = bandung_row["roles"][0][0]
+    client.post(f"/masterplan/bimtek/{cohort.pk}/pendamping/", {"remove": membership.pk})
+    assert not access.can(User.objects.get(pk=mentor.pk), "masterplan.comment", bandung)
+
+
+def test_only_assigned_roles_of_the_cohorts_regions_are_assigned_or_removed(
+    cohort: SelectionRound, officer, owner, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    from accounts.models import Membership, User
+    from masterplans.mentoring import assign, unassign
+
+    person = User.objects.create_user("orang")
+    with pytest.raises(MentoringError):
+        assign(cohort, officer, bandung, person, "regional_lead")
+    outside = Region.objects.get(code="31.71")  # Jakarta Pusat: not in the 2017 cohort
+    with pytest.raises(MentoringError, match=outside.name):
+        assign(cohort, officer, outside, person, "mentor")
+    with pytest.raises(MentoringError):
+        unassign(cohort, officer, Membership.objects.get(user=owner))
+    assert Membership.objects.filter(user=owner).exists()

@@ -227,3 +227,27 @@ def test_readiness_and_consultation_pages_have_no_serious_violations(
     ):
         assert page.goto(path).ok, path
         assert_accessible(page)
+
+
+def test_the_national_teams_mentoring_pages_have_no_serious_violations(page_as, officer) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from django.core.management import call_command
+
+    from masterplans.models import Workshop
+    from selection.models import SelectionRound
+
+    call_command("load_history", verbosity=0)
+    cohort = SelectionRound.objects.get(year=2017)
+    Workshop.objects.create(
+        cohort=cohort, number=1, start_date=date(2017, 6, 13), end_date=date(2017, 6, 15)
+    )
+    page = page_as(officer, bypass_csp=True)
+    for path in (
+        f"/masterplan/bimtek/{cohort.pk}/pendamping/",
+        f"/masterplan/bimtek/{cohort.pk}/baru/",
+        f"/masterplan/bimtek/{cohort.pk}/1/ubah/",
+        f"/masterplan/bimtek/{cohort.pk}/1/hadir/",
+    ):
+        assert page.goto(path).ok, path
+        assert_accessible(page)
