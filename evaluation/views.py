@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,6 +24,7 @@ from evaluation.results import (
     propose_awards,
     results,
 )
+from kotacerdas.paging import filters_query, page_of
 from masterplans.models import Dimension
 from regions.models import IslandGroup, Region
 from selection.exports import PdfUnavailable
@@ -71,9 +71,7 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
     group = request.GET.get("island_group", "")
     if group in IslandGroup.values:
         rows = [r for r in rows if r.region.province.island_group == group]
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = page_of(request, rows, PAGE_SIZE)
     return render(
         request,
         "evaluation/rubric.html",
@@ -82,7 +80,7 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
             "page": page,
             "groups": IslandGroup.choices,
             "island_group": group,
-            "query": params.urlencode(),
+            "query": filters_query(request),
             "components": Component.choices,
             "dimensions": Dimension.choices,
             "can_manage": access.can(request.user, "evaluation.manage"),

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import VersionConflict
+from kotacerdas.paging import filters_query, page_of
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
 from masterplans.documents import (
@@ -85,11 +85,7 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
         masterplans = masterplans.filter(
             Q(title__icontains=query) | Q(region__name__icontains=query)
         )
-    page = Paginator(masterplans.order_by("region__code", "-edition"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = page_of(request, masterplans.order_by("region__code", "-edition"), PAGE_SIZE)
     return render(
         request,
         "masterplans/list.html",
@@ -102,7 +98,7 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
             "cohorts": SelectionRound.objects.published().order_by("year", "pk"),
             "cohort": cohort,
             "q": query,
-            "query": params.urlencode(),
+            "query": filters_query(request),
             "can_create": creatable_regions(request.user).exists(),
         },
     )
@@ -447,9 +443,7 @@ def program_library(request: HttpRequest) -> HttpResponse:
     }
     query = request.GET.get("q", "").strip()[:200]
     programs = search_programs(query, filters).prefetch_related("budget_lines")
-    page = Paginator(programs, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = page_of(request, programs, PAGE_SIZE)
     return render(
         request,
         "masterplans/library.html",
@@ -460,7 +454,7 @@ def program_library(request: HttpRequest) -> HttpResponse:
             "dimensions": Dimension.choices,
             "groups": IslandGroup.choices,
             "sources": FundingSource.choices,
-            "query": params.urlencode(),
+            "query": filters_query(request),
         },
     )
 

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.context import client_ip
+from kotacerdas.paging import filters_query, page_of
 from participation.forms import CommentForm, OpenConsultationForm, PublicCommentForm
 from participation.models import (
     Comment,
@@ -42,13 +42,6 @@ def _posted_id(request: HttpRequest, name: str) -> int:
     """An id from the form, 0 (matching nothing) when it is not a plausible one."""
     value = request.POST.get(name, "")
     return int(value) if value.isdigit() and len(value) < 10 else 0
-
-
-def _filters(request: HttpRequest) -> str:
-    """The list's filters, for the pagination links."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 @login_required
@@ -85,7 +78,7 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
     section = request.GET.get("section", "")
     if section in Section.values:
         threads = threads.filter(section=section)
-    page = Paginator(threads.order_by("-created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, threads.order_by("-created_at"), PAGE_SIZE)
     return render(
         request,
         "participation/comments.html",
@@ -99,7 +92,7 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "sections": Section.choices,
             "section": section,
-            "query": _filters(request),
+            "query": filters_query(request),
         },
     )
 
@@ -166,7 +159,7 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     section = request.GET.get("section", "")
     if section in Section.values:
         shown = shown.filter(section=section)
-    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, shown, PAGE_SIZE)
     return render(
         request,
         "participation/consultation.html",
@@ -177,7 +170,7 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "sections": Section.choices,
             "section": section,
-            "query": _filters(request),
+            "query": filters_query(request),
             "can_open": access.can(request.user, "consultation.open", masterplan.region),
             "can_moderate": access.can(request.user, "consultation.moderate", masterplan.region),
             "open_form": OpenConsultationForm(
@@ -232,7 +225,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
     queue = PublicComment.objects.filter(window__masterplan=masterplan).select_related("program")
     if status in ModerationStatus.values:
         queue = queue.filter(status=status)
-    page = Paginator(queue.order_by("created_at"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, queue.order_by("created_at"), PAGE_SIZE)
     return render(
         request,
         "participation/moderation.html",
@@ -241,7 +234,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "statuses": ModerationStatus.choices,
             "status": status,
-            "query": _filters(request),
+            "query": filters_query(request),
             "summary": consultation_summary(masterplan),
         },
     )
@@ -275,11 +268,11 @@ def notifications(request: HttpRequest) -> HttpResponse:
     only_unread = request.GET.get("unread") == "1"
     if only_unread:
         mine = mine.filter(read_at=None)
-    page = Paginator(mine, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, mine, PAGE_SIZE)
     return render(
         request,
         "participation/notifications.html",
-        {"page": page, "only_unread": only_unread, "query": _filters(request)},
+        {"page": page, "only_unread": only_unread, "query": filters_query(request)},
     )
 
 

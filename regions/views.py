@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from accounts import access
 from audit.models import AuditEvent
 from audit.presentation import history_rows
 from audit.versioning import VersionConflict, save_versioned
+from kotacerdas.paging import filters_query, page_of
 from regions.forms import PROFILE_FIELDS, RegionFilterForm, RegionProfileForm
 from regions.models import Region
 from regions.similar import regions_like
@@ -22,10 +22,8 @@ def region_list(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "region.view")
     form = RegionFilterForm(request.GET or None)
     regions = form.filter(Region.objects.select_related("province"))
-    page = Paginator(regions, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    page = page_of(request, regions, PAGE_SIZE)
+    context = {"form": form, "page": page, "query": filters_query(request)}
     template = "regions/_results.html" if request.headers.get("HX-Request") else "regions/list.html"
     return render(request, template, context)
 
@@ -51,7 +49,7 @@ def region_history(request: HttpRequest, code: str) -> HttpResponse:
     region = access.get_region_for_user(request.user, code)
     access.require(request.user, "region.history", region)
     events = AuditEvent.objects.for_object(region).select_related("actor")
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, events, PAGE_SIZE)
     return render(
         request,
         "regions/history.html",

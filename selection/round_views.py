@@ -3,7 +3,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
+from kotacerdas.paging import filters_query, page_of
 from regions.models import IslandGroup, Region
 from selection.exports import EXPORT_FORMATS, PdfUnavailable, export_filename
 from selection.models import RoundStatus, SelectionRound
@@ -35,7 +35,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status in RoundStatus.values:
         rounds = rounds.filter(status=status)
-    page = Paginator(rounds, 25).get_page(request.GET.get("page"))
+    page = page_of(request, rounds, 25)
     published = SelectionRound.objects.published()
     in_program = len({code for r in published for code in final_selection(r)})
     target = max((r.program_target for r in published), default=100)
@@ -46,6 +46,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "status": status,
             "statuses": RoundStatus.choices,
+            "query": filters_query(request),
             "in_program": in_program,
             "target": target,
             "can_manage": access.can(request.user, "round.manage"),
@@ -113,9 +114,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         results = results.filter(region__province__island_group=group)
     final = set(final_selection(selection_round))
     chosen_regions = Region.objects.filter(code__in=final).select_related("province")
-    page = Paginator(results.order_by("rank", "region__code"), RESULTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, results.order_by("rank", "region__code"), RESULTS_PER_PAGE)
     criteria = list((selection_round.input_snapshot or {}).get("criteria", []))
     return render(
         request,
@@ -125,6 +124,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "show": show,
             "island_group": group,
+            "query": filters_query(request) or f"show={show}",
             "groups": IslandGroup.choices,
             "final": final,
             "criteria": criteria,

@@ -190,3 +190,16 @@ def test_a_missing_pdf_engine_gives_a_page_not_a_traceback(
     body = response.content.decode()
     assert "Laporan PDF belum tersedia" in body
     assert "libpango" not in body
+
+
+def test_the_round_list_pages_with_its_status_filter_kept(login, officer: User) -> None:  # type: ignore[no-untyped-def]
+    client = login(officer)
+    for number in range(30):
+        SelectionRound.objects.create(
+            name=f"Draf {number}", year=2026, total=10, indicator_year=2024, weights={"kkd": 1}
+        )
+    first = client.get("/seleksi/putaran/?status=draft")
+    assert first.context["page"].paginator.count == 30
+    assert 'href="?status=draft&amp;page=2"' in first.content.decode()
+    second = client.get("/seleksi/putaran/?status=draft&page=2")
+    assert len(second.context["page"].object_list) == 5
