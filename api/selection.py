@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any, Literal, cast
 
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -15,6 +15,7 @@ from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.pagination import Pagination
+from kotacerdas.downloads import attachment
 from regions.models import IslandGroup
 from selection.models import Indicator, RoundResult, RoundStatus, SelectionRound
 from selection.rounds import RoundError, final_selection, round_compute, round_publish
@@ -308,7 +309,5 @@ def export_round(
         raise ApiError(
             503, "pdf_unavailable", _("The server cannot build PDF reports at the moment.")
         ) from exc
-    response = HttpResponse(content, content_type=export.content_type)
     filename = export_filename(selection_round, export.extension)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, export.content_type)

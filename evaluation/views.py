@@ -24,6 +24,7 @@ from evaluation.results import (
     propose_awards,
     results,
 )
+from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from masterplans.models import Dimension
 from regions.models import IslandGroup, Region
@@ -267,8 +268,4 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     except PdfUnavailable:
         logger.exception("certificate of award %s could not be built", pk)
         return render(request, "evaluation/pdf_unavailable.html", status=503)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="sertifikat-{award.rubric.year}-{award.region.code}.pdf"'
-    )
-    return response
+    return attachment(content, f"sertifikat-{award.rubric.year}-{award.region.code}.pdf")

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import VersionConflict
+from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
@@ -459,10 +460,7 @@ def program_library(request: HttpRequest) -> HttpResponse:
     )
 
 
-DOCUMENT_TYPES = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+DOCUMENTS = ("pdf", "xlsx")
 PDF_CACHE_SECONDS = 7 * 24 * 3600
 
 
@@ -479,7 +477,7 @@ def masterplan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
     first reader of each version waits.
     """
     masterplan = access.get_masterplan_for_user(request.user, pk)
-    if fmt not in DOCUMENT_TYPES:
+    if fmt not in DOCUMENTS:
         raise Http404
     if fmt == "xlsx":
         content = masterplan_xlsx(masterplan)
@@ -493,10 +491,8 @@ def masterplan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
                 logger.exception("masterplan book %s could not be built", pk)
                 return render(request, "evaluation/pdf_unavailable.html", status=503)
             cache.set(key, content, PDF_CACHE_SECONDS)
-    response = HttpResponse(content, content_type=DOCUMENT_TYPES[fmt])
     name = f"masterplan-{masterplan.region.code}-{masterplan.start_year}-e{masterplan.edition}"
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return attachment(content, f"{name}.{fmt}")
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import access
 from accounts.models import Membership, Role
+from kotacerdas.downloads import attachment
 from masterplans.forms import AssignmentForm, AttendanceForm, WorkshopForm
 from masterplans.mentoring import (
     ASSIGNED_ROLES,
@@ -30,8 +31,6 @@ from masterplans.mentoring import (
     workload,
 )
 from masterplans.models import Workshop, WorkshopAttendance
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
@@ -59,9 +58,7 @@ def workshops_xlsx(request: HttpRequest, cohort: int) -> HttpResponse:
     content = attendance_xlsx(
         selection_round, with_names=access.can(request.user, "masterplan.view_draft")
     )
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="bimtek-{selection_round.pk}.xlsx"'
-    return response
+    return attachment(content, f"bimtek-{selection_round.pk}.xlsx")
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import VersionConflict, save_versioned
+from kotacerdas.downloads import attachment
 from readiness.assessments import get_assessment_for_user, get_cohort_for_user, visible_region_codes
 from readiness.defaults import questionnaire_for
 from readiness.export import assessment_workbook
@@ -31,7 +32,6 @@ from readiness.services import (
 from regions.models import Region
 from selection.rounds import final_selection
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STALE = "Someone saved this assessment after you opened it: reload and try again."
 
 
@@ -201,10 +201,8 @@ def _chart(parts: list[Any]) -> dict[str, Any]:
 
 def export(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
     record = get_assessment_for_user(request.user, cohort, code)
-    response = HttpResponse(assessment_workbook(record), content_type=XLSX)
     name = f"kesiapan-{record.questionnaire.cohort.year}-{record.region.code}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(assessment_workbook(record), name)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
+from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from regions.models import IslandGroup, Region
 from selection.exports import EXPORT_FORMATS, PdfUnavailable, export_filename
@@ -292,7 +293,5 @@ def round_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             {"round": selection_round},
             status=503,
         )
-    response = HttpResponse(content, content_type=export.content_type)
     filename = export_filename(selection_round, export.extension)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, filename, export.content_type)

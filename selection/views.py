@@ -7,11 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
+from kotacerdas.downloads import attachment
 from selection.forms import IndicatorUploadForm
 from selection.imports import ImportFailed, indicators_import, template_csv, template_xlsx
 from selection.models import DEMO_SOURCE, ImportRun, Indicator
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def indicator_list(request: HttpRequest) -> HttpResponse:
@@ -73,9 +72,5 @@ def indicator_template(request: HttpRequest, fmt: str) -> HttpResponse:
     access.require(request.user, "region.view")
     if fmt not in {"csv", "xlsx"}:
         raise Http404
-    if fmt == "xlsx":
-        response = HttpResponse(template_xlsx(), content_type=XLSX)
-    else:
-        response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="templat-indikator.{fmt}"'
-    return response
+    content = template_xlsx() if fmt == "xlsx" else template_csv()
+    return attachment(content, f"templat-indikator.{fmt}")
