@@ -297,7 +297,8 @@ def publish_round(request: HttpRequest, round_id: int) -> Any:
 def export_round(
     request: HttpRequest, round_id: int, format: Literal["csv", "xlsx", "pdf"] = "csv"
 ) -> Any:
-    from selection.exports import EXPORT_FORMATS, PdfUnavailable, export_filename
+    from kotacerdas.pdf import PdfUnavailable
+    from selection.exports import EXPORT_FORMATS, export_filename
 
     selection_round = access.get_round_for_user(request.user, round_id)
     if selection_round.status == RoundStatus.DRAFT:

@@ -26,9 +26,9 @@ from evaluation.results import (
 )
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
+from kotacerdas.pdf import PdfUnavailable
 from masterplans.models import Dimension
 from regions.models import IslandGroup, Region
-from selection.exports import PdfUnavailable
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 50

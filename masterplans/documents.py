@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from accounts.access import AnyUser
 from audit.models import Action
 from audit.tracking import record
+from kotacerdas.pdf import PDF_ASSETS, PdfUnavailable, report_url_fetcher
 from masterplans.models import (
     ANSWERABLE_KINDS,
     ELEMENT_CHOICES,
@@ -40,7 +41,6 @@ from masterplans.models import (
     Term,
 )
 from masterplans.workflow import WorkflowError, require_editable
-from selection.exports import PDF_ASSETS, PdfUnavailable, report_url_fetcher
 
 PROGRAM_NAME = "Gerakan Menuju 100 Smart City"
 DEMO_NOTE = "Berisi data demo"
@@ -875,6 +875,31 @@ def amount_text(value: int) -> str:
     return f"{round(value / 1_000_000):,}".replace(",", ".")
 
 
+@dataclass(frozen=True)
+class Figures:
+    """Columns of figures set as text: a header line and one line per row, right-aligned.
+
+    The book prints its yearly figures in a monospaced font, one table cell per row holding every
+    year, rather than a cell per figure: WeasyPrint lays each cell out and draws it as a box of
+    its own, and a cell per figure was most of the time the book of a large masterplan took.
+    ``width`` is the width of the line in characters (CSS ``ch`` in that font).
+    """
+
+    header: str
+    rows: list[str]
+    width: int
+
+
+def figures(header: list[str], rows: list[list[str]]) -> Figures:
+    column = max((len(text) for text in [*header, *(t for row in rows for t in row)]), default=0)
+    column += 2
+    return Figures(
+        header="".join(text.rjust(column) for text in header),
+        rows=["".join(text.rjust(column) for text in row) for row in rows],
+        width=column * len(header),
+    )
+
+
 def _program_grid(program: Program) -> dict[str, Any]:
     """KPI targets and budget of one program in one table, a column per year of either."""
     kpis = list(program.kpis.all())
@@ -884,28 +909,27 @@ def _program_grid(program: Program) -> dict[str, Any]:
     cells: dict[tuple[str, int], int] = defaultdict(int)
     for line in lines:
         cells[(line.source, line.year)] += line.amount
+    targets = []
+    for kpi in kpis:
+        by_year = {t.year: t.value for t in kpi.targets.all()}
+        targets.append([number_text(by_year.get(year)) for year in years])
+    amounts = [[amount_text(cells[(source, year)]) for year in years] for source in sources]
+    totals = [amount_text(sum(cells[(s, year)] for s in sources)) for year in years]
+    grid = figures([str(year) for year in years], [*targets, *amounts, totals])
+    kpi_rows, budget_rows = grid.rows[: len(kpis)], grid.rows[len(kpis) : -1]
     return {
         "years": years,
+        "header": grid.header,
+        "width": grid.width,
         "kpis": [
-            {
-                "name": kpi.name,
-                "unit": kpi.unit,
-                "baseline": number_text(kpi.baseline),
-                "targets": [
-                    number_text({t.year: t.value for t in kpi.targets.all()}.get(year))
-                    for year in years
-                ],
-            }
-            for kpi in kpis
+            {"name": k.name, "unit": k.unit, "baseline": number_text(k.baseline), "figures": row}
+            for k, row in zip(kpis, kpi_rows, strict=True)
         ],
         "budget": [
-            {
-                "label": short_source_label(source),
-                "amounts": [amount_text(cells[(source, year)]) for year in years],
-            }
-            for source in sources
+            {"label": short_source_label(source), "figures": row}
+            for source, row in zip(sources, budget_rows, strict=True)
         ],
-        "totals": [amount_text(sum(cells[(s, year)] for s in sources)) for year in years],
+        "totals": grid.rows[-1],
         "total": sum(line.amount for line in lines),
     }
 
@@ -940,6 +964,24 @@ def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
         for code in Dimension.values
         if code in items
     ]
+
+
+def _kpi_summary(programs: list[Program], years: list[int]) -> dict[str, Any]:
+    """Every KPI of ``programs`` with its baseline and its targets in ``years``."""
+    kpis = [(p, kpi) for p in programs for kpi in p.kpis.all()]
+    values = []
+    for _program, kpi in kpis:
+        by_year = {t.year: t.value for t in kpi.targets.all()}
+        values.append([number_text(kpi.baseline)] + [number_text(by_year.get(y)) for y in years])
+    table = figures(["Awal", *(str(year) for year in years)], values)
+    return {
+        "header": table.header,
+        "width": table.width,
+        "rows": [
+            {"code": p.code, "name": kpi.name, "unit": kpi.unit, "figures": row}
+            for (p, kpi), row in zip(kpis, table.rows, strict=True)
+        ],
+    }
 
 
 def book_context(masterplan: Masterplan) -> dict[str, Any]:
@@ -977,20 +1019,7 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
                     }
                     for p in members
                 ],
-                "kpis": [
-                    {
-                        "code": p.code,
-                        "name": kpi.name,
-                        "unit": kpi.unit,
-                        "baseline": number_text(kpi.baseline),
-                        "targets": [
-                            number_text({t.year: t.value for t in kpi.targets.all()}.get(year))
-                            for year in kpi_years
-                        ],
-                    }
-                    for p in members
-                    for kpi in p.kpis.all()
-                ],
+                "kpis": _kpi_summary(members, kpi_years),
             }
         )
     by_source = budget_table(masterplan)
@@ -1025,7 +1054,6 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
             for p in programs
             if p.is_quick_win
         ],
-        "kpi_years": kpi_years,
         "by_source": by_source,
         "source_headers": [label.split(" (")[0] for _code, label in by_source.columns],
         "by_dimension": {

@@ -21,6 +21,7 @@ from accounts import access
 from audit.versioning import VersionConflict
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
+from kotacerdas.pdf import PdfUnavailable
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
 from masterplans.documents import (
@@ -57,7 +58,6 @@ from masterplans.workflow import (
     transition,
 )
 from regions.models import IslandGroup
-from selection.exports import PdfUnavailable
 from selection.models import SelectionRound
 
 PAGE_SIZE = 25

@@ -10,14 +10,9 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -25,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kotacerdas.pdf import render_pdf
 from regions.models import IslandGroup, Region
 from selection.models import (
     DEMO_SOURCE,
@@ -39,15 +35,9 @@ from selection.templatetags.selection_tags import ineligible_reason
 
 PROGRAM_NAME = "Gerakan Menuju 100 Smart City"
 REPORT_TEMPLATE = "selection/report.html"
-# The PDF may read files from here and nowhere else (its stylesheet); nothing remote.
-PDF_ASSETS = Path(settings.BASE_DIR) / "static"
 DEMO_NOTE = "Berisi data demo"
 OVERRIDE_WORDS = {"add": "tambah", "remove": "hapus"}
 DASH = "\u2013"
-
-
-class PdfUnavailable(RuntimeError):
-    """WeasyPrint or the system libraries it needs (pango) are not installed."""
 
 
 def reason_text(reason: str, limit: int | None = None) -> str:
@@ -528,37 +518,9 @@ def report_context(selection_round: SelectionRound) -> dict[str, Any]:
     }
 
 
-@cache
-def report_url_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that reads files under PDF_ASSETS and refuses anything else."""
-    from weasyprint.urls import URLFetcher
-
-    root = PDF_ASSETS.resolve()
-
-    class LocalFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            parts = urlsplit(url)
-            path = Path(unquote(parts.path)).resolve()
-            if parts.scheme != "file" or parts.netloc or not path.is_relative_to(root):
-                raise ValueError(f"the report may only read its own files, not {url}")
-            return super().fetch(url, headers)
-
-    return LocalFetcher(allowed_protocols=["file"], fail_on_errors=True)
-
-
 def round_pdf(selection_round: SelectionRound) -> bytes:
     """The decision report a committee signs: method, result, spread, decisions, hashes."""
-    try:
-        from weasyprint import HTML
-    except OSError as error:  # pango & co. are missing
-        raise PdfUnavailable(
-            f"WeasyPrint cannot load its system libraries ({error}); "
-            "run scripts/ensure_pdf_deps.sh as root"
-        ) from error
-    with translation.override("id"):
-        html = render_to_string(REPORT_TEMPLATE, report_context(selection_round))
-    document = HTML(string=html, base_url=f"{PDF_ASSETS}/", url_fetcher=report_url_fetcher())
-    return bytes(document.write_pdf())
+    return render_pdf(REPORT_TEMPLATE, report_context(selection_round))
 
 
 @dataclass(frozen=True)

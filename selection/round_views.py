@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import access
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
+from kotacerdas.pdf import PdfUnavailable
 from regions.models import IslandGroup, Region
-from selection.exports import EXPORT_FORMATS, PdfUnavailable, export_filename
+from selection.exports import EXPORT_FORMATS, export_filename
 from selection.models import RoundStatus, SelectionRound
 from selection.round_forms import OverrideForm, RoundForm
 from selection.rounds import (

@@ -9,9 +9,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from selection.exports import (
-    PDF_ASSETS,
     reason_text,
-    report_url_fetcher,
     round_csv,
     round_pdf,
     round_xlsx,
@@ -225,19 +223,3 @@ def test_a_historical_round_exports_its_announced_list() -> None:
     assert len(rows) == 514
     assert sum(r["terpilih_akhir"] == "ya" for r in rows) == 25
     assert round_pdf(cohort).startswith(b"%PDF")
-
-
-def test_the_report_reads_only_its_own_files(settings) -> None:  # type: ignore[no-untyped-def]
-    fetcher = report_url_fetcher()
-    response = fetcher.fetch((PDF_ASSETS / "css" / "report.css").as_uri())
-    try:
-        assert b"@page" in response.read()
-    finally:
-        response.close()
-    for url in (
-        "https://example.org/font.woff",
-        "http://127.0.0.1/x.css",
-        (settings.BASE_DIR / "pyproject.toml").as_uri(),
-    ):
-        with pytest.raises(ValueError):
-            fetcher.fetch(url)

@@ -176,10 +176,11 @@ def test_a_draft_or_an_unknown_format_does_not_export(
 def test_a_missing_pdf_engine_gives_a_page_not_a_traceback(
     client: Client, indicator_values, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
+    from kotacerdas.pdf import PdfUnavailable
     from selection import exports
 
     def broken(selection_round: SelectionRound) -> bytes:
-        raise exports.PdfUnavailable("libpango-1.0.so.0: cannot open shared object file")
+        raise PdfUnavailable("libpango-1.0.so.0: cannot open shared object file")
 
     monkeypatch.setitem(
         exports.EXPORT_FORMATS, "pdf", exports.ExportFormat("pdf", "application/pdf", broken)

@@ -1,0 +1,58 @@
+"""Signed documents as PDF (WeasyPrint): the round's decision report, the masterplan book, award
+certificates, bimtek sign-in sheets. Always in Indonesian, and reading nothing but the
+project's own static files."""
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+# The PDF may read files from here and nowhere else (its stylesheet); nothing remote.
+PDF_ASSETS = Path(settings.BASE_DIR) / "static"
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint or the system libraries it needs (pango) are not installed."""
+
+
+@cache
+def report_url_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that reads files under PDF_ASSETS and refuses anything else."""
+    from weasyprint.urls import URLFetcher
+
+    root = PDF_ASSETS.resolve()
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve()
+            if parts.scheme != "file" or parts.netloc or not path.is_relative_to(root):
+                raise ValueError(f"the report may only read its own files, not {url}")
+            return super().fetch(url, headers)
+
+    return LocalFetcher(allowed_protocols=["file"], fail_on_errors=True)
+
+
+def weasyprint_html() -> Any:
+    """WeasyPrint's HTML class; PdfUnavailable when its system libraries are missing."""
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # pango & co. are missing
+        raise PdfUnavailable(
+            f"WeasyPrint cannot load its system libraries ({error}); "
+            "run scripts/ensure_pdf_deps.sh as root"
+        ) from error
+    return HTML
+
+
+def render_pdf(template: str, context: dict[str, Any]) -> bytes:
+    """The template rendered in Indonesian and typeset as PDF."""
+    html_class = weasyprint_html()
+    with translation.override("id"):
+        html = render_to_string(template, context)
+    document = html_class(string=html, base_url=f"{PDF_ASSETS}/", url_fetcher=report_url_fetcher())
+    return bytes(document.write_pdf())
