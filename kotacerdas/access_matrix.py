@@ -153,6 +153,9 @@ PAGES: dict[str, Route] = {
     "masterplans:workshop_edit": Route(
         (Check("GET", NATIONAL_STAFF),), {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"}
     ),
+    "masterplans:workshop_signin": read(
+        NATIONAL_STAFF, cohort="PUBLISHED_ROUND", number="COHORT_WORKSHOP"
+    ),
     "masterplans:workshop_attendance": Route(
         (Check("GET", REGION_TEAM | {"outsider"}), Check("POST", REGION_TEAM | {"outsider"})),
         {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"},

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 
 from accounts import access
 from accounts.models import Membership, Role, User
+from kotacerdas.pdf import render_pdf
 from masterplans.models import Workshop, WorkshopAttendance
 from regions.models import Region
 from selection.models import SelectionRound
@@ -229,3 +230,33 @@ def attendance_xlsx(cohort: SelectionRound, *, with_names: bool) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# Blank lines on the sign-in sheet for a region whose attendees are not known yet: most send
+# three to six people.
+BLANK_LINES = 4
+
+
+def signin_lines(workshop: Workshop) -> list[dict[str, Any]]:
+    """The sign-in sheet's rows: a region's recorded attendees by name, otherwise blank lines
+    for it to fill in on the day."""
+    names = {
+        row.region_id: [line.strip() for line in row.names.splitlines() if line.strip()]
+        for row in WorkshopAttendance.objects.filter(workshop=workshop, present=True)
+    }
+    lines = []
+    for region in cohort_regions(workshop.cohort):
+        people = names.get(region.pk) or [""] * BLANK_LINES
+        lines += [
+            {"region": region, "name": name, "first": index == 0}
+            for index, name in enumerate(people)
+        ]
+    return lines
+
+
+def signin_pdf(workshop: Workshop) -> bytes:
+    """The sign-in sheet (daftar hadir) each participant signs at the workshop."""
+    return render_pdf(
+        "masterplans/signin_sheet.html",
+        {"workshop": workshop, "cohort": workshop.cohort, "lines": signin_lines(workshop)},
+    )

@@ -18,6 +18,11 @@ urlpatterns = [
         name="workshop_edit",
     ),
     path(
+        "bimtek/<int:cohort>/<int:number>/daftar-hadir.pdf",
+        workshop_views.workshop_signin,
+        name="workshop_signin",
+    ),
+    path(
         "bimtek/<int:cohort>/<int:number>/hadir/",
         workshop_views.workshop_attendance,
         name="workshop_attendance",

@@ -2,6 +2,8 @@
 workshops (bimtek) and their attendance, scheduled by the national team, each region's team
 recording whom it sent."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import access
 from accounts.models import Membership, Role
 from kotacerdas.downloads import attachment
+from kotacerdas.pdf import PdfUnavailable
 from masterplans.forms import AssignmentForm, AttendanceForm, WorkshopForm
 from masterplans.mentoring import (
     ASSIGNED_ROLES,
@@ -27,10 +30,13 @@ from masterplans.mentoring import (
     recordable_regions,
     save_attendance,
     save_workshop,
+    signin_pdf,
     unassign,
     workload,
 )
 from masterplans.models import Workshop, WorkshopAttendance
+
+logger = logging.getLogger(__name__)
 
 
 def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
@@ -59,6 +65,20 @@ def workshops_xlsx(request: HttpRequest, cohort: int) -> HttpResponse:
         selection_round, with_names=access.can(request.user, "masterplan.view_draft")
     )
     return attachment(content, f"bimtek-{selection_round.pk}.xlsx")
+
+
+@login_required
+def workshop_signin(request: HttpRequest, cohort: int, number: int) -> HttpResponse:
+    """The sign-in sheet to print for the workshop: national team only (it carries names)."""
+    selection_round = access.get_round_for_user(request.user, cohort)
+    access.require(request.user, "workshop.manage")
+    workshop = get_object_or_404(Workshop, cohort=selection_round, number=number)
+    try:
+        content = signin_pdf(workshop)
+    except PdfUnavailable:
+        logger.exception("sign-in sheet of workshop %s could not be built", workshop.pk)
+        return render(request, "evaluation/pdf_unavailable.html", status=503)
+    return attachment(content, f"daftar-hadir-bimtek-{workshop.number}-{selection_round.pk}.pdf")
 
 
 @login_required

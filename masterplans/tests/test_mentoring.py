@@ -204,3 +204,31 @@ def test_only_assigned_roles_of_the_cohorts_regions_are_assigned_or_removed(
     with pytest.raises(MentoringError):
         unassign(cohort, officer, Membership.objects.get(user=owner))
     assert Membership.objects.filter(user=owner).exists()
+
+
+def test_the_sign_in_sheet_prints_recorded_names_and_blank_lines_for_the_others(
+    cohort: SelectionRound, workshop: Workshop, login, officer, bandung, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from masterplans.mentoring import BLANK_LINES, signin_lines
+
+    save_attendance(
+        workshop, officer, [AttendanceRow(bandung, True, 2, "Budi (Diskominfo)\nSari (Bappeda)")]
+    )
+    lines = signin_lines(workshop)
+    assert [line["name"] for line in lines if line["region"] == bandung] == [
+        "Budi (Diskominfo)",
+        "Sari (Bappeda)",
+    ]
+    assert len(lines) == 2 + 24 * BLANK_LINES
+    assert sum(line["first"] for line in lines) == 25
+
+    response = login(officer).get(f"/masterplan/bimtek/{cohort.pk}/1/daftar-hadir.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    (tmp_path / "sheet.pdf").write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "sheet.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in ("Daftar hadir bimtek 1", "13 Juni 2017", "Budi (Diskominfo)", "Kota Bekasi"):
+        assert expected in text
