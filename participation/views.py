@@ -34,6 +34,7 @@ from participation.services import (
     settle_comment,
     submit_public_comment,
 )
+from participation.worklist import tasks_for
 
 PAGE_SIZE = 30
 
@@ -272,7 +273,12 @@ def notifications(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "participation/notifications.html",
-        {"page": page, "only_unread": only_unread, "query": filters_query(request)},
+        {
+            "page": page,
+            "only_unread": only_unread,
+            "query": filters_query(request),
+            "tasks": tasks_for(request.user, timezone.localdate()),
+        },
     )
 
 

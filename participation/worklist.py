@@ -1,0 +1,232 @@
+"""What waits for a person, from their roles: the national team's masterplans to review; a
+region's team's masterplan to finish, mentors' comments to settle, residents' comments to
+moderate, readiness to answer, late progress reports and evaluation self-assessments; a mentor's
+regions and unanswered comments; an assessor's readiness and evaluation scoring."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts import access
+from accounts.access import AnyUser
+from accounts.models import Role
+from evaluation.models import Component, Rubric, RubricStatus, Score
+from masterplans.models import Dimension, Masterplan, Status
+from monitoring.progress import FOLLOWED_STATUSES, late_reports
+from participation.models import Comment, CommentStatus, ModerationStatus
+from readiness.models import Assessment
+from regions.models import Region
+
+REGIONAL_TEAM = (Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR)
+ADVISERS = (Role.MENTOR, Role.TECH_ADVISOR)
+SCORE_CELLS = len(Dimension.choices) * len(Component.choices)
+
+
+@dataclass(frozen=True)
+class Task:
+    text: str
+    url: str
+    region: Region | None = None
+
+
+def _regions(user: AnyUser, roles: tuple[str, ...]) -> list[Region]:
+    ids = {rid for role, rid in access.roles_of(user) if rid is not None and role in roles}
+    return list(Region.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
+def _review_tasks() -> list[Task]:
+    plans = Masterplan.objects.filter(status=Status.IN_REVIEW).select_related("region")
+    return [
+        Task(
+            _("Review the masterplan of %(region)s (submitted)") % {"region": plan.region.name},
+            reverse("masterplans:detail", args=[plan.pk]),
+            plan.region,
+        )
+        for plan in plans.order_by("updated_at")
+    ]
+
+
+def _team_tasks(region: Region, today: date) -> list[Task]:
+    tasks = []
+    plans = list(Masterplan.objects.filter(region=region).order_by("-edition"))
+    for plan in plans:
+        if plan.status == Status.DRAFT:
+            text = _("Complete the masterplan draft and submit it for review")
+        elif plan.status == Status.REVISION:
+            text = _("Revise the masterplan as the reviewer asked and resubmit it")
+        else:
+            text = ""
+        if text:
+            tasks.append(Task(text, reverse("masterplans:detail", args=[plan.pk]), region))
+    counts = (
+        Masterplan.objects.filter(region=region)
+        .annotate(
+            open_threads=Count(
+                "comments",
+                filter=Q(comments__parent=None, comments__status=CommentStatus.OPEN),
+                distinct=True,
+            ),
+            pending=Count(
+                "consultations__comments",
+                filter=Q(consultations__comments__status=ModerationStatus.PENDING),
+                distinct=True,
+            ),
+        )
+        .values("pk", "open_threads", "pending")
+    )
+    for row in counts:
+        if row["open_threads"]:
+            tasks.append(
+                Task(
+                    ngettext(
+                        "%(n)s mentoring comment to resolve or accept",
+                        "%(n)s mentoring comments to resolve or accept",
+                        row["open_threads"],
+                    )
+                    % {"n": row["open_threads"]},
+                    reverse("participation:comments", args=[row["pk"]]) + "?status=open",
+                    region,
+                )
+            )
+        if row["pending"]:
+            tasks.append(
+                Task(
+                    ngettext(
+                        "%(n)s resident's comment waiting for moderation",
+                        "%(n)s residents' comments waiting for moderation",
+                        row["pending"],
+                    )
+                    % {"n": row["pending"]},
+                    reverse("participation:moderation", args=[row["pk"]]),
+                    region,
+                )
+            )
+    for assessment in Assessment.objects.filter(region=region, submitted_at=None).select_related(
+        "questionnaire"
+    ):
+        tasks.append(
+            Task(
+                _("Answer the readiness self-assessment and submit it"),
+                reverse(
+                    "readiness:assessment",
+                    args=[assessment.questionnaire.cohort_id, region.code],
+                ),
+                region,
+            )
+        )
+    followed = [p for p in plans if p.status in FOLLOWED_STATUSES]
+    if followed:
+        programs = [
+            program
+            for plan in followed
+            for program in plan.programs.prefetch_related("progress_reports")
+        ]
+        late = late_reports(programs, today)
+        if late:
+            tasks.append(
+                Task(
+                    ngettext(
+                        "%(n)s quarterly progress report is late",
+                        "%(n)s quarterly progress reports are late",
+                        len(late),
+                    )
+                    % {"n": len(late)},
+                    reverse("monitoring:masterplan", args=[followed[0].pk]),
+                    region,
+                )
+            )
+    for rubric in Rubric.objects.filter(status=RubricStatus.OPEN):
+        done = Score.objects.filter(rubric=rubric, region=region, self_score__isnull=False)
+        if followed and done.count() < SCORE_CELLS:
+            tasks.append(
+                Task(
+                    _("Fill in the %(year)s evaluation self-assessment") % {"year": rubric.year},
+                    reverse("evaluation:region", args=[rubric.year, region.code]),
+                    region,
+                )
+            )
+    return tasks
+
+
+def _adviser_tasks(user: AnyUser, region: Region) -> list[Task]:
+    tasks = []
+    drafts = Masterplan.objects.filter(
+        region=region, status__in=(Status.DRAFT, Status.IN_REVIEW, Status.REVISION)
+    )
+    for plan in drafts:
+        tasks.append(
+            Task(
+                _("Mentor the masterplan (%(status)s)") % {"status": plan.get_status_display()},
+                reverse("participation:comments", args=[plan.pk]),
+                region,
+            )
+        )
+        waiting = Comment.objects.filter(
+            masterplan=plan, parent=None, author_id=user.pk, status=CommentStatus.OPEN
+        ).count()
+        if waiting:
+            tasks.append(
+                Task(
+                    ngettext(
+                        "%(n)s of your comments not yet settled by the region",
+                        "%(n)s of your comments not yet settled by the region",
+                        waiting,
+                    )
+                    % {"n": waiting},
+                    reverse("participation:comments", args=[plan.pk]) + "?status=open",
+                    region,
+                )
+            )
+    return tasks
+
+
+def _assessor_tasks(region: Region) -> list[Task]:
+    tasks = []
+    for assessment in (
+        Assessment.objects.filter(region=region)
+        .exclude(submitted_at=None)
+        .with_progress()
+        .select_related("questionnaire")
+    ):
+        if assessment.n_scored < (assessment.n_items or 0):  # type: ignore[attr-defined]
+            tasks.append(
+                Task(
+                    _("Score the readiness assessment the region submitted"),
+                    reverse(
+                        "readiness:assessment",
+                        args=[assessment.questionnaire.cohort_id, region.code],
+                    ),
+                    region,
+                )
+            )
+    for rubric in Rubric.objects.filter(status=RubricStatus.OPEN):
+        scores = Score.objects.filter(rubric=rubric, region=region)
+        if scores.filter(self_score__isnull=False).exists() and (
+            scores.filter(assessor_score__isnull=False).count() < SCORE_CELLS
+        ):
+            tasks.append(
+                Task(
+                    _("Verify and score the %(year)s evaluation") % {"year": rubric.year},
+                    reverse("evaluation:region", args=[rubric.year, region.code]),
+                    region,
+                )
+            )
+    return tasks
+
+
+def tasks_for(user: AnyUser, today: date) -> list[Task]:
+    """Everything waiting for ``user``, national work first, then region by region."""
+    tasks: list[Task] = []
+    if access.can(user, "masterplan.review"):
+        tasks += _review_tasks()
+    for region in _regions(user, REGIONAL_TEAM):
+        tasks += _team_tasks(region, today)
+    for region in _regions(user, ADVISERS):
+        tasks += _adviser_tasks(user, region)
+    for region in _regions(user, (Role.ASSESSOR,)):
+        tasks += _assessor_tasks(region)
+    return tasks
