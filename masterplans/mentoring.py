@@ -67,6 +67,15 @@ def assignments(cohort: SelectionRound) -> list[dict[str, Any]]:
     ]
 
 
+def region_advisers(region: Region) -> list[Membership]:
+    """The mentors and technology advisors assigned to the region."""
+    return list(
+        Membership.objects.filter(region=region, role__in=(Role.MENTOR, Role.TECH_ADVISOR))
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
+
+
 def workload(rows: list[dict[str, Any]]) -> list[tuple[User, str, int]]:
     """(person, role label, regions) for everyone assigned in the cohort, busiest first: the
     national team spreads mentors fairly."""

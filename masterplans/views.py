@@ -40,6 +40,7 @@ from masterplans.forms import (
     creatable_regions,
 )
 from masterplans.library import search_programs
+from masterplans.mentoring import region_advisers
 from masterplans.models import (
     Dimension,
     FundingSource,
@@ -148,11 +149,13 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = masterplan.is_editable and access.can(
         request.user, "masterplan.edit", masterplan.region
     )
+    can_see_comments = access.can(request.user, "masterplan.view_draft", masterplan.region)
     return render(
         request,
         "masterplans/detail.html",
         {
             "masterplan": masterplan,
+            "advisers": region_advisers(masterplan.region) if can_see_comments else [],
             "dimensions": _by_dimension(programs),
             "quick_wins": [p for p in programs if p.is_quick_win],
             "analysis": masterplan.analysis.all(),
@@ -160,9 +163,7 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transitions": available_transitions(masterplan, request.user),
             "transition_form": TransitionForm(),
             "can_edit": can_edit,
-            "can_see_comments": access.can(
-                request.user, "masterplan.view_draft", masterplan.region
-            ),
+            "can_see_comments": can_see_comments,
             "can_new_edition": masterplan.status == Status.ENACTED
             and access.can(request.user, "masterplan.edit", masterplan.region)
             and not Masterplan.objects.filter(previous=masterplan).exists(),

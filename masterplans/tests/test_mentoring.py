@@ -232,3 +232,21 @@ def test_the_sign_in_sheet_prints_recorded_names_and_blank_lines_for_the_others(
     ).stdout
     for expected in ("Daftar hadir bimtek 1", "13 Juni 2017", "Budi (Diskominfo)", "Kota Bekasi"):
         assert expected in text
+
+
+def test_the_masterplan_page_names_its_mentors_to_those_who_read_drafts(
+    client: Client, login, owner, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    from accounts.models import Membership, Role, User
+    from masterplans.models import Masterplan
+    from masterplans.tests.factories import make_masterplan
+
+    mentor = User.objects.create_user("mentor.itb", first_name="Suhono", last_name="Supangkat")
+    Membership.objects.create(user=mentor, role=Role.MENTOR, region=bandung)
+    masterplan = make_masterplan()
+    page = login(owner).get(f"/masterplan/{masterplan.pk}/")
+    assert "Mentor: Suhono Supangkat" in page.content.decode()
+    # The public reads the approved masterplan, without the names of its mentors.
+    Masterplan.objects.filter(pk=masterplan.pk).update(status="approved")
+    public = client.get(f"/masterplan/{masterplan.pk}/")
+    assert public.status_code == 200 and "Suhono" not in public.content.decode()
