@@ -1,9 +1,9 @@
 """A masterplan as files: an Excel workbook to edit programs offline and read back, and the book.
 
 Both are Indonesian documents whatever the language of the request, like the selection exports:
-fixed Indonesian column names, Indonesian labels (dimension, element, term, funding source) that
-the import also accepts as codes. The import replaces every program of the masterplan in one
-transaction, and only when the whole workbook is valid.
+fixed Indonesian column names, Indonesian labels (dimension, element, term, funding source,
+progress mode) that the import also accepts as codes. The import replaces every program of the
+masterplan in one transaction, and only when the whole workbook is valid.
 """
 
 import io
@@ -94,6 +94,12 @@ PROGRAM_COLUMNS = [
     Column("sumber_dana", "Sumber pendanaan utama. Wajib.", 16, True),
     Column("program_rpjmd", "Program RPJMD yang didukung.", 30, wrap=True),
     Column("quick_win", "ya atau tidak (kosong berarti tidak).", 10),
+    Column(
+        "kemajuan_dari",
+        "Cara persen kemajuan program dihitung dalam laporan pemantauan: diisi tim pada setiap "
+        "laporan, atau mengikuti tonggak yang selesai. Kosong berarti diisi tim.",
+        20,
+    ),
 ]
 BUDGET_COLUMNS = [
     Column("kode", "Kode program, harus ada di lembar Program. Wajib.", 10, True),
@@ -121,6 +127,9 @@ STEP_COLUMNS = [
     Column("langkah", "Langkah rencana aksi. Wajib.", 60, True, True),
 ]
 YEAR_HELP = "Target KPI tahun tersebut (satu kolom per tahun masterplan); boleh kosong."
+# Entered in each monitoring report or following the milestones (monitoring.progress).
+PROGRESS_MODE_FIELD = Program._meta.get_field("progress_mode")
+PROGRESS_MODES: list[tuple[str, Any]] = list(PROGRESS_MODE_FIELD.choices or [])
 
 
 def _plain_label(value: Any) -> str:
@@ -141,6 +150,10 @@ def term_label(code: str) -> str:
 
 def source_label(code: str) -> str:
     return _plain_label(dict(FundingSource.choices).get(code, code))
+
+
+def progress_mode_label(code: str) -> str:
+    return _plain_label(dict(PROGRESS_MODES).get(code, code))
 
 
 def _yes_no(value: bool) -> str:
@@ -202,6 +215,7 @@ def _program_sheet(sheet: Worksheet, programs: list[Program]) -> None:
                 source_label(p.funding_source),
                 p.rpjmd_program,
                 _yes_no(p.is_quick_win),
+                progress_mode_label(p.progress_mode),
             ]
         )
     _finish(sheet, PROGRAM_COLUMNS)
@@ -290,6 +304,7 @@ def _guide_sheet(sheet: Worksheet, masterplan: Masterplan) -> None:
         ),
         "jangka": _choices_text(Term.choices),
         "sumber_dana": _choices_text(FundingSource.choices),
+        "kemajuan_dari": _choices_text(PROGRESS_MODES),
     }
     sheets = [
         (SHEET_PROGRAMS, PROGRAM_COLUMNS),
@@ -597,6 +612,7 @@ def _read_programs(reader: Reader, rows: list[Row]) -> dict[str, ProgramDraft]:
     elements = _lookup(ELEMENT_CHOICES)
     terms = _lookup(Term.choices)
     sources = _lookup(FundingSource.choices)
+    progress_modes = _lookup(PROGRESS_MODES)
     answerable: dict[str, Any] = {}
     for item in masterplan.analysis.filter(kind__in=ANSWERABLE_KINDS).order_by("pk"):
         answerable.setdefault(_norm(item.text), item)
@@ -639,6 +655,18 @@ def _read_programs(reader: Reader, rows: list[Row]) -> dict[str, ProgramDraft]:
         quick_win = _norm(row.text("quick_win"))
         if quick_win not in YES | NO:
             reader.problem(sheet, number, "quick_win", f"isi ya atau tidak, bukan “{quick_win}”")
+        # Workbooks exported before the column existed leave it out: the default applies.
+        progress = row.text("kemajuan_dari")
+        progress_mode = progress_modes.get(_norm(progress)) if progress else None
+        if progress and progress_mode is None:
+            reader.problem(
+                sheet,
+                number,
+                "kemajuan_dari",
+                "isi "
+                + " atau ".join(f"“{progress_mode_label(code)}”" for code, _label in PROGRESS_MODES)
+                + f", bukan “{progress}”",
+            )
         program = Program(
             masterplan=masterplan,
             code=code,
@@ -657,6 +685,7 @@ def _read_programs(reader: Reader, rows: list[Row]) -> dict[str, ProgramDraft]:
             or FundingSource.APBD,
             rpjmd_program=reader.limited(row, "program_rpjmd", 300),
             is_quick_win=quick_win in YES,
+            progress_mode=progress_mode or PROGRESS_MODE_FIELD.get_default(),
             position=position,
         )
         if code and code not in drafts:
@@ -875,6 +904,10 @@ def amount_text(value: int) -> str:
     return f"{round(value / 1_000_000):,}".replace(",", ".")
 
 
+# Wide enough for "100,5" or "1.250" and two spaces, so that most programs' tables line up.
+MIN_FIGURE_COLUMN = 7
+
+
 @dataclass(frozen=True)
 class Figures:
     """Columns of figures set as text: a header line and one line per row, right-aligned.
@@ -891,8 +924,8 @@ class Figures:
 
 
 def figures(header: list[str], rows: list[list[str]]) -> Figures:
-    column = max((len(text) for text in [*header, *(t for row in rows for t in row)]), default=0)
-    column += 2
+    longest = max((len(text) for text in [*header, *(t for row in rows for t in row)]), default=0)
+    column = max(longest + 2, MIN_FIGURE_COLUMN)
     return Figures(
         header="".join(text.rjust(column) for text in header),
         rows=["".join(text.rjust(column) for text in row) for row in rows],
@@ -966,6 +999,14 @@ def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
     ]
 
 
+def _steps_text(program: Program) -> str:
+    """The action plan as numbered lines of one paragraph (a list item per step costs more)."""
+    return "\n".join(
+        f"{number}. " + (f"{step.year} \u00b7 " if step.year else "") + step.text
+        for number, step in enumerate(program.steps.all(), start=1)
+    )
+
+
 def _kpi_summary(programs: list[Program], years: list[int]) -> dict[str, Any]:
     """Every KPI of ``programs`` with its baseline and its targets in ``years``."""
     kpis = [(p, kpi) for p in programs for kpi in p.kpis.all()]
@@ -1015,6 +1056,7 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
                         "element": element_label(p.element),
                         "term": term_label(p.term),
                         "source": source_label(p.funding_source),
+                        "steps": _steps_text(p),
                         "grid": _program_grid(p),
                     }
                     for p in members

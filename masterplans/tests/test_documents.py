@@ -11,6 +11,7 @@ from accounts.models import User
 from audit.models import Action, AuditEvent
 from masterplans.documents import (
     ProgramImportError,
+    figures,
     import_programs_xlsx,
     masterplan_pdf,
     masterplan_xlsx,
@@ -60,6 +61,7 @@ def rich_masterplan() -> Masterplan:
         funding_source="kpbu",
         rpjmd_program="Peningkatan daya saing UMKM",
         is_quick_win=False,
+        progress_mode="milestones",
     )
     BudgetLine.objects.create(program=program, year=2029, amount=1_250_000_000, source="csr")
     BudgetLine.objects.create(program=program, year=2030, amount=0, source="swasta")
@@ -114,6 +116,10 @@ def test_the_workbook_has_a_guide_and_a_sheet_per_part_with_indonesian_headers()
     )
     assert eco["menjawab"] == "UMKM kreatif tumbuh pesat"
     assert (eco["quick_win"], rows["GOV-01"]["quick_win"]) == ("tidak", "ya")
+    assert (eco["kemajuan_dari"], rows["GOV-01"]["kemajuan_dari"]) == (
+        "tonggak yang selesai",
+        "diisi tim",
+    )
     budget = list(book["Anggaran"].iter_rows(min_row=2, values_only=True))
     assert ("ECO-02", 2029, "CSR", 1_250_000_000) in budget
     kpi_header = [c.value for c in book["KPI"][1]]
@@ -125,6 +131,7 @@ def test_the_workbook_has_a_guide_and_a_sheet_per_part_with_indonesian_headers()
         str(v) for row in book["Petunjuk"].iter_rows(values_only=True) for v in row if v
     )
     assert "MENGGANTI semua program" in guide and "Berisi data demo" not in guide
+    assert "diisi tim (entered); tonggak yang selesai (milestones)" in guide
 
 
 def test_a_demo_masterplan_says_so_in_the_guide() -> None:
@@ -135,11 +142,14 @@ def test_a_demo_masterplan_says_so_in_the_guide() -> None:
 def test_export_then_import_into_an_emptied_copy_gives_the_same_programs(owner: User) -> None:
     masterplan = rich_masterplan()
     before = snapshot(masterplan)["programs"]
+    modes = progress_modes(masterplan)
     data = masterplan_xlsx(masterplan)
 
     result = import_programs_xlsx(emptied(masterplan), io.BytesIO(data), owner)
 
     assert snapshot(masterplan)["programs"] == before
+    assert progress_modes(masterplan) == modes
+    assert modes["ECO-02"] == "milestones" and modes["GOV-01"] == "entered"
     assert (result.programs, result.removed_programs) == (8, 0)
     assert result.budget_lines == BudgetLine.objects.filter(program__masterplan=masterplan).count()
     assert list(masterplan.programs.values_list("code", flat=True)) == list(before)
@@ -147,8 +157,66 @@ def test_export_then_import_into_an_emptied_copy_gives_the_same_programs(owner: 
     assert event.changes["programs"] == [0, 8]
 
 
+def progress_modes(masterplan: Masterplan) -> dict[str, str]:
+    return dict(masterplan.programs.values_list("code", "progress_mode"))
+
+
 def row_of(sheet: Any, code: str) -> int:
     return next(row[0].row for row in sheet.iter_rows(min_row=2) if row[0].value == code)
+
+
+def progress_column(sheet: Any) -> int:
+    return [c.value for c in sheet[1]].index("kemajuan_dari") + 1
+
+
+def test_the_progress_mode_is_read_from_its_label_or_its_code(owner: User) -> None:
+    masterplan = rich_masterplan()
+    book = workbook(masterplan_xlsx(masterplan))
+    programs = book["Program"]
+    column = progress_column(programs)
+    programs.cell(row=row_of(programs, "GOV-01"), column=column, value="Tonggak yang  selesai")
+    programs.cell(row=row_of(programs, "BRA-01"), column=column, value="milestones")
+    programs.cell(row=row_of(programs, "ECO-02"), column=column, value="entered")
+    programs.cell(row=row_of(programs, "LIV-01"), column=column, value=None)
+
+    import_programs_xlsx(masterplan, save(book), owner)
+
+    modes = progress_modes(masterplan)
+    assert (modes["GOV-01"], modes["BRA-01"]) == ("milestones", "milestones")
+    assert (modes["ECO-02"], modes["LIV-01"]) == ("entered", "entered")
+
+
+def test_a_workbook_from_before_the_progress_column_imports_with_the_default(
+    owner: User,
+) -> None:
+    masterplan = rich_masterplan()
+    book = workbook(masterplan_xlsx(masterplan))
+    book["Program"].delete_cols(progress_column(book["Program"]))
+
+    result = import_programs_xlsx(masterplan, save(book), owner)
+
+    assert result.programs == 8
+    assert set(progress_modes(masterplan).values()) == {"entered"}
+
+
+def test_an_unknown_progress_mode_is_named_by_sheet_row_and_column(owner: User) -> None:
+    masterplan = rich_masterplan()
+    before = snapshot(masterplan)
+    book = workbook(masterplan_xlsx(masterplan))
+    programs = book["Program"]
+    row = row_of(programs, "ECO-02")
+    programs.cell(row=row, column=progress_column(programs), value="setengah jalan")
+
+    with pytest.raises(ProgramImportError) as error:
+        import_programs_xlsx(masterplan, save(book), owner)
+
+    (problem,) = error.value.problems
+    assert str(problem) == (
+        f"lembar Program, baris {row}, kolom kemajuan_dari: "
+        "isi “diisi tim” atau “tonggak yang selesai”, bukan “setengah jalan”"
+    )
+    assert snapshot(masterplan) == before
+    assert progress_modes(masterplan)["ECO-02"] == "milestones"
 
 
 def drop_program(book: Any, code: str) -> None:
@@ -418,6 +486,9 @@ def test_the_book_has_every_section_and_program_and_page_numbers() -> None:
     assert "412 tanggapan warga" in flat
     assert "kesiapan: suprastruktur 2.1" in flat
     assert "Halaman 2 dari" in text
+    # ECO-02's targets for 2028 and 2031 and its budget from CSR in 2029, in Rp juta
+    assert "UMKM yang berjualan daring (%), awal 12,5 20,5 – – 60" in flat
+    assert "CSR – 1.250 – –" in flat
     assert "DRAF" in text and "DATA DEMO" not in text
     # the contents point at real pages
     contents = text.split("\f")[1]
@@ -425,6 +496,14 @@ def test_the_book_has_every_section_and_program_and_page_numbers() -> None:
     last_page = len(text.split("\f")) - 1
     numbers = [int(n) for n in re_numbers(contents)]
     assert numbers and all(3 <= n <= last_page for n in numbers)
+
+
+def test_figures_are_right_aligned_in_columns_of_one_width() -> None:
+    table = figures(["2027", "2028"], [["14,5", "1.118"], ["\u2013", "100"]])
+    assert table.header == "   2027   2028"
+    assert table.rows == ["   14,5  1.118", "      \u2013    100"]
+    assert table.width == 14
+    assert figures(["2027"], [["1.234.567"]]).rows == ["  1.234.567"]
 
 
 def re_numbers(contents: str) -> list[str]:
