@@ -7,5 +7,6 @@ from kotacerdas.pdf import render_pdf
 
 def certificate_pdf(award: Award) -> bytes:
     return render_pdf(
-        "evaluation/certificate.html", {"award": award, "category": category_label(award.category)}
+        "evaluation/certificate.html",
+        lambda: {"award": award, "category": category_label(award.category)},
     )

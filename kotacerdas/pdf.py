@@ -2,6 +2,7 @@
 certificates, bimtek sign-in sheets. Always in Indonesian, and reading nothing but the
 project's own static files."""
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,12 @@ def weasyprint_html() -> Any:
     return HTML
 
 
-def render_pdf(template: str, context: dict[str, Any]) -> bytes:
-    """The template rendered in Indonesian and typeset as PDF."""
+def render_pdf(template: str, context: Callable[[], dict[str, Any]]) -> bytes:
+    """The template rendered in Indonesian and typeset as PDF. ``context`` is called with
+    Indonesian active too, so the labels it computes are Indonesian whatever the request's
+    language."""
     html_class = weasyprint_html()
     with translation.override("id"):
-        html = render_to_string(template, context)
+        html = render_to_string(template, context())
     document = html_class(string=html, base_url=f"{PDF_ASSETS}/", url_fetcher=report_url_fetcher())
     return bytes(document.write_pdf())

@@ -15,7 +15,6 @@ from typing import Any, BinaryIO
 
 from django.db import transaction
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -25,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from accounts.access import AnyUser
 from audit.models import Action
 from audit.tracking import record
-from kotacerdas.pdf import PDF_ASSETS, PdfUnavailable, report_url_fetcher
+from kotacerdas.pdf import render_pdf
 from masterplans.models import (
     ANSWERABLE_KINDS,
     ELEMENT_CHOICES,
@@ -1117,17 +1116,7 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
 
 def masterplan_pdf(masterplan: Masterplan) -> bytes:
     """The masterplan book, in Indonesian, with the roadmap and budget charts."""
-    try:
-        from weasyprint import HTML
-    except OSError as error:  # pango & co. are missing
-        raise PdfUnavailable(
-            f"WeasyPrint cannot load its system libraries ({error}); "
-            "run scripts/ensure_pdf_deps.sh as root"
-        ) from error
     masterplan = Masterplan.objects.select_related("region__province", "cohort").get(
         pk=masterplan.pk
     )
-    with translation.override("id"):
-        html = render_to_string(BOOK_TEMPLATE, book_context(masterplan))
-    document = HTML(string=html, base_url=f"{PDF_ASSETS}/", url_fetcher=report_url_fetcher())
-    return bytes(document.write_pdf())
+    return render_pdf(BOOK_TEMPLATE, lambda: book_context(masterplan))

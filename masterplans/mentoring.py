@@ -267,5 +267,5 @@ def signin_pdf(workshop: Workshop) -> bytes:
     """The sign-in sheet (daftar hadir) each participant signs at the workshop."""
     return render_pdf(
         "masterplans/signin_sheet.html",
-        {"workshop": workshop, "cohort": workshop.cohort, "lines": signin_lines(workshop)},
+        lambda: {"workshop": workshop, "cohort": workshop.cohort, "lines": signin_lines(workshop)},
     )

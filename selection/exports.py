@@ -520,7 +520,7 @@ def report_context(selection_round: SelectionRound) -> dict[str, Any]:
 
 def round_pdf(selection_round: SelectionRound) -> bytes:
     """The decision report a committee signs: method, result, spread, decisions, hashes."""
-    return render_pdf(REPORT_TEMPLATE, report_context(selection_round))
+    return render_pdf(REPORT_TEMPLATE, lambda: report_context(selection_round))
 
 
 @dataclass(frozen=True)

@@ -21,24 +21,30 @@ def test_a_document_reads_only_the_projects_static_files(settings) -> None:  # t
             fetcher.fetch(url)
 
 
-def test_a_document_is_typeset_in_indonesian(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_is_typeset_in_indonesian_whatever_the_request_language(
+    tmp_path, settings
+) -> None:  # type: ignore[no-untyped-def]
     import copy
     import subprocess
 
+    from django.utils import translation
+    from django.utils.translation import gettext
+
     (tmp_path / "doc.html").write_text(
-        "{% load i18n %}<html><body><p>{% translate 'Region' %}</p></body></html>"
+        "{% load i18n %}<html><body><p>{% translate 'Region' %} / {{ label }}</p></body></html>"
     )
     templates = copy.deepcopy(settings.TEMPLATES)
     templates[0]["DIRS"] = [tmp_path, *templates[0]["DIRS"]]
     settings.TEMPLATES = templates  # assigning resets Django's template engines
-    content = render_pdf("doc.html", {})
+    with translation.override("en"):
+        content = render_pdf("doc.html", lambda: {"label": gettext("Province")})
     assert content.startswith(b"%PDF")
     pdf = tmp_path / "doc.pdf"
     pdf.write_bytes(content)
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Wilayah" in text
+    assert "Wilayah / Provinsi" in text
 
 
 def test_missing_system_libraries_are_a_pdf_unavailable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -53,4 +59,4 @@ def test_missing_system_libraries_are_a_pdf_unavailable(monkeypatch) -> None:  #
 
     monkeypatch.setattr(builtins, "__import__", no_pango)
     with pytest.raises(PdfUnavailable, match="ensure_pdf_deps"):
-        render_pdf("evaluation/certificate.html", {})
+        render_pdf("evaluation/certificate.html", dict)
