@@ -1,6 +1,10 @@
-"""Files handed to the browser: one place for their media types and the attachment header."""
+"""Files handed to the browser: one place for their media types, the attachment header and
+the bytes of a workbook."""
+
+import io
 
 from django.http import HttpResponse
+from openpyxl import Workbook
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -17,3 +21,16 @@ def attachment(content: bytes | str, filename: str, content_type: str = "") -> H
     response = HttpResponse(content, content_type=content_type or CONTENT_TYPES[extension])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """The workbook as .xlsx bytes, every text written as text: a name typed as
+    ``=HYPERLINK(...)`` must not become a formula in the spreadsheet of whoever opens it."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

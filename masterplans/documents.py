@@ -6,7 +6,6 @@ progress mode) that the import also accepts as codes. The import replaces every 
 masterplan in one transaction, and only when the whole workbook is valid.
 """
 
-import io
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -24,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from accounts.access import AnyUser
 from audit.models import Action
 from audit.tracking import record
+from kotacerdas.downloads import workbook_bytes
 from kotacerdas.pdf import render_pdf
 from masterplans.models import (
     ANSWERABLE_KINDS,
@@ -344,9 +344,7 @@ def masterplan_xlsx(masterplan: Masterplan) -> bytes:
         _step_sheet(book.create_sheet(SHEET_STEPS), programs)
         book.properties.title = masterplan.title
         book.properties.creator = PROGRAM_NAME
-        out = io.BytesIO()
-        book.save(out)
-        return out.getvalue()
+        return workbook_bytes(book)
 
 
 # Import

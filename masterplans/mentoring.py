@@ -2,7 +2,6 @@
 its regions, schedules bimtek I-IV and records attendance for every region; a region's own team
 records whom it sent."""
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 
 from accounts import access
 from accounts.models import Membership, Role, User
+from kotacerdas.downloads import workbook_bytes
 from kotacerdas.pdf import render_pdf
 from masterplans.models import Workshop, WorkshopAttendance
 from regions.models import Region
@@ -152,14 +152,17 @@ def recordable_regions(user: Any, cohort: SelectionRound) -> list[Region]:
 def save_workshop(
     cohort: SelectionRound, user: Any, data: dict[str, Any], workshop: Workshop | None = None
 ) -> Workshop:
-    """Create or change a workshop of the cohort. Saved by the national team, it is no longer
-    demo."""
+    """Create or change a workshop of the cohort. Saved by the national team, a demo workshop
+    becomes real, and its demo attendance goes with the label: the real one is recorded anew."""
     access.require(user, "workshop.manage")
     workshop = workshop or Workshop(cohort=cohort)
-    for name in ("number", "start_date", "end_date", "place", "outputs"):
-        setattr(workshop, name, data[name])
-    workshop.is_demo = False
-    workshop.save()
+    with transaction.atomic():
+        if workshop.is_demo and workshop.pk:
+            workshop.attendance.all().delete()
+        for name in ("number", "start_date", "end_date", "place", "outputs"):
+            setattr(workshop, name, data[name])
+        workshop.is_demo = False
+        workshop.save()
     return workshop
 
 
@@ -236,9 +239,7 @@ def attendance_xlsx(cohort: SelectionRound, *, with_names: bool) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         worksheet.freeze_panes = "A2"
         worksheet.auto_filter.ref = worksheet.dimensions
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 # Blank lines on the sign-in sheet for a region whose attendees are not known yet: most send
@@ -247,15 +248,19 @@ BLANK_LINES = 4
 
 
 def signin_lines(workshop: Workshop) -> list[dict[str, Any]]:
-    """The sign-in sheet's rows: a region's recorded attendees by name, otherwise blank lines
-    for it to fill in on the day."""
-    names = {
-        row.region_id: [line.strip() for line in row.names.splitlines() if line.strip()]
+    """The sign-in sheet's rows: a region's recorded attendees by name, then blank lines up to
+    its recorded number of attendees (BLANK_LINES when nothing is recorded) for the others to
+    fill in on the day."""
+    recorded = {
+        row.region_id: row
         for row in WorkshopAttendance.objects.filter(workshop=workshop, present=True)
     }
     lines = []
     for region in cohort_regions(workshop.cohort):
-        people = names.get(region.pk) or [""] * BLANK_LINES
+        row = recorded.get(region.pk)
+        people = [line.strip() for line in row.names.splitlines() if line.strip()] if row else []
+        expected = row.attendees if row else BLANK_LINES
+        people += [""] * max(expected - len(people), 0)
         lines += [
             {"region": region, "name": name, "first": index == 0}
             for index, name in enumerate(people)

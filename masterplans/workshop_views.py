@@ -54,6 +54,7 @@ def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
             "can_manage": access.can(request.user, "workshop.manage"),
             "can_see_assignments": access.can(request.user, "mentoring.view"),
             "can_record": bool(recordable_regions(request.user, selection_round)),
+            "any_demo": any(w.is_demo for w in items),
             "missing": sorted(set(range(1, 5)) - {w.number for w in items}),
         },
     )
@@ -88,7 +89,9 @@ def workshop_edit(request: HttpRequest, cohort: int, number: int | None = None) 
     selection_round = access.get_round_for_user(request.user, cohort)
     access.require(request.user, "workshop.manage")
     workshop = (
-        get_object_or_404(Workshop, cohort=selection_round, number=number) if number else None
+        get_object_or_404(Workshop, cohort=selection_round, number=number)
+        if number is not None
+        else None
     )
     form = WorkshopForm(
         request.POST or None,
@@ -144,7 +147,9 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
                     form.cleaned_data["names"],
                 )
                 for form in forms
-                if form.has_changed() or form.region.pk in recorded
+                # A region whose row was not posted at all is left as it was.
+                if any(key.startswith(f"{form.prefix}-") for key in request.POST)
+                and (form.has_changed() or form.region.pk in recorded)
             ]
             try:
                 saved = save_attendance(workshop, request.user, rows)
@@ -170,6 +175,7 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
     """Who mentors, advises and assesses each region of the cohort, and how many regions each

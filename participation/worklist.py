@@ -17,7 +17,7 @@ from accounts.models import Role
 from evaluation.models import Component, Rubric, RubricStatus, Score
 from masterplans.models import Dimension, Masterplan, Status
 from monitoring.progress import FOLLOWED_STATUSES, late_reports
-from participation.models import Comment, CommentStatus, ModerationStatus
+from participation.models import CommentStatus, ModerationStatus
 from readiness.models import Assessment
 from regions.models import Region
 
@@ -50,14 +50,22 @@ def _review_tasks() -> list[Task]:
     ]
 
 
-def _team_tasks(region: Region, today: date) -> list[Task]:
+def _team_tasks(region: Region, today: date, *, can_submit: bool) -> list[Task]:
     tasks = []
     plans = list(Masterplan.objects.filter(region=region).order_by("-edition"))
     for plan in plans:
         if plan.status == Status.DRAFT:
-            text = _("Complete the masterplan draft and submit it for review")
+            text = (
+                _("Complete the masterplan draft and submit it for review")
+                if can_submit
+                else _("Complete the masterplan draft (your lead submits it for review)")
+            )
         elif plan.status == Status.REVISION:
-            text = _("Revise the masterplan as the reviewer asked and resubmit it")
+            text = (
+                _("Revise the masterplan as the reviewer asked and resubmit it")
+                if can_submit
+                else _("Revise the masterplan as the reviewer asked (your lead resubmits it)")
+            )
         else:
             text = ""
         if text:
@@ -152,22 +160,37 @@ def _team_tasks(region: Region, today: date) -> list[Task]:
     return tasks
 
 
-def _adviser_tasks(user: AnyUser, region: Region) -> list[Task]:
-    tasks = []
-    drafts = Masterplan.objects.filter(
-        region=region, status__in=(Status.DRAFT, Status.IN_REVIEW, Status.REVISION)
+def _adviser_tasks(user: AnyUser, regions: list[Region]) -> list[Task]:
+    """Drafts of the regions the user mentors or advises, and the user's comments on them that
+    the region has not settled yet (one query)."""
+    drafts = (
+        Masterplan.objects.filter(
+            region__in=regions, status__in=(Status.DRAFT, Status.IN_REVIEW, Status.REVISION)
+        )
+        .select_related("region")
+        .annotate(
+            waiting=Count(
+                "comments",
+                filter=Q(
+                    comments__parent=None,
+                    comments__author_id=user.pk,
+                    comments__status=CommentStatus.OPEN,
+                ),
+            )
+        )
+        .order_by("region__name", "-edition")
     )
+    tasks = []
     for plan in drafts:
+        url = reverse("participation:comments", args=[plan.pk])
         tasks.append(
             Task(
                 _("Mentor the masterplan (%(status)s)") % {"status": plan.get_status_display()},
-                reverse("participation:comments", args=[plan.pk]),
-                region,
+                url,
+                plan.region,
             )
         )
-        waiting = Comment.objects.filter(
-            masterplan=plan, parent=None, author_id=user.pk, status=CommentStatus.OPEN
-        ).count()
+        waiting: int = plan.waiting  # type: ignore[attr-defined]
         if waiting:
             tasks.append(
                 Task(
@@ -177,41 +200,53 @@ def _adviser_tasks(user: AnyUser, region: Region) -> list[Task]:
                         waiting,
                     )
                     % {"n": waiting},
-                    reverse("participation:comments", args=[plan.pk]) + "?status=open",
-                    region,
+                    url + "?status=open",
+                    plan.region,
                 )
             )
     return tasks
 
 
-def _assessor_tasks(region: Region) -> list[Task]:
+def _assessor_tasks(regions: list[Region]) -> list[Task]:
+    """Submitted readiness assessments not fully scored, and open evaluations the region has
+    begun and the assessor has not finished, for the regions assigned (three queries)."""
     tasks = []
-    for assessment in (
-        Assessment.objects.filter(region=region)
+    submitted = (
+        Assessment.objects.filter(region__in=regions)
         .exclude(submitted_at=None)
         .with_progress()
-        .select_related("questionnaire")
-    ):
+        .select_related("questionnaire", "region")
+        .order_by("region__name")
+    )
+    for assessment in submitted:
         if assessment.n_scored < (assessment.n_items or 0):  # type: ignore[attr-defined]
             tasks.append(
                 Task(
                     _("Score the readiness assessment the region submitted"),
                     reverse(
                         "readiness:assessment",
-                        args=[assessment.questionnaire.cohort_id, region.code],
+                        args=[assessment.questionnaire.cohort_id, assessment.region.code],
                     ),
-                    region,
+                    assessment.region,
                 )
             )
-    for rubric in Rubric.objects.filter(status=RubricStatus.OPEN):
-        scores = Score.objects.filter(rubric=rubric, region=region)
-        if scores.filter(self_score__isnull=False).exists() and (
-            scores.filter(assessor_score__isnull=False).count() < SCORE_CELLS
-        ):
+    by_pk = {region.pk: region for region in regions}
+    counts = (
+        Score.objects.filter(rubric__status=RubricStatus.OPEN, region__in=regions)
+        .values("rubric__year", "region_id")
+        .annotate(
+            own=Count("pk", filter=Q(self_score__isnull=False)),
+            scored=Count("pk", filter=Q(assessor_score__isnull=False)),
+        )
+        .order_by("rubric__year", "region_id")
+    )
+    for row in counts:
+        if row["own"] and row["scored"] < SCORE_CELLS:
+            region = by_pk[row["region_id"]]
             tasks.append(
                 Task(
-                    _("Verify and score the %(year)s evaluation") % {"year": rubric.year},
-                    reverse("evaluation:region", args=[rubric.year, region.code]),
+                    _("Verify and score the %(year)s evaluation") % {"year": row["rubric__year"]},
+                    reverse("evaluation:region", args=[row["rubric__year"], region.code]),
                     region,
                 )
             )
@@ -224,9 +259,13 @@ def tasks_for(user: AnyUser, today: date) -> list[Task]:
     if access.can(user, "masterplan.review"):
         tasks += _review_tasks()
     for region in _regions(user, REGIONAL_TEAM):
-        tasks += _team_tasks(region, today)
-    for region in _regions(user, ADVISERS):
-        tasks += _adviser_tasks(user, region)
-    for region in _regions(user, (Role.ASSESSOR,)):
-        tasks += _assessor_tasks(region)
+        tasks += _team_tasks(
+            region, today, can_submit=access.can(user, "masterplan.submit", region)
+        )
+    advised = _regions(user, ADVISERS)
+    if advised:
+        tasks += _adviser_tasks(user, advised)
+    assessed = _regions(user, (Role.ASSESSOR,))
+    if assessed:
+        tasks += _assessor_tasks(assessed)
     return tasks

@@ -1,12 +1,11 @@
 """A region's assessment as an Excel workbook: the profile, then every item with answer,
 evidence, score and note."""
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from kotacerdas.downloads import workbook_bytes
 from readiness.models import Assessment
 from readiness.profile import readiness_gaps, readiness_profile
 
@@ -83,6 +82,4 @@ def assessment_workbook(assessment: Assessment) -> bytes:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     answers.freeze_panes = "A2"
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kotacerdas.downloads import workbook_bytes
 from kotacerdas.pdf import render_pdf
 from regions.models import IslandGroup, Region
 from selection.models import (
@@ -350,9 +351,7 @@ def round_xlsx(selection_round: SelectionRound) -> bytes:
         _result_sheet(results, selection_round)
         _parameter_sheet(book.create_sheet("parameter"), selection_round)
         _override_sheet(book.create_sheet("keputusan_komite"), selection_round)
-        out = io.BytesIO()
-        book.save(out)
-        return out.getvalue()
+        return workbook_bytes(book)
 
 
 # The PDF report

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from kotacerdas.downloads import workbook_bytes
 from regions.models import Region
 from selection.models import ImportRun, Indicator, IndicatorValue
 
@@ -402,9 +403,7 @@ def template_xlsx() -> bytes:
                 indicator.scale,
             ]
         )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def template_csv() -> str:

@@ -250,3 +250,52 @@ def test_the_masterplan_page_names_its_mentors_to_those_who_read_drafts(
     Masterplan.objects.filter(pk=masterplan.pk).update(status="approved")
     public = client.get(f"/masterplan/{masterplan.pk}/")
     assert public.status_code == 200 and "Suhono" not in public.content.decode()
+
+
+def test_saving_a_demo_workshop_removes_its_demo_attendance_and_the_page_still_warns(
+    cohort: SelectionRound, client: Client, login, officer
+) -> None:  # type: ignore[no-untyped-def]
+    from masterplans.workshops import workshops_demo_load
+
+    workshops_demo_load()
+    login(officer).post(
+        f"/masterplan/bimtek/{cohort.pk}/1/ubah/",
+        {"number": 1, "start_date": "2017-06-14", "end_date": "2017-06-16", "place": "Depok"},
+    )
+    assert not WorkshopAttendance.objects.filter(workshop__number=1).exists()
+    assert WorkshopAttendance.objects.filter(workshop__number=2).count() == 25
+    page = client.get(f"/masterplan/bimtek/{cohort.pk}/")
+    assert page.context["any_demo"] and "message-warning" in page.content.decode()
+
+
+def test_a_post_without_a_regions_row_leaves_that_region_unrecorded(
+    cohort: SelectionRound, workshop: Workshop, login, officer, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    response = login(officer).post(
+        f"/masterplan/bimtek/{cohort.pk}/1/hadir/", _row(bandung, attendees=3)
+    )
+    assert response.status_code == 302
+    assert list(WorkshopAttendance.objects.values_list("region", flat=True)) == [bandung.pk]
+
+
+def test_the_sign_in_sheet_has_a_line_for_every_expected_attendee(
+    cohort: SelectionRound, workshop: Workshop, officer, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    from masterplans.mentoring import signin_lines
+
+    save_attendance(workshop, officer, [AttendanceRow(bandung, True, 5, "Budi\nSari")])
+    names = [line["name"] for line in signin_lines(workshop) if line["region"] == bandung]
+    assert names == ["Budi", "Sari", "", "", ""]
+
+
+def test_workshop_number_zero_is_not_a_new_workshop(cohort: SelectionRound, login, officer) -> None:  # type: ignore[no-untyped-def]
+    assert login(officer).get(f"/masterplan/bimtek/{cohort.pk}/0/ubah/").status_code == 404
+
+
+def test_a_name_typed_as_a_formula_stays_text_in_the_attendance_workbook(
+    cohort: SelectionRound, workshop: Workshop, officer, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    save_attendance(workshop, officer, [AttendanceRow(bandung, True, 1, '=HYPERLINK("x","y")')])
+    sheet = load_workbook(io.BytesIO(attendance_xlsx(cohort, with_names=True)))["kehadiran"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == '=HYPERLINK("x","y")']
+    assert [c.data_type for c in cells] == ["s"]

@@ -33,7 +33,9 @@ def test_the_national_team_reviews_what_was_submitted(masterplan, colleague, off
 def test_the_regions_team_sees_its_draft_comments_and_residents(
     masterplan, owner, mentor, window, outsider
 ) -> None:  # type: ignore[no-untyped-def]
-    assert texts(owner) == ["Lengkapi draf masterplan lalu ajukan untuk ditinjau"]
+    assert texts(owner) == [
+        "Lengkapi draf masterplan (ketua tim Anda yang mengajukannya untuk ditinjau)"
+    ]
     comment = add_comment(masterplan, mentor, "Perjelas KPI.")
     add_comment(masterplan, mentor, "Tambahkan mitra.")
     submit_public_comment(masterplan, {"name": "Warga", "text": "Setuju."}, "10.0.0.1")
@@ -69,10 +71,37 @@ def test_readiness_waits_for_the_team_then_for_the_assigned_assessor(bandung, ow
     assert texts(assessor) == ["Beri nilai analisis kesiapan yang diajukan daerah"]
 
 
-def test_the_notifications_page_lists_the_tasks_first(masterplan, owner, login) -> None:  # type: ignore[no-untyped-def]
-    body = login(owner).get("/partisipasi/notifikasi/").content.decode()
+def test_the_notifications_page_lists_the_tasks_first(masterplan, colleague, login) -> None:  # type: ignore[no-untyped-def]
+    body = login(colleague).get("/partisipasi/notifikasi/").content.decode()
     assert (
         body.index("Menunggu Anda")
         < body.index("Lengkapi draf masterplan")
         < body.index("Notifikasi</h2>")
     )
+
+
+def test_a_mentors_and_an_assessors_tasks_take_the_same_queries_for_2_or_20_regions(
+    db,
+) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from masterplans.tests.factories import make_masterplan
+    from regions.models import Region
+
+    regions = list(Region.objects.order_by("code")[:20])
+    for region in regions:
+        make_masterplan(region.code)
+    counts = []
+    for size in (2, 20):
+        mentor = make_user(f"mentor.{size}", Role.MENTOR, regions[0])
+        assessor = make_user(f"asesor.{size}", Role.ASSESSOR, regions[0])
+        for region in regions[1:size]:
+            for person, role in ((mentor, Role.MENTOR), (assessor, Role.ASSESSOR)):
+                person.memberships.create(role=role, region=region)
+        with CaptureQueriesContext(connection) as queries:
+            mentor_tasks = tasks_for(mentor, TODAY)
+            tasks_for(assessor, TODAY)
+        assert len(mentor_tasks) == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -1,0 +1,22 @@
+"""Downloads: the attachment header, and workbooks that never carry a formula someone typed."""
+
+import io
+
+from openpyxl import Workbook, load_workbook
+
+from kotacerdas.downloads import attachment, workbook_bytes
+
+
+def test_an_attachment_takes_its_media_type_from_the_extension() -> None:
+    response = attachment(b"a;b\n", "hasil.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="hasil.csv"'
+    assert attachment(b"%PDF", "x.bin", "application/pdf")["Content-Type"] == "application/pdf"
+
+
+def test_text_that_looks_like_a_formula_stays_text() -> None:
+    book = Workbook()
+    book.active.append(['=HYPERLINK("http://contoh.invalid","klik")', "+62 812", 42])
+    cells = load_workbook(io.BytesIO(workbook_bytes(book))).active[1]
+    assert [cell.data_type for cell in cells] == ["s", "s", "n"]
+    assert cells[0].value == '=HYPERLINK("http://contoh.invalid","klik")'
