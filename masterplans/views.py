@@ -21,6 +21,7 @@ from accounts import access
 from audit.versioning import VersionConflict
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
+from kotacerdas.params import int_param
 from kotacerdas.pdf import PdfUnavailable
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
@@ -395,8 +396,8 @@ def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
     changes: list[dict[str, Any]] | None = None
     old = new = None
     if len(versions) >= 2:
-        a = _int(request.GET.get("a"), numbers[-2])
-        b = _int(request.GET.get("b"), numbers[-1])
+        a = int_param(request.GET.get("a"), numbers[-2])
+        b = int_param(request.GET.get("b"), numbers[-1])
         by_number = {v.number: v for v in versions}
         old, new = by_number.get(a), by_number.get(b)
         if old is not None and new is not None:
@@ -422,13 +423,6 @@ def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
             "changes": changes,
         },
     )
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value else default
-    except ValueError:
-        return default
 
 
 def program_library(request: HttpRequest) -> HttpResponse:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import access
 from accounts.models import Membership, Role
 from kotacerdas.downloads import attachment
+from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
 from masterplans.forms import AssignmentForm, AttendanceForm, WorkshopForm
 from masterplans.mentoring import (
@@ -192,7 +193,7 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
     if request.method == "POST":
         access.require(request.user, "mentoring.assign")
         if "remove" in request.POST:
-            membership = get_object_or_404(Membership, pk=_posted_id(request, "remove"))
+            membership = get_object_or_404(Membership, pk=posted_id(request, "remove"))
             try:
                 unassign(selection_round, request.user, membership)
             except MentoringError as exc:
@@ -223,9 +224,3 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
             "can_assign": can_assign,
         },
     )
-
-
-def _posted_id(request: HttpRequest, name: str) -> int:
-    """An id from the form, 0 (matching nothing) when it is not a plausible one."""
-    value = request.POST.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 10 else 0

@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from kotacerdas.paging import filters_query, page_of
+from kotacerdas.params import int_param
 from masterplans.library import similar_programs
 from masterplans.models import Dimension, Kpi, Program
 from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
@@ -64,7 +65,7 @@ def _row(program: Program, year: int) -> dict[str, Any]:
 
 def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = access.get_masterplan_for_user(request.user, pk)
-    year = _int(request.GET.get("year"), timezone.localdate().year)
+    year = int_param(request.GET.get("year"), timezone.localdate().year)
     programs = masterplan.programs.prefetch_related(
         "budget_lines",
         "milestones",
@@ -81,11 +82,9 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
         rows = [r for r in rows if r["latest"] and r["latest"].status == status]
     elif status == "none":
         rows = [r for r in rows if r["latest"] is None]
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, rows, PAGE_SIZE)
     followed = masterplan.status in FOLLOWED_STATUSES
     late = late_reports(programs, timezone.localdate()) if followed else []
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "monitoring/masterplan.html",
@@ -101,7 +100,7 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "late": late,
             "planned_total": sum(r["planned"] for r in rows),
             "realised_total": sum(r["realised"] for r in rows),
-            "query": params.urlencode(),
+            "query": filters_query(request),
             "followed": followed,
         },
     )
@@ -300,10 +299,8 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
         programs = programs.filter(title__icontains=query) | programs.filter(
             masterplan__region__name__icontains=query
         )
-    page = Paginator(programs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, programs, PAGE_SIZE)
     rows = [_row(p, timezone.localdate().year) for p in page]
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "monitoring/quick_wins.html",
@@ -315,7 +312,7 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
             "statuses": ProgressStatus.choices,
             "status": status,
             "q": query,
-            "query": params.urlencode(),
+            "query": filters_query(request),
         },
     )
 
@@ -335,16 +332,9 @@ def late(request: HttpRequest) -> HttpResponse:
         programs = programs.filter(masterplan__region_id__in=regions)
     today = timezone.localdate()
     rows = late_reports(programs, today)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, rows, PAGE_SIZE)
     return render(
         request,
         "monitoring/late.html",
         {"page": page, "today": today, "total": len(rows)},
     )
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value else default
-    except ValueError:
-        return default

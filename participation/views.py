@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import access
 from audit.context import client_ip
 from kotacerdas.paging import filters_query, page_of
+from kotacerdas.params import posted_id
 from participation.forms import CommentForm, OpenConsultationForm, PublicCommentForm
 from participation.models import (
     Comment,
@@ -37,12 +38,6 @@ from participation.services import (
 from participation.worklist import tasks_for
 
 PAGE_SIZE = 30
-
-
-def _posted_id(request: HttpRequest, name: str) -> int:
-    """An id from the form, 0 (matching nothing) when it is not a plausible one."""
-    value = request.POST.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 10 else 0
 
 
 @login_required
@@ -210,7 +205,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
     if request.method == "POST":
         comment = get_object_or_404(
-            PublicComment, pk=_posted_id(request, "comment"), window__masterplan=masterplan
+            PublicComment, pk=posted_id(request, "comment"), window__masterplan=masterplan
         )
         try:
             moderate(
@@ -263,7 +258,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
         # One notification (its "read" button) or, without one, all of them.
         unread = mine.filter(read_at=None)
         if "notification" in request.POST:
-            unread = unread.filter(pk=_posted_id(request, "notification"))
+            unread = unread.filter(pk=posted_id(request, "notification"))
         unread.update(read_at=timezone.now())
         return redirect("participation:notifications")
     only_unread = request.GET.get("unread") == "1"
