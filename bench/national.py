@@ -4,14 +4,16 @@ size of the whole program, beside a bare Django JSON view served by the same app
     .venv/bin/python bench/national.py                  # 250 regions x 150 programs
     .venv/bin/python bench/national.py --quick          # 25 regions, shorter load: to iterate
     .venv/bin/python bench/national.py --redis-url redis://127.0.0.1:6379/14
+    .venv/bin/python bench/national.py --database kc_national_keep   # seed once, reuse after
 
 Creates a throwaway PostgreSQL database on 127.0.0.1 (dropped at the end, also on error or
-Ctrl-C), migrates it, loads the region registry, the selection data and the 2017 history, then
-bulk-seeds (``bulk_create``; audit signals do not fire, which is fine here) N regions with an
-approved or enacted masterplan of 150 programs over the six dimensions, 10 yearly budget lines
-and one KPI with 10 yearly targets per program, ~10% quick wins, 20 quarters (2021-2025) of
-progress reports per program, a published cohort round holding those regions, and a published
-2024 evaluation rubric with 30 scores per region.
+Ctrl-C; with ``--database`` a named one, kept once seeded and reused without seeding by the
+next run of the same size), migrates it, loads the region registry, the selection data and the
+2017 history, then bulk-seeds (``bulk_create``; audit signals do not fire, which is fine
+here) N regions with an approved or enacted masterplan of 150 programs over the six
+dimensions, 10 yearly budget lines and one KPI with 10 yearly targets per program, ~10% quick
+wins, 20 quarters (2021-2025) of progress reports per program, a published cohort round holding
+those regions, and a published 2024 evaluation rubric with 30 scores per region.
 
 The app runs under gunicorn on a free loopback port with the production profile (KC_ENV=
 production, collected static files; SECURE_SSL_REDIRECT=0 since loopback has no TLS) and a
@@ -37,6 +39,7 @@ import http.client
 import math
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -124,6 +127,14 @@ def drop_database(name: str) -> None:
         )
 
 
+def database_exists(name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=10) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return found is not None
+
+
 def drop_redis_keys(url: str, prefix: str) -> int:
     import redis
 
@@ -140,8 +151,9 @@ def drop_redis_keys(url: str, prefix: str) -> int:
 # ----------------------------------------------------------------------------- seeding
 
 
-def prepare() -> float:
-    """migrate, registry, selection data, history, collectstatic; returns seconds."""
+def prepare(*, load: bool = True) -> float:
+    """migrate, registry, selection data, history (unless ``load`` is false: a reused
+    database has them), collectstatic; returns seconds."""
     from django.conf import settings
     from django.core.management import call_command
 
@@ -149,11 +161,12 @@ def prepare() -> float:
 
     started = time.monotonic()
     call_command("migrate", "--noinput", verbosity=0)
-    regions_load(data_dir=settings.KC_DATA_DIR)
     out = open(os.devnull, "w")  # noqa: SIM115 - the commands talk on stdout
     try:
-        call_command("load_selection_data", stdout=out)
-        call_command("load_history", stdout=out)
+        if load:
+            regions_load(data_dir=settings.KC_DATA_DIR)
+            call_command("load_selection_data", stdout=out)
+            call_command("load_history", stdout=out)
         call_command("collectstatic", "--noinput", verbosity=0, stdout=out)
     finally:
         out.close()
@@ -210,7 +223,7 @@ def seed(n_regions: int, n_programs: int, chunk: int = 10) -> tuple[list[str], C
                     sensitivity_draws=0,
                     status=RoundStatus.PUBLISHED,
                     published_at=now,
-                    source_note="bench/national.py",
+                    source_note="bench/national.py (seeding)",
                 )
             ]
         )[0]
@@ -346,7 +359,29 @@ def seed(n_regions: int, n_programs: int, chunk: int = 10) -> tuple[list[str], C
         ]
         Score.objects.bulk_create(scores, batch_size=batch)
         rows["scores"] += len(scores)
+        # Written last: a database whose seeding was cut short is never taken for a seeded one.
+        SelectionRound.objects.filter(pk=cohort.pk).update(
+            source_note=seed_marker(n_regions, n_programs)
+        )
     return [code for _pk, code in chosen], rows
+
+
+def seed_marker(n_regions: int, n_programs: int) -> str:
+    return f"bench/national.py regions={n_regions} programs={n_programs}"
+
+
+def seeded_codes(n_regions: int, n_programs: int) -> list[str] | None:
+    """The region codes of a complete earlier seed of this size, in seeding order, or None."""
+    from masterplans.models import Masterplan
+    from selection.models import SelectionRound
+
+    if not SelectionRound.objects.filter(source_note=seed_marker(n_regions, n_programs)).exists():
+        return None
+    return list(
+        Masterplan.objects.filter(is_demo=True, title__startswith="Masterplan Smart City ")
+        .order_by("cohort__year", "region__code")
+        .values_list("region__code", flat=True)
+    )
 
 
 def analyze() -> float:
@@ -669,6 +704,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--profile", action="store_true", help="time each dashboard query (stderr) before the load"
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--database",
+        help="a PostgreSQL database named kc_national_*: created, seeded and kept when missing;"
+        " reused without seeding when it holds a seed of the same size",
+    )
     args = parser.parse_args(argv)
     args.regions = args.regions or (25 if args.quick else 250)
     args.duration = args.duration or (6.0 if args.quick else 20.0)
@@ -680,6 +720,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--duration must be in (0, 300] and --slice in [0.5, duration]")
     if not 1 <= args.concurrency <= 64 or not 1 <= args.workers <= 8:
         parser.error("--concurrency must be 1..64 and --workers 1..8")
+    if args.database and not re.fullmatch(r"kc_national_[a-z0-9_]{1,40}", args.database):
+        parser.error("--database must be kc_national_ followed by lowercase letters, digits, _")
     if args.redis_url and urlsplit(args.redis_url).hostname not in {"127.0.0.1", "localhost"}:
         parser.error("--redis-url must point to this machine (127.0.0.1)")
     return args
@@ -688,7 +730,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     run_id = f"{os.getpid()}_{os.urandom(3).hex()}"
-    db_name = f"kc_national_{run_id}"
+    db_name = args.database or f"kc_national_{run_id}"
     cache_prefix = f"kc-national-{run_id}"
     tmp = Path(tempfile.mkdtemp(prefix="kc-national-"))
     (tmp / "kc_bench_settings.py").write_text(SETTINGS_MODULE.format(prefix=cache_prefix))
@@ -724,24 +766,41 @@ def main(argv: list[str] | None = None) -> int:
 
     gunicorn: subprocess.Popen[bytes] | None = None
     database_created = False
+    keep_database = False
     figures: list[tuple[str, object]] = []
     failed = False
     logfile = tmp / "gunicorn.log"
     try:
-        create_database(db_name)
-        database_created = True
-        log(f"database {db_name}, temporary directory {tmp}")
+        reuse = bool(args.database) and database_exists(db_name)
+        if not reuse:
+            create_database(db_name)
+            database_created = True
+        log(f"database {db_name}{' (reused)' if reuse else ''}, temporary directory {tmp}")
 
         import django
 
         django.setup()
-        prepare_s = prepare()
-        log(f"migrated and loaded the registry in {prepare_s:.1f} s; seeding")
-        started = time.monotonic()
-        codes, rows = seed(args.regions, args.programs)
-        seed_s = time.monotonic() - started
+        prepare_s = prepare(load=not reuse)
+        rows: Counter[str] = Counter()
+        if reuse:
+            found = seeded_codes(args.regions, args.programs)
+            if found is None:
+                raise SystemExit(
+                    f"database {db_name} holds no complete seed of {args.regions} regions x"
+                    f" {args.programs} programs: drop it or name another"
+                )
+            codes = found
+            log(f"migrated in {prepare_s:.1f} s; reusing {len(codes)} seeded regions")
+            seed_figures: list[tuple[str, object]] = [("seed", "reused")]
+        else:
+            log(f"migrated and loaded the registry in {prepare_s:.1f} s; seeding")
+            started = time.monotonic()
+            codes, rows = seed(args.regions, args.programs)
+            seed_s = time.monotonic() - started
+            keep_database = bool(args.database)
+            seed_figures = [("seed_s", f"{seed_s:.1f}")]
         analyze_s = analyze()
-        log(f"seeded in {seed_s:.1f} s, ANALYZE {analyze_s:.1f} s")
+        log(f"ANALYZE {analyze_s:.1f} s")
         if args.profile:
             profile_dashboard()
         from django.db import connections
@@ -777,7 +836,7 @@ def main(argv: list[str] | None = None) -> int:
             ("programs_per_masterplan", args.programs),
             *[(f"rows_{name}", count) for name, count in rows.items()],
             ("prepare_s", f"{prepare_s:.1f}"),
-            ("seed_s", f"{seed_s:.1f}"),
+            *seed_figures,
             ("analyze_s", f"{analyze_s:.1f}"),
         ]
         for target in targets:
@@ -825,7 +884,9 @@ def main(argv: list[str] | None = None) -> int:
             from django.db import connections
 
             connections.close_all()
-        if database_created:
+        if keep_database:
+            log(f"kept database {db_name} (drop: dropdb -h 127.0.0.1 -U postgres {db_name})")
+        elif database_created:
             try:
                 drop_database(db_name)
                 log(f"dropped database {db_name}")

@@ -7,3 +7,6 @@ class KotaCerdasConfig(AppConfig):
 
     def ready(self) -> None:
         from kotacerdas import checks  # noqa: F401  (registers the deployment checks)
+        from kotacerdas.data_versions import connect
+
+        connect()

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from evaluation.models import Rubric, RubricStatus
 from evaluation.results import results as evaluation_results
+from kotacerdas import data_versions
 from masterplans.models import BudgetLine, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport, ProgressStatus
@@ -119,15 +120,21 @@ class Dashboard:
     map_legend: list[tuple[str, str]] = field(default_factory=list)
 
 
+# A backstop: a change through a model's save or delete shows on the next request (the keys
+# carry the data version); one that sends no signal, at the latest after this many seconds.
 DASHBOARD_SECONDS = 60
 
 
+def board_key(filters: Filters, measure: str) -> str:
+    """The cache key of one filter set, measure and language at the current data version."""
+    digest = hashlib.sha256(repr((filters, measure, get_language())).encode()).hexdigest()
+    return f"dashboard:{data_versions.version('dashboard')}:{digest}"
+
+
 def cached_board(filters: Filters, measure: str = "cohort") -> Dashboard:
-    """The board from the shared cache: at most a minute old, computed once per filter, measure
-    and language for every reader (the figures aggregate every program and report)."""
-    key = (
-        "dashboard:" + hashlib.sha256(repr((filters, measure, get_language())).encode()).hexdigest()
-    )
+    """The board from the shared cache: computed once per filter, measure, language and data
+    version for every reader (the figures aggregate every program and report)."""
+    key = board_key(filters, measure)
     board = cache.get(key)
     if board is None:
         board = build(filters, measure)

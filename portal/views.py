@@ -1,13 +1,15 @@
 import json
+from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from accounts import access
+from kotacerdas import pagecache
 from portal import opendata
-from portal.dashboard import MAP_MEASURES, Filters, cached_board
+from portal.dashboard import DASHBOARD_SECONDS, MAP_MEASURES, Filters, board_key, cached_board
 from portal.summary import national_summary
 from regions.models import IslandGroup, Province
 from selection.models import SelectionRound
@@ -31,7 +33,7 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/about.html", {"manifest": manifest})
 
 
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HttpRequest) -> HttpResponseBase:
     """The national picture: regions and residents in the program, masterplans, quick wins,
     budgets and the evaluation, all public, filterable by island group, province and cohort."""
     access.require(request.user, "region.view")
@@ -40,34 +42,53 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     cohort = request.GET.get("cohort", "")
     filters = Filters(
         island_group=group if group in IslandGroup.values else "",
-        province=province if Province.objects.filter(code=province).exists() else "",
-        cohort=int(cohort) if cohort.isdigit() else None,
+        province=province if province and Province.objects.filter(code=province).exists() else "",
+        # Only values that name something: every other one would be a page in the cache.
+        cohort=int(cohort)
+        if cohort.isdigit()
+        and len(cohort) < 10
+        and SelectionRound.objects.published().filter(pk=int(cohort)).exists()
+        else None,
     )
     measure = request.GET.get("map", "cohort")
     if measure not in MAP_MEASURES:
         measure = "cohort"
-    board = cached_board(filters, measure)
-    largest = max([b.value for b in board.masterplans + board.quick_wins] or [0]) or 1
-    budget_largest = max([max(row["planned"], row["realised"]) for row in board.budget] or [0]) or 1
-    return render(
-        request,
-        "portal/dashboard.html",
-        {
-            "board": board,
-            "largest": largest,
-            "budget_largest": budget_largest,
-            "groups": IslandGroup.choices,
-            "provinces": Province.objects.order_by("code"),
-            "cohorts": SelectionRound.objects.published().order_by("year", "pk"),
-            "measure": measure,
-            "measures": [
-                ("cohort", _("Cohort")),
-                ("score", _("Selection score")),
-                ("index", _("Evaluation index")),
-                ("quick_win", _("Quick-win progress")),
-            ],
-            "map_label": _("Map of the program"),
-        },
+    query = filters.query(map="" if measure == "cohort" else measure)
+    url = request.path + (f"?{query}" if query else "")
+
+    def page(extra: dict[str, Any]) -> HttpResponse:
+        board = cached_board(filters, measure)
+        largest = max([b.value for b in board.masterplans + board.quick_wins] or [0]) or 1
+        budget_largest = (
+            max([max(row["planned"], row["realised"]) for row in board.budget] or [0]) or 1
+        )
+        return render(
+            request,
+            "portal/dashboard.html",
+            {
+                "board": board,
+                "largest": largest,
+                "budget_largest": budget_largest,
+                "groups": IslandGroup.choices,
+                "provinces": Province.objects.order_by("code"),
+                "cohorts": SelectionRound.objects.published().order_by("year", "pk"),
+                "measure": measure,
+                "measures": [
+                    ("cohort", _("Cohort")),
+                    ("score", _("Selection score")),
+                    ("index", _("Evaluation index")),
+                    ("quick_win", _("Quick-win progress")),
+                ],
+                "map_label": _("Map of the program"),
+                # The same for every request of this page, however its parameters were written.
+                "language_next": url,
+                **extra,
+            },
+        )
+
+    # The key of the board (filters, measure, language, data version) names the page too.
+    return pagecache.anonymous_page(
+        request, board_key(filters, measure), page, timeout=DASHBOARD_SECONDS
     )
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from audit.models import Action
 from audit.tracking import record
+from kotacerdas import data_versions
 from regions.models import IslandGroup, Province, Region
 
 T = TypeVar("T")
@@ -186,10 +187,12 @@ def regions_load(*, data_dir: Path, progress: Progress[Any] = _no_progress) -> L
             province_result.unchanged + region_result.unchanged,
         )
         if result.changed:
-            # Bulk writes send no signals: the load is recorded as one event.
+            # Bulk writes send no signals: the load is recorded as one event, and the caches
+            # of public pages learn of it once it is committed.
             record(
                 Action.IMPORT,
                 label="registri wilayah (data/regions.csv)",
                 changes={"created": result.created, "updated": result.updated},
             )
+            transaction.on_commit(data_versions.bump)
     return result

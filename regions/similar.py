@@ -1,18 +1,24 @@
 """Regions like yours: the same island group, close in size (residents) and fiscal capacity."""
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.core.cache import cache
+
+from kotacerdas import data_versions
 from masterplans.models import Masterplan, Status
 from regions.models import Region
 from selection.models import IndicatorValue
 
+# A backstop: the keys carry the data version, so a save shows on the next request.
+SIMILAR_SECONDS = 60
 
-def _latest(code: str) -> dict[int, float]:
+
+def _latest(code: str, region_ids: list[int]) -> dict[int, float]:
     """Region id → the indicator's latest value (a published one beats demo of the same year)."""
     best: dict[int, tuple[int, bool, float]] = {}
     for region_id, year, value, source in IndicatorValue.objects.filter(
-        indicator__code=code, replaced_by=None
+        indicator__code=code, replaced_by=None, region_id__in=region_ids
     ).values_list("region_id", "year", "value", "source"):
         key = (year, source != "demo", value)
         if region_id not in best or key[:2] > best[region_id][:2]:
@@ -20,49 +26,80 @@ def _latest(code: str) -> dict[int, float]:
     return {rid: v for rid, (_y, _real, v) in best.items()}
 
 
+class Candidate(NamedTuple):
+    pk: int
+    code: str
+    kind: str
+    population: int | None
+    fiscal: float | None
+    has_masterplan: bool
+
+
+def _island_group(group: str) -> list[Candidate]:
+    """Every region of the island group with its latest fiscal capacity and whether it has a
+    published masterplan (three queries), kept in the cache per data version as plain rows
+    (quick to unpickle): every region page of the group reads the same."""
+    key = f"regions-like:{data_versions.version('regions')}:{group}"
+    found: list[Candidate] | None = cache.get(key)
+    if found is None:
+        regions = list(
+            Region.objects.filter(province__island_group=group).values_list(
+                "pk", "code", "kind", "population"
+            )
+        )
+        ids = [pk for pk, *_rest in regions]
+        fiscal = _latest("kkd", ids)
+        published = set(
+            Masterplan.objects.filter(
+                status__in=(Status.APPROVED, Status.ENACTED), region__in=ids
+            ).values_list("region_id", flat=True)
+        )
+        found = [
+            Candidate(pk, code, kind, population, fiscal.get(pk), pk in published)
+            for pk, code, kind, population in regions
+        ]
+        cache.set(key, found, SIMILAR_SECONDS)
+    return found
+
+
 def regions_like(region: Region, limit: int = 5) -> list[dict[str, Any]]:
     """The regions of ``region``'s island group nearest in log residents and fiscal capacity
     (each standardised over the group), the same kind first; among the nearest, those with a
-    published masterplan come first. Three queries whatever the number of regions."""
-    group = list(
-        Region.objects.filter(province__island_group=region.province.island_group).only(
-            "pk", "code", "name", "kind", "population"
-        )
-    )
-    fiscal = _latest("kkd")
-    published = set(
-        Masterplan.objects.filter(
-            status__in=(Status.APPROVED, Status.ENACTED), region__in=[r.pk for r in group]
-        ).values_list("region_id", flat=True)
-    )
+    published masterplan come first. Four queries whatever the number of regions, one while
+    the island group is in the cache."""
+    group = _island_group(region.province.island_group)
 
-    def features(r: Region) -> tuple[float, float]:
-        return math.log(max(r.population or 1, 1)), fiscal.get(r.pk, 1.0)
+    def features(c: Candidate) -> tuple[float, float]:
+        return math.log(max(c.population or 1, 1)), 1.0 if c.fiscal is None else c.fiscal
 
-    values = [features(r) for r in group]
+    values = [features(c) for c in group]
     spread = []
     for axis in (0, 1):
         column = [v[axis] for v in values]
         mean = sum(column) / len(column)
         spread.append((mean, math.sqrt(sum((x - mean) ** 2 for x in column) / len(column)) or 1.0))
-    own = features(region)
+    own = next((c for c in group if c.pk == region.pk), None) or Candidate(
+        region.pk, region.code, region.kind, region.population, None, False
+    )
 
-    def distance(r: Region) -> float:
-        other = features(r)
-        return math.sqrt(sum(((own[a] - other[a]) / spread[a][1]) ** 2 for a in (0, 1)))
+    def distance(c: Candidate) -> float:
+        mine, other = features(own), features(c)
+        return math.sqrt(sum(((mine[a] - other[a]) / spread[a][1]) ** 2 for a in (0, 1)))
 
     nearest = sorted(
-        (r for r in group if r.pk != region.pk),
-        key=lambda r: (r.kind != region.kind, distance(r), r.code),
+        (c for c in group if c.pk != region.pk),
+        key=lambda c: (c.kind != region.kind, distance(c), c.code),
     )[: 3 * limit]
     # Among the nearest, those with a published masterplan first: the ones to learn from.
-    ranked = sorted(nearest, key=lambda r: r.pk not in published)
+    chosen = sorted(nearest, key=lambda c: not c.has_masterplan)[:limit]
+    regions = Region.objects.select_related("province").in_bulk([c.pk for c in chosen])
     return [
         {
-            "region": r,
-            "has_masterplan": r.pk in published,
-            "fiscal": fiscal.get(r.pk),
-            "distance": round(distance(r), 2),
+            "region": regions[c.pk],
+            "has_masterplan": c.has_masterplan,
+            "fiscal": c.fiscal,
+            "distance": round(distance(c), 2),
         }
-        for r in ranked[:limit]
+        for c in chosen
+        if c.pk in regions
     ]
