@@ -744,6 +744,7 @@ def main(argv: list[str] | None = None) -> int:
         KC_ENV="production",
         SECRET_KEY="bench-" + os.urandom(24).hex(),
         ALLOWED_HOSTS=HOST,
+        KC_SITE_URL=f"http://{HOST}",
         SECURE_SSL_REDIRECT="0",  # loopback, plain HTTP; HSTS is only sent over HTTPS anyway
         DEBUG="0",
         KC_VAR_DIR=str(tmp),

@@ -2,9 +2,12 @@
 the bytes of a workbook."""
 
 import io
+from collections.abc import Iterable
+from typing import Any
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -23,10 +26,26 @@ def attachment(content: bytes | str, filename: str, content_type: str = "") -> H
     return response
 
 
+def text_row(sheet: Any, values: Iterable[Any]) -> list[Any]:
+    """A row for a write-only sheet's ``append`` with every text kept as text (what
+    ``workbook_bytes`` does for ordinary sheets, which it cannot read back)."""
+    row = []
+    for value in values:
+        if isinstance(value, str) and value.startswith("="):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            value = cell
+        row.append(value)
+    return row
+
+
 def workbook_bytes(book: Workbook) -> bytes:
     """The workbook as .xlsx bytes, every text written as text: a name typed as
-    ``=HYPERLINK(...)`` must not become a formula in the spreadsheet of whoever opens it."""
+    ``=HYPERLINK(...)`` must not become a formula in the spreadsheet of whoever opens it.
+    Write-only sheets get their rows through ``text_row``."""
     for sheet in book.worksheets:
+        if not hasattr(sheet, "iter_rows"):  # write-only
+            continue
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.data_type == "f":

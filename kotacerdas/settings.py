@@ -185,7 +185,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kota Cerdas <noreply@kotacerdas.local>")
 # Links in e-mails (notifications) need the site's own address: a mail has no "current host".
-KC_SITE_URL = env_str("KC_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Required in production, where a loopback default would send every reader a dead link.
+KC_SITE_URL = env_str("KC_SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
 
 # Requests are small forms and JSON; files (evidence, imports) come with their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("KC_MAX_REQUEST_BYTES", 2 * 1024 * 1024)

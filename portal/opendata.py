@@ -17,6 +17,7 @@ from openpyxl import Workbook
 
 from evaluation.models import Rubric, RubricStatus
 from evaluation.results import results as evaluation_results
+from kotacerdas.downloads import text_row, workbook_bytes
 from masterplans.models import BudgetLine, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport
@@ -354,11 +355,9 @@ def render(dataset: Dataset, fmt: str) -> bytes:
     sheet = book.create_sheet(dataset.slug)
     sheet.append(dataset.columns)
     for row in rows:
-        sheet.append(row)
+        sheet.append(text_row(sheet, row))
     about = book.create_sheet("sumber")
     about.append(["dataset", dataset.slug])
     about.append(["lisensi", dataset.licence])
     about.append(["penerbit", "Kota Cerdas — Gerakan Menuju 100 Smart City"])
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return workbook_bytes(book)

@@ -4,7 +4,7 @@ import io
 
 from openpyxl import Workbook, load_workbook
 
-from kotacerdas.downloads import attachment, workbook_bytes
+from kotacerdas.downloads import attachment, text_row, workbook_bytes
 
 
 def test_an_attachment_takes_its_media_type_from_the_extension() -> None:
@@ -20,3 +20,15 @@ def test_text_that_looks_like_a_formula_stays_text() -> None:
     cells = load_workbook(io.BytesIO(workbook_bytes(book))).active[1]
     assert [cell.data_type for cell in cells] == ["s", "s", "n"]
     assert cells[0].value == '=HYPERLINK("http://contoh.invalid","klik")'
+
+
+def test_a_write_only_sheet_keeps_formula_like_text_as_text() -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(text_row(sheet, ["=1+1", "Kota Bandung", 7]))
+    cells = load_workbook(io.BytesIO(workbook_bytes(book))).active[1]
+    assert [(c.value, c.data_type) for c in cells] == [
+        ("=1+1", "s"),
+        ("Kota Bandung", "s"),
+        (7, "n"),
+    ]

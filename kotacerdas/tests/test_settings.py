@@ -61,6 +61,7 @@ def test_production_settings_pass_check_deploy() -> None:
         KC_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="kotacerdas.go.id",
+        KC_SITE_URL="https://kotacerdas.go.id",
         REDIS_URL="redis://127.0.0.1:6379/13",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -73,6 +74,7 @@ def test_check_deploy_warns_when_production_has_no_shared_cache() -> None:
         KC_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="kotacerdas.go.id",
+        KC_SITE_URL="https://kotacerdas.go.id",
         REDIS_URL="",
     )
     assert "kotacerdas.W001" in result.stdout + result.stderr
@@ -82,6 +84,17 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = _manage("check", KC_ENV="production", ALLOWED_HOSTS="kotacerdas.go.id")
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address() -> None:
+    result = _manage(
+        "check",
+        KC_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="kotacerdas.go.id",
+    )
+    assert result.returncode != 0
+    assert "KC_SITE_URL is required" in result.stderr
 
 
 def _redis_reachable() -> bool:
