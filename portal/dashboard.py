@@ -77,20 +77,13 @@ def program_regions(filters: Filters) -> dict[int, SelectionRound]:
 
 
 def latest_population(region_ids: list[int]) -> dict[int, tuple[int, int, bool]]:
-    """Region id → (residents, year, is demo) of the latest year; a real figure beats a demo one
-    of the same year (1 query)."""
-    from selection.models import IndicatorValue
+    """Region id → (residents, year, is demo) of the latest year (1 query)."""
+    from selection.queries import latest_by_region
 
-    best: dict[int, tuple[int, int, bool]] = {}
-    rows = IndicatorValue.objects.filter(
-        indicator__code="penduduk", region_id__in=region_ids, replaced_by=None
-    ).values_list("region_id", "year", "value", "source")
-    for region_id, year, value, source in rows:
-        demo = source == "demo"
-        current = best.get(region_id)
-        if current is None or (year, not demo) > (current[1], not current[2]):
-            best[region_id] = (int(value), year, demo)
-    return best
+    return {
+        pk: (int(found.value), found.year, found.demo)
+        for pk, found in latest_by_region("penduduk", region_ids).items()
+    }
 
 
 @dataclass

@@ -8,22 +8,10 @@ from django.core.cache import cache
 from kotacerdas import data_versions
 from masterplans.models import Masterplan, Status
 from regions.models import Region
-from selection.models import IndicatorValue
+from selection.queries import latest_by_region
 
 # A backstop: the keys carry the data version, so a save shows on the next request.
 SIMILAR_SECONDS = 60
-
-
-def _latest(code: str, region_ids: list[int]) -> dict[int, float]:
-    """Region id → the indicator's latest value (a published one beats demo of the same year)."""
-    best: dict[int, tuple[int, bool, float]] = {}
-    for region_id, year, value, source in IndicatorValue.objects.filter(
-        indicator__code=code, replaced_by=None, region_id__in=region_ids
-    ).values_list("region_id", "year", "value", "source"):
-        key = (year, source != "demo", value)
-        if region_id not in best or key[:2] > best[region_id][:2]:
-            best[region_id] = key
-    return {rid: v for rid, (_y, _real, v) in best.items()}
 
 
 class Candidate(NamedTuple):
@@ -48,7 +36,7 @@ def _island_group(group: str) -> list[Candidate]:
             )
         )
         ids = [pk for pk, *_rest in regions]
-        fiscal = _latest("kkd", ids)
+        fiscal = {pk: found.value for pk, found in latest_by_region("kkd", ids).items()}
         published = set(
             Masterplan.objects.filter(
                 status__in=(Status.APPROVED, Status.ENACTED), region__in=ids
