@@ -26,6 +26,18 @@ def attachment(content: bytes | str, filename: str, content_type: str = "") -> H
     return response
 
 
+# What a spreadsheet reads as the start of a formula when it opens a CSV file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: Any) -> Any:
+    """A value for a CSV cell: text that a spreadsheet would run as a formula gets a leading
+    apostrophe (OWASP's advice); numbers and other values are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def text_row(sheet: Any, values: Iterable[Any]) -> list[Any]:
     """A row for a write-only sheet's ``append`` with every text kept as text (what
     ``workbook_bytes`` does for ordinary sheets, which it cannot read back)."""

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from evaluation.models import Rubric, RubricStatus
 from evaluation.results import results as evaluation_results
-from kotacerdas.downloads import text_row, workbook_bytes
+from kotacerdas.downloads import csv_text, text_row, workbook_bytes
 from masterplans.models import BudgetLine, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport
@@ -341,7 +341,7 @@ def render(dataset: Dataset, fmt: str) -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(dataset.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        writer.writerows(["" if v is None else csv_text(v) for v in row] for row in rows)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM tells Excel it is UTF-8
     if fmt == "json":
         body = {

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kotacerdas.downloads import workbook_bytes
+from kotacerdas.downloads import csv_text, workbook_bytes
 from kotacerdas.pdf import render_pdf
 from regions.models import IslandGroup, Region
 from selection.models import (
@@ -208,7 +208,7 @@ def _csv_cell(column: Column, value: Cell) -> str:
         return ""
     if column.decimals is not None and isinstance(value, int | float):
         return _decimal(float(value), column.decimals)
-    return str(value)
+    return str(csv_text(value))
 
 
 def round_csv(selection_round: SelectionRound) -> str:

@@ -4,7 +4,7 @@ import io
 
 from openpyxl import Workbook, load_workbook
 
-from kotacerdas.downloads import attachment, text_row, workbook_bytes
+from kotacerdas.downloads import attachment, csv_text, text_row, workbook_bytes
 
 
 def test_an_attachment_takes_its_media_type_from_the_extension() -> None:
@@ -31,4 +31,19 @@ def test_a_write_only_sheet_keeps_formula_like_text_as_text() -> None:
         ("=1+1", "s"),
         ("Kota Bandung", "s"),
         (7, "n"),
+    ]
+
+
+def test_csv_text_that_a_spreadsheet_would_run_gets_an_apostrophe() -> None:
+    typed = ["=1+1", "+62 812", "-2+3", "@SUM(A1)", "\tx", "Kota Bandung", -2.5, 7, None]
+    assert [csv_text(value) for value in typed] == [
+        "'=1+1",
+        "'+62 812",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\tx",
+        "Kota Bandung",
+        -2.5,
+        7,
+        None,
     ]

@@ -40,6 +40,16 @@ def test_only_public_masterplans_and_their_rows_are_published(client: Client) ->
     assert [(i["kode_program"], i["status"]) for i in progress["items"]] == [("GOV-01", "on_track")]
 
 
+def test_a_program_title_typed_as_a_formula_reaches_the_csv_as_text(client: Client) -> None:
+    public = make_masterplan("32.75", status="enacted")
+    public.programs.filter(code="GOV-01").update(title='=HYPERLINK("http://x.invalid","klik")')
+    text = client.get("/data-terbuka/program.csv").content.decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    titles = {row["kode"]: row["judul"] for row in rows}
+    assert titles["GOV-01"] == '\'=HYPERLINK("http://x.invalid","klik")'
+    assert not any(title.startswith(("=", "+", "-", "@")) for title in titles.values())
+
+
 def test_an_unknown_dataset_or_format_is_not_found(client: Client) -> None:
     assert client.get("/data-terbuka/rahasia.csv").status_code == 404
     assert client.get("/data-terbuka/wilayah.exe").status_code == 404
