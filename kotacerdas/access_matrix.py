@@ -160,6 +160,13 @@ PAGES: dict[str, Route] = {
         (Check("GET", REGION_TEAM | {"outsider"}), Check("POST", REGION_TEAM | {"outsider"})),
         {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"},
     ),
+    "masterplans:workshop_fill_in": read(
+        REGION_TEAM | {"outsider"}, cohort="PUBLISHED_ROUND", number="COHORT_WORKSHOP"
+    ),
+    "masterplans:workshop_attendance_import": Route(
+        (Check("GET", REGION_TEAM | {"outsider"}), Check("POST", REGION_TEAM | {"outsider"})),
+        {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"},
+    ),
     "masterplans:new": Route(
         (
             Check("GET", MASTERPLAN_STARTERS),

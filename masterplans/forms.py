@@ -260,6 +260,8 @@ class AttendanceForm(forms.Form):
                 )
             data["attendees"] = 0
             return data
+        if "attendees" in self.errors:
+            return data  # not a number: said once is enough
         if not attendees:
             attendees = data["attendees"] = len(names)
         if attendees == 0:

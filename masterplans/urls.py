@@ -27,6 +27,16 @@ urlpatterns = [
         workshop_views.workshop_attendance,
         name="workshop_attendance",
     ),
+    path(
+        "bimtek/<int:cohort>/<int:number>/kehadiran.xlsx",
+        workshop_views.workshop_fill_in,
+        name="workshop_fill_in",
+    ),
+    path(
+        "bimtek/<int:cohort>/<int:number>/hadir/unggah/",
+        workshop_views.workshop_attendance_import,
+        name="workshop_attendance_import",
+    ),
     path("<int:pk>/", views.masterplan_detail, name="detail"),
     path("<int:pk>/ubah/", views.masterplan_edit, name="edit"),
     path("<int:pk>/kelengkapan/", views.masterplan_checklist, name="checklist"),

@@ -3,7 +3,9 @@ workshops (bimtek) and their attendance, scheduled by the national team, each re
 recording whom it sent."""
 
 import logging
+from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,6 +20,7 @@ from accounts.models import Membership, Role
 from kotacerdas.downloads import attachment
 from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
+from masterplans.attendance_import import AttendanceImportError, fill_in_xlsx, import_attendance
 from masterplans.forms import AssignmentForm, AttendanceForm, WorkshopForm
 from masterplans.mentoring import (
     ASSIGNED_ROLES,
@@ -173,6 +176,65 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
         request,
         "masterplans/workshop_attendance.html",
         {"cohort": selection_round, "workshop": workshop, "forms": forms},
+    )
+
+
+def _recording(request: HttpRequest, cohort: int, number: int) -> tuple[Workshop, list[Any]]:
+    """The workshop and the regions whose attendance the user records (403 if none)."""
+    selection_round = access.get_round_for_user(request.user, cohort)
+    workshop = get_object_or_404(Workshop, cohort=selection_round, number=number)
+    regions = recordable_regions(request.user, selection_round)
+    if not regions:
+        raise PermissionDenied
+    return workshop, regions
+
+
+@login_required
+def workshop_fill_in(request: HttpRequest, cohort: int, number: int) -> HttpResponse:
+    """The fill-in workbook of one workshop for the regions the user records."""
+    workshop, regions = _recording(request, cohort, number)
+    return attachment(
+        fill_in_xlsx(workshop, regions), f"kehadiran-bimtek-{workshop.number}-{cohort}.xlsx"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_attendance_import(request: HttpRequest, cohort: int, number: int) -> HttpResponse:
+    """Attendance from the filled-in workbook: every row checked, all or nothing."""
+    workshop, _regions = _recording(request, cohort, number)
+    problems: list[Any] = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            problems = [_("Choose the Excel workbook (.xlsx) to import.")]
+        elif upload.size and upload.size > settings.KC_MAX_UPLOAD_BYTES:
+            problems = [_("The file is too large.")]
+        else:
+            try:
+                result = import_attendance(workshop, request.user, upload)
+            except AttendanceImportError as exc:
+                problems = list(exc.problems)
+            except MentoringError as exc:
+                problems = [str(exc)]
+            else:
+                message = ngettext(
+                    "Attendance saved for %(n)s region.",
+                    "Attendance saved for %(n)s regions.",
+                    result.saved,
+                ) % {"n": result.saved}
+                if result.skipped_other_regions:
+                    message += " " + ngettext(
+                        "%(n)s row of another region was skipped: you record only your own.",
+                        "%(n)s rows of other regions were skipped: you record only your own.",
+                        result.skipped_other_regions,
+                    ) % {"n": result.skipped_other_regions}
+                messages.success(request, message)
+                return redirect("masterplans:workshops", workshop.cohort_id)
+    return render(
+        request,
+        "masterplans/workshop_attendance_import.html",
+        {"cohort": workshop.cohort, "workshop": workshop, "problems": problems},
     )
 
 

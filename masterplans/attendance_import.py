@@ -1,0 +1,262 @@
+"""Attendance at one workshop in Excel: the fill-in sheet handed out per workshop, and the import
+of that sheet (or of the cohort's whole attendance workbook) once the signed daftar hadir is
+back. Every row is checked by the same rules as the form; nothing is written unless all are
+right. A regional team's workbook may still hold the other regions' rows: those are skipped."""
+
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from kotacerdas.downloads import workbook_bytes
+from masterplans.forms import AttendanceForm
+from masterplans.mentoring import AttendanceRow, cohort_regions, recordable_regions, save_attendance
+from masterplans.models import Workshop, WorkshopAttendance
+from regions.models import Region
+
+SHEET = "kehadiran"
+HEADER = ["Kode", "Wilayah", "Provinsi", "Hadir", "Peserta", "Nama dan OPD"]
+# More rows than any cohort has regions: a sheet longer than this is not an attendance list.
+MAX_ROWS = 1000
+YES = {"ya", "y", "yes", "hadir", "present", "true", "1", "x", "v", "✓"}
+NO = {"tidak", "t", "no", "n", "tidak hadir", "absent", "false", "0", "-"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return self.message
+        if self.column:
+            where = _("Row %(row)s, column %(column)s") % {"row": self.row, "column": self.column}
+        else:
+            where = _("Row %(row)s") % {"row": self.row}
+        return f"{where}: {self.message}"
+
+
+class AttendanceImportError(Exception):
+    """The workbook cannot be imported; ``problems`` says where and why. Nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems[:5]))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    saved: int
+    skipped_other_regions: int
+
+
+def fill_in_xlsx(workshop: Workshop, regions: list[Region]) -> bytes:
+    """One row per region the user records, with what is recorded so far, to fill in from the
+    signed sheet and import again."""
+    recorded = {
+        row.region_id: row
+        for row in WorkshopAttendance.objects.filter(workshop=workshop, region__in=regions)
+    }
+    book = Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = SHEET
+    demo = ["demo"] if workshop.is_demo else []
+    sheet.append(HEADER + (["Demo"] if demo else []))
+    for region in regions:
+        row = recorded.get(region.pk)
+        answer = ("ya" if row.present else "tidak") if row else ""
+        sheet.append(
+            [
+                region.code,
+                region.name,
+                region.province.name,
+                answer,
+                row.attendees if row and row.present else None,
+                row.names if row else "",
+                *demo,
+            ]
+        )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for letter, width in zip("ABCDEF", (8, 30, 24, 8, 9, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    guide = book.create_sheet("petunjuk")
+    for line in (
+        [f"Kehadiran {workshop.theme}: {workshop.cohort.name}"],
+        ["Hadir: ya atau tidak. Baris dengan kolom Hadir kosong tidak diubah."],
+        ["Peserta: jumlah orang; boleh kosong bila nama diisi (dihitung dari nama)."],
+        ["Nama dan OPD: satu orang per baris dalam sel (Alt+Enter) atau dipisah titik koma."],
+        ["Unggah kembali di halaman kehadiran bimtek; tidak ada yang disimpan bila ada kesalahan."],
+    ):
+        guide.append(line)
+    guide.column_dimensions["A"].width = 100
+    return workbook_bytes(book)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    return re.sub(r"[ \t]+", " ", str(value)).strip()
+
+
+def _columns(header: tuple[Any, ...], number: int) -> dict[str, int]:
+    """Field → column index: the fill-in sheet's Hadir/Peserta/Nama, or the cohort workbook's
+    "Bimtek N hadir/peserta/nama" columns of this workshop."""
+    found: dict[str, int] = {}
+    labels = {
+        "code": ("kode", "code"),
+        "present": ("hadir", f"bimtek {number} hadir", "present"),
+        "attendees": ("peserta", f"bimtek {number} peserta", "attendees"),
+        "names": ("nama dan opd", "nama", f"bimtek {number} nama", "names"),
+    }
+    for index, value in enumerate(header):
+        text = _text(value).casefold()
+        for field, accepted in labels.items():
+            if text in accepted and field not in found:
+                found[field] = index
+    return found
+
+
+def read_attendance(
+    workshop: Workshop, user: Any, file_obj: BinaryIO | Any
+) -> tuple[list[AttendanceRow], int]:
+    """The rows to record and how many rows of regions ``user`` does not record were skipped;
+    AttendanceImportError lists every problem by row and column."""
+    try:
+        book = load_workbook(file_obj, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise AttendanceImportError(
+            [Problem(None, "", _("The file is not an Excel workbook (.xlsx)."))]
+        ) from None
+    try:
+        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+        lines = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))
+    finally:
+        book.close()
+    if len(lines) > MAX_ROWS + 1:
+        raise AttendanceImportError(
+            [Problem(None, "", _("The sheet has more than %(n)s rows.") % {"n": MAX_ROWS})]
+        )
+    columns = _columns(lines[0] if lines else (), workshop.number)
+    missing = [
+        label for field, label in (("code", "Kode"), ("present", "Hadir")) if field not in columns
+    ]
+    if missing:
+        raise AttendanceImportError(
+            [
+                Problem(
+                    1,
+                    "",
+                    _(
+                        "The heading row needs the columns %(columns)s (as in the fill-in sheet "
+                        "of this workshop)."
+                    )
+                    % {"columns": ", ".join(missing)},
+                )
+            ]
+        )
+    heading = {field: _text(lines[0][index]) for field, index in columns.items()}
+    in_cohort = {region.code: region for region in cohort_regions(workshop.cohort)}
+    allowed = {region.pk for region in recordable_regions(user, workshop.cohort)}
+
+    def cell(line: tuple[Any, ...], field: str) -> Any:
+        index = columns.get(field)
+        return line[index] if index is not None and index < len(line) else None
+
+    problems: list[Problem] = []
+    rows: list[AttendanceRow] = []
+    seen: dict[str, int] = {}
+    skipped = 0
+    for number, line in enumerate(lines[1:], start=2):
+        code = _text(cell(line, "code"))
+        present = _text(cell(line, "present")).casefold()
+        attendees = cell(line, "attendees")
+        names = _text(cell(line, "names")).replace(";", "\n")
+        if not code:
+            if present or _text(attendees) or names:
+                problems.append(Problem(number, heading["code"], _("The region code is empty.")))
+            continue
+        region = in_cohort.get(code)
+        if region is None:
+            problems.append(
+                Problem(
+                    number,
+                    heading["code"],
+                    _("%(code)s is not a region of this cohort.") % {"code": code},
+                )
+            )
+            continue
+        if code in seen:
+            problems.append(
+                Problem(
+                    number,
+                    heading["code"],
+                    _("%(region)s is already on row %(row)s.")
+                    % {"region": region.name, "row": seen[code]},
+                )
+            )
+            continue
+        seen[code] = number
+        if region.pk not in allowed:
+            skipped += 1
+            continue
+        if not present:
+            if _text(attendees) or names:
+                problems.append(
+                    Problem(
+                        number,
+                        heading["present"],
+                        _("Write ya or tidak for %(region)s.") % {"region": region.name},
+                    )
+                )
+            continue
+        if present not in YES | NO:
+            problems.append(
+                Problem(
+                    number,
+                    heading["present"],
+                    _("“%(value)s” is neither ya nor tidak.") % {"value": present},
+                )
+            )
+            continue
+        form = AttendanceForm(
+            {
+                "present": "on" if present in YES else "",
+                "attendees": _text(attendees),
+                "names": "\n".join(part.strip() for part in names.splitlines() if part.strip()),
+            },
+            region=region,
+        )
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                for error in errors:
+                    problems.append(Problem(number, heading.get(field, ""), str(error)))
+            continue
+        data = form.cleaned_data
+        rows.append(AttendanceRow(region, data["present"], data["attendees"], data["names"]))
+    if problems:
+        raise AttendanceImportError(problems)
+    if not rows:
+        raise AttendanceImportError(
+            [Problem(None, "", _("No row has Hadir filled in: nothing to record."))]
+        )
+    return rows, skipped
+
+
+def import_attendance(workshop: Workshop, user: Any, file_obj: BinaryIO | Any) -> ImportResult:
+    """Record the workbook's attendance at ``workshop``: all rows or none."""
+    rows, skipped = read_attendance(workshop, user, file_obj)
+    return ImportResult(save_attendance(workshop, user, rows), skipped)
