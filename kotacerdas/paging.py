@@ -7,9 +7,11 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 
 
-def page_of(request: HttpRequest, rows: Any, per_page: int) -> Page:
-    """The page the request asks for; the last one past the end, the first one for nonsense."""
-    return Paginator(rows, per_page).get_page(request.GET.get("page"))
+def page_of(request: HttpRequest, rows: Any, per_page: int, number: int | None = None) -> Page:
+    """The page the request asks for (or ``number`` when it asks for none); the last one past
+    the end, the first one for nonsense."""
+    asked = request.GET.get("page") or number
+    return Paginator(rows, per_page).get_page(asked)
 
 
 def filters_query(request: HttpRequest) -> str:

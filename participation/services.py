@@ -67,7 +67,8 @@ def region_team(masterplan: Masterplan) -> list[User]:
 
 def _comments_url(masterplan: Masterplan, thread: Comment | None = None) -> str:
     url = reverse("participation:comments", args=[masterplan.pk])
-    return f"{url}#comment-{thread.pk}" if thread else url
+    # ?utas= opens the page of the list that holds the thread, wherever it has moved to.
+    return f"{url}?utas={thread.pk}#comment-{thread.pk}" if thread else url
 
 
 def add_comment(

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import access
 from audit.context import client_ip
 from kotacerdas.paging import filters_query, page_of
-from kotacerdas.params import posted_id
+from kotacerdas.params import int_param, posted_id
 from participation.forms import CommentForm, OpenConsultationForm, PublicCommentForm
 from participation.models import (
     Comment,
@@ -38,6 +39,16 @@ from participation.services import (
 from participation.worklist import tasks_for
 
 PAGE_SIZE = 30
+
+
+def _page_holding(threads: Any, thread: str | None) -> int | None:
+    """The page number of ``threads`` (newest first) that shows the thread with that id."""
+    pk = int_param(thread, 0)
+    anchor = threads.filter(pk=pk).values_list("created_at", flat=True).first() if pk else None
+    if anchor is None:
+        return None
+    newer = threads.filter(Q(created_at__gt=anchor) | Q(created_at=anchor, pk__gt=pk)).count()
+    return newer // PAGE_SIZE + 1
 
 
 @login_required
@@ -74,7 +85,8 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
     section = request.GET.get("section", "")
     if section in Section.values:
         threads = threads.filter(section=section)
-    page = page_of(request, threads.order_by("-created_at"), PAGE_SIZE)
+    threads = threads.order_by("-created_at", "-pk")
+    page = page_of(request, threads, PAGE_SIZE, _page_holding(threads, request.GET.get("utas")))
     return render(
         request,
         "participation/comments.html",

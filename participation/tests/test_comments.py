@@ -146,3 +146,25 @@ def test_an_outsider_sees_no_comments(
     url = f"/partisipasi/masterplan/{masterplan.pk}/komentar/"
     assert login(outsider).get(url).status_code == 404
     assert client.get(url).status_code == 302  # to the login page
+
+
+def test_a_notifications_link_opens_the_page_that_holds_its_thread(
+    masterplan: Masterplan, mentor: User, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    oldest = add_comment(masterplan, mentor, "Komentar pertama.")
+    for number in range(30):
+        add_comment(masterplan, mentor, f"Komentar {number + 2}.")
+    note = owner.notifications.get(url__endswith=f"#comment-{oldest.pk}")
+    page = login(owner).get(note.url.split("#")[0])
+    assert page.context["page"].number == 2
+    assert f'id="comment-{oldest.pk}"' in page.content.decode()
+    newest = Comment.objects.filter(masterplan=masterplan).latest("created_at", "pk")
+    first = login(owner).get(f"/partisipasi/masterplan/{masterplan.pk}/komentar/?utas={newest.pk}")
+    assert first.context["page"].number == 1
+    # An explicit page wins; an unknown or foreign thread opens the first page.
+    explicit = f"/partisipasi/masterplan/{masterplan.pk}/komentar/?utas={oldest.pk}&page=1"
+    assert login(owner).get(explicit).context["page"].number == 1
+    bekasi = Region.objects.get(code="32.75")
+    other = add_comment(make_masterplan("32.75"), make_user("m2", Role.MENTOR, bekasi), "x")
+    foreign = f"/partisipasi/masterplan/{masterplan.pk}/komentar/?utas={other.pk}"
+    assert login(owner).get(foreign).context["page"].number == 1

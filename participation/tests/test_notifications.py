@@ -25,7 +25,9 @@ def test_a_new_comment_notifies_the_regions_team_by_app_and_e_mail(
         comment = add_comment(masterplan, mentor, "KPI terlalu umum.")
     assert {n.user for n in Notification.objects.all()} == {owner, colleague}
     note = Notification.objects.get(user=owner)
-    assert note.url == f"/partisipasi/masterplan/{masterplan.pk}/komentar/#comment-{comment.pk}"
+    assert note.url == (
+        f"/partisipasi/masterplan/{masterplan.pk}/komentar/?utas={comment.pk}#comment-{comment.pk}"
+    )
     assert note.read_at is None
     # One message each: nobody learns the others' addresses.
     assert sorted(m.to for m in mail.outbox) == [["editor@bandung.go.id"], ["lead@bandung.go.id"]]
