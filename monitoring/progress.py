@@ -1,11 +1,12 @@
 """Progress arithmetic: % complete from milestones, quarters and their due dates, late reports."""
 
 import calendar
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from masterplans.models import Program, Status
 from monitoring.models import Milestone, ProgressReport
@@ -46,6 +47,34 @@ def report_percent(report: ProgressReport) -> int | None:
             report.program.milestones.all(), quarter_end(report.year, report.quarter)
         )
     return report.percent_entered
+
+
+def newest_percents(programs: QuerySet[Program]) -> dict[int, int | None]:
+    """Program id → the % complete of its newest report, entered or derived from milestones as
+    of that quarter's end (what ``report_percent`` gives); None without a report. Two queries
+    whatever the number of programs."""
+    newest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
+    rows = list(
+        programs.annotate(
+            newest_year=Subquery(newest.values("year")[:1]),
+            newest_quarter=Subquery(newest.values("quarter")[:1]),
+            newest_percent=Subquery(newest.values("percent_entered")[:1]),
+        ).values_list("pk", "progress_mode", "newest_year", "newest_quarter", "newest_percent")
+    )
+    milestones: dict[int, list[Milestone]] = defaultdict(list)
+    for milestone in Milestone.objects.filter(
+        program__in=programs.filter(progress_mode="milestones")
+    ):
+        milestones[milestone.program_id].append(milestone)
+    percents: dict[int, int | None] = {}
+    for pk, mode, year, quarter, entered in rows:
+        if year is None:
+            percents[pk] = None
+        elif mode == "milestones":
+            percents[pk] = milestone_percent(milestones[pk], quarter_end(year, quarter))
+        else:
+            percents[pk] = entered
+    return percents
 
 
 @dataclass(frozen=True)

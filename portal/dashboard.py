@@ -23,6 +23,7 @@ from kotacerdas import data_versions
 from masterplans.models import BudgetLine, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport, ProgressStatus
+from monitoring.progress import newest_percents
 from regions.models import Region
 from selection.models import RoundOverride, RoundResult, RoundStatus, SelectionRound
 
@@ -275,14 +276,11 @@ def map_layer(
         values = {rid: (_classes(float(v), [1, 2, 3, 4]), f"{v}") for rid, v in index.items()}
         legend = [("c1", "< 1"), ("c2", "1–2"), ("c3", "2–3"), ("c4", "3–4"), ("c5", "4")]
     elif measure == "quick_win":
-        newest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
+        quick_wins = Program.objects.filter(is_quick_win=True, masterplan__status__in=FOLLOWED)
+        percents = newest_percents(quick_wins)
         totals: dict[int, list[int]] = defaultdict(list)
-        for region_id, percent in (
-            Program.objects.filter(is_quick_win=True, masterplan__status__in=FOLLOWED)
-            .annotate(percent=Subquery(newest.values("percent_entered")[:1]))
-            .values_list("masterplan__region_id", "percent")
-        ):
-            totals[region_id].append(percent or 0)
+        for pk, region_id in quick_wins.values_list("pk", "masterplan__region_id"):
+            totals[region_id].append(percents.get(pk) or 0)
         values = {
             rid: (_classes(sum(p) / len(p), [20, 40, 60, 80]), f"{round(sum(p) / len(p))}%")
             for rid, p in totals.items()

@@ -21,6 +21,7 @@ from kotacerdas.downloads import csv_text, text_row, workbook_bytes
 from masterplans.models import BudgetLine, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport
+from monitoring.progress import report_percent
 from regions.models import Region
 from selection.models import RoundResult, RoundStatus
 from selection.rounds import final_selection
@@ -145,6 +146,7 @@ def _progress() -> Rows:
     reports = (
         ProgressReport.objects.filter(program__masterplan__status__in=PUBLIC_PLANS)
         .select_related("program__masterplan__region")
+        .prefetch_related("program__milestones")
         .order_by("program__masterplan__region__code", "program__code", "year", "quarter")
     )
     for r in reports:
@@ -155,7 +157,7 @@ def _progress() -> Rows:
             r.year,
             r.quarter,
             r.status,
-            r.percent_entered,
+            report_percent(r),  # entered, or derived from the milestones
             r.budget_realised,
             r.is_demo,
         ]

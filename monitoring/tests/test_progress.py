@@ -8,6 +8,7 @@ from monitoring.progress import (
     due_date,
     late_reports,
     milestone_percent,
+    newest_percents,
     quarter_end,
     quarters_between,
     report_percent,
@@ -74,3 +75,34 @@ def test_no_report_is_owed_after_the_program_ends_or_before_it_starts() -> None:
     assert late_reports(programs, date(2027, 1, 1)) == []
     late = late_reports(programs, date(2031, 6, 1), since=(2026, 1))
     assert len(late) == 8  # 2027 and 2028, four quarters each
+
+
+def test_the_newest_percent_of_each_program_follows_its_mode() -> None:
+    masterplan = make_masterplan()
+    derived = masterplan.programs.get(code="GOV-01")
+    derived.progress_mode = "milestones"
+    derived.save()
+    for due, done, weight in (
+        (date(2027, 2, 1), date(2027, 2, 10), 1),
+        (date(2027, 9, 1), None, 3),
+    ):
+        Milestone.objects.create(
+            program=derived, title="t", due_date=due, done_on=done, weight=weight
+        )
+    entered = masterplan.programs.exclude(pk=derived.pk).first()
+    for program in (derived, entered):
+        for quarter, percent in ((1, 10), (2, 60)):
+            ProgressReport.objects.create(
+                program=program,
+                year=2027,
+                quarter=quarter,
+                status="on_track",
+                percent_entered=percent,
+            )
+    percents = newest_percents(masterplan.programs.all())
+    assert percents[derived.pk] == 25  # 1 of 4 weight done by 30 Jun 2027; the 60 typed is ignored
+    assert percents[entered.pk] == 60  # the newest report's figure
+    silent = masterplan.programs.exclude(pk__in=[derived.pk, entered.pk]).first()
+    assert percents[silent.pk] is None  # no report yet
+    newest = ProgressReport.objects.get(program=derived, quarter=2)
+    assert percents[derived.pk] == report_percent(newest)

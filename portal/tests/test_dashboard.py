@@ -125,6 +125,30 @@ def test_the_map_colours_regions_by_each_measure(
     assert 'data-testid="dashboard-map"' in response.content.decode()
 
 
+def test_the_quick_win_map_uses_the_percent_derived_from_milestones(
+    client: Client, program_data
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from monitoring.models import Milestone
+
+    region = Region.objects.get(code=CODES[0])
+    quick_wins = list(Masterplan.objects.get(region=region).programs.filter(is_quick_win=True))
+    for program in quick_wins:
+        program.progress_mode = "milestones"
+        program.save()
+        Milestone.objects.create(
+            program=program, title="a", due_date=date(2027, 1, 1), done_on=date(2027, 1, 1)
+        )
+        Milestone.objects.create(program=program, title="b", due_date=date(2027, 1, 1))
+        ProgressReport.objects.update_or_create(
+            program=program, year=2027, quarter=1, defaults={"status": "on_track"}
+        )
+    points = client.get("/dasbor/?map=quick_win").context["board"].map_points
+    point = next(p for p in points if p["code"] == CODES[0])
+    assert (point["status"], point["text"]) == ("c3", "50%")
+
+
 def count_queries(client: Client, url: str) -> int:
     from django.core.cache import cache
 

@@ -50,6 +50,28 @@ def test_a_program_title_typed_as_a_formula_reaches_the_csv_as_text(client: Clie
     assert not any(title.startswith(("=", "+", "-", "@")) for title in titles.values())
 
 
+def test_progress_published_for_a_milestone_program_is_the_derived_percent(
+    client: Client,
+) -> None:
+    from datetime import date
+
+    from monitoring.models import Milestone
+
+    public = make_masterplan("32.75", status="enacted")
+    program = public.programs.get(code="GOV-01")
+    program.progress_mode = "milestones"
+    program.save()
+    Milestone.objects.create(
+        program=program, title="a", due_date=date(2027, 2, 1), done_on=date(2027, 2, 1), weight=1
+    )
+    Milestone.objects.create(program=program, title="b", due_date=date(2027, 9, 1), weight=1)
+    ProgressReport.objects.create(
+        program=program, year=2027, quarter=1, status="on_track", percent_entered=90
+    )
+    items = json.loads(client.get("/data-terbuka/kemajuan.json").content)["items"]
+    assert [(i["kode_program"], i["persen_selesai"]) for i in items] == [("GOV-01", 50)]
+
+
 def test_an_unknown_dataset_or_format_is_not_found(client: Client) -> None:
     assert client.get("/data-terbuka/rahasia.csv").status_code == 404
     assert client.get("/data-terbuka/wilayah.exe").status_code == 404
