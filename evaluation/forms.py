@@ -16,6 +16,14 @@ class RubricForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # An open evaluation's year is its address; its scale stays once scoring began.
+            self.fields["year"].disabled = True
+            if self.instance.scores.exists():
+                self.fields["scale_max"].disabled = True
+                self.fields["scale_max"].help_text = gettext_lazy(
+                    "Fixed: regions and assessors have scored on this scale."
+                )
         weights = (self.instance.weights if self.instance.pk else None) or DEFAULT_WEIGHTS
         for value, label in Component.choices:
             self.fields[f"weight_{value}"] = forms.IntegerField(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from accounts import access
 from accounts.access import AnyUser
 from evaluation.index import IndexResult, competition_ranks, compute_index
-from evaluation.models import Award, Rubric, Score
+from evaluation.models import Award, Rubric, RubricStatus, Score
 from masterplans.models import Dimension
 from regions.models import Region
 
@@ -47,18 +47,36 @@ def _scores(rubric: Rubric) -> dict[int, dict[str, dict[tuple[str, str], Decimal
 
 
 def _plain_indices(rubric: Rubric) -> dict[int, tuple[IndexResult, IndexResult]]:
+    """The index (verified assessors' scores) and self-assessment index of every region with
+    at least one verified score: a region nobody has verified yet has no index, not 0.00."""
     return {
         region_id: (
             compute_index(cells["assessor"], rubric.weights, DIMENSIONS),
             compute_index(cells["self"], rubric.weights, DIMENSIONS),
         )
         for region_id, cells in _scores(rubric).items()
+        if cells["assessor"]
     }
 
 
+def awaiting_verification(rubric: Rubric) -> int:
+    """Regions with scores of the rubric but none verified yet: not ranked (one query)."""
+    return (
+        Score.objects.filter(rubric=rubric)
+        .values("region_id")
+        .distinct()
+        .exclude(
+            region_id__in=Score.objects.filter(
+                rubric=rubric, assessor_score__isnull=False, verified_at__isnull=False
+            ).values("region_id")
+        )
+        .count()
+    )
+
+
 def results(rubric: Rubric) -> list[RegionResult]:
-    """Every scored region with its index, national and island-group rank and change on the
-    previous year's rubric; best first."""
+    """Every region with a verified score: its index, national and island-group rank and change
+    on the previous published year's; best first."""
     indices = _plain_indices(rubric)
     regions = Region.objects.select_related("province").in_bulk(list(indices))
     rows = [
@@ -72,7 +90,11 @@ def results(rubric: Rubric) -> list[RegionResult]:
     group_ranks = {
         key: rank for group in by_group.values() for key, rank in competition_ranks(group).items()
     }
-    previous = Rubric.objects.filter(year__lt=rubric.year).order_by("-year").first()
+    previous = (
+        Rubric.objects.filter(year__lt=rubric.year, status=RubricStatus.PUBLISHED)
+        .order_by("-year")
+        .first()
+    )
     earlier = (
         {rid: pair[0].overall for rid, pair in _plain_indices(previous).items()} if previous else {}
     )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("baru/", views.rubric_new, name="rubric_new"),
     path("<int:year>/", views.rubric_detail, name="rubric"),
     path("<int:year>/terbitkan/", views.rubric_publish, name="rubric_publish"),
+    path("<int:year>/ubah/", views.rubric_edit, name="rubric_edit"),
     path("<int:year>/wilayah/<str:code>/", views.region_scores, name="region"),
     path("<int:year>/penghargaan/", views.awards, name="awards"),
     path("<int:year>/penghargaan/usulkan/", views.awards_propose, name="awards_propose"),

@@ -18,6 +18,7 @@ from evaluation.forms import RubricForm, score_field
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
 from evaluation.results import (
     AwardError,
+    awaiting_verification,
     award_categories,
     category_label,
     decide_award,
@@ -66,6 +67,26 @@ def rubric_new(request: HttpRequest) -> HttpResponse:
     return render(request, "evaluation/new.html", {"form": form})
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def rubric_edit(request: HttpRequest, year: int) -> HttpResponse:
+    """Change an open evaluation's title and weights (the indices follow at once); a published
+    one no longer changes."""
+    access.require(request.user, "evaluation.manage")
+    rubric = get_object_or_404(Rubric, year=year)
+    if rubric.is_published:
+        messages.error(request, _("A published evaluation no longer changes."))
+        return redirect("evaluation:rubric", year)
+    form = RubricForm(request.POST or None, instance=rubric)
+    if request.method == "POST" and form.is_valid():
+        rubric = form.save(commit=False)
+        rubric.weights = form.cleaned_data["weights"]
+        rubric.save()
+        messages.success(request, _("Evaluation %(year)s saved.") % {"year": rubric.year})
+        return redirect("evaluation:rubric", rubric.year)
+    return render(request, "evaluation/new.html", {"form": form, "rubric": rubric})
+
+
 def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
     rubric = _rubric_for_user(request.user, year)
     rows = results(rubric)
@@ -85,6 +106,7 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
             "components": Component.choices,
             "dimensions": Dimension.choices,
             "can_manage": access.can(request.user, "evaluation.manage"),
+            "awaiting": awaiting_verification(rubric),
         },
     )
 

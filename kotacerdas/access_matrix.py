@@ -226,6 +226,9 @@ PAGES: dict[str, Route] = {
     "evaluation:rubric_new": Route((Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF))),
     "evaluation:rubric": read(NATIONAL_ROLES, year="OPEN_YEAR"),
     "evaluation:rubric_publish": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
+    "evaluation:rubric_edit": Route(
+        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)), {"year": "OPEN_YEAR"}
+    ),
     "evaluation:region": Route(
         (Check("GET", NATIONAL_ROLES | REGION_WRITERS), Check("POST", REGION_WRITERS)),
         {"year": "OPEN_YEAR", "code": "OWN"},

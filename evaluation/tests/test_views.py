@@ -94,6 +94,33 @@ def test_ranking_ties_and_year_on_year_change(client: Client) -> None:
     assert [r.region.code for r in page.context["page"]] == ["73.71", "32.73", "32.75"]
 
 
+def test_a_region_nobody_verified_is_not_ranked_and_an_open_year_is_no_baseline(
+    client: Client,
+) -> None:
+    still_open = Rubric.objects.create(year=2026, title="2026", status="open")
+    score_all(still_open, "32.73", 1.0)
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0)
+    # Bekasi assessed itself and was scored, but no assessor has verified a score yet.
+    bekasi = Region.objects.get(code="32.75")
+    for dim in DIMS:
+        for comp in COMPS:
+            Score.objects.create(
+                rubric=rubric,
+                region=bekasi,
+                dimension=dim,
+                component=comp,
+                self_score=Decimal("4"),
+                assessor_score=Decimal("2"),
+            )
+    rows = results(rubric)
+    assert [(r.region.code, r.national_rank) for r in rows] == [("32.73", 1)]
+    assert rows[0].change is None  # 2026 is still open: no year-on-year change against it
+    page = client.get("/evaluasi/2027/")
+    assert page.context["awaiting"] == 1
+    assert "1 wilayah lagi memiliki nilai yang belum diverifikasi asesor" in page.content.decode()
+
+
 def test_awards_are_proposed_and_an_override_needs_a_reason(officer: User) -> None:
     rubric = Rubric.objects.create(year=2027, title="2027", status="published")
     score_all(rubric, "32.73", 3.0, **{"economy.output": 4.0})
@@ -168,3 +195,27 @@ def test_weights_must_add_up_to_100(login, officer: User) -> None:
 def test_award_count_matches_the_categories() -> None:
     rubric = Rubric.objects.create(year=2027, title="2027")
     assert len(propose_awards(rubric)) == 9 == Award.objects.count()
+
+
+def test_the_national_team_changes_an_open_evaluations_weights_and_the_index_follows(
+    login, officer: User, viewer: User
+) -> None:  # type: ignore[no-untyped-def]
+    rubric = Rubric.objects.create(year=2027, title="2027")
+    score_all(rubric, "32.73", 2.0, **{f"{d}.impact": 4.0 for d in DIMS})
+    assert results(rubric)[0].index.overall == Decimal("2.60")  # impact weighs 30
+    weights = {"baseline": 0, "output": 20, "outcome": 30, "impact": 50, "quick_win": 0}
+    data = {"title": "Evaluasi 2027", **{f"weight_{c}": w for c, w in weights.items()}}
+    assert login(viewer).post("/evaluasi/2027/ubah/", data).status_code == 403
+    client = login(officer)
+    form = client.get("/evaluasi/2027/ubah/").context["form"]
+    assert form.fields["year"].disabled and form.fields["scale_max"].disabled  # scored already
+    wrong = client.post("/evaluasi/2027/ubah/", {**data, "weight_impact": 40})
+    assert "Bobot berjumlah 90" in wrong.content.decode()
+    assert client.post("/evaluasi/2027/ubah/", data).status_code == 302
+    rubric.refresh_from_db()
+    assert (rubric.title, rubric.weights, rubric.year) == ("Evaluasi 2027", weights, 2027)
+    assert results(rubric)[0].index.overall == Decimal("3.00")  # 2 x 0.5 + 4 x 0.5
+    Rubric.objects.filter(pk=rubric.pk).update(status="published")
+    assert client.post("/evaluasi/2027/ubah/", {**data, "title": "x"}).status_code == 302
+    rubric.refresh_from_db()
+    assert rubric.title == "Evaluasi 2027"  # a published evaluation no longer changes
