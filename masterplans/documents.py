@@ -40,6 +40,7 @@ from masterplans.models import (
     Term,
 )
 from masterplans.workflow import WorkflowError, require_editable
+from regions.models import Region
 
 PROGRAM_NAME = "Gerakan Menuju 100 Smart City"
 DEMO_NOTE = "Berisi data demo"
@@ -978,9 +979,25 @@ def short_source_label(code: str) -> str:
     return source_label(code).split(" (")[0]
 
 
+def _readiness(region: Region) -> dict[str, Any] | None:
+    """The profile per part of the region's latest readiness assessment, if it has one."""
+    from readiness.profile import latest_assessment, readiness_profile
+
+    assessment = latest_assessment(region)
+    if assessment is None:
+        return None
+    return {
+        "assessment": assessment,
+        "cohort": assessment.questionnaire.cohort,
+        "parts": readiness_profile(assessment),
+    }
+
+
 def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
+    from masterplans.templatetags.masterplan_tags import with_readiness_labels
+
     items: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for item in masterplan.analysis.all():
+    for item in with_readiness_labels(masterplan.analysis.all()):
         items[item.dimension][item.kind].append(item)
     return [
         {
@@ -1077,6 +1094,7 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
         "printed_at": timezone.now(),
         "sections": SECTIONS,
         "analysis": _analysis_by_dimension(masterplan),
+        "readiness": _readiness(region),
         "missions": list(masterplan.missions.all()),
         "targets": [
             {"text": t.text, "dimension": dimension_label(t.dimension) if t.dimension else ""}

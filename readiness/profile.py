@@ -6,9 +6,11 @@ counts with the assessor's score where there is one, else with the region's own 
 says so: ``assessed`` is false while any own score stands in).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.text import capfirst
 
 from readiness.models import GAP_BELOW, SCALE_MAX, Answer, Assessment, Item, Part
 from regions.models import Region
@@ -104,3 +106,15 @@ def region_readiness_gaps(region: Region) -> list[Gap]:
     """
     assessment = latest_assessment(region)
     return readiness_gaps(assessment) if assessment is not None else []
+
+
+def readiness_labels(refs: Iterable[str]) -> dict[str, str]:
+    """A masterplan analysis item's readiness reference → how people read it. A gap taken from
+    the assessment stores its question's id, shown as its part and aspect ("Suprastruktur ·
+    Kebijakan"); a reference typed by hand stays as typed (one query)."""
+    refs = set(refs)
+    ids = [int(ref) for ref in refs if ref.isdigit() and len(ref) < 10]
+    labels = {ref: ref for ref in refs}
+    for item in Item.objects.filter(pk__in=ids).only("pk", "part", "subpart"):
+        labels[str(item.pk)] = f"{capfirst(item.get_part_display())} · {item.get_subpart_display()}"
+    return labels

@@ -498,6 +498,37 @@ def test_the_book_has_every_section_and_program_and_page_numbers() -> None:
     assert numbers and all(3 <= n <= last_page for n in numbers)
 
 
+def test_the_books_readiness_chapter_has_the_profile_and_names_each_gap_by_its_part(
+    login, officer: User
+) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    from readiness.defaults import questionnaire_for
+    from readiness.models import Answer, Assessment
+    from selection.models import SelectionRound
+
+    call_command("load_history", verbosity=0)
+    questionnaire = questionnaire_for(SelectionRound.objects.get(year=2017))
+    item = questionnaire.items.filter(part="suprastruktur").first()
+    masterplan = rich_masterplan()
+    assessment = Assessment.objects.create(region=masterplan.region, questionnaire=questionnaire)
+    Answer.objects.create(assessment=assessment, item=item, self_score=1, assessor_score=1)
+    AnalysisItem.objects.filter(masterplan=masterplan, kind="challenge").update(
+        readiness_ref=str(item.pk)
+    )
+    label = f"Suprastruktur · {item.get_subpart_display()}"
+
+    flat = " ".join(pdf_text(masterplan_pdf(masterplan)).split())
+
+    assert "Profil kesiapan" in flat
+    assert f"kesiapan: {label}" in flat and f"kesiapan: {item.pk}" not in flat
+    parts = questionnaire.items.filter(part="suprastruktur").count()
+    assert f"Suprastruktur 1,00 25% 1 dari {parts} terverifikasi" in flat
+    assert "Struktur – – 0 dari" in flat
+    page = login(officer).get(f"/masterplan/{masterplan.pk}/").content.decode()
+    assert f"kesiapan: {label}" in page
+
+
 def test_figures_are_right_aligned_in_columns_of_one_width() -> None:
     table = figures(["2027", "2028"], [["14,5", "1.118"], ["\u2013", "100"]])
     assert table.header == "   2027   2028"
