@@ -281,7 +281,7 @@ def publish_round(request: HttpRequest, round_id: int) -> Any:
     summary="A computed or published round as CSV, Excel or the signed PDF decision report",
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "The file",
                 "content": {
                     "text/csv": {"schema": {"type": "string"}},
