@@ -28,4 +28,7 @@ def test_the_openapi_document_has_no_key_written_twice(client: Client) -> None:
 def test_the_docs_page_serves_the_vendored_viewer(client: Client) -> None:
     page = client.get("/api/v1/docs")
     assert page.status_code == 200
-    assert "openapi.json" in page.content.decode()
+    html = page.content.decode()
+    assert "openapi.json" in html
+    scripts = [src for src in html.split('src="')[1:]]
+    assert scripts and all(src.startswith("/static/") for src in scripts), scripts
