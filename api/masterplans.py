@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any, Literal, cast
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -14,11 +14,19 @@ from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.pagination import Pagination
+from audit.versioning import VersionConflict
 from masterplans.checks import run_checks
-from masterplans.editing import save_program
-from masterplans.forms import ProgramForm
+from masterplans.editing import (
+    add_analysis_item,
+    delete_analysis_item,
+    delete_program,
+    save_overview,
+    save_program,
+)
+from masterplans.forms import AnalysisItemForm, MasterplanCreateForm, OverviewForm, ProgramForm
 from masterplans.models import (
     ELEMENT_CHOICES,
+    AnalysisKind,
     Dimension,
     FundingSource,
     Masterplan,
@@ -28,8 +36,8 @@ from masterplans.models import (
 from masterplans.models import (
     Status as MasterplanStatus,
 )
-from masterplans.workflow import TRANSITIONS, WorkflowError, transition
-from regions.models import IslandGroup
+from masterplans.workflow import TRANSITIONS, WorkflowError, create_masterplan, transition
+from regions.models import IslandGroup, Region
 
 router = Router(tags=["masterplans"])
 DimensionCode = Literal[tuple(Dimension.values)]  # type: ignore[valid-type]
@@ -39,6 +47,7 @@ TermCode = Literal[tuple(Term.values)]  # type: ignore[valid-type]
 StatusCode = Literal[tuple(MasterplanStatus.values)]  # type: ignore[valid-type]
 GroupCode = Literal[tuple(IslandGroup.values)]  # type: ignore[valid-type]
 StepName = Literal[tuple(TRANSITIONS)]  # type: ignore[valid-type]
+KindCode = Literal[tuple(AnalysisKind.values)]  # type: ignore[valid-type]
 
 
 class MasterplanOut(Schema):
@@ -89,6 +98,7 @@ class ProgramOut(Schema):
     funding_source: str
     rpjmd_program: str
     is_quick_win: bool
+    answers: int | None = Field(alias="answers_id")
     version: int
     budget: list[BudgetOut] = Field(alias="budget_lines")
     kpis: list[KpiOut]
@@ -107,14 +117,35 @@ class ProgramOut(Schema):
         return [step.text for step in program.steps.all()]
 
 
+class AnalysisOut(Schema):
+    id: int
+    kind: str
+    dimension: str
+    text: str
+    readiness_ref: str
+
+
 class MasterplanDetailOut(MasterplanOut):
+    period_years: int
     vision: str
+    strategy: str
+    budget_envelope: int | None
     missions: list[str]
+    targets: list[str]
+    analysis: list[AnalysisOut]
     programs: list[ProgramOut]
 
     @staticmethod
     def resolve_missions(masterplan: Any) -> list[str]:
         return [m.text for m in masterplan.missions.all()]
+
+    @staticmethod
+    def resolve_targets(masterplan: Any) -> list[str]:
+        return [t.text for t in masterplan.targets.all()]
+
+    @staticmethod
+    def resolve_analysis(masterplan: Any) -> list[Any]:
+        return list(masterplan.analysis.all())
 
     @staticmethod
     def resolve_programs(masterplan: Any) -> list[Any]:
@@ -157,11 +188,51 @@ class ProgramIn(Schema):
     funding_source: SourceCode = "apbd"  # type: ignore[valid-type]
     rpjmd_program: str = Field("", max_length=300)
     is_quick_win: bool = False
+    answers: int | None = Field(
+        None, description="id of the challenge or opportunity of the analysis it answers"
+    )
     budget: dict[int, int] = Field(
         default_factory=dict, description='Rupiah per year, e.g. {"2027": 750000000}'
     )
+    budget_sources: dict[int, SourceCode] = Field(  # type: ignore[valid-type]
+        default_factory=dict,
+        description="funding source of a year's budget when not the main one, e.g. "
+        '{"2028": "apbn"}',
+    )
     kpi: KpiIn | None = None
     steps: list[str] = Field(default_factory=list, max_length=50)
+
+
+class ProgramUpdateIn(ProgramIn):
+    version: int = Field(description="the program's version you edited from")
+
+
+class MasterplanIn(Schema):
+    region: str = Field(max_length=13, description="Kemendagri code, e.g. 32.73")
+    title: str = Field(min_length=1, max_length=200)
+    start_year: int = Field(ge=2015, le=2100)
+    period_years: Literal[10, 5] = 10
+
+
+class OverviewIn(Schema):
+    """The head of the masterplan, as the editor's page saves it. Fields left out stay."""
+
+    version: int = Field(description="the masterplan's version you edited from")
+    title: str | None = Field(None, max_length=200)
+    start_year: int | None = Field(None, ge=2015, le=2100)
+    period_years: Literal[10, 5] | None = None
+    vision: str | None = Field(None, max_length=5000)
+    strategy: str | None = Field(None, max_length=20000)
+    budget_envelope: int | None = Field(None, ge=0, description="yearly envelope in Rupiah")
+    missions: list[str] | None = Field(None, max_length=50)
+    targets: list[str] | None = Field(None, max_length=50)
+
+
+class AnalysisIn(Schema):
+    kind: KindCode  # type: ignore[valid-type]
+    dimension: DimensionCode  # type: ignore[valid-type]
+    text: str = Field(min_length=1, max_length=5000)
+    readiness_ref: str = Field("", max_length=40, description="the readiness item it follows")
 
 
 class StepIn(Schema):
@@ -218,12 +289,46 @@ def get_checks(request: HttpRequest, masterplan_id: int) -> Any:
     ]
 
 
+def _form_errors(form: Any) -> list[dict[str, str]]:
+    return [
+        {"field": name, "message": str(message)}
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+def _editable(user: Any, masterplan_id: int) -> Masterplan:
+    """The masterplan ``user`` may edit, or 404/403; 409 while its status allows no change."""
+    masterplan = access.get_masterplan_for_user(user, masterplan_id, "masterplan.edit")
+    if not masterplan.is_editable:
+        raise ApiError(
+            409,
+            "not_editable",
+            _("A masterplan that is %(status)s cannot be changed.")
+            % {"status": masterplan.get_status_display()},
+        )
+    return masterplan
+
+
+def _version_conflict(exc: VersionConflict) -> ApiError:
+    return ApiError(
+        412,
+        "version_conflict",
+        _("Changed by someone else since version %(version)s: read it again.")
+        % {"version": exc.base_version},
+        [{"field": c.field, "message": str(c.new)} for c in exc.changes],
+    )
+
+
 def _form_data(masterplan: Masterplan, payload: ProgramIn) -> dict[str, Any]:
-    data = payload.model_dump(exclude={"budget", "kpi", "steps"})
+    data = payload.model_dump(exclude={"budget", "budget_sources", "kpi", "steps"})
     data["is_quick_win"] = "on" if payload.is_quick_win else ""
+    data["answers"] = payload.answers or ""
     data["steps"] = "\n".join(payload.steps)
     for year, amount in payload.budget.items():
         data[f"budget_{year}"] = amount
+    for year, source in payload.budget_sources.items():
+        data[f"budget_source_{year}"] = source
     if payload.kpi is not None:
         data.update(
             kpi_name=payload.kpi.name,
@@ -232,7 +337,11 @@ def _form_data(masterplan: Masterplan, payload: ProgramIn) -> dict[str, Any]:
         )
         for year, value in payload.kpi.targets.items():
             data[f"target_{year}"] = value
-    unknown = sorted(set(payload.budget) | set(payload.kpi.targets if payload.kpi else {}))
+    unknown = sorted(
+        set(payload.budget)
+        | set(payload.budget_sources)
+        | set(payload.kpi.targets if payload.kpi else {})
+    )
     outside = [y for y in unknown if y not in masterplan.years]
     if outside:
         raise ApiError(
@@ -252,30 +361,153 @@ def _form_data(masterplan: Masterplan, payload: ProgramIn) -> dict[str, Any]:
     summary="Add a program (the region's team, while the masterplan is a draft or in revision)",
 )
 def create_program(request: HttpRequest, masterplan_id: int, payload: ProgramIn) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.edit")
-    if not masterplan.is_editable:
-        raise ApiError(
-            409,
-            "not_editable",
-            _("A masterplan that is %(status)s cannot be changed.")
-            % {"status": masterplan.get_status_display()},
-        )
-    form = ProgramForm(
-        _form_data(masterplan, payload),
-        instance=Program(masterplan=masterplan),
-        masterplan=masterplan,
+    masterplan = _editable(request.user, masterplan_id)
+    return Status(201, _save_program(request, masterplan, Program(masterplan=masterplan), payload))
+
+
+def _save_program(
+    request: HttpRequest, masterplan: Masterplan, program: Program, payload: ProgramIn
+) -> Program:
+    data = _form_data(masterplan, payload)
+    form = ProgramForm(data, instance=program, masterplan=masterplan)
+    if not form.is_valid():
+        raise ApiError(422, "invalid", _("The program is not valid."), _form_errors(form))
+    try:
+        return save_program(masterplan, program, form.cleaned_data, request.user)
+    except VersionConflict as exc:
+        raise _version_conflict(exc) from exc
+    except WorkflowError as exc:
+        raise ApiError(409, "not_editable", str(exc)) from exc
+
+
+def _program_of(masterplan: Masterplan, program_id: int) -> Program:
+    program = masterplan.programs.filter(pk=program_id).first()
+    if program is None:
+        raise Http404
+    return program
+
+
+@router.put(
+    "/masterplans/{int:masterplan_id}/programs/{int:program_id}",
+    response={200: ProgramOut, **documented_errors(400, 401, 403, 404, 409, 412, 422)},
+    auth=WRITE_AUTH,
+    summary="Replace a program (the region's team, while the masterplan is a draft or in revision)",
+    description="Everything the program holds is replaced by the body, as the program form "
+    "saves it. Refused with 412 when the program changed since `version`: nothing is lost.",
+)
+def update_program(
+    request: HttpRequest, masterplan_id: int, program_id: int, payload: ProgramUpdateIn
+) -> Any:
+    masterplan = _editable(request.user, masterplan_id)
+    return _save_program(request, masterplan, _program_of(masterplan, program_id), payload)
+
+
+@router.delete(
+    "/masterplans/{int:masterplan_id}/programs/{int:program_id}",
+    response={204: None, **documented_errors(400, 401, 403, 404, 409)},
+    auth=WRITE_AUTH,
+    summary="Remove a program (the region's team, while the masterplan is a draft or in revision)",
+)
+def remove_program(request: HttpRequest, masterplan_id: int, program_id: int) -> Any:
+    masterplan = _editable(request.user, masterplan_id)
+    try:
+        delete_program(masterplan, request.user, _program_of(masterplan, program_id))
+    except WorkflowError as exc:
+        raise ApiError(409, "not_editable", str(exc)) from exc
+    return Status(204, None)
+
+
+@router.post(
+    "/masterplans",
+    response={201: MasterplanOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Start a region's masterplan (its lead or national staff)",
+)
+def start_masterplan(request: HttpRequest, payload: MasterplanIn) -> Any:
+    region = access.get_region_for_user(request.user, payload.region)
+    access.require(request.user, "masterplan.create", region)
+    form = MasterplanCreateForm(
+        {**payload.model_dump(), "region": region.pk}, regions=Region.objects.filter(pk=region.pk)
     )
     if not form.is_valid():
-        details = [
-            {"field": name, "message": str(message)}
-            for name, messages in form.errors.items()
-            for message in messages
-        ]
-        raise ApiError(422, "invalid", _("The program is not valid."), details)
-    program = save_program(
-        masterplan, Program(masterplan=masterplan), form.cleaned_data, request.user
-    )
-    return Status(201, program)
+        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+    try:
+        masterplan = create_masterplan(cast(User, request.user), **form.cleaned_data)
+    except WorkflowError as exc:
+        raise ApiError(409, "exists", str(exc)) from exc
+    return Status(201, masterplan)
+
+
+@router.patch(
+    "/masterplans/{int:masterplan_id}",
+    response={200: MasterplanDetailOut, **documented_errors(400, 401, 403, 404, 409, 412, 422)},
+    auth=WRITE_AUTH,
+    summary="Edit the head of the masterplan: title, period, vision, strategy, envelope, "
+    "missions and targets",
+    description="Refused with 412 when the masterplan changed since `version`: nothing is lost.",
+)
+def update_overview(request: HttpRequest, masterplan_id: int, payload: OverviewIn) -> Any:
+    masterplan = _editable(request.user, masterplan_id)
+    sent = payload.model_dump(exclude_unset=True, exclude={"version", "missions", "targets"})
+    data = {name: getattr(masterplan, name) for name in OverviewForm.Meta.fields}
+    data.update({name: "" if value is None else value for name, value in sent.items()})
+    form = OverviewForm({**data, "version": payload.version}, instance=masterplan)
+    if not form.is_valid():
+        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+    missions = [m.text for m in masterplan.missions.all()]
+    targets = [t.text for t in masterplan.targets.all()]
+    try:
+        return save_overview(
+            masterplan,
+            request.user,
+            base_version=payload.version,
+            values={name: form.cleaned_data[name] for name in OverviewForm.Meta.fields},
+            missions=missions if payload.missions is None else _lines(payload.missions),
+            targets=targets if payload.targets is None else _lines(payload.targets),
+        )
+    except VersionConflict as exc:
+        raise _version_conflict(exc) from exc
+    except WorkflowError as exc:
+        raise ApiError(409, "not_editable", str(exc)) from exc
+
+
+def _lines(items: list[str]) -> list[str]:
+    return [item.strip() for item in items if item.strip()]
+
+
+@router.post(
+    "/masterplans/{int:masterplan_id}/analysis",
+    response={201: AnalysisOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Add a SWOT item, challenge or opportunity to the strategic analysis",
+)
+def create_analysis_item(request: HttpRequest, masterplan_id: int, payload: AnalysisIn) -> Any:
+    masterplan = _editable(request.user, masterplan_id)
+    form = AnalysisItemForm(payload.model_dump())
+    if not form.is_valid():
+        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+    try:
+        return Status(201, add_analysis_item(masterplan, request.user, form.save(commit=False)))
+    except WorkflowError as exc:
+        raise ApiError(409, "not_editable", str(exc)) from exc
+
+
+@router.delete(
+    "/masterplans/{int:masterplan_id}/analysis/{int:item_id}",
+    response={204: None, **documented_errors(400, 401, 403, 404, 409)},
+    auth=WRITE_AUTH,
+    summary="Remove an item of the strategic analysis",
+)
+def remove_analysis_item(request: HttpRequest, masterplan_id: int, item_id: int) -> Any:
+    masterplan = _editable(request.user, masterplan_id)
+    item = masterplan.analysis.filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    try:
+        delete_analysis_item(masterplan, request.user, item)
+    except WorkflowError as exc:
+        raise ApiError(409, "not_editable", str(exc)) from exc
+    return Status(204, None)
 
 
 @router.post(

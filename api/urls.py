@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from api.errors import api_not_found, install_error_handlers
 from api.followup import router as followup_router
+from api.masterplan_documents import router as masterplan_documents_router
 from api.masterplans import router as masterplans_router
 from api.mentoring import router as mentoring_router
 from api.openapi import KotaCerdasAPI
@@ -24,6 +25,7 @@ install_error_handlers(api)
 api.add_router("/", regions_router)
 api.add_router("/", selection_router)
 api.add_router("/", masterplans_router)
+api.add_router("/", masterplan_documents_router)
 api.add_router("/", participation_router)
 api.add_router("/", mentoring_router)
 api.add_router("/", followup_router)

@@ -397,6 +397,67 @@ API: dict[tuple[str, str], Route] = {
     ("POST", "/api/v1/masterplans/{masterplan_id}/steps/{step}"): Route(
         (Check("POST", frozenset({"lead"})),), {"masterplan_id": "OWN_MASTERPLAN", "step": "submit"}
     ),
+    ("POST", "/api/v1/masterplans"): Route(
+        (
+            Check(
+                "POST",
+                MASTERPLAN_STARTERS,
+                {"region": "OWN", "title": "M", "start_year": 2027, "period_years": 10},
+            ),
+        )
+    ),
+    # A stale version answers 412 to the team (reached); nobody else gets that far.
+    ("PATCH", "/api/v1/masterplans/{masterplan_id}"): Route(
+        (Check("PATCH", REGION_WRITERS, {"version": 1, "vision": "Kota yang terbuka"}),),
+        {"masterplan_id": "OWN_MASTERPLAN"},
+    ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/analysis"): Route(
+        (Check("POST", REGION_WRITERS, {"kind": "threat", "dimension": "living", "text": "x"}),),
+        {"masterplan_id": "OWN_MASTERPLAN"},
+    ),
+    ("DELETE", "/api/v1/masterplans/{masterplan_id}/analysis/{item_id}"): Route(
+        (Check("DELETE", REGION_WRITERS),),
+        {"masterplan_id": "OWN_MASTERPLAN", "item_id": "OWN_ANALYSIS"},
+    ),
+    ("PUT", "/api/v1/masterplans/{masterplan_id}/programs/{program_id}"): Route(
+        (
+            Check(
+                "PUT",
+                REGION_WRITERS,
+                {
+                    "code": "LIV-09",
+                    "dimension": "living",
+                    "element": "health",
+                    "title": "Telemedisin",
+                    "start_year": 2027,
+                    "end_year": 2027,
+                    "version": 1,
+                },
+            ),
+        ),
+        {"masterplan_id": "OWN_MASTERPLAN", "program_id": "OWN_PROGRAM"},
+    ),
+    ("DELETE", "/api/v1/masterplans/{masterplan_id}/programs/{program_id}"): Route(
+        (Check("DELETE", REGION_WRITERS),),
+        {"masterplan_id": "OWN_MASTERPLAN", "program_id": "OWN_PROGRAM"},
+    ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/versions"): read(
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ),
+    # Fewer than two versions answers 422 to readers (reached); api tests read a real diff.
+    ("GET", "/api/v1/masterplans/{masterplan_id}/versions/diff"): read(
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/book.pdf"): read(
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/workbook.xlsx"): read(
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ),
+    # Without a file the team is told 422 (reached); api tests import a real workbook.
+    ("POST", "/api/v1/masterplans/{masterplan_id}/workbook"): Route(
+        (Check("POST", REGION_WRITERS),), {"masterplan_id": "OWN_MASTERPLAN"}
+    ),
     ("GET", "/api/v1/openapi.json"): read(EVERYONE),
     ("GET", "/api/v1/docs"): read(EVERYONE),
     ("GET", "/api/v1/regions"): read(EVERYONE),

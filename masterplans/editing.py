@@ -8,6 +8,7 @@ from accounts.access import AnyUser
 from audit.versioning import save_versioned
 from masterplans.models import (
     ActionStep,
+    AnalysisItem,
     BudgetLine,
     Kpi,
     KpiTarget,
@@ -43,6 +44,25 @@ def save_overview(
                 Target(masterplan=masterplan, position=i, text=t) for i, t in enumerate(targets)
             )
     return masterplan
+
+
+def add_analysis_item(masterplan: Masterplan, user: AnyUser, item: AnalysisItem) -> AnalysisItem:
+    """Append ``item`` (kind, dimension, text, readiness gap) to the strategic analysis."""
+    require_editable(masterplan, user)
+    item.masterplan = masterplan
+    item.position = masterplan.analysis.count() + 1
+    item.save()
+    return item
+
+
+def delete_analysis_item(masterplan: Masterplan, user: AnyUser, item: AnalysisItem) -> None:
+    require_editable(masterplan, user)
+    item.delete()
+
+
+def delete_program(masterplan: Masterplan, user: AnyUser, program: Program) -> None:
+    require_editable(masterplan, user)
+    program.delete()
 
 
 def program_initial(program: Program) -> dict[str, Any]:

@@ -6,7 +6,9 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from masterplans.models import Kpi, Masterplan
+from accounts import access
+from accounts.access import AnyUser
+from masterplans.models import Kpi, Masterplan, MasterplanVersion, Status
 
 HEAD_FIELDS = (
     "title",
@@ -171,3 +173,12 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
                     )
                 )
     return changes
+
+
+def readable_versions(masterplan: Masterplan, user: AnyUser) -> list[MasterplanVersion]:
+    """The versions ``user`` may read, oldest first."""
+    versions = list(masterplan.versions.select_related("created_by").order_by("number"))
+    if masterplan.is_public and not access.can(user, "masterplan.view_draft", masterplan.region):
+        # The public reads what was approved and enacted, not the drafts that led there.
+        versions = [v for v in versions if v.status in (Status.APPROVED, Status.ENACTED)]
+    return versions

@@ -1,14 +1,11 @@
 """Masterplan pages: the library, a masterplan, its editor, checklist, workflow and versions."""
 
-import hashlib
-import json
 import logging
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,13 +22,16 @@ from kotacerdas.params import int_param
 from kotacerdas.pdf import PdfUnavailable
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
-from masterplans.documents import (
-    ProgramImportError,
-    import_programs_xlsx,
-    masterplan_pdf,
-    masterplan_xlsx,
+from masterplans.documents import ProgramImportError, import_programs_xlsx
+from masterplans.editing import (
+    add_analysis_item,
+    delete_analysis_item,
+    delete_program,
+    program_initial,
+    save_overview,
+    save_program,
 )
-from masterplans.editing import program_initial, save_overview, save_program
+from masterplans.files import FORMATS, masterplan_file, masterplan_filename
 from masterplans.forms import (
     AnalysisItemForm,
     MasterplanCreateForm,
@@ -49,14 +49,13 @@ from masterplans.models import (
     Program,
     Status,
 )
-from masterplans.versions import diff, snapshot
+from masterplans.versions import diff, readable_versions
 from masterplans.workflow import (
     TRANSITIONS,
     WorkflowError,
     available_transitions,
     create_masterplan,
     new_edition,
-    require_editable,
     transition,
 )
 from regions.models import IslandGroup
@@ -271,11 +270,7 @@ def analysis_add(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = _editable(request, pk)
     form = AnalysisItemForm(request.POST)
     if form.is_valid():
-        require_editable(masterplan, request.user)
-        item = form.save(commit=False)
-        item.masterplan = masterplan
-        item.position = masterplan.analysis.count() + 1
-        item.save()
+        add_analysis_item(masterplan, request.user, form.save(commit=False))
         messages.success(request, _("Added to the analysis."))
     else:
         errors = "; ".join(
@@ -291,7 +286,7 @@ def analysis_add(request: HttpRequest, pk: int) -> HttpResponse:
 @_redirects
 def analysis_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     masterplan = _editable(request, pk)
-    get_object_or_404(masterplan.analysis, pk=item).delete()
+    delete_analysis_item(masterplan, request.user, get_object_or_404(masterplan.analysis, pk=item))
     messages.success(request, _("Removed from the analysis."))
     return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#analisis")
 
@@ -339,8 +334,8 @@ def program_edit(request: HttpRequest, pk: int, program: int | None = None) -> H
 def program_delete(request: HttpRequest, pk: int, program: int) -> HttpResponse:
     masterplan = _editable(request, pk)
     doomed = get_object_or_404(masterplan.programs, pk=program)
+    delete_program(masterplan, request.user, doomed)
     messages.success(request, _("Program %(code)s removed.") % {"code": doomed.code})
-    doomed.delete()
     return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#program")
 
 
@@ -386,12 +381,7 @@ def masterplan_new_edition(request: HttpRequest, pk: int) -> HttpResponse:
 def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
     """The versions kept at each status change, and the diff between any two of them."""
     masterplan = access.get_masterplan_for_user(request.user, pk)
-    versions = list(masterplan.versions.select_related("created_by").order_by("number"))
-    if masterplan.is_public and not access.can(
-        request.user, "masterplan.view_draft", masterplan.region
-    ):
-        # The public reads what was approved and enacted, not the drafts that led there.
-        versions = [v for v in versions if v.status in (Status.APPROVED, Status.ENACTED)]
+    versions = readable_versions(masterplan, request.user)
     numbers = [v.number for v in versions]
     changes: list[dict[str, Any]] | None = None
     old = new = None
@@ -455,39 +445,17 @@ def program_library(request: HttpRequest) -> HttpResponse:
     )
 
 
-DOCUMENTS = ("pdf", "xlsx")
-PDF_CACHE_SECONDS = 7 * 24 * 3600
-
-
-def _content_key(masterplan: Masterplan) -> str:
-    """Changes whenever anything printed in the book changes (content, status, enactment)."""
-    data = json.dumps(snapshot(masterplan), sort_keys=True, default=str)
-    return hashlib.sha256(data.encode()).hexdigest()
-
-
 def masterplan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The masterplan book (PDF) or its workbook of programs, budgets and KPIs (Excel).
-
-    A book takes seconds to typeset: it is kept in the shared cache per content, so only the
-    first reader of each version waits.
-    """
+    """The masterplan book (PDF) or its workbook of programs, budgets and KPIs (Excel)."""
     masterplan = access.get_masterplan_for_user(request.user, pk)
-    if fmt not in DOCUMENTS:
+    if fmt not in FORMATS:
         raise Http404
-    if fmt == "xlsx":
-        content = masterplan_xlsx(masterplan)
-    else:
-        key = f"masterplan-book:{masterplan.pk}:{_content_key(masterplan)}"
-        content = cache.get(key)
-        if content is None:
-            try:
-                content = masterplan_pdf(masterplan)
-            except PdfUnavailable:
-                logger.exception("masterplan book %s could not be built", pk)
-                return render(request, "evaluation/pdf_unavailable.html", status=503)
-            cache.set(key, content, PDF_CACHE_SECONDS)
-    name = f"masterplan-{masterplan.region.code}-{masterplan.start_year}-e{masterplan.edition}"
-    return attachment(content, f"{name}.{fmt}")
+    try:
+        content = masterplan_file(masterplan, fmt)
+    except PdfUnavailable:
+        logger.exception("masterplan book %s could not be built", pk)
+        return render(request, "evaluation/pdf_unavailable.html", status=503)
+    return attachment(content, masterplan_filename(masterplan, fmt))
 
 
 @login_required

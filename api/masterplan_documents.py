@@ -1,0 +1,173 @@
+"""A masterplan's versions and files over the API: the versions kept at each status change and
+the diff between two, the book (PDF), the workbook (Excel) and its import."""
+
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import File, Query, Router, Schema
+from ninja.files import UploadedFile
+
+from accounts import access
+from api.auth import READ_AUTH, WRITE_AUTH
+from api.errors import ApiError, documented_errors
+from kotacerdas.downloads import CONTENT_TYPES, attachment
+from kotacerdas.pdf import PdfUnavailable
+from masterplans.documents import Problem, ProgramImportError, import_programs_xlsx
+from masterplans.files import masterplan_file, masterplan_filename
+from masterplans.versions import diff, readable_versions
+from masterplans.workflow import WorkflowError
+
+router = Router(tags=["masterplans"])
+
+
+class VersionOut(Schema):
+    number: int
+    status: str
+    note: str
+    created_by: str
+    created_at: datetime
+
+    @staticmethod
+    def resolve_created_by(version: Any) -> str:
+        return str(version.created_by or "")
+
+
+class ChangeOut(Schema):
+    section: str
+    kind: str
+    subject: str
+    old: Any
+    new: Any
+
+
+class DiffOut(Schema):
+    old: VersionOut
+    new: VersionOut
+    changes: list[ChangeOut]
+
+
+class DiffQuery(Schema):
+    a: int | None = None
+    b: int | None = None
+
+
+class ImportOut(Schema):
+    programs: int
+    budget_lines: int
+    kpis: int
+    kpi_targets: int
+    steps: int
+    removed_programs: int
+
+
+@router.get(
+    "/masterplans/{int:masterplan_id}/versions",
+    response={200: list[VersionOut], **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="The versions kept at each status change, oldest first",
+    description="The public sees the approved and enacted versions only.",
+)
+def list_versions(request: HttpRequest, masterplan_id: int) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    return readable_versions(masterplan, request.user)
+
+
+@router.get(
+    "/masterplans/{int:masterplan_id}/versions/diff",
+    response={200: DiffOut, **documented_errors(401, 404, 422)},
+    auth=READ_AUTH,
+    summary="What changed from version `a` to version `b` (the last two by default)",
+)
+def version_diff(request: HttpRequest, masterplan_id: int, query: Query[DiffQuery]) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    versions = readable_versions(masterplan, request.user)
+    if len(versions) < 2:
+        raise ApiError(422, "too_few_versions", _("There are not yet two versions to compare."))
+    by_number = {v.number: v for v in versions}
+    old = by_number.get(versions[-2].number if query.a is None else query.a)
+    new = by_number.get(versions[-1].number if query.b is None else query.b)
+    if old is None or new is None:
+        raise ApiError(404, "not_found", _("No such version of this masterplan."))
+    return {"old": old, "new": new, "changes": diff(old.snapshot, new.snapshot)}
+
+
+def _file_response(fmt: str) -> dict[str, Any]:
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        "responses": {"200": {"description": "The file", "content": {CONTENT_TYPES[fmt]: binary}}}
+    }
+
+
+def _download(request: HttpRequest, masterplan_id: int, fmt: str) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    try:
+        content = masterplan_file(masterplan, fmt)
+    except PdfUnavailable as exc:
+        raise ApiError(
+            503, "pdf_unavailable", _("The server cannot build PDF reports at the moment.")
+        ) from exc
+    return attachment(content, masterplan_filename(masterplan, fmt))
+
+
+@router.get(
+    "/masterplans/{int:masterplan_id}/book.pdf",
+    response={200: None, **documented_errors(401, 404, 503)},
+    auth=READ_AUTH,
+    summary="The masterplan book as PDF, in Indonesian",
+    openapi_extra=_file_response("pdf"),
+)
+def download_book(request: HttpRequest, masterplan_id: int) -> Any:
+    return _download(request, masterplan_id, "pdf")
+
+
+@router.get(
+    "/masterplans/{int:masterplan_id}/workbook.xlsx",
+    response={200: None, **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="The workbook of programs, budgets, KPIs and action plans (Excel)",
+    openapi_extra=_file_response("xlsx"),
+)
+def download_workbook(request: HttpRequest, masterplan_id: int) -> Any:
+    return _download(request, masterplan_id, "xlsx")
+
+
+def _problem_field(problem: Problem) -> str:
+    parts = [problem.sheet, "" if problem.row is None else str(problem.row), problem.column]
+    return ".".join(part for part in parts if part) or "file"
+
+
+@router.post(
+    "/masterplans/{int:masterplan_id}/workbook",
+    response={200: ImportOut, **documented_errors(400, 401, 403, 404, 409, 413, 422)},
+    auth=WRITE_AUTH,
+    summary="Replace the programs by those of an edited workbook (multipart, field `file`)",
+    description="Every row is checked first; with any problem nothing is written and the answer "
+    "is 422 with one detail per problem, its field being `sheet.row.column`.",
+)
+def import_workbook(
+    request: HttpRequest, masterplan_id: int, file: File[UploadedFile | None] = None
+) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.edit")
+    if file is None:
+        raise ApiError(
+            422,
+            "invalid",
+            _("Choose the Excel workbook (.xlsx) to import."),
+            [{"field": "file", "message": _("Choose the Excel workbook (.xlsx) to import.")}],
+        )
+    if file.size and file.size > settings.KC_MAX_UPLOAD_BYTES:
+        raise ApiError(413, "too_large", _("The file is too large."))
+    try:
+        return import_programs_xlsx(masterplan, file, request.user)
+    except ProgramImportError as exc:
+        raise ApiError(
+            422,
+            "invalid_workbook",
+            str(exc),
+            [{"field": _problem_field(p), "message": p.message} for p in exc.problems],
+        ) from exc
+    except WorkflowError as exc:
+        raise ApiError(409, "not_editable", str(exc)) from exc
