@@ -70,6 +70,10 @@ class Status(models.TextChoices):
     ENACTED = "enacted", _("enacted")
 
 
+# What anyone may read.
+PUBLIC_STATUSES = (Status.APPROVED, Status.ENACTED)
+
+
 EDITABLE_STATUSES = (Status.DRAFT, Status.REVISION)
 
 
@@ -104,7 +108,7 @@ ANSWERABLE_KINDS = (AnalysisKind.CHALLENGE, AnalysisKind.OPPORTUNITY)
 class MasterplanQuerySet(models.QuerySet["Masterplan"]):
     def public(self) -> "MasterplanQuerySet":
         """What anyone may read: approved and enacted masterplans."""
-        return self.filter(status__in=(Status.APPROVED, Status.ENACTED))
+        return self.filter(status__in=PUBLIC_STATUSES)
 
 
 class Masterplan(models.Model):

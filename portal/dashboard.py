@@ -24,8 +24,10 @@ from masterplans.models import BudgetLine, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport, ProgressStatus
 from monitoring.progress import newest_percents
+from regions.forms import PROGRAM_ANY
 from regions.models import Region
-from selection.models import RoundOverride, RoundResult, RoundStatus, SelectionRound
+from selection.models import RoundResult, RoundStatus, SelectionRound
+from selection.queries import program_members
 
 FOLLOWED = (MasterplanStatus.APPROVED, MasterplanStatus.ENACTED)
 
@@ -55,26 +57,14 @@ class Filters:
 
 
 def program_regions(filters: Filters) -> dict[int, SelectionRound]:
-    """Region id → the earliest published round that brought it into the program (3 queries)."""
-    rounds = {r.pk: r for r in SelectionRound.objects.filter(status=RoundStatus.PUBLISHED)}
-    chosen: dict[int, set[int]] = defaultdict(set)
-    for round_id, region_id in RoundResult.objects.filter(
-        round_id__in=rounds, selected=True
-    ).values_list("round_id", "region_id"):
-        chosen[round_id].add(region_id)
-    for round_id, region_id, action in RoundOverride.objects.filter(
-        round_id__in=rounds
-    ).values_list("round_id", "region_id", "action"):
-        (chosen[round_id].add if action == "add" else chosen[round_id].discard)(region_id)
+    """Region id → the earliest published round that brought it into the program, within the
+    filters (4 queries)."""
     allowed = set(filters.regions().values_list("pk", flat=True))
-    found: dict[int, SelectionRound] = {}
-    for round_id in sorted(rounds, key=lambda pk: (rounds[pk].year, pk)):
-        if filters.cohort and round_id != filters.cohort:
-            continue
-        for region_id in chosen[round_id]:
-            if region_id in allowed:
-                found.setdefault(region_id, rounds[round_id])
-    return found
+    return {
+        region_id: cohort
+        for region_id, cohort in program_members(filters.cohort).items()
+        if region_id in allowed
+    }
 
 
 def latest_population(region_ids: list[int]) -> dict[int, tuple[int, int, bool]]:
@@ -112,6 +102,10 @@ class Dashboard:
     evaluation: dict[str, Any] | None = None
     map_points: list[dict[str, Any]] = field(default_factory=list)
     map_legend: list[tuple[str, str]] = field(default_factory=list)
+    map_note: str = ""
+    regions_url: str = ""  # the region list behind "regions in the program" and "residents"
+    masterplans_demo: bool = False  # a demo masterplan is counted
+    followed_demo: bool = False  # a followed masterplan is demo: its figures are demo values
 
 
 # A backstop: a change through a model's save or delete shows on the next request (the keys
@@ -144,10 +138,14 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     for cohort in members.values():
         by_cohort[cohort.pk] += 1
     cohorts = {c.pk: c for c in members.values()}
+    regions_url = reverse("regions:list")
+    where = {"island_group": filters.island_group, "province": filters.province}
+    board.regions_url = f"{regions_url}?" + urlencode(
+        {"program": filters.cohort or PROGRAM_ANY, **{k: v for k, v in where.items() if v}}
+    )
     for pk in sorted(cohorts, key=lambda k: (cohorts[k].year, k)):
-        board.cohorts.append(
-            Bar(cohorts[pk].name, by_cohort[pk], reverse("selection:round", args=[pk]))
-        )
+        query = urlencode({"program": pk, **{k: v for k, v in where.items() if v}})
+        board.cohorts.append(Bar(cohorts[pk].name, by_cohort[pk], f"{regions_url}?{query}"))
     population = latest_population(list(members))
     board.residents = sum(p[0] for p in population.values())
     board.residents_demo = any(p[2] for p in population.values())
@@ -165,6 +163,9 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     ]
 
     followed = Program.objects.filter(masterplan__in=masterplans.filter(status__in=FOLLOWED))
+    demo = set(masterplans.filter(is_demo=True).values_list("status", flat=True).distinct())
+    board.masterplans_demo = bool(demo)
+    board.followed_demo = bool(demo & set(FOLLOWED))
     latest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
     statuses = dict(
         followed.filter(is_quick_win=True)
@@ -218,7 +219,9 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
             "top": rows[:5],
             "url": reverse("evaluation:rubric", args=[rubric.year]),
         }
-    board.map_points, board.map_legend = map_layer(measure, filters, members, index_by_region)
+    board.map_points, board.map_legend, board.map_note = map_layer(
+        measure, filters, members, index_by_region
+    )
     return board
 
 
@@ -240,11 +243,13 @@ def map_layer(
     filters: Filters,
     members: dict[int, SelectionRound],
     index: dict[int, Decimal],
-) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """Points for every region of the filter and the legend, coloured by ``measure``:
-    cohort, latest computed selection score, evaluation index or quick-win progress."""
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]], str]:
+    """Points for every region of the filter, the legend and a note when the measure has
+    nothing to show yet, coloured by ``measure``: cohort, latest computed selection score,
+    evaluation index or quick-win progress."""
     values: dict[int, tuple[str, str]] = {}  # region id → (class, text)
     legend: list[tuple[str, str]] = []
+    note = ""
     if measure == "cohort":
         cohorts = sorted({c.pk: c for c in members.values()}.values(), key=lambda c: (c.year, c.pk))
         slot = {c.pk: f"c{5 - min(i, 4)}" for i, c in enumerate(cohorts)}
@@ -272,6 +277,11 @@ def map_layer(
                 (f"c{i + 1}", f"{bounds[i]:.2f}–{bounds[i + 1]:.2f}")
                 for i in range(len(bounds) - 1)
             ]
+        else:
+            note = _(
+                "No computed selection round is published yet (the 2017 cohort is recorded as "
+                "history, without scores): the scores appear with the first computed round."
+            )
     elif measure == "index":
         values = {rid: (_classes(float(v), [1, 2, 3, 4]), f"{v}") for rid, v in index.items()}
         legend = [("c1", "< 1"), ("c2", "1–2"), ("c3", "2–3"), ("c4", "3–4"), ("c5", "4")]
@@ -311,4 +321,4 @@ def map_layer(
                 "score": None,
             }
         )
-    return points, legend
+    return points, legend, note

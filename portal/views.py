@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from kotacerdas import pagecache
+from masterplans.models import PUBLIC_STATUSES
 from portal import opendata
 from portal.dashboard import DASHBOARD_SECONDS, MAP_MEASURES, Filters, board_key, cached_board
 from portal.summary import national_summary
@@ -69,6 +70,9 @@ def dashboard(request: HttpRequest) -> HttpResponseBase:
                 "board": board,
                 "largest": largest,
                 "budget_largest": budget_largest,
+                # Drafts, reviews and revisions are counted for all; their rows are not public.
+                "drafts_visible": access.can(request.user, "masterplan.view_draft"),
+                "public_statuses": PUBLIC_STATUSES,
                 "groups": IslandGroup.choices,
                 "provinces": Province.objects.order_by("code"),
                 "cohorts": SelectionRound.objects.published().order_by("year", "pk"),

@@ -1,7 +1,12 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import IslandGroup, Province, Region, RegionKind, RegionQuerySet
+
+# The region list's "in the program, whatever the cohort" choice.
+PROGRAM_ANY = "ya"
 
 
 class RegionFilterForm(forms.Form):
@@ -28,6 +33,24 @@ class RegionFilterForm(forms.Form):
     frontier = forms.BooleanField(
         label=_("Only regions with outermost small islands"), required=False
     )
+    program = forms.ChoiceField(label=_("Smart city program"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from selection.models import SelectionRound
+
+        program = self.fields["program"]
+        assert isinstance(program, forms.ChoiceField)
+        program.choices = [
+            ("", _("In the program or not")),
+            (PROGRAM_ANY, _("In the program (any cohort)")),
+            *(
+                (str(pk), name)
+                for pk, name in SelectionRound.objects.published()
+                .order_by("year", "pk")
+                .values_list("pk", "name")
+            ),
+        ]
 
     def filter(self, queryset: RegionQuerySet) -> RegionQuerySet:
         if not self.is_valid():
@@ -42,6 +65,11 @@ class RegionFilterForm(forms.Form):
             queryset = queryset.filter(kind=data["kind"])
         if data["frontier"]:
             queryset = queryset.frontier()
+        if data["program"]:
+            from selection.queries import program_members
+
+            cohort = None if data["program"] == PROGRAM_ANY else int(data["program"])
+            queryset = queryset.filter(pk__in=list(program_members(cohort)))
         return queryset
 
 

@@ -110,6 +110,38 @@ def test_every_figure_links_to_its_rows(client: Client, program_data) -> None:  
     delayed = next(bar for bar in board.quick_wins if bar.key == "delayed")
     rows = client.get(delayed.url).context["page"].paginator.count
     assert rows == delayed.value
+    # The regions in the program, the residents and each cohort lead to the region list.
+    regions = client.get(board.regions_url).context["page"].paginator.count
+    assert regions == board.regions_in_program == sum(bar.value for bar in board.cohorts) > 0
+    for bar in board.cohorts:
+        assert client.get(bar.url).context["page"].paginator.count == bar.value
+
+
+def test_the_public_sees_draft_counts_without_a_link_to_rows_it_may_not_read(
+    client: Client, program_data, login, officer
+) -> None:  # type: ignore[no-untyped-def]
+    response = client.get("/dasbor/")
+    page, board = response.content.decode(), response.context["board"]
+    draft = next(bar for bar in board.masterplans if bar.key == "draft")
+    approved = next(bar for bar in board.masterplans if bar.key == "approved")
+    assert draft.value == 1 and f'href="{draft.url}"' not in page and "tidak publik" in page
+    assert f'href="{approved.url}"' in page
+    staff = login(officer).get("/dasbor/").content.decode()
+    assert f'href="{draft.url}"' in staff
+    assert login(officer).get(draft.url).context["page"].paginator.count == 1
+
+
+def test_demo_masterplans_and_an_empty_score_map_are_labelled(client: Client, program_data) -> None:  # type: ignore[no-untyped-def]
+    board = client.get("/dasbor/").context["board"]
+    assert not board.masterplans_demo and not board.followed_demo
+    for masterplan in Masterplan.objects.filter(status="approved"):
+        masterplan.is_demo = True
+        masterplan.save()
+    response = client.get("/dasbor/")
+    assert response.context["board"].masterplans_demo and response.context["board"].followed_demo
+    assert response.content.decode().count("berisi data demo") >= 3
+    score = client.get("/dasbor/?map=score")
+    assert "Belum ada putaran seleksi terhitung" in score.context["board"].map_note
 
 
 @pytest.mark.parametrize("measure", ["cohort", "score", "index", "quick_win"])

@@ -29,7 +29,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def masterplans_by_status(html: str) -> dict[str, int]:
     """The "masterplans by status" bars as the page shows them."""
     section = html.split('id="mp-title"')[1].split("</section>")[0]
-    found = re.findall(r'status=(\w+)".*?class="bar-value">(\d+)<', section, re.S)
+    found = re.findall(r'data-status="(\w+)".*?class="bar-value">(\d+)<', section, re.S)
     return {status: int(count) for status, count in found}
 
 

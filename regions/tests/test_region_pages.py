@@ -155,3 +155,17 @@ def test_saving_again_after_a_conflict_overwrites(login, owner: User) -> None:  
     client.post("/wilayah/32.73/ubah/", {**form, "description": "satu", "version": "1"})
     client.post("/wilayah/32.73/ubah/", {**form, "description": "dua", "version": "2"})
     assert Region.objects.get(code="32.73").version == 3
+
+
+def test_the_region_list_filters_by_the_program_and_its_cohort(client) -> None:  # type: ignore[no-untyped-def]
+    from django.core.management import call_command
+
+    from selection.models import SelectionRound
+
+    call_command("load_history", verbosity=0)
+    cohort = SelectionRound.objects.get(year=2017)
+    assert client.get("/wilayah/?program=ya").context["page"].paginator.count == 25
+    jawa = client.get(f"/wilayah/?program={cohort.pk}&island_group=jawa").context["page"]
+    assert {r.code for r in jawa.paginator.object_list} >= {"32.73", "32.75"}
+    assert all(r.province.island_group == "jawa" for r in jawa.paginator.object_list)
+    assert client.get("/wilayah/?program=999999").context["page"].paginator.count == 514
