@@ -97,7 +97,7 @@ def version_diff(request: HttpRequest, masterplan_id: int, query: Query[DiffQuer
 def _file_response(fmt: str) -> dict[str, Any]:
     binary = {"schema": {"type": "string", "format": "binary"}}
     return {
-        "responses": {"200": {"description": "The file", "content": {CONTENT_TYPES[fmt]: binary}}}
+        "responses": {200: {"description": "The file", "content": {CONTENT_TYPES[fmt]: binary}}}
     }
 
 
