@@ -1,7 +1,7 @@
 """Mentoring comments and public consultation over the API, through the same access rules and
 services as the pages."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal, cast
 
 from django.http import HttpRequest
@@ -22,12 +22,19 @@ from participation.services import (
     ParticipationError,
     RateLimited,
     add_comment,
+    closing_time,
+    consultation_summary,
+    moderate,
+    open_consultation,
+    save_summary,
+    settle_comment,
     submit_public_comment,
 )
 
 router = Router(tags=["participation"])
 SectionCode = Literal[tuple(Section.values)]  # type: ignore[valid-type]
 CommentStatusCode = Literal[tuple(CommentStatus.values)]  # type: ignore[valid-type]
+ModerationCode = Literal[tuple(ModerationStatus.values)]  # type: ignore[valid-type]
 
 
 class CommentOut(Schema):
@@ -88,6 +95,45 @@ class PublicCommentIn(Schema):
     text: str = Field(min_length=1, max_length=3000)
     section: SectionCode = "whole"  # type: ignore[valid-type]
     program: str | None = Field(None, max_length=20, description="program code, e.g. GOV-01")
+
+
+class SettleIn(Schema):
+    status: Literal["resolved", "accepted"]
+    note: str = Field(
+        "", max_length=3000, description="what was done, or why it is accepted without a change"
+    )
+
+
+class ConsultationIn(Schema):
+    closes_on: date = Field(description="the last day residents may comment")
+    intro: str = Field("", max_length=3000, description="the invitation to residents")
+
+
+class ConsultationOut(Schema):
+    opens_at: datetime
+    closes_at: datetime
+    intro: str
+
+
+class ModerationOut(PublicCommentOut):
+    """A resident's comment as the team moderating it sees it: with the address given."""
+
+    email: str
+    status: str
+
+
+class ModerationFilters(Schema):
+    status: ModerationCode | None = None  # type: ignore[valid-type]
+
+
+class ModerationIn(Schema):
+    status: ModerationCode  # type: ignore[valid-type]
+    answer: str = Field("", max_length=3000, description="the team's answer, shown with it")
+
+
+class SummaryOut(Schema):
+    summary: str = Field(description="the summary as the moderation queue stands now")
+    saved: str = Field(description="the summary that is part of the masterplan")
 
 
 def _program(masterplan: Masterplan, code: str | None) -> Program | None:
@@ -190,3 +236,118 @@ def create_public_comment(
     except ParticipationError as exc:
         raise ApiError(409, "closed", str(exc)) from exc
     return Status(202, {"status": "pending"})
+
+
+@router.post(
+    "/masterplans/{int:masterplan_id}/comments/{int:comment_id}/settle",
+    response={200: CommentOut, **documented_errors(400, 401, 403, 404, 422)},
+    auth=WRITE_AUTH,
+    summary="Resolve a mentor's comment, or accept it with the reason (the region's team)",
+)
+def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: SettleIn) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.resolve")
+    comment = (
+        Comment.objects.select_related("masterplan__region", "program", "author")
+        .filter(pk=comment_id, masterplan=masterplan)
+        .first()
+    )
+    if comment is None:
+        raise ApiError(404, "not_found", _("Not found."))
+    try:
+        return settle_comment(comment, cast(User, request.user), payload.status, payload.note)
+    except ParticipationError as exc:
+        raise ApiError(422, "invalid", str(exc)) from exc
+
+
+@router.post(
+    "/masterplans/{int:masterplan_id}/consultation",
+    response={201: ConsultationOut, **documented_errors(400, 401, 403, 404, 409)},
+    auth=WRITE_AUTH,
+    summary="Open the public consultation of a draft (the region's lead)",
+)
+def open_window(request: HttpRequest, masterplan_id: int, payload: ConsultationIn) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "consultation.open")
+    try:
+        window = open_consultation(
+            masterplan, cast(User, request.user), closing_time(payload.closes_on), payload.intro
+        )
+    except ParticipationError as exc:
+        raise ApiError(409, "consultation", str(exc)) from exc
+    return Status(201, window)
+
+
+@router.get(
+    "/masterplans/{int:masterplan_id}/consultation/moderation",
+    response={200: list[ModerationOut], **documented_errors(401, 403, 404, 422)},
+    auth=READ_AUTH,
+    summary="Residents' comments to moderate, oldest first (the region's team, national staff)",
+)
+@paginate(Pagination)
+def moderation_queue(
+    request: HttpRequest, masterplan_id: int, filters: Query[ModerationFilters]
+) -> Any:
+    masterplan = access.get_masterplan_for_user(
+        request.user, masterplan_id, "consultation.moderate"
+    )
+    queue = PublicComment.objects.filter(window__masterplan=masterplan).select_related("program")
+    if filters.status:
+        queue = queue.filter(status=filters.status)
+    return queue.order_by("created_at", "pk")
+
+
+@router.post(
+    "/masterplans/{int:masterplan_id}/consultation/comments/{int:comment_id}/moderation",
+    response={200: ModerationOut, **documented_errors(400, 401, 403, 404, 422)},
+    auth=WRITE_AUTH,
+    summary="Show or hide a resident's comment, and answer it",
+)
+def moderate_comment(
+    request: HttpRequest, masterplan_id: int, comment_id: int, payload: ModerationIn
+) -> Any:
+    masterplan = access.get_masterplan_for_user(
+        request.user, masterplan_id, "consultation.moderate"
+    )
+    comment = (
+        PublicComment.objects.select_related("window__masterplan__region", "program")
+        .filter(pk=comment_id, window__masterplan=masterplan)
+        .first()
+    )
+    if comment is None:
+        raise ApiError(404, "not_found", _("Not found."))
+    try:
+        return moderate(comment, cast(User, request.user), payload.status, payload.answer)
+    except ParticipationError as exc:
+        raise ApiError(422, "invalid", str(exc)) from exc
+
+
+@router.get(
+    "/masterplans/{int:masterplan_id}/consultation/summary",
+    response={200: SummaryOut, **documented_errors(401, 403, 404)},
+    auth=READ_AUTH,
+    summary="The consultation summary: as it stands now, and as saved in the masterplan",
+)
+def get_summary(request: HttpRequest, masterplan_id: int) -> Any:
+    masterplan = access.get_masterplan_for_user(
+        request.user, masterplan_id, "consultation.moderate"
+    )
+    return {
+        "summary": consultation_summary(masterplan),
+        "saved": masterplan.consultation_summary,
+    }
+
+
+@router.post(
+    "/masterplans/{int:masterplan_id}/consultation/summary",
+    response={200: SummaryOut, **documented_errors(400, 401, 403, 404, 409)},
+    auth=WRITE_AUTH,
+    summary="Make the consultation summary part of the masterplan (while it is a draft)",
+)
+def post_summary(request: HttpRequest, masterplan_id: int) -> Any:
+    masterplan = access.get_masterplan_for_user(
+        request.user, masterplan_id, "consultation.moderate"
+    )
+    try:
+        masterplan = save_summary(masterplan, cast(User, request.user))
+    except ParticipationError as exc:
+        raise ApiError(409, "not_editable", str(exc)) from exc
+    return {"summary": masterplan.consultation_summary, "saved": masterplan.consultation_summary}

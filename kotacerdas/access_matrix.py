@@ -350,6 +350,37 @@ API: dict[tuple[str, str], Route] = {
     ("POST", "/api/v1/masterplans/{masterplan_id}/comments"): Route(
         (Check("POST", COMMENTERS, {"text": "Perjelas KPI."}),), {"masterplan_id": "OWN_MASTERPLAN"}
     ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/comments/{comment_id}/settle"): Route(
+        (Check("POST", REGION_WRITERS, {"status": "resolved"}),),
+        {"masterplan_id": "OWN_MASTERPLAN", "comment_id": "OWN_COMMENT"},
+    ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/consultation"): Route(
+        (Check("POST", frozenset({"lead"}), {"closes_on": "2099-12-31"}),),
+        {"masterplan_id": "OWN_MASTERPLAN"},
+    ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/consultation/moderation"): read(
+        NATIONAL_STAFF | REGION_WRITERS, masterplan_id="CONSULTED_MASTERPLAN"
+    ),
+    (
+        "POST",
+        "/api/v1/masterplans/{masterplan_id}/consultation/comments/{comment_id}/moderation",
+    ): Route(
+        (
+            Check(
+                "POST",
+                NATIONAL_STAFF | REGION_WRITERS,
+                {"status": "approved", "answer": "Terima kasih."},
+            ),
+        ),
+        {"masterplan_id": "CONSULTED_MASTERPLAN", "comment_id": "OWN_PUBLIC_COMMENT"},
+    ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/consultation/summary"): read(
+        NATIONAL_STAFF | REGION_WRITERS, masterplan_id="CONSULTED_MASTERPLAN"
+    ),
+    ("POST", "/api/v1/masterplans/{masterplan_id}/consultation/summary"): Route(
+        (Check("POST", NATIONAL_STAFF | REGION_WRITERS),),
+        {"masterplan_id": "CONSULTED_MASTERPLAN"},
+    ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/consultation/comments"): read(
         EVERYONE, masterplan_id="CONSULTED_MASTERPLAN"
     ),

@@ -2,7 +2,7 @@
 
 import hashlib
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any
 
@@ -155,6 +155,11 @@ def open_consultation(
     return ConsultationWindow.objects.create(
         masterplan=masterplan, opens_at=now, closes_at=closes_at, intro=intro, opened_by=user
     )
+
+
+def closing_time(day: date) -> datetime:
+    """A consultation open "until" ``day`` closes at the end of that day, local time."""
+    return datetime.combine(day, time(23, 59), tzinfo=timezone.get_current_timezone())
 
 
 def current_window(masterplan: Masterplan) -> ConsultationWindow | None:

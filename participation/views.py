@@ -28,6 +28,7 @@ from participation.models import (
 from participation.services import (
     ParticipationError,
     add_comment,
+    closing_time,
     consultation_summary,
     current_window,
     moderate,
@@ -196,11 +197,7 @@ def consultation_open(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose the closing date."))
         return redirect("participation:consultation", masterplan.pk)
-    closes = datetime.datetime.combine(
-        form.cleaned_data["closes_at"],
-        datetime.time(23, 59),
-        tzinfo=timezone.get_current_timezone(),
-    )
+    closes = closing_time(form.cleaned_data["closes_at"])
     try:
         open_consultation(masterplan, request.user, closes, form.cleaned_data["intro"])  # type: ignore[arg-type]
     except ParticipationError as exc:
