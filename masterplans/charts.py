@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Sum
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from masterplans.models import BudgetLine, Dimension, FundingSource, Masterplan, Program
 from portal.templatetags.kc_format import rupiah
@@ -227,12 +228,21 @@ def roadmap_svg(
         groups[program.dimension].append(program)
     labels = dict(Dimension.choices)
     chart_id = f"roadmap-{masterplan.pk}-{dimension or 'all'}"
-    scope = f" {labels[dimension]}" if dimension in labels else ""
-    title = f"Peta jalan{scope} {masterplan.title}, {_period(years[0], years[-1])}"
+    period = _period(years[0], years[-1])
+    title = (
+        _("Roadmap of %(dimension)s, %(masterplan)s, %(period)s")
+        % {"dimension": labels[dimension], "masterplan": masterplan.title, "period": period}
+        if dimension in labels
+        else _("Roadmap of %(masterplan)s, %(period)s")
+        % {"masterplan": masterplan.title, "period": period}
+    )
     quick = [p for p in programs if p.is_quick_win]
     desc_parts = [
-        f"{len(programs)} program dalam {len(groups)} dimensi, {len(quick)} di antaranya quick "
-        f"win. Setiap batang berjalan dari tahun mulai sampai tahun selesai program."
+        _(
+            "%(programs)s programs in %(dimensions)s dimensions, %(quick)s of them quick wins. "
+            "Each bar runs from the program's start year to its end year."
+        )
+        % {"programs": len(programs), "dimensions": len(groups), "quick": len(quick)}
     ]
     for code, group in groups.items():
         items = "; ".join(
@@ -266,7 +276,7 @@ def roadmap_svg(
         f'stroke="{MUTED}" stroke-width="0.8"/>'
     )
     if not programs:
-        parts.append(_text(label_width + 8, top + 18, "Belum ada program.", fill=MUTED))
+        parts.append(_text(label_width + 8, top + 18, _("No program yet."), fill=MUTED))
 
     y = float(top)
     first, last = years[0], years[-1]
@@ -347,11 +357,14 @@ def budget_svg(
     bar = min(44.0, column * 0.62)
     chart_id = f"budget-{masterplan.pk}"
     years = [row.label for row in table.rows]
-    title = f"Anggaran per tahun menurut sumber dana, {masterplan.title}"
+    title = _("Budget per year by funding source, %(masterplan)s") % {
+        "masterplan": masterplan.title
+    }
     desc = (
-        f"Total {rupiah(table.total)} dalam {years[0]}{DASH}{years[-1]}. "
+        _("Total %(amount)s in %(period)s. ")
+        % {"amount": rupiah(table.total), "period": f"{years[0]}{DASH}{years[-1]}"}
         if years
-        else "Belum ada anggaran. "
+        else _("No budget yet. ")
     ) + " ".join(
         f"{row.label}: {rupiah(row.total)}"
         + (
@@ -369,7 +382,7 @@ def budget_svg(
         for row in table.rows
     )
     if envelope is not None:
-        desc += f" Pagu tahunan {rupiah(envelope)}."
+        desc += " " + _("Yearly budget envelope %(amount)s.") % {"amount": rupiah(envelope)}
     legend_items = [(label, SOURCE_COLOURS.get(code, MUTED)) for code, label in table.columns]
     legend, legend_height = _legend(legend_items, 0, width, left)
     height = int(top + plot_height + 40 + legend_height)
@@ -431,13 +444,13 @@ def budget_svg(
             _text(
                 width - right,
                 y - 4,
-                f"pagu tahunan {rupiah(envelope)}",
+                _("yearly envelope %(amount)s") % {"amount": rupiah(envelope)},
                 text_anchor="end",
                 font_size="8",
             )
         )
     if not table.total:
-        parts.append(_text(left + 10, top + plot_height / 2, "Belum ada anggaran.", fill=MUTED))
+        parts.append(_text(left + 10, top + plot_height / 2, _("No budget yet."), fill=MUTED))
     parts.append(f'<g transform="translate(0 {bottom + 36:.1f})">')
     parts += legend
     parts.append("</g></svg>")

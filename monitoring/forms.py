@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
 from monitoring.evidence import evidence_kind
-from monitoring.models import Milestone, ProgressReport
+from monitoring.models import Milestone, ProgressReport, quarter_label
 
 
 class ReportForm(forms.ModelForm):
@@ -24,7 +24,9 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args: Any, program: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.program = program
-        self.fields["quarter"].widget = forms.Select(choices=[(q, f"T{q}") for q in range(1, 5)])
+        self.fields["quarter"].widget = forms.Select(
+            choices=[(q, quarter_label(q)) for q in range(1, 5)]
+        )
         if program.progress_mode == "milestones":
             self.fields["percent_entered"].disabled = True
             self.fields["percent_entered"].help_text = gettext_lazy(

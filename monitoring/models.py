@@ -7,8 +7,15 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from masterplans.models import Kpi, Program
+
+
+def quarter_label(quarter: int, year: int | None = None) -> str:
+    """A quarter as people write it: "T2 2027" (triwulan) in Indonesian, "Q2 2027" in English."""
+    label = pgettext("quarter of a year", "Q%(quarter)s") % {"quarter": quarter}
+    return f"{label} {year}" if year is not None else label
 
 
 class ProgressStatus(models.TextChoices):
@@ -79,7 +86,7 @@ class ProgressReport(models.Model):
 
     @property
     def period_label(self) -> str:
-        return f"T{self.quarter} {self.year}"
+        return quarter_label(self.quarter, self.year)
 
 
 class KpiActual(models.Model):

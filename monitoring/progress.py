@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from masterplans.models import Program, Status
-from monitoring.models import Milestone, ProgressReport
+from monitoring.models import Milestone, ProgressReport, quarter_label
 
 # A quarter's report is due this many days after the quarter ends.
 REPORT_GRACE_DAYS = 15
@@ -83,6 +83,10 @@ class LateReport:
     year: int
     quarter: int
     due: date
+
+    @property
+    def period_label(self) -> str:
+        return quarter_label(self.quarter, self.year)
 
 
 def quarters_between(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:

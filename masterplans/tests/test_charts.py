@@ -156,3 +156,17 @@ def test_an_empty_masterplan_still_draws() -> None:
     svg = budget_svg(masterplan)
     assert "Belum ada anggaran." in svg
     assert re.search(r'height="\d+"', svg)
+
+
+def test_the_charts_speak_the_readers_language() -> None:
+    from django.utils import translation
+
+    masterplan = make_masterplan()  # with a yearly envelope of Rp 10 miliar
+    with translation.override("en"):
+        roadmap, budget = roadmap_svg(masterplan), budget_svg(masterplan)
+    assert "Roadmap of " in roadmap and "Peta jalan" not in roadmap
+    assert "Budget per year by funding source" in budget and "yearly envelope" in budget
+    assert "pagu" not in budget
+    with translation.override("id"):
+        roadmap, budget = roadmap_svg(masterplan), budget_svg(masterplan)
+    assert "Peta jalan " in roadmap and "pagu tahunan Rp 10 miliar" in budget

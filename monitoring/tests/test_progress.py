@@ -106,3 +106,14 @@ def test_the_newest_percent_of_each_program_follows_its_mode() -> None:
     assert percents[silent.pk] is None  # no report yet
     newest = ProgressReport.objects.get(program=derived, quarter=2)
     assert percents[derived.pk] == report_percent(newest)
+
+
+def test_a_quarter_reads_t_in_indonesian_and_q_in_english() -> None:
+    from django.utils import translation
+
+    from monitoring.models import quarter_label
+
+    with translation.override("id"):
+        assert quarter_label(2, 2027) == "T2 2027"
+    with translation.override("en"):
+        assert quarter_label(2, 2027) == "Q2 2027" and quarter_label(4) == "Q4"
