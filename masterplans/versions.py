@@ -1,14 +1,26 @@
 """Snapshots of a masterplan's whole content, and a readable diff between two of them."""
 
 from dataclasses import dataclass
+from dataclasses import field as dc_field
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.access import AnyUser
-from masterplans.models import Kpi, Masterplan, MasterplanVersion, Status
+from masterplans.models import (
+    ELEMENT_CHOICES,
+    Dimension,
+    FundingSource,
+    Kpi,
+    Masterplan,
+    MasterplanVersion,
+    Status,
+    Term,
+)
 
 HEAD_FIELDS = (
     "title",
@@ -98,8 +110,18 @@ class Change:
     section: str  # "masterplan", "missions", "targets", "analysis", "programs"
     kind: str  # "added", "removed", "changed"
     subject: str  # what changed: a field, a program code, a mission
-    old: Any = None
+    old: Any = None  # as kept in the snapshot (the API gives these)
     new: Any = None
+    field: str = dc_field(default="", compare=False)  # the snapshot's name of a changed field
+
+    @property
+    def old_shown(self) -> Any:
+        """``old`` as the pages write it."""
+        return _shown(self.field, self.old)
+
+    @property
+    def new_shown(self) -> Any:
+        return _shown(self.field, self.new)
 
 
 def _labels() -> dict[str, str]:
@@ -144,11 +166,44 @@ def _describe(item: Any) -> str:
     return str(item)
 
 
+# Program fields kept as codes in a snapshot, shown by their labels.
+CHOICE_FIELDS: dict[str, Any] = {
+    "dimension": Dimension.choices,
+    "element": ELEMENT_CHOICES,
+    "term": Term.choices,
+    "funding_source": FundingSource.choices,
+}
+
+
+def _shown(name: str, value: Any) -> Any:
+    """A snapshot value as the pages write it: dates as 16 Apr 2018, Rupiah amounts, choice
+    labels instead of codes."""
+    from portal.templatetags.kc_format import rupiah
+
+    if value is None or value == "":
+        return value
+    if name == "regulation_date":
+        return date_format(date.fromisoformat(value), "DATE_FORMAT")
+    if name == "budget_envelope":
+        return rupiah(value)
+    if name == "is_quick_win":
+        return _("yes") if value else _("no")
+    choices = CHOICE_FIELDS.get(name)
+    return dict(choices).get(value, value) if choices else value
+
+
 def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     """What changed from snapshot ``old`` to snapshot ``new``, section by section."""
     labels = _labels()
     changes = [
-        Change("masterplan", "changed", labels.get(name, name), old["masterplan"].get(name), value)
+        Change(
+            "masterplan",
+            "changed",
+            labels.get(name, name),
+            old["masterplan"].get(name),
+            value,
+            name,
+        )
         for name, value in new["masterplan"].items()
         if old["masterplan"].get(name) != value
     ]
@@ -170,6 +225,7 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
                         f"{code} \u00b7 {labels.get(name, name)}",
                         before.get(name),
                         after.get(name),
+                        name,
                     )
                 )
     return changes

@@ -62,3 +62,27 @@ def test_a_snapshot_is_plain_json() -> None:
     data = snapshot(make_masterplan())
     assert json.loads(json.dumps(data)) == data
     assert sorted(data["programs"]) == ["BRA-01", "ECO-01", "ENV-01", "GOV-01", "LIV-01", "SOC-01"]
+
+
+def test_the_diff_writes_dates_amounts_and_choices_as_the_pages_do() -> None:
+    from datetime import date
+
+    masterplan = make_masterplan()
+    before = snapshot(masterplan)
+    masterplan.regulation_date = date(2018, 4, 16)
+    masterplan.budget_envelope = 12_000_000_000
+    masterplan.save()
+    program = masterplan.programs.get(code="LIV-01")
+    program.term = "long"
+    program.funding_source = "kpbu"
+    program.save()
+
+    found = diff(before, snapshot(masterplan))
+    changes = {c.subject: (c.old_shown, c.new_shown) for c in found}
+
+    assert changes["tanggal Perwali/Perbup"] == (None, "16 Apr 2018")
+    assert changes["pagu anggaran per tahun (Rp)"] == ("Rp 10 miliar", "Rp 12 miliar")
+    assert changes["LIV-01 · jangka"][1] == "jangka panjang"
+    assert changes["LIV-01 · sumber dana utama"][1] == "KPBU"
+    # The snapshot's own values stay as they are (what the API gives).
+    assert {c.subject: c.new for c in found}["tanggal Perwali/Perbup"] == "2018-04-16"
