@@ -109,7 +109,10 @@ def results(rubric: Rubric) -> list[RegionResult]:
 def award_categories() -> list[tuple[str, Any]]:
     return [
         ("overall", gettext_lazy("Best overall")),
-        *[(f"dimension:{value}", label) for value, label in Dimension.choices],
+        *[
+            (f"dimension:{value}", gettext_lazy("Best %(dimension)s") % {"dimension": label})
+            for value, label in Dimension.choices
+        ],
         ("quick_win", gettext_lazy("Best quick win")),
         ("most_improved", gettext_lazy("Most improved")),
     ]

@@ -3,7 +3,7 @@ programs, yearly evaluations with scores, and their awards. Generated with a fix
 labelled demo wherever it is shown; real reports and scores replace them."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import numpy as np
@@ -87,13 +87,17 @@ def followup_demo_load(today: date | None = None) -> FollowupResult:
         regions = list(Region.objects.filter(code__in=final_selection(cohort)).order_by("code"))
         strength = {r.pk: rng.uniform(1.6, 3.4) for r in regions}
         for year in DEMO_YEARS:
+            # The demo year's own calendar: verified in November, published and awarded in
+            # December of that year (not the day the demo was loaded).
+            verified = timezone.make_aware(datetime(year, 11, 15, 10, 0))
+            awarded = timezone.make_aware(datetime(year, 12, 10, 10, 0))
             rubric, created = Rubric.objects.get_or_create(
                 year=year,
                 defaults={
                     "title": f"Evaluasi Gerakan Menuju 100 Smart City {year} (demo)",
                     "weights": dict(DEFAULT_WEIGHTS),
                     "status": RubricStatus.PUBLISHED,
-                    "published_at": timezone.now(),
+                    "published_at": awarded,
                     "is_demo": True,
                 },
             )
@@ -115,7 +119,7 @@ def followup_demo_load(today: date | None = None) -> FollowupResult:
                                 self_score=Decimal(f"{min(4.0, value + 0.4):.2f}"),
                                 assessor_score=Decimal(f"{value:.2f}"),
                                 assessor_note="Data demo.",
-                                verified_at=timezone.now(),
+                                verified_at=verified,
                             )
                         )
             Score.objects.bulk_create(scores)
@@ -124,7 +128,7 @@ def followup_demo_load(today: date | None = None) -> FollowupResult:
                 if award.proposed is not None:
                     award.region = award.proposed
                     award.reason = ""
-                    award.decided_at = timezone.now()
+                    award.decided_at = awarded
                     award.save()
                     result.awards += 1
     return result

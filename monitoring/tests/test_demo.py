@@ -32,6 +32,10 @@ def test_the_followup_demo_loads_once_and_is_labelled(capsys) -> None:  # type: 
     assert not Award.objects.filter(rubric__year=2018, category="most_improved").exclude(
         region=None
     )
+    # Dated in the demo year's own calendar, not on the day the demo was loaded.
+    for award in Award.objects.exclude(region=None).select_related("rubric"):
+        assert award.decided_at.year == award.rubric.year == award.rubric.published_at.year
+    assert {s.verified_at.year for s in Score.objects.filter(rubric__year=2018)} == {2018}
     call_command("load_followup_demo")
     assert ProgressReport.objects.count() == reports
     assert Score.objects.count() == 2 * 25 * 30
