@@ -171,6 +171,13 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "roadmap": roadmap_svg(masterplan, programs=programs) if programs else "",
             "budget": table,
             "budget_chart": budget_svg(masterplan, table=table) if table.rows else "",
+            # What the reviewers asked for, beside the team's next step.
+            "revision": masterplan.versions.filter(status=Status.REVISION)
+            .select_related("created_by")
+            .order_by("-number")
+            .first()
+            if masterplan.status == Status.REVISION and can_see_comments
+            else None,
         },
     )
 
@@ -254,8 +261,11 @@ def masterplan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def masterplan_checklist(request: HttpRequest, pk: int) -> HttpResponse:
-    """The checklist alone, for htmx to refresh while the team edits."""
+    """The checklist alone, for htmx to refresh while the team edits; opened as a page, the
+    masterplan's page at its checklist."""
     masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.view_draft")
+    if not request.headers.get("HX-Request"):
+        return redirect(reverse("masterplans:detail", args=[masterplan.pk]) + "#checklist")
     return render(
         request,
         "masterplans/_checklist.html",

@@ -191,9 +191,27 @@ def test_the_public_sees_only_approved_and_enacted_versions(
 def test_the_checklist_fragment_follows_the_data(login, owner: User) -> None:
     masterplan = make_masterplan()
     url = f"/masterplan/{masterplan.pk}/kelengkapan/"
-    assert 'data-check="quick_win" data-ok="true"' in login(owner).get(url).content.decode()
+    client = login(owner)
+    fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'data-check="quick_win" data-ok="true"' in fragment
     masterplan.programs.update(is_quick_win=False)
-    assert 'data-check="quick_win" data-ok="false"' in login(owner).get(url).content.decode()
+    fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert 'data-check="quick_win" data-ok="false"' in fragment
+    # Opened as a page (a bookmark, a shared link): the masterplan's page at its checklist.
+    page = client.get(url)
+    assert page.status_code == 302 and page["Location"] == f"/masterplan/{masterplan.pk}/#checklist"
+
+
+def test_a_masterplan_in_revision_shows_what_the_reviewers_asked_for(
+    login, owner: User, officer: User
+) -> None:  # type: ignore[no-untyped-def]
+    from masterplans.workflow import transition
+
+    masterplan = make_masterplan(status="in_review")
+    transition(masterplan, "request_revision", officer, note="Tambah KPI ekonomi")
+    page = login(owner).get(f"/masterplan/{masterplan.pk}/").content.decode()
+    assert 'data-testid="revision-note"' in page and "Tambah KPI ekonomi" in page
+    assert "officer" in page
 
 
 def test_the_library_filters_by_cohort_and_search(
