@@ -78,11 +78,18 @@ def search_programs(query: str, filters: dict[str, str]) -> QuerySet[Program]:
     return programs.order_by("masterplan__region__code", "position", "code")
 
 
+# The longest words of a program's title and technology that candidates are searched by, and
+# how many candidates are scored at most.
+SIMILAR_WORDS = 8
+SIMILAR_CANDIDATES = 300
+
+
 def similar_programs(program: Program, limit: int = 5) -> list[dict[str, Any]]:
     """Programs of other regions' public masterplans for the same element, most shared title
-    and technology words first (two queries at most)."""
+    and technology words first (two queries at most). The database keeps only programs that
+    carry one of the words, so at national scale a match is never cut off by the cap."""
     own = set(words(f"{program.title} {program.technology}")) - STOPWORDS
-    candidates = (
+    same_element = (
         public_programs()
         .filter(element=program.element)
         .exclude(masterplan__region_id=program.masterplan.region_id)
@@ -97,8 +104,16 @@ def similar_programs(program: Program, limit: int = 5) -> list[dict[str, Any]]:
             "masterplan__region__code",
             "masterplan__region__province__island_group",
             "masterplan__status",
-        )[:300]
+        )
     )
+    carrying = Q()
+    for word in sorted(own, key=lambda w: (-len(w), w))[:SIMILAR_WORDS]:
+        carrying |= Q(title__icontains=word) | Q(technology__icontains=word)
+    candidates = list(same_element.filter(carrying)[:SIMILAR_CANDIDATES]) if own else []
+    if len(candidates) < limit:  # too few share a word: the element's other programs fill in
+        candidates += same_element.exclude(pk__in=[c.pk for c in candidates])[
+            : limit - len(candidates)
+        ]
     scored = []
     for other in candidates:
         shared = own & set(words(f"{other.title} {other.technology}"))

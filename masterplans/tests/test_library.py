@@ -32,3 +32,29 @@ def test_similar_programs_share_the_element_and_words_in_other_regions() -> None
     assert [item["program"] for item in found][:2] == [near, far]
     assert found[0]["shared"] == ["bank", "sampah"]
     assert all(item["program"].masterplan.region.code != "32.73" for item in found)
+
+
+def test_a_similar_program_is_found_behind_hundreds_of_unrelated_ones() -> None:
+    from masterplans.library import SIMILAR_CANDIDATES
+    from masterplans.models import Program
+
+    own = make_masterplan("32.73", status="approved")
+    program = make_program(own, "environment", 2, element="waste", title="Bank sampah digital")
+    other = make_masterplan("32.75", status="approved")
+    Program.objects.bulk_create(
+        Program(
+            masterplan=other,
+            code=f"ENV-{number:03d}",
+            dimension="environment",
+            element="waste",
+            title=f"Pengelolaan lindi {number}",
+            start_year=other.start_year,
+            end_year=other.start_year,
+            position=number,
+        )
+        for number in range(10, 10 + SIMILAR_CANDIDATES + 20)
+    )
+    match = make_program(other, "environment", 999, element="waste", title="Bank sampah warga")
+    found = similar_programs(program)
+    assert found[0]["program"] == match and found[0]["shared"] == ["bank", "sampah"]
+    assert len(found) == 5  # the others fill in
