@@ -5,9 +5,11 @@ from typing import Any, Literal
 
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
@@ -16,9 +18,16 @@ from api.pagination import Pagination
 from evaluation.models import Rubric, RubricStatus
 from evaluation.results import results as evaluation_results
 from masterplans.models import Program
-from monitoring.models import ProgressReport, ProgressStatus
-from monitoring.progress import report_percent
-from monitoring.services import ProgressError, save_report
+from monitoring.forms import MilestoneForm
+from monitoring.models import Milestone, ProgressReport, ProgressStatus
+from monitoring.progress import FOLLOWED_STATUSES, late_reports, report_percent
+from monitoring.services import (
+    ProgressError,
+    add_milestone,
+    save_kpi_actual,
+    save_report,
+    set_milestone_done,
+)
 from portal import opendata
 from portal.dashboard import Filters, build
 from regions.models import IslandGroup
@@ -163,6 +172,171 @@ def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> A
     except ProgressError as exc:
         raise ApiError(409, "not_followed", str(exc)) from exc
     return _progress(program)
+
+
+class MilestoneItemOut(Schema):
+    id: int
+    title: str
+    due_date: date
+    done_on: date | None
+    weight: int
+
+
+class MilestoneIn(Schema):
+    title: str = Field(min_length=1, max_length=200)
+    due_date: date
+    weight: int = Field(1, ge=1, le=100)
+
+
+class MilestoneDoneIn(Schema):
+    done: bool = Field(True, description="false to mark it not done again")
+
+
+class KpiProgressOut(Schema):
+    id: int
+    name: str
+    unit: str
+    baseline: float | None
+    targets: dict[str, float]
+    actuals: dict[str, float]
+
+
+class KpiActualIn(Schema):
+    year: int = Field(ge=2015, le=2100)
+    value: float = Field(allow_inf_nan=False)
+
+
+class LateReportOut(Schema):
+    program: str
+    title: str
+    year: int
+    quarter: int
+    due: date
+
+
+def _reported(call: Any) -> Any:
+    """Run a monitoring service; its refusals (not yet approved, a race) answer 409."""
+    try:
+        return call()
+    except ProgressError as exc:
+        raise ApiError(409, "not_followed", str(exc)) from exc
+
+
+def _reporter_program(user: Any, program_id: int) -> Program:
+    program = _program(user, program_id)
+    access.require(user, "progress.report", program.masterplan.region)
+    return program
+
+
+@router.get(
+    "/programs/{int:program_id}/milestones",
+    response={200: list[MilestoneItemOut], **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="A program's milestones, by due date",
+)
+def list_milestones(request: HttpRequest, program_id: int) -> Any:
+    return _program(request.user, program_id).milestones.all()
+
+
+@router.post(
+    "/programs/{int:program_id}/milestones",
+    response={201: MilestoneItemOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Add a milestone (the region's team, once the masterplan is approved)",
+)
+def create_milestone(request: HttpRequest, program_id: int, payload: MilestoneIn) -> Any:
+    program = _reporter_program(request.user, program_id)
+    form = MilestoneForm(payload.model_dump())
+    if not form.is_valid():
+        details = [
+            {"field": name, "message": str(message)}
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+        raise ApiError(422, "invalid", _("The request has invalid fields."), details)
+    milestone = _reported(lambda: add_milestone(program, request.user, form.cleaned_data))
+    return Status(201, milestone)
+
+
+@router.post(
+    "/programs/{int:program_id}/milestones/{int:milestone_id}/done",
+    response={200: MilestoneItemOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Mark a milestone done today, or not done",
+)
+def mark_milestone(
+    request: HttpRequest, program_id: int, milestone_id: int, payload: MilestoneDoneIn
+) -> Any:
+    program = _reporter_program(request.user, program_id)
+    milestone = Milestone.objects.filter(pk=milestone_id, program=program).first()
+    if milestone is None:
+        raise Http404
+    milestone.program = program
+    done_on = timezone.localdate() if payload.done else None
+    return _reported(lambda: set_milestone_done(milestone, request.user, done_on))
+
+
+def _kpis(program: Program) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": kpi.pk,
+            "name": kpi.name,
+            "unit": kpi.unit,
+            "baseline": kpi.baseline,
+            "targets": {str(t.year): t.value for t in kpi.targets.all()},
+            "actuals": {str(a.year): a.value for a in kpi.actuals.all()},
+        }
+        for kpi in program.kpis.prefetch_related("targets", "actuals")
+    ]
+
+
+@router.get(
+    "/programs/{int:program_id}/kpis",
+    response={200: list[KpiProgressOut], **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="A program's KPIs: the masterplan's yearly targets beside the values reached",
+)
+def list_kpis(request: HttpRequest, program_id: int) -> Any:
+    return _kpis(_program(request.user, program_id))
+
+
+@router.post(
+    "/programs/{int:program_id}/kpis/{int:kpi_id}/actuals",
+    response={200: list[KpiProgressOut], **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Record the value a KPI reached in a year (the region's team)",
+)
+def record_kpi_actual(
+    request: HttpRequest, program_id: int, kpi_id: int, payload: KpiActualIn
+) -> Any:
+    program = _reporter_program(request.user, program_id)
+    if not program.kpis.filter(pk=kpi_id).exists():
+        raise Http404
+    _reported(lambda: save_kpi_actual(program, request.user, kpi_id, payload.year, payload.value))
+    return _kpis(program)
+
+
+@router.get(
+    "/masterplans/{int:masterplan_id}/late-reports",
+    response={200: list[LateReportOut], **documented_errors(401, 403, 404)},
+    auth=READ_AUTH,
+    summary="Quarterly reports of the masterplan's programs past their due date",
+)
+def list_late_reports(request: HttpRequest, masterplan_id: int) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "progress.watch")
+    if masterplan.status not in FOLLOWED_STATUSES:
+        return []
+    programs = masterplan.programs.prefetch_related("progress_reports").order_by("code")
+    return [
+        {
+            "program": late.program.code,
+            "title": late.program.title,
+            "year": late.year,
+            "quarter": late.quarter,
+            "due": late.due,
+        }
+        for late in late_reports(programs, timezone.localdate())
+    ]
 
 
 class QuickWinFilters(Schema):

@@ -396,6 +396,29 @@ API: dict[tuple[str, str], Route] = {
         (Check("POST", REGION_WRITERS, {"year": 2027, "quarter": 1, "status": "on_track"}),),
         {"program_id": "OWN_PROGRAM"},
     ),
+    ("GET", "/api/v1/programs/{program_id}/milestones"): read(
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+    ),
+    # Like a report: on a draft the team is let through and told 409.
+    ("POST", "/api/v1/programs/{program_id}/milestones"): Route(
+        (Check("POST", REGION_WRITERS, {"title": "Uji coba", "due_date": "2027-06-30"}),),
+        {"program_id": "OWN_PROGRAM"},
+    ),
+    ("POST", "/api/v1/programs/{program_id}/milestones/{milestone_id}/done"): Route(
+        (Check("POST", REGION_WRITERS, {"done": True}),),
+        {"program_id": "OWN_PROGRAM", "milestone_id": "OWN_MILESTONE"},
+    ),
+    ("GET", "/api/v1/programs/{program_id}/kpis"): read(
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+    ),
+    # OWN_KPI: the first KPI of OWN_PROGRAM.
+    ("POST", "/api/v1/programs/{program_id}/kpis/{kpi_id}/actuals"): Route(
+        (Check("POST", REGION_WRITERS, {"year": 2027, "value": 12}),),
+        {"program_id": "OWN_PROGRAM", "kpi_id": "OWN_KPI"},
+    ),
+    ("GET", "/api/v1/masterplans/{masterplan_id}/late-reports"): read(
+        NATIONAL_ROLES | REGION_WRITERS, masterplan_id="OWN_MASTERPLAN"
+    ),
     ("GET", "/api/v1/quick-wins"): read(EVERYONE),
     ("GET", "/api/v1/evaluations"): read(EVERYONE),
     ("GET", "/api/v1/evaluations/{year}/results"): read(NATIONAL_ROLES, year="OPEN_YEAR"),

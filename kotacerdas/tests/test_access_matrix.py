@@ -194,10 +194,12 @@ def _fill(value: Any, users: dict[str, User | None]) -> Any:
         return Evidence.objects.create(
             report=report, file=upload, kind="pdf", original_name="bukti.pdf", size=14
         ).pk
-    if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS"):
+    if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS", "OWN_KPI"):
         masterplan = Masterplan.objects.filter(region__code=OWN).first() or make_masterplan(OWN)
         if value == "OWN_PROGRAM":
             return masterplan.programs.first().pk  # type: ignore[union-attr]
+        if value == "OWN_KPI":
+            return masterplan.programs.first().kpis.first().pk  # type: ignore[union-attr]
         if value == "OWN_ANALYSIS":
             return masterplan.analysis.first().pk  # type: ignore[union-attr]
         return masterplan.pk
