@@ -1,6 +1,8 @@
 """Annual evaluation (monev): a rubric per year, scores per region × dimension × component
 (the region's own, then the assessor's after verification), and the awards that follow."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -59,6 +61,22 @@ class Rubric(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == RubricStatus.PUBLISHED
+
+    def weighted_components(self) -> list[tuple[str, Any]]:
+        """(label, weight) per weighted component, in the components' order; a key that is no
+        component (an older rubric's) keeps its raw name."""
+        labels = dict(Component.choices)
+        keys = [c for c in Component.values if c in self.weights]
+        keys += [k for k in self.weights if k not in labels]
+        return [(str(labels.get(key, key)), self.weights[key]) for key in keys]
+
+    def previous_published(self) -> "Rubric | None":
+        """The newest published evaluation before this one: the year-on-year change is on it."""
+        return (
+            Rubric.objects.filter(year__lt=self.year, status=RubricStatus.PUBLISHED)
+            .order_by("-year")
+            .first()
+        )
 
 
 class Score(models.Model):

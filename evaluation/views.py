@@ -174,8 +174,35 @@ def region_scores(request: HttpRequest, year: int, code: str) -> HttpResponse:
             "can_score": can_score,
             "show_self": not rubric.is_published
             or access.can(request.user, "evaluation.view_open", region),
+            "standing": _standing(rubric, region),
+            "scored": bool(cells),
+            "shared_note": _shared_note(cells),
         },
     )
+
+
+def _standing(rubric: Rubric, region: Region) -> dict[str, Any] | None:
+    """The region's index, national and island-group rank (each of how many) and change on the
+    previous published evaluation; None while no assessor has verified a score of it."""
+    ranked = results(rubric)
+    mine = next((row for row in ranked if row.region.pk == region.pk), None)
+    if mine is None:
+        return None
+    group = region.province.island_group
+    return {
+        "result": mine,
+        "ranked": len(ranked),
+        "ranked_in_group": sum(1 for row in ranked if row.region.province.island_group == group),
+        "group_label": region.province.get_island_group_display(),
+        "previous": rubric.previous_published(),
+    }
+
+
+def _shared_note(cells: dict[tuple[str, str], Score]) -> str:
+    """The assessor's note when every cell carries the same one (the demo data writes 'Data
+    demo.' into all 30): said once above the grid instead of in each cell."""
+    notes = {score.assessor_note for score in cells.values()}
+    return notes.pop() if len(cells) > 1 and len(notes) == 1 else ""
 
 
 def _save_scores(

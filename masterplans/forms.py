@@ -287,7 +287,9 @@ class AssignmentForm(forms.Form):
     person = forms.CharField(
         label=gettext_lazy("User name or e-mail"),
         max_length=254,
-        help_text=gettext_lazy("The person needs an account first (Django admin)."),
+        help_text=gettext_lazy(
+            "The person needs an account first: the national administrator creates it."
+        ),
     )
 
     def __init__(self, *args: Any, regions: Any, roles: list[tuple[str, str]], **kwargs: Any):

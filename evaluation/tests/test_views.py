@@ -219,3 +219,67 @@ def test_the_national_team_changes_an_open_evaluations_weights_and_the_index_fol
     assert client.post("/evaluasi/2027/ubah/", {**data, "title": "x"}).status_code == 302
     rubric.refresh_from_db()
     assert rubric.title == "Evaluasi 2027"  # a published evaluation no longer changes
+
+
+def test_a_regions_page_heads_with_its_index_ranks_and_change(client: Client) -> None:
+    previous = Rubric.objects.create(year=2026, title="2026", status="published")
+    score_all(previous, "32.73", 2.0)
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0)
+    score_all(rubric, "32.75", 3.25)  # Kota Bekasi, Jawa too
+    score_all(rubric, "73.71", 3.5)  # Kota Makassar, Sulawesi
+    response = client.get("/evaluasi/2027/wilayah/32.73/")
+    standing = response.context["standing"]
+    assert (standing["result"].national_rank, standing["ranked"]) == (3, 3)
+    assert (standing["result"].group_rank, standing["ranked_in_group"]) == (2, 2)
+    assert standing["previous"] == previous
+    page = response.content.decode()
+    for text in ("3,00", "peringkat nasional dari 3 wilayah", "peringkat di Jawa dari 2", "+1,00"):
+        assert text in page
+    assert "perubahan dari 2026" in page
+    makassar = client.get("/evaluasi/2027/wilayah/73.71/").content.decode()
+    assert "tidak diperingkat pada 2026" in makassar
+
+
+def test_a_region_nobody_verified_is_awaiting_verification_on_its_page(client: Client) -> None:
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0)
+    Score.objects.create(
+        rubric=rubric,
+        region=Region.objects.get(code="32.75"),
+        dimension="living",
+        component="impact",
+        self_score=Decimal("4"),
+        assessor_score=Decimal("2"),
+    )
+    response = client.get("/evaluasi/2027/wilayah/32.75/")
+    assert response.context["standing"] is None
+    assert "Belum diperingkat: menunggu verifikasi" in response.content.decode()
+
+
+def test_a_demo_evaluation_says_demo_once_not_in_every_cell(client: Client) -> None:
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published", is_demo=True)
+    score_all(rubric, "32.73", 3.0)
+    Score.objects.filter(rubric=rubric).update(assessor_note="Data demo.")
+    page = client.get("/evaluasi/2027/wilayah/32.73/").content.decode()
+    assert page.count("Evaluasi demo: nilai buatan") == 1
+    assert "Data demo." not in page
+    awards = client.get("/evaluasi/2027/penghargaan/").content.decode()
+    assert 'class="badge badge-demo"' in awards
+
+
+def test_an_assessors_own_note_stays_in_its_cell(client: Client) -> None:
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0)
+    Score.objects.filter(rubric=rubric, dimension="living", component="impact").update(
+        assessor_note="Bukti foto lengkap."
+    )
+    assert "Bukti foto lengkap." in client.get("/evaluasi/2027/wilayah/32.73/").content.decode()
+
+
+def test_the_weights_read_as_component_labels(client: Client) -> None:
+    Rubric.objects.create(year=2027, title="2027", status="published")
+    for url in ("/evaluasi/", "/evaluasi/2027/"):
+        page = client.get(url).content.decode()
+        assert "nilai awal 10%" in page and "dampak (impact) 30%" in page
+        assert "quick win 10%" in page and "quick_win" not in page
