@@ -2,7 +2,7 @@
 
 Each dataset is a list of columns and the rows under them; the same rows feed every format.
 Only what anyone may read goes out: published rounds, approved and enacted masterplans and their
-programs, budgets and progress, published evaluations.
+programs, budgets, KPIs, milestones and progress, published evaluations and their awards.
 """
 
 import csv
@@ -15,12 +15,13 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
-from evaluation.models import Rubric, RubricStatus
+from evaluation.models import Award, Rubric, RubricStatus
+from evaluation.results import category_label
 from evaluation.results import results as evaluation_results
 from kotacerdas.downloads import csv_text, text_row, workbook_bytes
-from masterplans.models import BudgetLine, Masterplan, Program
+from masterplans.models import BudgetLine, Kpi, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
-from monitoring.models import ProgressReport
+from monitoring.models import Milestone, ProgressReport
 from monitoring.progress import report_percent
 from regions.models import Region
 from selection.models import RoundResult, RoundStatus
@@ -163,6 +164,74 @@ def _progress() -> Rows:
         ]
 
 
+def _kpis() -> Rows:
+    """Each KPI of the public programs, a row per year with a target or an actual value."""
+    kpis = (
+        Kpi.objects.filter(program__masterplan__status__in=PUBLIC_PLANS)
+        .select_related("program__masterplan__region")
+        .prefetch_related("targets", "actuals")
+        .order_by("program__masterplan__region__code", "program__code", "position", "pk")
+    )
+    for kpi in kpis:
+        targets = {t.year: t.value for t in kpi.targets.all()}
+        actuals = {a.year: a.value for a in kpi.actuals.all()}
+        masterplan = kpi.program.masterplan
+        for year in sorted(targets.keys() | actuals.keys()):
+            yield [
+                masterplan.region.code,
+                kpi.program.code,
+                kpi.name,
+                kpi.unit,
+                kpi.baseline,
+                year,
+                targets.get(year),
+                actuals.get(year),
+                masterplan.is_demo,
+            ]
+
+
+def _milestones() -> Rows:
+    milestones = (
+        Milestone.objects.filter(program__masterplan__status__in=PUBLIC_PLANS)
+        .select_related("program__masterplan__region")
+        .order_by("program__masterplan__region__code", "program__code", "due_date", "pk")
+    )
+    for m in milestones:
+        yield [
+            m.program.masterplan.region.code,
+            m.program.code,
+            m.title,
+            m.due_date.isoformat(),
+            m.done_on.isoformat() if m.done_on else None,
+            m.weight,
+            m.program.masterplan.is_demo,
+        ]
+
+
+def _awards() -> Rows:
+    """The jury's decisions of the published evaluations."""
+    awards = (
+        Award.objects.filter(rubric__status=RubricStatus.PUBLISHED)
+        .exclude(region=None)
+        .select_related("rubric", "region", "proposed")
+        .order_by("rubric__year", "category")
+    )
+    for award in awards:
+        region = award.region
+        if region is None:  # excluded above; for the type checker
+            continue
+        yield [
+            award.rubric.year,
+            award.category,
+            str(category_label(award.category)),
+            region.code,
+            region.name,
+            award.proposed.code if award.proposed else None,
+            award.reason,
+            award.rubric.is_demo,
+        ]
+
+
 def _evaluation() -> Rows:
     for rubric in Rubric.objects.filter(status=RubricStatus.PUBLISHED).order_by("year"):
         for row in evaluation_results(rubric):
@@ -301,6 +370,40 @@ DATASETS = {
             _progress,
         ),
         Dataset(
+            "kpi",
+            _("KPIs"),
+            _("Each KPI of those programs: its yearly targets and the values reached."),
+            PLATFORM_LICENCE,
+            [
+                "kode_wilayah",
+                "kode_program",
+                "indikator",
+                "satuan",
+                "nilai_awal",
+                "tahun",
+                "target",
+                "capaian",
+                "demo",
+            ],
+            _kpis,
+        ),
+        Dataset(
+            "tonggak",
+            _("Milestones"),
+            _("The milestones of those programs, due and done."),
+            PLATFORM_LICENCE,
+            [
+                "kode_wilayah",
+                "kode_program",
+                "tonggak",
+                "jatuh_tempo",
+                "selesai_pada",
+                "bobot",
+                "demo",
+            ],
+            _milestones,
+        ),
+        Dataset(
             "evaluasi",
             _("Evaluation"),
             _("Published evaluation indices and rankings."),
@@ -327,6 +430,23 @@ DATASETS = {
                 "demo",
             ],
             _evaluation,
+        ),
+        Dataset(
+            "penghargaan",
+            _("Awards"),
+            _("The jury's awards of the published evaluations; an override carries its reason."),
+            PLATFORM_LICENCE,
+            [
+                "tahun",
+                "kode_kategori",
+                "kategori",
+                "kode_wilayah",
+                "wilayah",
+                "usulan_evaluasi",
+                "alasan_juri",
+                "demo",
+            ],
+            _awards,
         ),
     )
 }

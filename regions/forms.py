@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -39,8 +39,7 @@ class RegionFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         from selection.models import SelectionRound
 
-        program = self.fields["program"]
-        assert isinstance(program, forms.ChoiceField)
+        program = cast(forms.ChoiceField, self.fields["program"])
         program.choices = [
             ("", _("In the program or not")),
             (PROGRAM_ANY, _("In the program (any cohort)")),

@@ -2,11 +2,19 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.models import Role, User
 from conftest import make_user
 from evaluation.models import Award, Rubric, Score
-from evaluation.results import AwardError, decide_award, propose_awards, results
+from evaluation.results import (
+    AwardError,
+    category_label,
+    decide_award,
+    propose_awards,
+    results,
+)
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +173,10 @@ def test_the_certificate_names_the_region_and_category(client: Client, officer: 
         ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
     ).stdout.decode()
     assert "PIAGAM PENGHARGAAN" in text and "Kota Bandung" in text and "Terbaik umum" in text
+    assert award.decided_at is not None
+    assert date_format(timezone.localtime(award.decided_at).date(), "DATE_FORMAT") in text
+    living = next(a for a in propose_awards(rubric) if a.category == "dimension:living")
+    assert str(category_label(living.category)) == "Smart Living terbaik"
 
 
 def test_an_open_evaluation_is_hidden_from_the_public(client: Client, login, viewer: User) -> None:

@@ -75,3 +75,56 @@ def test_progress_published_for_a_milestone_program_is_the_derived_percent(
 def test_an_unknown_dataset_or_format_is_not_found(client: Client) -> None:
     assert client.get("/data-terbuka/rahasia.csv").status_code == 404
     assert client.get("/data-terbuka/wilayah.exe").status_code == 404
+
+
+def test_kpis_milestones_and_awards_come_out_in_every_format_for_public_plans_only(
+    client: Client,
+) -> None:
+    from datetime import date
+
+    from evaluation.models import Award, Rubric
+    from masterplans.models import Kpi
+    from monitoring.models import KpiActual, Milestone
+    from regions.models import Region
+
+    public = make_masterplan("32.75", status="enacted")
+    draft = make_masterplan("32.73")
+    kpi = Kpi.objects.filter(program__masterplan=public, program__code="GOV-01").get()
+    KpiActual.objects.create(kpi=kpi, year=public.start_year, value=7)
+    for masterplan in (public, draft):
+        Milestone.objects.create(
+            program=masterplan.programs.get(code="GOV-01"),
+            title="Uji coba",
+            due_date=date(2027, 5, 1),
+        )
+    published = Rubric.objects.create(year=2027, title="2027", status="published")
+    still_open = Rubric.objects.create(year=2028, title="2028")
+    bekasi = Region.objects.get(code="32.75")
+    Award.objects.create(rubric=published, category="overall", region=bekasi, proposed=bekasi)
+    Award.objects.create(rubric=still_open, category="overall", region=bekasi)
+
+    kpis = json.loads(client.get("/data-terbuka/kpi.json").content)["items"]
+    assert {i["kode_wilayah"] for i in kpis} == {"32.75"}
+    first = next(i for i in kpis if i["kode_program"] == "GOV-01" and i["tahun"] == 2027)
+    assert (first["target"], first["capaian"], first["satuan"]) == (10.0, 7.0, "layanan")
+    milestones = json.loads(client.get("/data-terbuka/tonggak.json").content)["items"]
+    assert [(i["kode_wilayah"], i["tonggak"], i["jatuh_tempo"]) for i in milestones] == [
+        ("32.75", "Uji coba", "2027-05-01")
+    ]
+    awards = json.loads(client.get("/data-terbuka/penghargaan.json").content)["items"]
+    assert [(i["tahun"], i["kategori"], i["kode_wilayah"]) for i in awards] == [
+        (2027, "Terbaik umum", "32.75")
+    ]
+    for slug in ("kpi", "tonggak", "penghargaan"):
+        text = client.get(f"/data-terbuka/{slug}.csv").content.decode("utf-8")
+        assert (
+            len(list(csv.reader(io.StringIO(text.lstrip("\ufeff")))))
+            == 1
+            + {
+                "kpi": len(kpis),
+                "tonggak": 1,
+                "penghargaan": 1,
+            }[slug]
+        )
+        book = load_workbook(io.BytesIO(client.get(f"/data-terbuka/{slug}.xlsx").content))
+        assert book[slug].max_row == 1 + {"kpi": len(kpis), "tonggak": 1, "penghargaan": 1}[slug]
