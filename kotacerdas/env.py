@@ -4,7 +4,9 @@ Each helper fails loudly on a value it cannot read, so a typo in production
 configuration stops the process at start-up instead of running with a default.
 """
 
+import json
 import os
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -48,3 +50,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_json_object(name: str) -> dict[str, Any]:
+    """A JSON object (e.g. a storage backend's options); empty when the variable is unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return {}
+    try:
+        found = json.loads(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a JSON object, got {value!r}") from None
+    if not isinstance(found, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object, got {value!r}")
+    return found

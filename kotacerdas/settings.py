@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from kotacerdas.env import env_bool, env_int, env_list, env_str
+from kotacerdas.env import env_bool, env_int, env_json_object, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("KC_VAR_DIR", str(BASE_DIR / "var")))
@@ -165,8 +165,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 _static_root = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATIC_ROOT = _static_root if PRODUCTION or _static_root.is_dir() else None
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Uploaded files (progress evidence): the local disk under MEDIA_ROOT by default; object storage
+# by naming another backend and its options, e.g. django-storages' S3 (docs/deploy.md, 9).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env_str("KC_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json_object("KC_MEDIA_STORAGE_OPTIONS"),
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

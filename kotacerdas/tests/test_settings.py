@@ -122,3 +122,24 @@ def test_the_cache_goes_to_redis_when_redis_url_is_set() -> None:
     keys = client.keys("*kc-test-marker*")
     assert keys, "the value did not reach Redis"
     client.delete(*keys)
+
+
+def test_uploads_go_to_the_storage_named_in_the_environment() -> None:
+    show = (
+        "from django.core.files.storage import storages; "
+        's = storages["default"]; print(type(s).__name__)'
+    )
+    local = _manage("shell", "-c", show)
+    assert local.stdout.strip().endswith("FileSystemStorage"), local.stderr
+    elsewhere = _manage(
+        "shell",
+        "-c",
+        show + "; print(s.base_location)",
+        KC_MEDIA_STORAGE="django.core.files.storage.InMemoryStorage",
+        KC_MEDIA_STORAGE_OPTIONS='{"location": "bukti"}',
+    )
+    assert elsewhere.stdout.split()[-2:] == ["InMemoryStorage", "bukti"], elsewhere.stderr
+    broken = _manage("check", KC_MEDIA_STORAGE_OPTIONS="{bucket: kc}")
+    assert broken.returncode != 0 and "KC_MEDIA_STORAGE_OPTIONS must be a JSON object" in (
+        broken.stderr
+    )
