@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from accounts import access
 from accounts.access import AnyUser
 from evaluation.index import IndexResult, competition_ranks, compute_index
 from evaluation.models import Award, Rubric, RubricStatus, Score
+from kotacerdas import data_versions
 from masterplans.models import Dimension
 from regions.models import Region
 
@@ -104,6 +106,21 @@ def results(rubric: Rubric) -> list[RegionResult]:
         if row.region.pk in earlier:
             row.change = row.index.overall - earlier[row.region.pk]
     return sorted(rows, key=lambda r: (r.national_rank, r.region.code))
+
+
+# A backstop: the key carries the data version, so a new score shows on the next request.
+RESULTS_SECONDS = 300
+
+
+def cached_results(rubric: Rubric) -> list[RegionResult]:
+    """``results(rubric)`` from the shared cache, recomputed when a rubric or score changes:
+    a region's page reads its standing without scoring every region again."""
+    key = f"evaluation-results:{data_versions.version('dashboard')}:{rubric.pk}:{rubric.version}"
+    found: list[RegionResult] | None = cache.get(key)
+    if found is None:
+        found = results(rubric)
+        cache.set(key, found, RESULTS_SECONDS)
+    return found
 
 
 def award_categories() -> list[tuple[str, Any]]:

@@ -29,7 +29,19 @@ def region_list(request: HttpRequest) -> HttpResponse:
 
 
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """A region's public profile: its facts, masterplan and how it follows through (progress,
+    evaluation, awards), regions like it and its indicators."""
+    from masterplans.models import PUBLIC_STATUSES
+    from monitoring.summary import evaluation_standing, follow_through, region_awards
+
     region = access.get_region_for_user(request.user, code)
+    masterplans = list(access.visible_masterplans(request.user).filter(region=region))
+    followed = max(
+        (m for m in masterplans if m.status in PUBLIC_STATUSES),
+        key=lambda m: m.edition,
+        default=None,
+    )
+    rubric, standing = evaluation_standing(region)
     return render(
         request,
         "regions/detail.html",
@@ -38,7 +50,11 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": access.can(request.user, "region.edit", region),
             "can_see_history": access.can(request.user, "region.history", region),
             "indicators": latest_values(region),
-            "masterplans": access.visible_masterplans(request.user).filter(region=region),
+            "masterplans": masterplans,
+            "follow": follow_through(followed) if followed else None,
+            "rubric": rubric,
+            "standing": standing,
+            "awards": region_awards(region),
             "similar": regions_like(region),
         },
     )

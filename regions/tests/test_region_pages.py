@@ -169,3 +169,52 @@ def test_the_region_list_filters_by_the_program_and_its_cohort(client) -> None: 
     assert {r.code for r in jawa.paginator.object_list} >= {"32.73", "32.75"}
     assert all(r.province.island_group == "jawa" for r in jawa.paginator.object_list)
     assert client.get("/wilayah/?program=999999").context["page"].paginator.count == 514
+
+
+def test_a_regions_page_shows_how_it_follows_through(client) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from evaluation.models import Award, Rubric, Score
+    from masterplans.tests.factories import make_masterplan
+    from monitoring.models import ProgressReport
+
+    masterplan = make_masterplan("32.73", status="approved")
+    make_masterplan("32.75", status="approved")
+    quick_wins = list(masterplan.programs.filter(is_quick_win=True))
+    ProgressReport.objects.create(
+        program=quick_wins[0],
+        year=2027,
+        quarter=1,
+        status="on_track",
+        percent_entered=40,
+        budget_realised=250_000_000,
+    )
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    for region in Region.objects.filter(code__in=("32.73", "32.75")):
+        Score.objects.bulk_create(
+            Score(
+                rubric=rubric,
+                region=region,
+                dimension=d,
+                component=c,
+                assessor_score=Decimal("3" if region.code == "32.73" else "2"),
+                verified_at="2027-11-01T00:00:00Z",
+            )
+            for d in ("governance", "branding", "economy", "living", "society", "environment")
+            for c in ("baseline", "output", "outcome", "impact", "quick_win")
+        )
+    bandung = Region.objects.get(code="32.73")
+    Award.objects.create(rubric=rubric, category="overall", region=bandung, proposed=bandung)
+
+    page = client.get("/wilayah/32.73/")
+    follow = page.context["follow"]
+    assert (follow.programs, follow.quick_wins) == (6, len(quick_wins))
+    assert follow.quick_win_percent == 40
+    assert follow.quick_win_statuses == [
+        ("on_track", "sesuai rencana", 1),
+        ("none", None, len(quick_wins) - 1),
+    ]
+    assert follow.planned == 6 * 2 * 500_000_000 and follow.realised == 250_000_000
+    html = page.content.decode()
+    assert "Evaluasi 2027: indeks 3,00, peringkat 1 nasional" in html
+    assert "Terbaik umum" in html and "Rp 6 miliar" in html
