@@ -131,3 +131,49 @@ def followed_programs() -> "QuerySet[Program]":
         .prefetch_related("progress_reports")
         .order_by("masterplan__region__code", "code")
     )
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One dated step of a program's timeline."""
+
+    on: date
+    kind: str  # "start", "milestone_due", "milestone_done", "report", "end"
+    text: str
+    status: str = ""  # a report's status, for its badge
+    status_label: str = ""
+    percent: int | None = None
+    late: bool = False  # a milestone past due and not done, or done after its due date
+
+
+def timeline(
+    program: Program, reports: list[ProgressReport], milestones: list[Milestone], today: date
+) -> list[Moment]:
+    """What happened to ``program`` and what is due, in date order: its start, each milestone
+    (due, and done), each quarterly report at its quarter's end, and its planned end. What a
+    resident follows of a quick win."""
+    from django.utils.translation import gettext as _
+
+    moments = [
+        Moment(date(program.start_year, 1, 1), "start", _("Program starts")),
+        Moment(date(program.end_year, 12, 31), "end", _("Planned end")),
+    ]
+    for m in milestones:
+        if m.done_on:
+            late = m.done_on > m.due_date
+            moments.append(Moment(m.done_on, "milestone_done", m.title, late=late))
+        else:
+            moments.append(Moment(m.due_date, "milestone_due", m.title, late=m.due_date < today))
+    for r in reports:
+        moments.append(
+            Moment(
+                quarter_end(r.year, r.quarter),
+                "report",
+                r.period_label,
+                status=r.status,
+                status_label=str(r.get_status_display()),
+                percent=report_percent(r),
+            )
+        )
+    order = {"start": 0, "milestone_done": 1, "milestone_due": 2, "report": 3, "end": 4}
+    return sorted(moments, key=lambda m: (m.on, order[m.kind]))

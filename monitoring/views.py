@@ -26,6 +26,7 @@ from monitoring.progress import (
     milestone_percent,
     quarter_of,
     report_percent,
+    timeline,
 )
 from monitoring.services import (
     ProgressError,
@@ -127,6 +128,7 @@ def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "reports": [{"report": r, "percent": report_percent(r)} for r in reports],
             "milestones": milestones,
             "milestone_percent": milestone_percent(milestones, timezone.localdate()),
+            "timeline": timeline(program, reports, milestones, timezone.localdate()),
             "kpis": [_kpi_rows(kpi, program) for kpi in kpis],
             "can_report": can_report,
             "report_form": ReportForm(

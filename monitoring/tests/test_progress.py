@@ -117,3 +117,27 @@ def test_a_quarter_reads_t_in_indonesian_and_q_in_english() -> None:
         assert quarter_label(2, 2027) == "T2 2027"
     with translation.override("en"):
         assert quarter_label(2, 2027) == "Q2 2027" and quarter_label(4) == "Q4"
+
+
+def test_a_programs_timeline_puts_milestones_and_reports_in_date_order() -> None:
+    from monitoring.progress import timeline
+
+    program = make_masterplan().programs.get(code="GOV-01")  # 2027-2028
+    done_late = Milestone.objects.create(
+        program=program, title="Kajian", due_date=date(2027, 2, 1), done_on=date(2027, 3, 10)
+    )
+    overdue = Milestone.objects.create(
+        program=program, title="Peluncuran", due_date=date(2027, 9, 1)
+    )
+    report = ProgressReport.objects.create(
+        program=program, year=2027, quarter=1, status="on_track", percent_entered=30
+    )
+    moments = timeline(program, [report], [done_late, overdue], today=date(2027, 10, 1))
+    assert [(m.on, m.kind, m.text, m.late) for m in moments] == [
+        (date(2027, 1, 1), "start", "Program dimulai", False),
+        (date(2027, 3, 10), "milestone_done", "Kajian", True),
+        (date(2027, 3, 31), "report", "T1 2027", False),
+        (date(2027, 9, 1), "milestone_due", "Peluncuran", True),
+        (date(2028, 12, 31), "end", "Rencana selesai", False),
+    ]
+    assert (moments[2].status_label, moments[2].percent) == ("sesuai rencana", 30)

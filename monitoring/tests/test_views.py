@@ -120,6 +120,14 @@ def test_milestones_and_kpi_actuals_are_recorded_by_the_team(login, owner: User)
     page = client.get(f"/pemantauan/program/{program.pk}/")
     rows = page.context["kpis"][0]["rows"]
     assert rows[0] == {"year": 2027, "target": 10.0, "actual": 12.0, "met": True}
+    html = page.content.decode()
+    # The page's title is the program alone; its timeline shows the milestone done.
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "GOV-01" in title and "<section" not in title
+    moments = page.context["timeline"]
+    assert sorted(m.kind for m in moments) == ["end", "milestone_done", "start"]
+    assert [m.on for m in moments] == sorted(m.on for m in moments)
+    assert 'data-testid="timeline"' in html and "✓ Peluncuran" in html
 
 
 def test_the_late_list_is_national_or_own_region(
