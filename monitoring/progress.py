@@ -144,6 +144,7 @@ class Moment:
     status_label: str = ""
     percent: int | None = None
     late: bool = False  # a milestone past due and not done, or done after its due date
+    demo: bool = False
 
 
 def timeline(
@@ -173,6 +174,7 @@ def timeline(
                 status=r.status,
                 status_label=str(r.get_status_display()),
                 percent=report_percent(r),
+                demo=r.is_demo,
             )
         )
     order = {"start": 0, "milestone_done": 1, "milestone_due": 2, "report": 3, "end": 4}
