@@ -18,6 +18,7 @@ from regions.models import Region, RegionQuerySet
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
+    from evaluation.models import Rubric
     from masterplans.models import Masterplan
     from selection.models import SelectionRound
 
@@ -189,6 +190,19 @@ def get_masterplan_for_user(user: AnyUser, pk: int, action: str = "") -> "Master
     if action:
         require(user, action, masterplan.region)
     return masterplan
+
+
+def get_rubric_for_user(user: AnyUser, year: int, action: str = "") -> "Rubric":
+    """The evaluation of ``year``, or 404 when ``user`` may not read it (an open one is for
+    national roles); PermissionDenied for ``action``."""
+    from evaluation.models import Rubric
+
+    rubric = Rubric.objects.filter(year=year).first()
+    if rubric is None or not (rubric.is_published or can(user, "evaluation.view_open")):
+        raise Http404
+    if action:
+        require(user, action)
+    return rubric
 
 
 def visible_masterplans(user: AnyUser) -> "QuerySet[Masterplan]":

@@ -1,4 +1,4 @@
-"""Follow-through over the API: progress, quick wins, evaluation, the dashboard and open data."""
+"""Follow-through over the API: progress, quick wins, the dashboard and open data."""
 
 from datetime import date
 from typing import Any, Literal
@@ -15,8 +15,6 @@ from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.pagination import Pagination
-from evaluation.models import Rubric, RubricStatus
-from evaluation.results import results as evaluation_results
 from masterplans.models import Program
 from monitoring.forms import MilestoneForm
 from monitoring.models import Milestone, ProgressReport, ProgressStatus
@@ -85,27 +83,6 @@ class QuickWinOut(Schema):
     start_year: int
     end_year: int
     latest_status: str | None
-
-
-class RubricOut(Schema):
-    year: int
-    title: str
-    status: str
-    weights: dict[str, float]
-    scale_max: int
-    is_demo: bool
-
-
-class ResultOut(Schema):
-    region: str
-    region_name: str
-    island_group: str
-    index: str
-    dimensions: dict[str, str]
-    components: dict[str, str]
-    national_rank: int
-    group_rank: int
-    change: str | None
 
 
 def _program(user: Any, program_id: int) -> Program:
@@ -385,51 +362,6 @@ def list_quick_wins(request: HttpRequest, filters: Query[QuickWinFilters]) -> An
             "latest_status": p.latest_status,
         }
         for p in programs
-    ]
-
-
-def _rubric(user: Any, year: int) -> Rubric:
-    rubric = Rubric.objects.filter(year=year).first()
-    if rubric is None or not (rubric.is_published or access.can(user, "evaluation.view_open")):
-        raise Http404
-    return rubric
-
-
-@router.get(
-    "/evaluations",
-    response={200: list[RubricOut], **documented_errors(401)},
-    auth=READ_AUTH,
-    summary="Evaluation rounds (open ones for national roles only)",
-)
-def list_evaluations(request: HttpRequest) -> Any:
-    rubrics = Rubric.objects.all()
-    if not access.can(request.user, "evaluation.view_open"):
-        rubrics = rubrics.filter(status=RubricStatus.PUBLISHED)
-    return rubrics
-
-
-@router.get(
-    "/evaluations/{int:year}/results",
-    response={200: list[ResultOut], **documented_errors(401, 404, 422)},
-    auth=READ_AUTH,
-    summary="A year's indices and rankings, best first",
-)
-@paginate(Pagination)
-def evaluation_result_list(request: HttpRequest, year: int) -> Any:
-    rubric = _rubric(request.user, year)
-    return [
-        {
-            "region": r.region.code,
-            "region_name": r.region.name,
-            "island_group": r.region.province.island_group,
-            "index": str(r.index.overall),
-            "dimensions": {k: str(v) for k, v in r.index.dimensions.items()},
-            "components": {k: str(v) for k, v in r.index.components.items()},
-            "national_rank": r.national_rank,
-            "group_rank": r.group_rank,
-            "change": None if r.change is None else str(r.change),
-        }
-        for r in evaluation_results(rubric)
     ]
 
 

@@ -19,7 +19,7 @@ class RubricForm(forms.ModelForm):
         if self.instance.pk:
             # An open evaluation's year is its address; its scale stays once scoring began.
             self.fields["year"].disabled = True
-            if self.instance.scores.exists():
+            if self.instance.scale_is_fixed():
                 self.fields["scale_max"].disabled = True
                 self.fields["scale_max"].help_text = gettext_lazy(
                     "Fixed: regions and assessors have scored on this scale."

@@ -62,13 +62,21 @@ class Rubric(models.Model):
     def is_published(self) -> bool:
         return self.status == RubricStatus.PUBLISHED
 
-    def weighted_components(self) -> list[tuple[str, Any]]:
-        """(label, weight) per weighted component, in the components' order; a key that is no
-        component (an older rubric's) keeps its raw name."""
+    def component_weights(self) -> list[tuple[str, str, Any]]:
+        """(component, label, weight) per weighted component, in the components' order; a key
+        that is no component (an older rubric's) keeps its raw name as label."""
         labels = dict(Component.choices)
         keys = [c for c in Component.values if c in self.weights]
         keys += [k for k in self.weights if k not in labels]
-        return [(str(labels.get(key, key)), self.weights[key]) for key in keys]
+        return [(key, str(labels.get(key, key)), self.weights[key]) for key in keys]
+
+    def weighted_components(self) -> list[tuple[str, Any]]:
+        """(label, weight) per weighted component, as the pages show them."""
+        return [(label, weight) for _key, label, weight in self.component_weights()]
+
+    def scale_is_fixed(self) -> bool:
+        """Once a region or an assessor has scored, the scale no longer changes."""
+        return self.pk is not None and self.scores.exists()
 
     def previous_published(self) -> "Rubric | None":
         """The newest published evaluation before this one: the year-on-year change is on it."""

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from evaluation.certificates import certificate_pdf
-from evaluation.forms import RubricForm, score_field
+from evaluation.forms import RubricForm
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
 from evaluation.results import (
     AwardError,
@@ -25,6 +24,7 @@ from evaluation.results import (
     propose_awards,
     results,
 )
+from evaluation.services import EvaluationClosed, InvalidScores, rubric_save, scores_save
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.pdf import PdfUnavailable
@@ -33,13 +33,6 @@ from regions.models import IslandGroup, Region
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 50
-
-
-def _rubric_for_user(user: Any, year: int) -> Rubric:
-    rubric = Rubric.objects.filter(year=year).first()
-    if rubric is None or not (rubric.is_published or access.can(user, "evaluation.view_open")):
-        raise Http404
-    return rubric
 
 
 def rubric_list(request: HttpRequest) -> HttpResponse:
@@ -59,9 +52,7 @@ def rubric_new(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "evaluation.manage")
     form = RubricForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        rubric = form.save(commit=False)
-        rubric.weights = form.cleaned_data["weights"]
-        rubric.save()
+        rubric = rubric_save(form=form)
         messages.success(request, _("Evaluation %(year)s opened.") % {"year": rubric.year})
         return redirect("evaluation:rubric", rubric.year)
     return render(request, "evaluation/new.html", {"form": form})
@@ -79,16 +70,18 @@ def rubric_edit(request: HttpRequest, year: int) -> HttpResponse:
         return redirect("evaluation:rubric", year)
     form = RubricForm(request.POST or None, instance=rubric)
     if request.method == "POST" and form.is_valid():
-        rubric = form.save(commit=False)
-        rubric.weights = form.cleaned_data["weights"]
-        rubric.save()
+        try:
+            rubric = rubric_save(form=form)
+        except EvaluationClosed as exc:
+            messages.error(request, str(exc))
+            return redirect("evaluation:rubric", year)
         messages.success(request, _("Evaluation %(year)s saved.") % {"year": rubric.year})
         return redirect("evaluation:rubric", rubric.year)
     return render(request, "evaluation/new.html", {"form": form, "rubric": rubric})
 
 
 def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
-    rubric = _rubric_for_user(request.user, year)
+    rubric = access.get_rubric_for_user(request.user, year)
     rows = results(rubric)
     group = request.GET.get("island_group", "")
     if group in IslandGroup.values:
@@ -147,7 +140,7 @@ def region_scores(request: HttpRequest, year: int, code: str) -> HttpResponse:
         if not (can_self or can_score):
             access.require(request.user, "evaluation.score", region)  # 403 for the rest
             raise Http404  # a published rubric takes no more scores
-        errors = _save_scores(request, rubric, region, cells, can_self, can_score)
+        errors = _save_scores(request, rubric, region, can_self, can_score)
         if not errors:
             messages.success(request, _("Scores saved."))
             return redirect("evaluation:region", year, code)
@@ -206,60 +199,34 @@ def _shared_note(cells: dict[tuple[str, str], Score]) -> str:
 
 
 def _save_scores(
-    request: HttpRequest,
-    rubric: Rubric,
-    region: Region,
-    cells: dict[tuple[str, str], Score],
-    can_self: bool,
-    can_score: bool,
+    request: HttpRequest, rubric: Rubric, region: Region, can_self: bool, can_score: bool
 ) -> list[str]:
-    """Read every cell of the grid first; write all of them or none."""
-    parsed: dict[tuple[str, str], dict[str, Any]] = {}
-    errors = []
-    for dim, dim_label in Dimension.choices:
-        for comp, comp_label in Component.choices:
+    """Read every cell of the grid the user may fill; write all of them or none."""
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    for dim in Dimension.values:
+        for comp in Component.values:
             values: dict[str, Any] = {}
             for prefix, allowed in (("self", can_self), ("assessor", can_score)):
                 if not allowed:
                     continue
-                name = f"{prefix}_{dim}_{comp}"
-                field = score_field(rubric.scale_max, name)
-                try:
-                    values[f"{prefix}_score"] = field.clean(request.POST.get(name, ""))
-                except Exception as exc:
-                    message = " ".join(getattr(exc, "messages", [_("invalid")]))
-                    errors.append(f"{dim_label} · {comp_label}: {message}")
-                    continue
-                values[f"{prefix}_note"] = request.POST.get(f"{prefix}_note_{dim}_{comp}", "")[
-                    :2000
-                ]
-            parsed[(dim, comp)] = values
-    if errors:
-        return errors
-    with transaction.atomic():
-        for (dim, comp), values in parsed.items():
-            score = cells.get((dim, comp)) or Score(
-                rubric=rubric, region=region, dimension=dim, component=comp
-            )
-            changed = False
-            for name, value in values.items():
-                if getattr(score, name) != value:
-                    setattr(score, name, value)
-                    changed = True
-            verifying = values.get("assessor_score") is not None and (
-                changed or score.verified_at is None
-            )
-            if can_score and verifying:
-                score.assessor = request.user  # type: ignore[assignment]
-                score.verified_at = timezone.now()
-                changed = True
-            if changed and (score.pk or any(v not in (None, "") for v in values.values())):
-                score.save()
+                values[f"{prefix}_score"] = request.POST.get(f"{prefix}_{dim}_{comp}", "")
+                note = f"{prefix}_note_{dim}_{comp}"
+                if note in request.POST:  # the grid has no field for the region's own note
+                    values[f"{prefix}_note"] = request.POST[note]
+            cells[(dim, comp)] = values
+    try:
+        scores_save(rubric=rubric, region=region, user=request.user, cells=cells)
+    except InvalidScores as exc:
+        dimensions, components = dict(Dimension.choices), dict(Component.choices)
+        return [
+            f"{dimensions[p.dimension]} · {components[p.component]}: {p.message}"
+            for p in exc.problems
+        ]
     return []
 
 
 def awards(request: HttpRequest, year: int) -> HttpResponse:
-    rubric = _rubric_for_user(request.user, year)
+    rubric = access.get_rubric_for_user(request.user, year)
     items = {a.category: a for a in rubric.awards.select_related("proposed", "region")}
     rows = [
         {"category": key, "label": label, "award": items.get(key)}
@@ -309,7 +276,7 @@ def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     award = get_object_or_404(Award.objects.select_related("rubric", "region__province"), pk=pk)
-    _rubric_for_user(request.user, award.rubric.year)
+    access.get_rubric_for_user(request.user, award.rubric.year)
     if award.region is None:
         raise Http404
     try:

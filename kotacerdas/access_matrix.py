@@ -422,6 +422,47 @@ API: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/quick-wins"): read(EVERYONE),
     ("GET", "/api/v1/evaluations"): read(EVERYONE),
     ("GET", "/api/v1/evaluations/{year}/results"): read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    # Evaluation: an open one is for national roles; the national team sets the rubric and
+    # decides awards, the region's team assesses itself.
+    ("GET", "/api/v1/evaluations/{year}"): read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    ("POST", "/api/v1/evaluations"): Route(
+        (Check("POST", NATIONAL_STAFF, {"year": 2031, "title": "Evaluasi uji 2031"}),)
+    ),
+    ("PATCH", "/api/v1/evaluations/{year}"): Route(
+        (Check("PATCH", NATIONAL_STAFF, {"title": "Evaluasi uji (ubah)"}),), {"year": "OPEN_YEAR"}
+    ),
+    ("GET", "/api/v1/evaluations/{year}/regions/{code}"): read(
+        NATIONAL_ROLES | REGION_WRITERS, year="OPEN_YEAR", code="OWN"
+    ),
+    ("PUT", "/api/v1/evaluations/{year}/regions/{code}/self-assessment"): Route(
+        (
+            Check(
+                "PUT",
+                REGION_WRITERS,
+                {"scores": [{"dimension": "living", "component": "output", "score": 3}]},
+            ),
+        ),
+        {"year": "OPEN_YEAR", "code": "OWN"},
+    ),
+    # Only an assessor assigned to the region scores: no persona here is (api evaluation tests).
+    ("PUT", "/api/v1/evaluations/{year}/regions/{code}/assessment"): Route(
+        (
+            Check(
+                "PUT",
+                NOBODY,
+                {"scores": [{"dimension": "living", "component": "output", "score": 3}]},
+            ),
+        ),
+        {"year": "OPEN_YEAR", "code": "OWN"},
+    ),
+    ("GET", "/api/v1/evaluations/{year}/awards"): read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    ("POST", "/api/v1/evaluations/{year}/awards/proposals"): Route(
+        (Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}
+    ),
+    # An empty body confirms the proposal (the own region).
+    ("POST", "/api/v1/awards/{award_id}/decision"): Route(
+        (Check("POST", NATIONAL_STAFF),), {"award_id": "OWN_AWARD"}
+    ),
     ("GET", "/api/v1/dashboard"): read(EVERYONE),
     ("GET", "/api/v1/open-data/{dataset}"): read(EVERYONE, dataset="masterplan"),
     ("GET", "/api/v1/masterplans"): read(EVERYONE),

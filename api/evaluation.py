@@ -1,0 +1,473 @@
+"""The annual evaluation over the API: rubrics, a region's scores, results and the jury's awards,
+through the same services as the evaluation pages."""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+from ninja.responses import Status
+
+from accounts import access
+from api.auth import READ_AUTH, WRITE_AUTH
+from api.errors import ApiError, documented_errors
+from api.pagination import Pagination
+from evaluation.forms import RubricForm
+from evaluation.index import DEFAULT_WEIGHTS
+from evaluation.models import Award, Component, Rubric, RubricStatus, Score
+from evaluation.results import (
+    AwardError,
+    award_categories,
+    decide_award,
+    propose_awards,
+)
+from evaluation.results import results as evaluation_results
+from evaluation.services import EvaluationClosed, InvalidScores, rubric_save, scores_save
+from masterplans.models import Dimension
+from regions.models import Region
+
+router = Router(tags=["evaluation"])
+DimensionCode = Literal[tuple(Dimension.values)]  # type: ignore[valid-type]
+ComponentCode = Literal[tuple(Component.values)]  # type: ignore[valid-type]
+
+
+class RubricOut(Schema):
+    year: int
+    title: str
+    status: str
+    weights: dict[str, float]
+    scale_max: int
+    is_demo: bool
+
+
+class ResultOut(Schema):
+    region: str
+    region_name: str
+    island_group: str
+    index: str
+    dimensions: dict[str, str]
+    components: dict[str, str]
+    national_rank: int
+    group_rank: int
+    change: str | None
+
+
+class WeightOut(Schema):
+    component: str
+    label: str
+    weight: float
+
+
+class RubricDetailOut(Schema):
+    year: int
+    title: str
+    status: str
+    scale_max: int = Field(description="Scores run from 0 to this")
+    scale_fixed: bool = Field(description="Regions or assessors have scored: the scale stays")
+    is_demo: bool
+    published_at: datetime | None
+    weights: list[WeightOut] = Field(description="Per component, in percent; they add up to 100")
+
+
+class WeightsIn(Schema):
+    """Every component's weight in percent; together 100."""
+
+    baseline: int = Field(ge=0, le=100)
+    output: int = Field(ge=0, le=100)
+    outcome: int = Field(ge=0, le=100)
+    impact: int = Field(ge=0, le=100)
+    quick_win: int = Field(ge=0, le=100)
+
+
+class RubricIn(Schema):
+    year: int = Field(ge=2017, le=2100)
+    title: str = Field(min_length=1, max_length=200)
+    scale_max: int = Field(4, ge=1, le=100)
+    weights: WeightsIn | None = Field(None, description="Left out: the program's default weights")
+
+
+class RubricChangeIn(Schema):
+    """Fields left out stay as they are; the year never changes."""
+
+    title: str | None = Field(None, min_length=1, max_length=200)
+    scale_max: int | None = Field(None, ge=1, le=100)
+    weights: WeightsIn | None = None
+
+
+class CellOut(Schema):
+    dimension: str
+    component: str
+    self_score: Decimal | None
+    self_note: str
+    assessor_score: Decimal | None = Field(description="Verified scores only")
+    assessor_note: str
+    verified_at: datetime | None
+
+
+class ScoresOut(Schema):
+    year: int
+    region: str
+    region_name: str
+    is_open: bool
+    can_self_assess: bool
+    can_score: bool
+    cells: list[CellOut] = Field(description="Only cells that carry a score or a note")
+
+
+class ScoreCellIn(Schema):
+    dimension: DimensionCode  # type: ignore[valid-type]
+    component: ComponentCode  # type: ignore[valid-type]
+    score: Decimal | None = Field(description="null clears it")
+    note: str | None = Field(None, max_length=2000, description="Left out: stays as it is")
+
+
+class SelfAssessmentIn(Schema):
+    scores: list[ScoreCellIn] = Field(min_length=1, max_length=30)
+
+
+class AssessmentIn(Schema):
+    scores: list[ScoreCellIn] = Field(min_length=1, max_length=30)
+
+
+class AwardOut(Schema):
+    id: int
+    category: str
+    label: str
+    proposed: str | None = Field(description="Kemendagri code of the proposed region")
+    proposed_name: str | None
+    region: str | None = Field(description="Kemendagri code of the region awarded, once decided")
+    region_name: str | None
+    is_override: bool = Field(description="The jury gave it to another region than proposed")
+    reason: str
+    decided_at: datetime | None
+
+
+class DecisionIn(Schema):
+    region: str | None = Field(
+        None, max_length=13, description="Left out: the proposed region is confirmed"
+    )
+    reason: str = Field("", max_length=4000, description="Needed when overriding the proposal")
+
+
+def _rubric_out(rubric: Rubric) -> dict[str, Any]:
+    return {
+        "year": rubric.year,
+        "title": rubric.title,
+        "status": rubric.status,
+        "scale_max": rubric.scale_max,
+        "scale_fixed": rubric.scale_is_fixed(),
+        "is_demo": rubric.is_demo,
+        "published_at": rubric.published_at,
+        "weights": [
+            {"component": key, "label": label, "weight": weight}
+            for key, label, weight in rubric.component_weights()
+        ],
+    }
+
+
+def _form_errors(form: RubricForm) -> list[dict[str, str]]:
+    # The sum of the weights is checked across fields: it belongs to "weights".
+    return [
+        {
+            "field": "weights" if name == "__all__" else name.replace("weight_", "weights."),
+            "message": str(message),
+        }
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+def _saved(form: RubricForm) -> Rubric:
+    if not form.is_valid():
+        if form.has_error("year", "unique"):
+            raise ApiError(409, "exists", " ".join(map(str, form.errors["year"])))
+        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+    try:
+        return rubric_save(form=form)
+    except EvaluationClosed as exc:
+        raise ApiError(409, "closed", str(exc)) from exc
+
+
+def _weights(weights: WeightsIn | None, current: dict[str, Any]) -> dict[str, Any]:
+    values = weights.model_dump() if weights else current
+    return {f"weight_{c}": values.get(c, 0) for c in Component.values}
+
+
+@router.get(
+    "/evaluations",
+    response={200: list[RubricOut], **documented_errors(401)},
+    auth=READ_AUTH,
+    summary="Evaluation rounds (open ones for national roles only)",
+)
+def list_evaluations(request: HttpRequest) -> Any:
+    rubrics = Rubric.objects.all()
+    if not access.can(request.user, "evaluation.view_open"):
+        rubrics = rubrics.filter(status=RubricStatus.PUBLISHED)
+    return rubrics
+
+
+@router.get(
+    "/evaluations/{int:year}/results",
+    response={200: list[ResultOut], **documented_errors(401, 404, 422)},
+    auth=READ_AUTH,
+    summary="A year's indices and rankings, best first",
+)
+@paginate(Pagination)
+def evaluation_result_list(request: HttpRequest, year: int) -> Any:
+    rubric = access.get_rubric_for_user(request.user, year)
+    return [
+        {
+            "region": r.region.code,
+            "region_name": r.region.name,
+            "island_group": r.region.province.island_group,
+            "index": str(r.index.overall),
+            "dimensions": {k: str(v) for k, v in r.index.dimensions.items()},
+            "components": {k: str(v) for k, v in r.index.components.items()},
+            "national_rank": r.national_rank,
+            "group_rank": r.group_rank,
+            "change": None if r.change is None else str(r.change),
+        }
+        for r in evaluation_results(rubric)
+    ]
+
+
+@router.get(
+    "/evaluations/{int:year}",
+    response={200: RubricDetailOut, **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="An evaluation's rubric: title, status, scale and component weights",
+)
+def get_rubric(request: HttpRequest, year: int) -> Any:
+    return _rubric_out(access.get_rubric_for_user(request.user, year))
+
+
+@router.post(
+    "/evaluations",
+    response={201: RubricDetailOut, **documented_errors(400, 401, 403, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Open a year's evaluation (the national team)",
+    description="The weights must add up to 100. 409 when the year already has one.",
+)
+def create_rubric(request: HttpRequest, payload: RubricIn) -> Any:
+    access.require(request.user, "evaluation.manage")
+    data = {"year": payload.year, "title": payload.title, "scale_max": payload.scale_max}
+    form = RubricForm({**data, **_weights(payload.weights, DEFAULT_WEIGHTS)})
+    return Status(201, _rubric_out(_saved(form)))
+
+
+@router.patch(
+    "/evaluations/{int:year}",
+    response={200: RubricDetailOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Change an open evaluation's title, scale or weights (the national team)",
+    description="The indices follow at once. 409 once published, or for a new scale once "
+    "regions or assessors have scored.",
+)
+def change_rubric(request: HttpRequest, year: int, payload: RubricChangeIn) -> Any:
+    rubric = access.get_rubric_for_user(request.user, year, "evaluation.manage")
+    if rubric.is_published:
+        raise ApiError(409, "closed", str(EvaluationClosed()))
+    data = {
+        "year": rubric.year,
+        "title": rubric.title if payload.title is None else payload.title,
+        "scale_max": rubric.scale_max if payload.scale_max is None else payload.scale_max,
+        **_weights(payload.weights, rubric.weights),
+    }
+    form = RubricForm(data, instance=rubric)
+    if form.fields["scale_max"].disabled and data["scale_max"] != rubric.scale_max:
+        raise ApiError(
+            409,
+            "scale_fixed",
+            _("Fixed: regions and assessors have scored on this scale."),
+            [{"field": "scale_max", "message": str(rubric.scale_max)}],
+        )
+    return _rubric_out(_saved(form))
+
+
+def _scored_region(user: Any, year: int, code: str) -> tuple[Rubric, Region]:
+    """The rubric and region of a scoring grid: an open evaluation for those who work on it."""
+    rubric = Rubric.objects.filter(year=year).first()
+    if rubric is None:
+        raise Http404
+    region = access.get_region_for_user(user, code)
+    if not rubric.is_published and not access.can(user, "evaluation.view_open", region):
+        raise Http404
+    return rubric, region
+
+
+def _scores_out(user: Any, rubric: Rubric, region: Region) -> dict[str, Any]:
+    is_open = not rubric.is_published
+    can_score = is_open and access.can(user, "evaluation.score", region)
+    # As on the page: once published, the region's own scores stay with the program's people.
+    show_self = is_open or access.can(user, "evaluation.view_open", region)
+    cells = []
+    for score in Score.objects.filter(rubric=rubric, region=region):
+        shown = score.verified_at is not None or can_score
+        cells.append(
+            {
+                "dimension": score.dimension,
+                "component": score.component,
+                "self_score": score.self_score if show_self else None,
+                "self_note": score.self_note if show_self else "",
+                "assessor_score": score.assessor_score if shown else None,
+                "assessor_note": score.assessor_note,
+                "verified_at": score.verified_at,
+            }
+        )
+    return {
+        "year": rubric.year,
+        "region": region.code,
+        "region_name": region.name,
+        "is_open": is_open,
+        "can_self_assess": is_open and access.can(user, "evaluation.self_assess", region),
+        "can_score": can_score,
+        "cells": cells,
+    }
+
+
+def _save_scores(
+    user: Any, rubric: Rubric, region: Region, prefix: str, rows: list[Any]
+) -> dict[str, Any]:
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        values: dict[str, Any] = {f"{prefix}_score": row.score}
+        if row.note is not None:
+            values[f"{prefix}_note"] = row.note
+        cells[(row.dimension, row.component)] = values
+    try:
+        scores_save(rubric=rubric, region=region, user=user, cells=cells)
+    except InvalidScores as exc:
+        details = [
+            {"field": f"scores.{p.dimension}.{p.component}", "message": p.message}
+            for p in exc.problems
+        ]
+        raise ApiError(422, "invalid", _("The request has invalid fields."), details) from exc
+    except EvaluationClosed as exc:
+        raise ApiError(409, "closed", str(exc)) from exc
+    return _scores_out(user, rubric, region)
+
+
+@router.get(
+    "/evaluations/{int:year}/regions/{code}",
+    response={200: ScoresOut, **documented_errors(401, 403, 404)},
+    auth=READ_AUTH,
+    summary="A region's scores: its self-assessment and the assessor's verified scores",
+)
+def get_region_scores(request: HttpRequest, year: int, code: str) -> Any:
+    rubric, region = _scored_region(request.user, year, code)
+    return _scores_out(request.user, rubric, region)
+
+
+@router.put(
+    "/evaluations/{int:year}/regions/{code}/self-assessment",
+    response={200: ScoresOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Write the region's self-assessment (its team, while the evaluation is open)",
+    description="Cells left out stay as they are; all cells are written or none.",
+)
+def put_self_assessment(
+    request: HttpRequest, year: int, code: str, payload: SelfAssessmentIn
+) -> Any:
+    rubric, region = _scored_region(request.user, year, code)
+    access.require(request.user, "evaluation.self_assess", region)
+    if rubric.is_published:
+        raise ApiError(409, "closed", str(EvaluationClosed()))
+    return _save_scores(request.user, rubric, region, "self", payload.scores)
+
+
+@router.put(
+    "/evaluations/{int:year}/regions/{code}/assessment",
+    response={200: ScoresOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    auth=WRITE_AUTH,
+    summary="Score the region with notes (the assessor assigned to it, while open)",
+    description="Cells left out stay as they are; all cells are written or none. A score "
+    "saved is verified by the assessor and counts in the index.",
+)
+def put_assessment(request: HttpRequest, year: int, code: str, payload: AssessmentIn) -> Any:
+    rubric, region = _scored_region(request.user, year, code)
+    access.require(request.user, "evaluation.score", region)
+    if rubric.is_published:
+        raise ApiError(409, "closed", str(EvaluationClosed()))
+    return _save_scores(request.user, rubric, region, "assessor", payload.scores)
+
+
+def _awards(rubric: Rubric) -> list[dict[str, Any]]:
+    categories = award_categories()
+    order = Case(
+        *[When(category=key, then=Value(i)) for i, (key, _label) in enumerate(categories)],
+        default=Value(len(categories)),
+        output_field=IntegerField(),
+    )
+    found = rubric.awards.select_related("proposed", "region").order_by(order, "category")
+    return [_award_out(award, dict(categories)) for award in found]
+
+
+def _award_out(award: Award, labels: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": award.pk,
+        "category": award.category,
+        "label": str(labels.get(award.category, award.category)),
+        "proposed": award.proposed.code if award.proposed else None,
+        "proposed_name": award.proposed.name if award.proposed else None,
+        "region": award.region.code if award.region else None,
+        "region_name": award.region.name if award.region else None,
+        "is_override": award.is_override,
+        "reason": award.reason,
+        "decided_at": award.decided_at,
+    }
+
+
+@router.get(
+    "/evaluations/{int:year}/awards",
+    response={200: list[AwardOut], **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="A year's awards: the proposal from the evaluation and the jury's decision",
+    description="Empty until the national team computes the proposals.",
+)
+def list_awards(request: HttpRequest, year: int) -> Any:
+    return _awards(access.get_rubric_for_user(request.user, year))
+
+
+@router.post(
+    "/evaluations/{int:year}/awards/proposals",
+    response={200: list[AwardOut], **documented_errors(400, 401, 403, 404)},
+    auth=WRITE_AUTH,
+    summary="Propose the leader of every award category (the national team)",
+    description="Awards the jury has decided keep their decision.",
+)
+def post_award_proposals(request: HttpRequest, year: int) -> Any:
+    rubric = access.get_rubric_for_user(request.user, year, "award.decide")
+    propose_awards(rubric)
+    return _awards(rubric)
+
+
+@router.post(
+    "/awards/{int:award_id}/decision",
+    response={200: AwardOut, **documented_errors(400, 401, 403, 404, 422)},
+    auth=WRITE_AUTH,
+    summary="The jury's decision: confirm the proposal, or give the award elsewhere with a reason",
+)
+def post_award_decision(request: HttpRequest, award_id: int, payload: DecisionIn) -> Any:
+    access.require(request.user, "award.decide")
+    award = Award.objects.select_related("rubric", "proposed").filter(pk=award_id).first()
+    if award is None:
+        raise Http404
+    region = None
+    if payload.region:
+        region = Region.objects.filter(code=payload.region).first()
+        if region is None:
+            raise ApiError(
+                422,
+                "invalid",
+                _('Unknown region code "%(code)s".') % {"code": payload.region},
+                [{"field": "region", "message": payload.region}],
+            )
+    try:
+        decide_award(award, request.user, region, payload.reason)
+    except AwardError as exc:
+        raise ApiError(422, "invalid", str(exc)) from exc
+    return _award_out(award, dict(award_categories()))

@@ -1,0 +1,120 @@
+"""Writes of an evaluation shared by the pages and the API: a rubric's settings and the scores
+of a region (the region's own and the assigned assessor's)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access
+from accounts.access import AnyUser
+from evaluation.forms import RubricForm, score_field
+from evaluation.models import Rubric, RubricStatus, Score
+from regions.models import Region
+
+NOTE_LENGTH = 2000
+
+
+class EvaluationClosed(Exception):
+    """A published evaluation no longer changes."""
+
+    def __init__(self) -> None:
+        super().__init__(_("A published evaluation no longer changes."))
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    dimension: str
+    component: str
+    message: str
+
+
+class InvalidScores(Exception):
+    """Cells whose score is refused; nothing was written."""
+
+    def __init__(self, problems: list[CellProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def rubric_save(*, form: RubricForm) -> Rubric:
+    """Save a valid rubric form: a new evaluation, or an open one's title, scale and weights
+    (the form keeps the year, and the scale once scored); a published one no longer changes."""
+    with transaction.atomic():
+        if (
+            form.instance.pk
+            and Rubric.objects.select_for_update()
+            .filter(pk=form.instance.pk, status=RubricStatus.PUBLISHED)
+            .exists()
+        ):
+            raise EvaluationClosed
+        rubric: Rubric = form.save(commit=False)
+        rubric.weights = form.cleaned_data["weights"]
+        rubric.save()
+    return rubric
+
+
+def scores_save(
+    *,
+    rubric: Rubric,
+    region: Region,
+    user: AnyUser,
+    cells: dict[tuple[str, str], dict[str, Any]],
+) -> None:
+    """Write the scores of the cells given, keyed by (dimension, component).
+
+    Each cell maps ``self_score``/``self_note`` (the region's team) and/or
+    ``assessor_score``/``assessor_note`` (the assessor assigned to the region) to raw values as
+    typed; a note left out stays as it is, an empty score clears it. Every cell is checked
+    first and all are written or none (``InvalidScores``). An assessor's score is verified as
+    it is saved.
+    """
+    names = {name for values in cells.values() for name in values}
+    if any(name.startswith("self_") for name in names):
+        access.require(user, "evaluation.self_assess", region)
+    if any(name.startswith("assessor_") for name in names):
+        access.require(user, "evaluation.score", region)
+    parsed: dict[tuple[str, str], dict[str, Any]] = {}
+    problems = []
+    for (dim, comp), values in cells.items():
+        clean: dict[str, Any] = {}
+        for name, value in values.items():
+            if name.endswith("_note"):
+                clean[name] = str(value or "")[:NOTE_LENGTH]
+                continue
+            field = score_field(rubric.scale_max, name)
+            try:
+                clean[name] = field.clean("" if value is None else value)
+            except ValidationError as exc:
+                problems.append(CellProblem(dim, comp, " ".join(exc.messages)))
+        parsed[(dim, comp)] = clean
+    if problems:
+        raise InvalidScores(problems)
+    with transaction.atomic():
+        if Rubric.objects.select_for_update().get(pk=rubric.pk).is_published:
+            raise EvaluationClosed
+        existing = {
+            (s.dimension, s.component): s
+            for s in Score.objects.filter(rubric=rubric, region=region)
+        }
+        for (dim, comp), values in parsed.items():
+            score = existing.get((dim, comp)) or Score(
+                rubric=rubric, region=region, dimension=dim, component=comp
+            )
+            changed = False
+            for name, value in values.items():
+                if getattr(score, name) != value:
+                    setattr(score, name, value)
+                    changed = True
+            verifying = values.get("assessor_score") is not None and (
+                changed or score.verified_at is None
+            )
+            if verifying:
+                score.assessor = user  # type: ignore[assignment]
+                score.verified_at = timezone.now()
+                changed = True
+            if changed and (score.pk or any(v not in (None, "") for v in values.values())):
+                score.save()
