@@ -78,6 +78,8 @@ RULES: dict[str, Rule] = {
     "evaluation.self_assess": Rule(regional=REGIONAL_TEAM),
     "evaluation.score": Rule(regional=frozenset({Role.ASSESSOR})),
     "award.decide": Rule(national=NATIONAL_STAFF),
+    # The library of programs: every program of an approved or enacted masterplan.
+    "library.view": Rule(public=True),
     # Mentoring and consultation: the region's team resolves mentors' comments and moderates
     # and answers the public; its lead alone opens a consultation window.
     "masterplan.resolve": Rule(regional=REGIONAL_TEAM),

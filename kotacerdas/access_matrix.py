@@ -463,6 +463,13 @@ API: dict[tuple[str, str], Route] = {
     ("POST", "/api/v1/awards/{award_id}/decision"): Route(
         (Check("POST", NATIONAL_STAFF),), {"award_id": "OWN_AWARD"}
     ),
+    # The library holds public masterplans only; similar programs follow the program's own
+    # masterplan (a draft of the own region here).
+    ("GET", "/api/v1/library/programs"): read(EVERYONE),
+    ("GET", "/api/v1/programs/{program_id}/similar"): read(
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+    ),
+    ("GET", "/api/v1/regions/{code}/similar"): read(EVERYONE, code="OWN"),
     ("GET", "/api/v1/dashboard"): read(EVERYONE),
     ("GET", "/api/v1/open-data/{dataset}"): read(EVERYONE, dataset="masterplan"),
     ("GET", "/api/v1/masterplans"): read(EVERYONE),

@@ -427,6 +427,7 @@ def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_library(request: HttpRequest) -> HttpResponse:
     """Every program of the published masterplans, searchable: what other regions planned."""
+    access.require(request.user, "library.view")
     filters = {
         "dimension": request.GET.get("dimension", "")
         if request.GET.get("dimension", "") in Dimension.values
