@@ -485,6 +485,13 @@ def test_the_book_has_every_section_and_program_and_page_numbers() -> None:
     assert "Kota Bandung" in text
     assert "412 tanggapan warga" in flat
     assert "kesiapan: suprastruktur 2.1" in flat
+    assert "Kota yang melayani warganya dengan cepat dan terbuka" in flat  # the vision
+    assert "1. Layanan publik digital" in flat  # the mission
+    # The quick-win table: a row per quick win with its OPD, years and budget.
+    chapter = flat.split("5. Quick win")[-1].split("6. Anggaran")[0]
+    for program in masterplan.programs.filter(is_quick_win=True):
+        row = f"{program.code} {program.title} {program.get_dimension_display()} {program.opd}"
+        assert row in chapter, row
     assert "Halaman 2 dari" in text
     # ECO-02's targets for 2028 and 2031 and its budget from CSR in 2029, in Rp juta
     assert "UMKM yang berjualan daring (%), awal 12,5 20,5 – – 60" in flat
