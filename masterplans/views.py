@@ -3,7 +3,6 @@
 import logging
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,6 +19,7 @@ from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param
 from kotacerdas.pdf import PdfUnavailable
+from kotacerdas.uploads import posted_workbook
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
 from masterplans.documents import ProgramImportError, import_programs_xlsx
@@ -477,11 +477,9 @@ def masterplan_import(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = _editable(request, pk)
     problems: list[Any] = []
     if request.method == "POST":
-        upload = request.FILES.get("file")
+        upload, problem = posted_workbook(request)
         if upload is None:
-            problems = [_("Choose the Excel workbook (.xlsx) to import.")]
-        elif upload.size and upload.size > settings.KC_MAX_UPLOAD_BYTES:
-            problems = [_("The file is too large.")]
+            problems = [problem]
         else:
             try:
                 result = import_programs_xlsx(masterplan, upload, request.user)

@@ -5,7 +5,6 @@ recording whom it sent."""
 import logging
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,6 +19,7 @@ from accounts.models import Membership, Role
 from kotacerdas.downloads import attachment
 from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
+from kotacerdas.uploads import posted_workbook
 from masterplans.attendance_import import AttendanceImportError, fill_in_xlsx, import_attendance
 from masterplans.forms import AssignmentForm, AttendanceForm, WorkshopForm
 from masterplans.mentoring import (
@@ -205,11 +205,9 @@ def workshop_attendance_import(request: HttpRequest, cohort: int, number: int) -
     workshop, _regions = _recording(request, cohort, number)
     problems: list[Any] = []
     if request.method == "POST":
-        upload = request.FILES.get("file")
+        upload, problem = posted_workbook(request)
         if upload is None:
-            problems = [_("Choose the Excel workbook (.xlsx) to import.")]
-        elif upload.size and upload.size > settings.KC_MAX_UPLOAD_BYTES:
-            problems = [_("The file is too large.")]
+            problems = [problem]
         else:
             try:
                 result = import_attendance(workshop, request.user, upload)

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from openpyxl import Workbook, load_workbook
 
@@ -17,23 +16,6 @@ from masterplans.models import Workshop, WorkshopAttendance
 from selection.models import SelectionRound
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture
-def cohort(db) -> SelectionRound:
-    call_command("load_history", verbosity=0)
-    return SelectionRound.objects.get(year=2017)
-
-
-@pytest.fixture
-def workshop(cohort: SelectionRound) -> Workshop:
-    return Workshop.objects.create(
-        cohort=cohort,
-        number=1,
-        start_date=date(2017, 6, 13),
-        end_date=date(2017, 6, 15),
-        place="Jakarta",
-    )
 
 
 def _sheet(rows: list[list[Any]], header: list[str] | None = None) -> io.BytesIO:

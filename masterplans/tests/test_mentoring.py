@@ -21,23 +21,6 @@ from regions.models import Region
 from selection.models import SelectionRound
 
 
-@pytest.fixture
-def cohort(db) -> SelectionRound:
-    call_command("load_history", verbosity=0)
-    return SelectionRound.objects.get(year=2017)
-
-
-@pytest.fixture
-def workshop(cohort: SelectionRound) -> Workshop:
-    return Workshop.objects.create(
-        cohort=cohort,
-        number=1,
-        start_date=date(2017, 6, 13),
-        end_date=date(2017, 6, 15),
-        place="Jakarta",
-    )
-
-
 def _row(region: Region, present: bool = True, attendees: int = 0, names: str = "") -> dict:
     prefix = f"r{region.pk}"
     data = {f"{prefix}-attendees": attendees, f"{prefix}-names": names}
