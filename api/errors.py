@@ -5,6 +5,7 @@ generic message.
 """
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -40,6 +41,25 @@ class ApiError(Exception):
     ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.details = status, code, message, details
+
+
+def form_details(
+    form: Any, field: Callable[[str], str] = lambda name: name
+) -> list[dict[str, str]]:
+    """A Django form's errors as the error shape's details, one per message; ``field`` names
+    each field as the API's schema does."""
+    return [
+        {"field": field(name), "message": str(message)}
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+
+
+def invalid_form(form: Any, message: str = "") -> ApiError:
+    """422 for a request a page's form refused, every field's message in the details."""
+    return ApiError(
+        422, "invalid", message or _("The request has invalid fields."), form_details(form)
+    )
 
 
 def error_response(

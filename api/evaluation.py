@@ -14,7 +14,7 @@ from ninja.responses import Status
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
-from api.errors import ApiError, documented_errors
+from api.errors import ApiError, documented_errors, form_details
 from api.pagination import Pagination
 from evaluation.forms import RubricForm
 from evaluation.index import DEFAULT_WEIGHTS
@@ -169,23 +169,18 @@ def _rubric_out(rubric: Rubric) -> dict[str, Any]:
     }
 
 
-def _form_errors(form: RubricForm) -> list[dict[str, str]]:
+def _weights_field(name: str) -> str:
     # The sum of the weights is checked across fields: it belongs to "weights".
-    return [
-        {
-            "field": "weights" if name == "__all__" else name.replace("weight_", "weights."),
-            "message": str(message),
-        }
-        for name, messages in form.errors.items()
-        for message in messages
-    ]
+    return "weights" if name == "__all__" else name.replace("weight_", "weights.")
 
 
 def _saved(form: RubricForm) -> Rubric:
     if not form.is_valid():
         if form.has_error("year", "unique"):
             raise ApiError(409, "exists", " ".join(map(str, form.errors["year"])))
-        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+        raise ApiError(
+            422, "invalid", _("The request has invalid fields."), form_details(form, _weights_field)
+        )
     try:
         return rubric_save(form=form)
     except EvaluationClosed as exc:

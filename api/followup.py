@@ -13,7 +13,7 @@ from ninja.responses import Status
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
-from api.errors import ApiError, documented_errors
+from api.errors import ApiError, documented_errors, invalid_form
 from api.pagination import Pagination
 from masterplans.models import Program
 from monitoring.forms import MilestoneForm
@@ -225,12 +225,7 @@ def create_milestone(request: HttpRequest, program_id: int, payload: MilestoneIn
     program = _reporter_program(request.user, program_id)
     form = MilestoneForm(payload.model_dump())
     if not form.is_valid():
-        details = [
-            {"field": name, "message": str(message)}
-            for name, messages in form.errors.items()
-            for message in messages
-        ]
-        raise ApiError(422, "invalid", _("The request has invalid fields."), details)
+        raise invalid_form(form)
     milestone = _reported(lambda: add_milestone(program, request.user, form.cleaned_data))
     return Status(201, milestone)
 

@@ -12,7 +12,7 @@ from ninja.responses import Status
 from accounts import access
 from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
-from api.errors import ApiError, documented_errors
+from api.errors import ApiError, documented_errors, invalid_form
 from api.pagination import Pagination
 from audit.versioning import VersionConflict
 from masterplans.checks import run_checks
@@ -289,14 +289,6 @@ def get_checks(request: HttpRequest, masterplan_id: int) -> Any:
     ]
 
 
-def _form_errors(form: Any) -> list[dict[str, str]]:
-    return [
-        {"field": name, "message": str(message)}
-        for name, messages in form.errors.items()
-        for message in messages
-    ]
-
-
 def _editable(user: Any, masterplan_id: int) -> Masterplan:
     """The masterplan ``user`` may edit, or 404/403; 409 while its status allows no change."""
     masterplan = access.get_masterplan_for_user(user, masterplan_id, "masterplan.edit")
@@ -371,7 +363,7 @@ def _save_program(
     data = _form_data(masterplan, payload)
     form = ProgramForm(data, instance=program, masterplan=masterplan)
     if not form.is_valid():
-        raise ApiError(422, "invalid", _("The program is not valid."), _form_errors(form))
+        raise invalid_form(form, _("The program is not valid."))
     try:
         return save_program(masterplan, program, form.cleaned_data, request.user)
     except VersionConflict as exc:
@@ -430,7 +422,7 @@ def start_masterplan(request: HttpRequest, payload: MasterplanIn) -> Any:
         {**payload.model_dump(), "region": region.pk}, regions=Region.objects.filter(pk=region.pk)
     )
     if not form.is_valid():
-        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+        raise invalid_form(form)
     try:
         masterplan = create_masterplan(cast(User, request.user), **form.cleaned_data)
     except WorkflowError as exc:
@@ -453,7 +445,7 @@ def update_overview(request: HttpRequest, masterplan_id: int, payload: OverviewI
     data.update({name: "" if value is None else value for name, value in sent.items()})
     form = OverviewForm({**data, "version": payload.version}, instance=masterplan)
     if not form.is_valid():
-        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+        raise invalid_form(form)
     missions = [m.text for m in masterplan.missions.all()]
     targets = [t.text for t in masterplan.targets.all()]
     try:
@@ -485,7 +477,7 @@ def create_analysis_item(request: HttpRequest, masterplan_id: int, payload: Anal
     masterplan = _editable(request.user, masterplan_id)
     form = AnalysisItemForm(payload.model_dump())
     if not form.is_valid():
-        raise ApiError(422, "invalid", _("The request has invalid fields."), _form_errors(form))
+        raise invalid_form(form)
     try:
         return Status(201, add_analysis_item(masterplan, request.user, form.save(commit=False)))
     except WorkflowError as exc:
