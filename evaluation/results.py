@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
 from django.db import transaction
@@ -109,17 +109,33 @@ def results(rubric: Rubric) -> list[RegionResult]:
 
 
 # A backstop: the key carries the data version, so a new score shows on the next request.
-RESULTS_SECONDS = 300
+STANDINGS_SECONDS = 300
 
 
-def cached_results(rubric: Rubric) -> list[RegionResult]:
-    """``results(rubric)`` from the shared cache, recomputed when a rubric or score changes:
-    a region's page reads its standing without scoring every region again."""
-    key = f"evaluation-results:{data_versions.version('dashboard')}:{rubric.pk}:{rubric.version}"
-    found: list[RegionResult] | None = cache.get(key)
+class Standing(NamedTuple):
+    """A region's place in one evaluation, small enough to keep for every region."""
+
+    overall: Decimal
+    national_rank: int
+    group_rank: int
+    change: Decimal | None
+    ranked: int  # how many regions the evaluation ranked
+
+
+def standings(rubric: Rubric) -> dict[int, Standing]:
+    """Region id → its standing in ``rubric``, from the shared cache and recomputed when a
+    rubric or a score changes: a region's page reads its place without scoring every region."""
+    key = f"evaluation-standings:{data_versions.version('dashboard')}:{rubric.pk}:{rubric.version}"
+    found: dict[int, Standing] | None = cache.get(key)
     if found is None:
-        found = results(rubric)
-        cache.set(key, found, RESULTS_SECONDS)
+        rows = results(rubric)
+        found = {
+            r.region.pk: Standing(
+                r.index.overall, r.national_rank, r.group_rank, r.change, len(rows)
+            )
+            for r in rows
+        }
+        cache.set(key, found, STANDINGS_SECONDS)
     return found
 
 

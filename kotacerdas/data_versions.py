@@ -43,6 +43,7 @@ WATCHED: dict[str, tuple[str, ...]] = {
         "masterplans.Program",
         "masterplans.BudgetLine",
         "monitoring.ProgressReport",
+        "monitoring.Milestone",  # a milestone-mode program's % follows them
         "evaluation.Rubric",
         "evaluation.Score",
     ),

@@ -32,7 +32,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     """A region's public profile: its facts, masterplan and how it follows through (progress,
     evaluation, awards), regions like it and its indicators."""
     from masterplans.models import PUBLIC_STATUSES
-    from monitoring.summary import evaluation_standing, follow_through, region_awards
+    from monitoring.summary import cached_follow_through, evaluation_standing, region_awards
 
     region = access.get_region_for_user(request.user, code)
     masterplans = list(access.visible_masterplans(request.user).filter(region=region))
@@ -51,7 +51,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_see_history": access.can(request.user, "region.history", region),
             "indicators": latest_values(region),
             "masterplans": masterplans,
-            "follow": follow_through(followed) if followed else None,
+            "follow": cached_follow_through(followed) if followed else None,
             "rubric": rubric,
             "standing": standing,
             "awards": region_awards(region),
