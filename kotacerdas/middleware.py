@@ -46,7 +46,7 @@ class ContentSecurityPolicyMiddleware:
 
 
 class StripNulMiddleware:
-    """Removes NUL characters from the path, query, form fields and JSON bodies.
+    """Removes NUL characters from the path, query and form fields; replaces them in JSON bodies.
 
     No text the platform keeps may contain one (PostgreSQL refuses them in text columns), and
     none comes from a real user: it only turns a fuzzer's or an attacker's input into a 500.
@@ -71,9 +71,14 @@ class StripNulMiddleware:
         content_type = request.META.get("CONTENT_TYPE", "")
         if request.method in ("POST", "PUT", "PATCH"):
             if content_type.startswith("application/json"):
+                # In JSON a NUL becomes U+FFFD, what a decoder writes for a character it
+                # cannot keep: a string the API's schema accepts stays one it accepts (a
+                # title of one NUL is not emptied into a refusal before access is checked).
                 body = request.body
                 if b"\\u0000" in body or b"\x00" in body:
-                    request._body = body.replace(b"\\u0000", b"").replace(b"\x00", b"")
+                    request._body = body.replace(b"\\u0000", b"\\ufffd").replace(
+                        b"\x00", "\ufffd".encode()
+                    )
             elif content_type.startswith("application/x-www-form-urlencoded") and any(
                 "\x00" in v for _key, values in request.POST.lists() for v in values
             ):
