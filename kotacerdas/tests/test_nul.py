@@ -23,9 +23,7 @@ def test_a_nul_in_a_path_is_dropped_and_in_a_json_body_replaced(client: Client) 
     assert response.status_code == 404
 
 
-def test_a_json_string_of_one_nul_is_not_emptied_into_a_refusal_before_access(
-    login, owner
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_json_string_of_one_nul_is_not_emptied_into_a_refusal_before_access(login, owner) -> None:  # type: ignore[no-untyped-def]
     from evaluation.models import Rubric
 
     Rubric.objects.create(year=2027, title="2027")
