@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from masterplans.workflow import WorkflowError
+
 logger = logging.getLogger(__name__)
 
 
@@ -124,6 +126,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return error_response(
             401, "unauthenticated", _("Authentication required: send a valid API token.")
         )
+
+    @api.exception_handler(WorkflowError)
+    def not_editable(request: HttpRequest, exc: WorkflowError) -> HttpResponse:
+        # A masterplan whose status allows no change (an operation that means another
+        # refusal by it catches the error itself).
+        return error_response(409, "not_editable", str(exc))
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:

@@ -18,7 +18,6 @@ from kotacerdas.pdf import PdfUnavailable
 from masterplans.documents import Problem, ProgramImportError, import_programs_xlsx
 from masterplans.files import masterplan_file, masterplan_filename
 from masterplans.versions import diff, readable_versions
-from masterplans.workflow import WorkflowError
 
 router = Router(tags=["masterplans"])
 
@@ -169,5 +168,3 @@ def import_workbook(
             str(exc),
             [{"field": _problem_field(p), "message": p.message} for p in exc.problems],
         ) from exc
-    except WorkflowError as exc:
-        raise ApiError(409, "not_editable", str(exc)) from exc

@@ -368,8 +368,6 @@ def _save_program(
         return save_program(masterplan, program, form.cleaned_data, request.user)
     except VersionConflict as exc:
         raise _version_conflict(exc) from exc
-    except WorkflowError as exc:
-        raise ApiError(409, "not_editable", str(exc)) from exc
 
 
 def _program_of(masterplan: Masterplan, program_id: int) -> Program:
@@ -402,10 +400,7 @@ def update_program(
 )
 def remove_program(request: HttpRequest, masterplan_id: int, program_id: int) -> Any:
     masterplan = _editable(request.user, masterplan_id)
-    try:
-        delete_program(masterplan, request.user, _program_of(masterplan, program_id))
-    except WorkflowError as exc:
-        raise ApiError(409, "not_editable", str(exc)) from exc
+    delete_program(masterplan, request.user, _program_of(masterplan, program_id))
     return Status(204, None)
 
 
@@ -459,8 +454,6 @@ def update_overview(request: HttpRequest, masterplan_id: int, payload: OverviewI
         )
     except VersionConflict as exc:
         raise _version_conflict(exc) from exc
-    except WorkflowError as exc:
-        raise ApiError(409, "not_editable", str(exc)) from exc
 
 
 def _lines(items: list[str]) -> list[str]:
@@ -478,10 +471,7 @@ def create_analysis_item(request: HttpRequest, masterplan_id: int, payload: Anal
     form = AnalysisItemForm(payload.model_dump())
     if not form.is_valid():
         raise invalid_form(form)
-    try:
-        return Status(201, add_analysis_item(masterplan, request.user, form.save(commit=False)))
-    except WorkflowError as exc:
-        raise ApiError(409, "not_editable", str(exc)) from exc
+    return Status(201, add_analysis_item(masterplan, request.user, form.save(commit=False)))
 
 
 @router.delete(
@@ -495,10 +485,7 @@ def remove_analysis_item(request: HttpRequest, masterplan_id: int, item_id: int)
     item = masterplan.analysis.filter(pk=item_id).first()
     if item is None:
         raise Http404
-    try:
-        delete_analysis_item(masterplan, request.user, item)
-    except WorkflowError as exc:
-        raise ApiError(409, "not_editable", str(exc)) from exc
+    delete_analysis_item(masterplan, request.user, item)
     return Status(204, None)
 
 

@@ -77,6 +77,8 @@ def scores_save(
         access.require(user, "evaluation.self_assess", region)
     if any(name.startswith("assessor_") for name in names):
         access.require(user, "evaluation.score", region)
+    if rubric.is_published:  # said before the cells' problems; checked again under the lock
+        raise EvaluationClosed
     parsed: dict[tuple[str, str], dict[str, Any]] = {}
     problems = []
     for (dim, comp), values in cells.items():
