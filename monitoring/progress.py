@@ -5,10 +5,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from masterplans.models import Program, Status
+from masterplans.models import Kpi, Program, Status
 from monitoring.models import Milestone, ProgressReport, quarter_label
 
 # A quarter's report is due this many days after the quarter ends.
@@ -47,6 +48,22 @@ def report_percent(report: ProgressReport) -> int | None:
             report.program.milestones.all(), quarter_end(report.year, report.quarter)
         )
     return report.percent_entered
+
+
+def kpi_years(kpi: Kpi) -> list[dict[str, Any]]:
+    """Each year a KPI has a target or a value reached, with both and whether the target was
+    met (its targets and actuals prefetched)."""
+    targets = {t.year: t.value for t in kpi.targets.all()}
+    actuals = {a.year: a.value for a in kpi.actuals.all()}
+    return [
+        {
+            "year": year,
+            "target": targets.get(year),
+            "actual": actuals.get(year),
+            "met": year in targets and year in actuals and actuals[year] >= targets[year],
+        }
+        for year in sorted(targets.keys() | actuals.keys())
+    ]
 
 
 def newest_percents(programs: QuerySet[Program]) -> dict[int, int | None]:

@@ -16,12 +16,13 @@ from accounts import access
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param
 from masterplans.library import similar_programs
-from masterplans.models import Dimension, Kpi, Program
+from masterplans.models import Dimension, Program
 from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
 from monitoring.models import Evidence, Milestone, ProgressReport, ProgressStatus
 from monitoring.progress import (
     FOLLOWED_STATUSES,
     followed_programs,
+    kpi_years,
     late_reports,
     milestone_percent,
     quarter_of,
@@ -129,7 +130,7 @@ def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "milestones": milestones,
             "milestone_percent": milestone_percent(milestones, timezone.localdate()),
             "timeline": timeline(program, reports, milestones, timezone.localdate()),
-            "kpis": [_kpi_rows(kpi, program) for kpi in kpis],
+            "kpis": [{"kpi": kpi, "rows": kpi_years(kpi)} for kpi in kpis],
             "can_report": can_report,
             "report_form": ReportForm(
                 program=program,
@@ -143,24 +144,6 @@ def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "similar": similar_programs(program),
         },
     )
-
-
-def _kpi_rows(kpi: Kpi, program: Program) -> dict[str, Any]:
-    targets = {t.year: t.value for t in kpi.targets.all()}
-    actuals = {a.year: a.value for a in kpi.actuals.all()}
-    years = sorted(set(targets) | set(actuals))
-    return {
-        "kpi": kpi,
-        "rows": [
-            {
-                "year": y,
-                "target": targets.get(y),
-                "actual": actuals.get(y),
-                "met": y in targets and y in actuals and actuals[y] >= targets[y],
-            }
-            for y in years
-        ],
-    }
 
 
 def _back(program: Program) -> HttpResponse:

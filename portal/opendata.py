@@ -19,15 +19,14 @@ from evaluation.models import Award, Rubric, RubricStatus
 from evaluation.results import category_label
 from evaluation.results import results as evaluation_results
 from kotacerdas.downloads import csv_text, text_row, workbook_bytes
-from masterplans.models import BudgetLine, Kpi, Masterplan, Program
-from masterplans.models import Status as MasterplanStatus
+from masterplans.models import PUBLIC_STATUSES, BudgetLine, Kpi, Masterplan, Program
 from monitoring.models import Milestone, ProgressReport
-from monitoring.progress import report_percent
+from monitoring.progress import kpi_years, report_percent
 from regions.models import Region
 from selection.models import RoundResult, RoundStatus
 from selection.rounds import final_selection
 
-PUBLIC_PLANS = (MasterplanStatus.APPROVED, MasterplanStatus.ENACTED)
+PUBLIC_PLANS = PUBLIC_STATUSES
 Rows = Iterable[list[Any]]
 
 
@@ -173,19 +172,17 @@ def _kpis() -> Rows:
         .order_by("program__masterplan__region__code", "program__code", "position", "pk")
     )
     for kpi in kpis:
-        targets = {t.year: t.value for t in kpi.targets.all()}
-        actuals = {a.year: a.value for a in kpi.actuals.all()}
         masterplan = kpi.program.masterplan
-        for year in sorted(targets.keys() | actuals.keys()):
+        for row in kpi_years(kpi):
             yield [
                 masterplan.region.code,
                 kpi.program.code,
                 kpi.name,
                 kpi.unit,
                 kpi.baseline,
-                year,
-                targets.get(year),
-                actuals.get(year),
+                row["year"],
+                row["target"],
+                row["actual"],
                 masterplan.is_demo,
             ]
 
