@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
@@ -66,32 +66,53 @@ def kpi_years(kpi: Kpi) -> list[dict[str, Any]]:
     ]
 
 
-def newest_percents(programs: QuerySet[Program]) -> dict[int, int | None]:
-    """Program id → the % complete of its newest report, entered or derived from milestones as
-    of that quarter's end (what ``report_percent`` gives); None without a report. Two queries
-    whatever the number of programs."""
+class Newest(NamedTuple):
+    """A program's newest quarterly report, as the lists show it (None: no report yet)."""
+
+    status: str | None
+    percent: int | None  # entered, or derived from the milestones as of the quarter's end
+
+
+def newest_reports(programs: QuerySet[Program]) -> dict[int, Newest]:
+    """Program id → its newest report's status and % complete (what ``report_percent`` gives).
+    Two queries whatever the number of programs."""
     newest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
     rows = list(
         programs.annotate(
+            newest_status=Subquery(newest.values("status")[:1]),
             newest_year=Subquery(newest.values("year")[:1]),
             newest_quarter=Subquery(newest.values("quarter")[:1]),
             newest_percent=Subquery(newest.values("percent_entered")[:1]),
-        ).values_list("pk", "progress_mode", "newest_year", "newest_quarter", "newest_percent")
+        ).values_list(
+            "pk",
+            "progress_mode",
+            "newest_status",
+            "newest_year",
+            "newest_quarter",
+            "newest_percent",
+        )
     )
     milestones: dict[int, list[Milestone]] = defaultdict(list)
     for milestone in Milestone.objects.filter(
         program__in=programs.filter(progress_mode="milestones")
     ):
         milestones[milestone.program_id].append(milestone)
-    percents: dict[int, int | None] = {}
-    for pk, mode, year, quarter, entered in rows:
+    found: dict[int, Newest] = {}
+    for pk, mode, status, year, quarter, entered in rows:
         if year is None:
-            percents[pk] = None
+            found[pk] = Newest(None, None)
         elif mode == "milestones":
-            percents[pk] = milestone_percent(milestones[pk], quarter_end(year, quarter))
+            found[pk] = Newest(
+                status, milestone_percent(milestones[pk], quarter_end(year, quarter))
+            )
         else:
-            percents[pk] = entered
-    return percents
+            found[pk] = Newest(status, entered)
+    return found
+
+
+def newest_percents(programs: QuerySet[Program]) -> dict[int, int | None]:
+    """Program id → the % complete of its newest report; None without a report."""
+    return {pk: newest.percent for pk, newest in newest_reports(programs).items()}
 
 
 @dataclass(frozen=True)

@@ -2,19 +2,19 @@
 stand, what was spent against the plan, its latest evaluation and awards. A fixed number of
 queries, whatever the size of the masterplan."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Sum
 
 from evaluation.models import Award, Rubric, RubricStatus
 from evaluation.results import Standing, category_label, standings
 from kotacerdas import data_versions
 from masterplans.models import BudgetLine, Masterplan, Program
-from monitoring.models import Milestone, ProgressReport, ProgressStatus
-from monitoring.progress import milestone_percent, quarter_end
+from monitoring.models import ProgressReport, ProgressStatus
+from monitoring.progress import newest_reports
 from regions.models import Region
 
 
@@ -55,43 +55,15 @@ def cached_follow_through(masterplan: Masterplan) -> FollowThrough:
 
 
 def follow_through(masterplan: Masterplan) -> FollowThrough:
-    """The approved or enacted ``masterplan``'s progress so far: one query for every program's
-    newest report, one for the milestones of milestone-mode quick wins, two sums."""
-    newest = ProgressReport.objects.filter(program=OuterRef("pk")).order_by("-year", "-quarter")
-    rows = list(
-        Program.objects.filter(masterplan=masterplan)
-        .annotate(newest_status=Subquery(newest.values("status")[:1]))
-        .annotate(newest_year=Subquery(newest.values("year")[:1]))
-        .annotate(newest_quarter=Subquery(newest.values("quarter")[:1]))
-        .annotate(newest_percent=Subquery(newest.values("percent_entered")[:1]))
-        .values_list(
-            "pk",
-            "is_quick_win",
-            "progress_mode",
-            "newest_status",
-            "newest_year",
-            "newest_quarter",
-            "newest_percent",
-        )
-    )
-    summary = FollowThrough(masterplan, programs=len(rows))
-    summary.program_statuses = _counts([row[3] for row in rows])
-    quick = [row for row in rows if row[1]]
-    summary.quick_wins = len(quick)
-    summary.quick_win_statuses = _counts([row[3] for row in quick])
-    derived = [row[0] for row in quick if row[2] == "milestones" and row[4] is not None]
-    milestones: dict[int, list[Milestone]] = defaultdict(list)
-    if derived:
-        for milestone in Milestone.objects.filter(program_id__in=derived):
-            milestones[milestone.program_id].append(milestone)
-    percents = [
-        milestone_percent(milestones[pk], quarter_end(year, quarter))
-        if mode == "milestones"
-        else entered
-        for pk, _quick, mode, _status, year, quarter, entered in quick
-        if year is not None
-    ]
-    reported = [p for p in percents if p is not None]
+    """The approved or enacted ``masterplan``'s progress so far: its programs' newest reports
+    (``newest_reports``), which of them are quick wins, two sums."""
+    programs = Program.objects.filter(masterplan=masterplan)
+    newest = newest_reports(programs)
+    quick = set(programs.filter(is_quick_win=True).values_list("pk", flat=True))
+    summary = FollowThrough(masterplan, programs=len(newest), quick_wins=len(quick))
+    summary.program_statuses = _counts([n.status for n in newest.values()])
+    summary.quick_win_statuses = _counts([n.status for pk, n in newest.items() if pk in quick])
+    reported = [n.percent for pk, n in newest.items() if pk in quick and n.percent is not None]
     summary.quick_win_percent = round(sum(reported) / len(reported)) if reported else None
     summary.planned = (
         BudgetLine.objects.filter(program__masterplan=masterplan).aggregate(t=Sum("amount"))["t"]
