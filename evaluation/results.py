@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -125,18 +124,18 @@ class Standing(NamedTuple):
 def standings(rubric: Rubric) -> dict[int, Standing]:
     """Region id → its standing in ``rubric``, from the shared cache and recomputed when a
     rubric or a score changes: a region's page reads its place without scoring every region."""
-    key = f"evaluation-standings:{data_versions.version('dashboard')}:{rubric.pk}:{rubric.version}"
-    found: dict[int, Standing] | None = cache.get(key)
-    if found is None:
+
+    def compute() -> dict[int, Standing]:
         rows = results(rubric)
-        found = {
+        return {
             r.region.pk: Standing(
                 r.index.overall, r.national_rank, r.group_rank, r.change, len(rows)
             )
             for r in rows
         }
-        cache.set(key, found, STANDINGS_SECONDS)
-    return found
+
+    key = f"evaluation-standings:{rubric.pk}:{rubric.version}"
+    return data_versions.cached("dashboard", key, compute, STANDINGS_SECONDS)
 
 
 def award_categories() -> list[tuple[str, Any]]:

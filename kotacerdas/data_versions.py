@@ -19,7 +19,8 @@ import logging
 import secrets
 import threading
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.core.cache import cache
@@ -27,6 +28,7 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Version name → the models whose rows the cached results read.
 WATCHED: dict[str, tuple[str, ...]] = {
@@ -81,6 +83,17 @@ def _fresh() -> int:
     # A lost version (evicted, a new cache) restarts from the clock, never from a number that
     # keys written before the loss may still carry.
     return time.time_ns()
+
+
+def cached(name: str, key: str, compute: Callable[[], T], timeout: int) -> T:
+    """``compute()``, kept in the shared cache under ``key`` at the current version of
+    ``name``'s data: recomputed once that data changes, or after ``timeout`` seconds."""
+    full = f"{key}:{version(name)}"
+    found: T | None = cache.get(full)
+    if found is None:
+        found = compute()
+        cache.set(full, found, timeout)
+    return found
 
 
 def version(name: str) -> str:

@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Sum
 
 from evaluation.models import Award, Rubric, RubricStatus
@@ -46,12 +45,12 @@ FOLLOW_SECONDS = 300
 def cached_follow_through(masterplan: Masterplan) -> FollowThrough:
     """``follow_through`` from the shared cache, recomputed when a program, report or milestone
     changes (the data version)."""
-    key = f"follow-through:{data_versions.version('dashboard')}:{masterplan.pk}"
-    found: FollowThrough | None = cache.get(key)
-    if found is None:
-        found = follow_through(masterplan)
-        cache.set(key, found, FOLLOW_SECONDS)
-    return found
+    return data_versions.cached(
+        "dashboard",
+        f"follow-through:{masterplan.pk}",
+        lambda: follow_through(masterplan),
+        FOLLOW_SECONDS,
+    )
 
 
 def follow_through(masterplan: Masterplan) -> FollowThrough:

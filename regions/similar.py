@@ -3,10 +3,8 @@
 import math
 from typing import Any, NamedTuple
 
-from django.core.cache import cache
-
 from kotacerdas import data_versions
-from masterplans.models import Masterplan, Status
+from masterplans.models import PUBLIC_STATUSES, Masterplan
 from regions.models import Region
 from selection.queries import latest_by_region
 
@@ -27,27 +25,28 @@ def _island_group(group: str) -> list[Candidate]:
     """Every region of the island group with its latest fiscal capacity and whether it has a
     published masterplan (three queries), kept in the cache per data version as plain rows
     (quick to unpickle): every region page of the group reads the same."""
-    key = f"regions-like:{data_versions.version('regions')}:{group}"
-    found: list[Candidate] | None = cache.get(key)
-    if found is None:
-        regions = list(
-            Region.objects.filter(province__island_group=group).values_list(
-                "pk", "code", "kind", "population"
-            )
+    return data_versions.cached(
+        "regions", f"regions-like:{group}", lambda: _candidates(group), SIMILAR_SECONDS
+    )
+
+
+def _candidates(group: str) -> list[Candidate]:
+    regions = list(
+        Region.objects.filter(province__island_group=group).values_list(
+            "pk", "code", "kind", "population"
         )
-        ids = [pk for pk, *_rest in regions]
-        fiscal = {pk: found.value for pk, found in latest_by_region("kkd", ids).items()}
-        published = set(
-            Masterplan.objects.filter(
-                status__in=(Status.APPROVED, Status.ENACTED), region__in=ids
-            ).values_list("region_id", flat=True)
+    )
+    ids = [pk for pk, *_rest in regions]
+    fiscal = {pk: found.value for pk, found in latest_by_region("kkd", ids).items()}
+    published = set(
+        Masterplan.objects.filter(status__in=PUBLIC_STATUSES, region__in=ids).values_list(
+            "region_id", flat=True
         )
-        found = [
-            Candidate(pk, code, kind, population, fiscal.get(pk), pk in published)
-            for pk, code, kind, population in regions
-        ]
-        cache.set(key, found, SIMILAR_SECONDS)
-    return found
+    )
+    return [
+        Candidate(pk, code, kind, population, fiscal.get(pk), pk in published)
+        for pk, code, kind, population in regions
+    ]
 
 
 def regions_like(region: Region, limit: int = 5) -> list[dict[str, Any]]:

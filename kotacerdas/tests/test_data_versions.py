@@ -86,3 +86,16 @@ def test_a_commit_moves_the_shared_version_and_a_rollback_does_not(registry_comm
         make_masterplan("32.75")
     after = data_versions.version("dashboard")
     assert after == str(cache.get("data-version:dashboard")) and int(after) > int(shared)
+
+
+def test_a_cached_value_is_computed_once_per_version_of_its_data() -> None:
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert data_versions.cached("regions", "test-count", compute, 60) == 1
+    assert data_versions.cached("regions", "test-count", compute, 60) == 1
+    make_masterplan()  # a watched model of "regions" changes
+    assert data_versions.cached("regions", "test-count", compute, 60) == 2
