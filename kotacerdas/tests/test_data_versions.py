@@ -88,6 +88,7 @@ def test_a_commit_moves_the_shared_version_and_a_rollback_does_not(registry_comm
     assert after == str(cache.get("data-version:dashboard")) and int(after) > int(shared)
 
 
+@pytest.mark.django_db
 def test_a_cached_value_is_computed_once_per_version_of_its_data() -> None:
     calls: list[int] = []
 
