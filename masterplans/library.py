@@ -6,9 +6,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from masterplans.models import FundingSource, Program, Status
+from masterplans.models import PUBLIC_STATUSES, FundingSource, Program
 
-PUBLIC = (Status.APPROVED, Status.ENACTED)
+PUBLIC = PUBLIC_STATUSES
 SEARCHED_FIELDS = (
     "title",
     "description",

@@ -190,7 +190,7 @@ class Masterplan(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in (Status.APPROVED, Status.ENACTED)
+        return self.status in PUBLIC_STATUSES
 
 
 class Mission(models.Model):

@@ -13,12 +13,12 @@ from accounts import access
 from accounts.access import AnyUser
 from masterplans.models import (
     ELEMENT_CHOICES,
+    PUBLIC_STATUSES,
     Dimension,
     FundingSource,
     Kpi,
     Masterplan,
     MasterplanVersion,
-    Status,
     Term,
 )
 
@@ -236,5 +236,5 @@ def readable_versions(masterplan: Masterplan, user: AnyUser) -> list[MasterplanV
     versions = list(masterplan.versions.select_related("created_by").order_by("number"))
     if masterplan.is_public and not access.can(user, "masterplan.view_draft", masterplan.region):
         # The public reads what was approved and enacted, not the drafts that led there.
-        versions = [v for v in versions if v.status in (Status.APPROVED, Status.ENACTED)]
+        versions = [v for v in versions if v.status in PUBLIC_STATUSES]
     return versions

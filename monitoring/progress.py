@@ -9,13 +9,13 @@ from typing import Any, NamedTuple
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
-from masterplans.models import Kpi, Program, Status
+from masterplans.models import PUBLIC_STATUSES, Kpi, Program
 from monitoring.models import Milestone, ProgressReport, quarter_label
 
 # A quarter's report is due this many days after the quarter ends.
 REPORT_GRACE_DAYS = 15
 # Only masterplans that were approved are followed up.
-FOLLOWED_STATUSES = (Status.APPROVED, Status.ENACTED)
+FOLLOWED_STATUSES = PUBLIC_STATUSES
 
 
 def quarter_end(year: int, quarter: int) -> date:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from evaluation.models import Rubric, RubricStatus
 from evaluation.results import results as evaluation_results
 from kotacerdas import data_versions
-from masterplans.models import BudgetLine, Masterplan, Program
+from masterplans.models import PUBLIC_STATUSES, BudgetLine, Masterplan, Program
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport, ProgressStatus
 from monitoring.progress import newest_percents
@@ -29,7 +29,7 @@ from regions.models import Region
 from selection.models import RoundResult, RoundStatus, SelectionRound
 from selection.queries import program_members
 
-FOLLOWED = (MasterplanStatus.APPROVED, MasterplanStatus.ENACTED)
+FOLLOWED = PUBLIC_STATUSES
 
 
 @dataclass(frozen=True)
