@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -114,6 +114,8 @@ def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
         access.can(request.user, "progress.report", program.masterplan.region)
         and program.masterplan.status in FOLLOWED_STATUSES
     )
+    # Read once: a milestone-mode report's % (in the list and the timeline) reads them.
+    prefetch_related_objects([program], "milestones")
     reports = list(
         program.progress_reports.order_by("-year", "-quarter").prefetch_related("evidence")
     )
