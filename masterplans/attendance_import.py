@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kotacerdas.downloads import workbook_bytes
+from masterplans import documents
 from masterplans.forms import AttendanceForm
 from masterplans.mentoring import AttendanceRow, cohort_regions, recordable_regions, save_attendance
 from masterplans.models import Workshop, WorkshopAttendance
@@ -23,8 +24,9 @@ SHEET = "kehadiran"
 HEADER = ["Kode", "Wilayah", "Provinsi", "Hadir", "Peserta", "Nama dan OPD"]
 # More rows than any cohort has regions: a sheet longer than this is not an attendance list.
 MAX_ROWS = 1000
-YES = {"ya", "y", "yes", "hadir", "present", "true", "1", "x", "v", "✓"}
-NO = {"tidak", "t", "no", "n", "tidak hadir", "absent", "false", "0", "-"}
+# The workbook's yes and no (masterplans.documents), and how a sign-in sheet says them.
+YES = documents.YES | {"hadir", "present"}
+NO = (documents.NO - {""}) | {"tidak hadir", "absent", "-"}
 
 
 @dataclass(frozen=True)
