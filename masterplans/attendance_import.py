@@ -24,6 +24,8 @@ SHEET = "kehadiran"
 HEADER = ["Kode", "Wilayah", "Provinsi", "Hadir", "Peserta", "Nama dan OPD"]
 # More rows than any cohort has regions: a sheet longer than this is not an attendance list.
 MAX_ROWS = 1000
+# How far down the heading row is looked for.
+HEADING_SEARCH = 10
 # The workbook's yes and no (masterplans.documents), and how a sign-in sheet says them.
 YES = documents.YES | {"hadir", "present"}
 NO = (documents.NO - {""}) | {"tidak hadir", "absent", "-"}
@@ -114,6 +116,14 @@ def _text(value: Any) -> str:
     return re.sub(r"[ \t]+", " ", str(value)).strip()
 
 
+def _code(value: Any) -> str:
+    """A Kemendagri code as typed; one Excel turned into a number (11.1 for 11.10) regains its
+    two digits after the dot."""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return _text(value)
+
+
 def _columns(header: tuple[Any, ...], number: int) -> dict[str, int]:
     """Field → column index: the fill-in sheet's Hadir/Peserta/Nama, or the cohort workbook's
     "Bimtek N hadir/peserta/nama" columns of this workshop."""
@@ -152,7 +162,16 @@ def read_attendance(
         raise AttendanceImportError(
             [Problem(None, "", _("The sheet has more than %(n)s rows.") % {"n": MAX_ROWS})]
         )
-    columns = _columns(lines[0] if lines else (), workshop.number)
+    # A sheet typed by hand often has a title or a date above its heading row.
+    head = next(
+        (
+            index
+            for index, line in enumerate(lines[:HEADING_SEARCH])
+            if {"code", "present"} <= _columns(line, workshop.number).keys()
+        ),
+        0,
+    )
+    columns = _columns(lines[head] if lines else (), workshop.number)
     missing = [
         label for field, label in (("code", "Kode"), ("present", "Hadir")) if field not in columns
     ]
@@ -160,7 +179,7 @@ def read_attendance(
         raise AttendanceImportError(
             [
                 Problem(
-                    1,
+                    head + 1,
                     "",
                     _(
                         "The heading row needs the columns %(columns)s (as in the fill-in sheet "
@@ -170,7 +189,7 @@ def read_attendance(
                 )
             ]
         )
-    heading = {field: _text(lines[0][index]) for field, index in columns.items()}
+    heading = {field: _text(lines[head][index]) for field, index in columns.items()}
     in_cohort = {region.code: region for region in cohort_regions(workshop.cohort)}
     allowed = {region.pk for region in recordable_regions(user, workshop.cohort)}
 
@@ -182,8 +201,8 @@ def read_attendance(
     rows: list[AttendanceRow] = []
     seen: dict[str, int] = {}
     skipped = 0
-    for number, line in enumerate(lines[1:], start=2):
-        code = _text(cell(line, "code"))
+    for number, line in enumerate(lines[head + 1 :], start=head + 2):
+        code = _code(cell(line, "code"))
         present = _text(cell(line, "present")).casefold()
         attendees = cell(line, "attendees")
         names = _text(cell(line, "names")).replace(";", "\n")

@@ -190,3 +190,33 @@ def test_people_outside_the_program_cannot_import_or_download_the_sheet(
     assert login(viewer).post(url, {"file": _upload(content)}).status_code == 403
     assert login(viewer).get(f"/masterplan/bimtek/{cohort.pk}/1/kehadiran.xlsx").status_code == 403
     assert not WorkshopAttendance.objects.exists()
+
+
+def test_a_sheet_typed_by_hand_with_a_title_numbers_for_codes_and_blank_rows_is_read(
+    cohort: SelectionRound, workshop: Workshop, officer
+) -> None:  # type: ignore[no-untyped-def]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DAFTAR HADIR BIMTEK I GERAKAN MENUJU 100 SMART CITY"])
+    sheet.append(["Jakarta, 13-15 Juni 2017"])
+    sheet.append([])
+    sheet.append(["No", "Kode", "Kabupaten/Kota", "HADIR", "Peserta", "Nama"])
+    sheet.append([1, 35.1, "Kab. Banyuwangi", " Ya ", None, "Andi (Bappeda); Rina (Diskominfo) "])
+    sheet.append([])
+    sheet.append([2, "32.73", "Kota Bandung", "TIDAK", None, None])
+    sheet.append([3, 32.75, "Kota Bekasi", "ya", 4.0, None])
+    out = io.BytesIO()
+    book.save(out)
+
+    result = import_attendance(workshop, officer, io.BytesIO(out.getvalue()))
+
+    assert result.saved == 3
+    recorded = {
+        row.region.code: (row.present, row.attendees, row.names)
+        for row in WorkshopAttendance.objects.select_related("region")
+    }
+    assert recorded == {
+        "35.10": (True, 2, "Andi (Bappeda)\nRina (Diskominfo)"),
+        "32.73": (False, 0, ""),
+        "32.75": (True, 4, ""),
+    }
