@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import throttle
 from audit.context import client_ip
+from kotacerdas.fields import Form
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(Form):
     name = forms.CharField(
         label=_("Token name"),
         max_length=100,

@@ -64,6 +64,24 @@ def invalid_form(form: Any, message: str = "") -> ApiError:
     )
 
 
+def invalid_parts(parts: list[tuple[str, Any]], message: str = "") -> ApiError:
+    """422 for a page's form with its formsets: ``parts`` are (name, form or formset); a row's
+    field is named ``name[row].field`` as in the request body."""
+    details: list[dict[str, str]] = []
+    for name, part in parts:
+        if hasattr(part, "forms"):
+            details += [{"field": name, "message": str(m)} for m in part.non_form_errors()]
+            for row, form in enumerate(part.forms):
+                prefix = f"{name}[{row}]."
+                details += [
+                    {"field": prefix + d["field"], "message": d["message"]}
+                    for d in form_details(form)
+                ]
+        else:
+            details += form_details(part)
+    return ApiError(422, "invalid", message or _("The request has invalid fields."), details)
+
+
 def error_response(
     status: int, code: str, message: str, details: list[dict[str, str]] | None = None
 ) -> JsonResponse:

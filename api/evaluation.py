@@ -267,6 +267,7 @@ def change_rubric(request: HttpRequest, year: int, payload: RubricChangeIn) -> A
     if rubric.is_published:
         raise ApiError(409, "closed", str(EvaluationClosed()))
     data = {
+        "version": rubric.version,
         "year": rubric.year,
         "title": rubric.title if payload.title is None else payload.title,
         "scale_max": rubric.scale_max if payload.scale_max is None else payload.scale_max,

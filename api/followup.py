@@ -145,7 +145,13 @@ def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> A
             [{"field": "year", "message": str(payload.year)}],
         )
     try:
-        save_report(program, request.user, payload.model_dump())
+        current = program.progress_reports.filter(year=payload.year, quarter=payload.quarter)
+        save_report(
+            program,
+            request.user,
+            payload.model_dump(),
+            base_version=current.values_list("version", flat=True).first() or 0,
+        )
     except ProgressError as exc:
         raise ApiError(409, "not_followed", str(exc)) from exc
     return _progress(program)

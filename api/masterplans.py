@@ -12,7 +12,7 @@ from ninja.responses import Status
 from accounts import access
 from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
-from api.errors import ApiError, documented_errors, invalid_form
+from api.errors import ApiError, documented_errors, invalid_form, invalid_parts
 from api.pagination import Pagination
 from audit.versioning import VersionConflict
 from masterplans.checks import run_checks
@@ -23,7 +23,12 @@ from masterplans.editing import (
     save_overview,
     save_program,
 )
-from masterplans.forms import AnalysisItemForm, MasterplanCreateForm, OverviewForm, ProgramForm
+from masterplans.forms import (
+    AnalysisItemForm,
+    MasterplanCreateForm,
+    OverviewForm,
+    ProgramEditor,
+)
 from masterplans.models import (
     ELEMENT_CHOICES,
     AnalysisKind,
@@ -71,7 +76,13 @@ class BudgetOut(Schema):
     amount: int
 
 
+class ActionStepOut(Schema):
+    text: str
+    year: int | None
+
+
 class KpiOut(Schema):
+    id: int
     name: str
     unit: str
     baseline: float | None
@@ -100,9 +111,10 @@ class ProgramOut(Schema):
     is_quick_win: bool
     answers: int | None = Field(alias="answers_id")
     version: int
+    progress_mode: str
     budget: list[BudgetOut] = Field(alias="budget_lines")
     kpis: list[KpiOut]
-    steps: list[str]
+    steps: list[ActionStepOut]
 
     @staticmethod
     def resolve_budget(program: Any) -> list[Any]:
@@ -113,8 +125,8 @@ class ProgramOut(Schema):
         return list(program.kpis.all())
 
     @staticmethod
-    def resolve_steps(program: Any) -> list[str]:
-        return [step.text for step in program.steps.all()]
+    def resolve_steps(program: Any) -> list[Any]:
+        return list(program.steps.all())
 
 
 class AnalysisOut(Schema):
@@ -167,10 +179,24 @@ class MasterplanFilters(Schema):
 
 
 class KpiIn(Schema):
+    id: int | None = Field(
+        None, description="an existing KPI of the program (keeps its actual values); none for new"
+    )
     name: str = Field(min_length=1, max_length=200)
     unit: str = Field(min_length=1, max_length=40)
     baseline: float | None = Field(None, allow_inf_nan=False)
-    targets: dict[int, float] = Field(default_factory=dict)
+    targets: dict[int, float] = Field(default_factory=dict, description='e.g. {"2027": 100}')
+
+
+class BudgetIn(Schema):
+    year: int
+    source: SourceCode = "apbd"  # type: ignore[valid-type]
+    amount: int = Field(ge=0, description="whole Rupiah")
+
+
+class ActionStepIn(Schema):
+    text: str = Field(min_length=1, max_length=300)
+    year: int | None = None
 
 
 class ProgramIn(Schema):
@@ -188,19 +214,18 @@ class ProgramIn(Schema):
     funding_source: SourceCode = "apbd"  # type: ignore[valid-type]
     rpjmd_program: str = Field("", max_length=300)
     is_quick_win: bool = False
+    progress_mode: Literal["entered", "milestones"] = "entered"
     answers: int | None = Field(
         None, description="id of the challenge or opportunity of the analysis it answers"
     )
-    budget: dict[int, int] = Field(
-        default_factory=dict, description='Rupiah per year, e.g. {"2027": 750000000}'
+    budget: list[BudgetIn] = Field(
+        default_factory=list,
+        max_length=500,
+        description="one line per year and funding source, e.g. "
+        '[{"year": 2027, "source": "apbd", "amount": 750000000}]',
     )
-    budget_sources: dict[int, SourceCode] = Field(  # type: ignore[valid-type]
-        default_factory=dict,
-        description="funding source of a year's budget when not the main one, e.g. "
-        '{"2028": "apbn"}',
-    )
-    kpi: KpiIn | None = None
-    steps: list[str] = Field(default_factory=list, max_length=50)
+    kpis: list[KpiIn] = Field(default_factory=list, max_length=50)
+    steps: list[ActionStepIn] = Field(default_factory=list, max_length=200)
 
 
 class ProgramUpdateIn(ProgramIn):
@@ -313,28 +338,16 @@ def _version_conflict(exc: VersionConflict) -> ApiError:
 
 
 def _form_data(masterplan: Masterplan, payload: ProgramIn) -> dict[str, Any]:
-    data = payload.model_dump(exclude={"budget", "budget_sources", "kpi", "steps"})
+    """The body as the program editor's form posts it: the API and the page share its rules."""
+    data = payload.model_dump(exclude={"budget", "kpis", "steps"})
     data["is_quick_win"] = "on" if payload.is_quick_win else ""
     data["answers"] = payload.answers or ""
-    data["steps"] = "\n".join(payload.steps)
-    for year, amount in payload.budget.items():
-        data[f"budget_{year}"] = amount
-    for year, source in payload.budget_sources.items():
-        data[f"budget_source_{year}"] = source
-    if payload.kpi is not None:
-        data.update(
-            kpi_name=payload.kpi.name,
-            kpi_unit=payload.kpi.unit,
-            kpi_baseline="" if payload.kpi.baseline is None else payload.kpi.baseline,
-        )
-        for year, value in payload.kpi.targets.items():
-            data[f"target_{year}"] = value
-    unknown = sorted(
-        set(payload.budget)
-        | set(payload.budget_sources)
-        | set(payload.kpi.targets if payload.kpi else {})
+    years = (
+        {line.year for line in payload.budget}
+        | {year for kpi in payload.kpis for year in kpi.targets}
+        | {step.year for step in payload.steps if step.year is not None}
     )
-    outside = [y for y in unknown if y not in masterplan.years]
+    outside = sorted(years - set(masterplan.years))
     if outside:
         raise ApiError(
             422,
@@ -343,6 +356,32 @@ def _form_data(masterplan: Masterplan, payload: ProgramIn) -> dict[str, Any]:
             % {"years": ", ".join(map(str, outside))},
             [{"field": "budget", "message": str(y)} for y in outside],
         )
+    rows = {
+        "budget": [line.model_dump() for line in payload.budget],
+        "step": [step.model_dump() for step in payload.steps],
+    }
+    for prefix, items in rows.items():
+        data.update(_formset(prefix, items, initial=0))
+    # KPIs kept by id come first: a formset matches its initial rows to existing objects.
+    kpis = sorted(payload.kpis, key=lambda kpi: kpi.id is None)
+    kpi_rows = []
+    for kpi in kpis:
+        row: dict[str, Any] = {"id": kpi.id or "", "name": kpi.name, "unit": kpi.unit}
+        row["baseline"] = "" if kpi.baseline is None else kpi.baseline
+        row.update({f"target_{year}": value for year, value in kpi.targets.items()})
+        kpi_rows.append(row)
+    data.update(_formset("kpi", kpi_rows, initial=sum(1 for kpi in kpis if kpi.id)))
+    return data
+
+
+def _formset(prefix: str, rows: list[dict[str, Any]], *, initial: int) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": initial,
+    }
+    for index, row in enumerate(rows):
+        for name, value in row.items():
+            data[f"{prefix}-{index}-{name}"] = "" if value is None else value
     return data
 
 
@@ -361,11 +400,25 @@ def _save_program(
     request: HttpRequest, masterplan: Masterplan, program: Program, payload: ProgramIn
 ) -> Program:
     data = _form_data(masterplan, payload)
-    form = ProgramForm(data, instance=program, masterplan=masterplan)
-    if not form.is_valid():
-        raise invalid_form(form, _("The program is not valid."))
+    editor = ProgramEditor(data, masterplan=masterplan, program=program)
+    if not editor.is_valid():
+        raise invalid_parts(
+            [
+                ("", editor.form),
+                ("budget", editor.budget),
+                ("kpis", editor.kpis),
+                ("steps", editor.steps),
+            ],
+            _("The program is not valid."),
+        )
     try:
-        return save_program(masterplan, program, form.cleaned_data, request.user)
+        return save_program(
+            masterplan,
+            program,
+            editor.content(),
+            request.user,
+            base_version=editor.form.cleaned_data.get("version"),
+        )
     except VersionConflict as exc:
         raise _version_conflict(exc) from exc
 

@@ -5,6 +5,9 @@ in one transaction. A refusal says who changed what since the editor's version, 
 audit log.
 """
 
+import hashlib
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -23,15 +26,42 @@ class FieldChange:
     new: Any
 
 
-class VersionConflict(Exception):
+class StaleEdit(Exception):
+    """An edit based on a version that is no longer the current one; nothing was written.
+
+    ``version`` is the current one (to edit from again), ``changes`` what differs and ``by``
+    who saved in between, where known.
+    """
+
+    def __init__(
+        self,
+        version: int | str,
+        base_version: int | str | None,
+        changes: list[FieldChange] | None = None,
+        by: list[str] | None = None,
+    ) -> None:
+        super().__init__(f"version {base_version} is stale, current is {version}")
+        self.version = version
+        self.base_version = base_version
+        self.changes = changes or []
+        self.by = by or []
+        # True when ``changes`` give only the value saved now (``new``), not the one before.
+        self.saved_values_only = False
+
+
+class VersionConflict(StaleEdit):
     def __init__(
         self, current: models.Model, base_version: int, changes: list[FieldChange], by: list[str]
     ) -> None:
-        super().__init__(f"version {base_version} is stale, current is {current.version}")  # type: ignore[attr-defined]
+        super().__init__(current.version, base_version, changes, by)  # type: ignore[attr-defined]
         self.current = current
-        self.base_version = base_version
-        self.changes = changes
-        self.by = by
+
+
+def fingerprint(rows: Iterable[Iterable[Any]]) -> str:
+    """The version of a set of rows that has no version column of its own (a scoring grid, a
+    questionnaire's answers): it changes whenever any value does."""
+    text = json.dumps([list(row) for row in rows], default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def changes_since(obj: models.Model, version: int) -> tuple[list[FieldChange], list[str]]:
@@ -65,11 +95,15 @@ def changes_since(obj: models.Model, version: int) -> tuple[list[FieldChange], l
     ], actors
 
 
-def save_versioned(instance: M, *, base_version: int, values: dict[str, Any]) -> M:
+def save_versioned(
+    instance: M, *, base_version: int, values: dict[str, Any], changed_elsewhere: bool = False
+) -> M:
     """Apply ``values`` to ``instance``'s row if it is still at ``base_version``.
 
     Raises VersionConflict (nothing written) when someone saved in between, and
-    django.core.exceptions.ValidationError when the values are invalid.
+    django.core.exceptions.ValidationError when the values are invalid. Values that change
+    nothing write nothing (the version stays), unless ``changed_elsewhere`` says that rows
+    belonging to the record changed (a program's budget lines): then the version moves on.
     """
     model = type(instance)
     with transaction.atomic():
@@ -77,9 +111,19 @@ def save_versioned(instance: M, *, base_version: int, values: dict[str, Any]) ->
         if current.version != base_version:  # type: ignore[attr-defined]
             changes, by = changes_since(current, base_version)
             raise VersionConflict(current, base_version, changes, by)
+        if not changed_elsewhere and all(
+            _same(getattr(current, name), value) for name, value in values.items()
+        ):
+            return current
         for name, value in values.items():
             setattr(current, name, value)
         current.version += 1  # type: ignore[attr-defined]
         current.full_clean()
         current.save()
     return current
+
+
+def _same(stored: Any, value: Any) -> bool:
+    if isinstance(stored, models.Model) or isinstance(value, models.Model):
+        return getattr(stored, "pk", stored) == getattr(value, "pk", value)
+    return bool(stored == value)

@@ -7,9 +7,13 @@ from django.utils.translation import gettext_lazy
 
 from evaluation.index import COMPONENTS, DEFAULT_WEIGHTS
 from evaluation.models import Component, Rubric
+from kotacerdas.fields import Form, ModelForm, NumberField, VersionField, WholeNumberField
+from masterplans.models import Dimension
 
 
-class RubricForm(forms.ModelForm):
+class RubricForm(ModelForm):
+    version = VersionField(required=False)
+
     class Meta:
         model = Rubric
         fields = ["year", "title", "scale_max"]
@@ -17,6 +21,7 @@ class RubricForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
             # An open evaluation's year is its address; its scale stays once scoring began.
             self.fields["year"].disabled = True
             if self.instance.scale_is_fixed():
@@ -26,7 +31,7 @@ class RubricForm(forms.ModelForm):
                 )
         weights = (self.instance.weights if self.instance.pk else None) or DEFAULT_WEIGHTS
         for value, label in Component.choices:
-            self.fields[f"weight_{value}"] = forms.IntegerField(
+            self.fields[f"weight_{value}"] = WholeNumberField(
                 label=gettext_lazy("Weight: %(component)s") % {"component": label},
                 min_value=0,
                 max_value=100,
@@ -45,8 +50,8 @@ class RubricForm(forms.ModelForm):
         return data
 
 
-def score_field(scale_max: int, label: str) -> forms.DecimalField:
-    return forms.DecimalField(
+def score_field(scale_max: int, label: str) -> NumberField:
+    return NumberField(
         label=label,
         min_value=0,
         max_value=scale_max,
@@ -54,3 +59,80 @@ def score_field(scale_max: int, label: str) -> forms.DecimalField:
         max_digits=5,
         required=False,
     )
+
+
+NOTE_LENGTH = 2000
+
+
+class ScoreGridForm(Form):
+    """The scoring grid of one region: per dimension and component, the region's own score
+    (its team) and the assessor's score and note (the assessor assigned to it).
+
+    Only the columns the person may fill are fields: what the form does not show, it does not
+    touch. ``version`` is the grid's version when it was opened (no lost update).
+    """
+
+    version = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={"required": gettext_lazy("This form is out of date: reload the page.")},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        rubric: Rubric,
+        cells: dict[tuple[str, str], Any],
+        can_self: bool,
+        can_score: bool,
+        version: str,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.rubric, self.cells_at_open = rubric, cells
+        self.can_self, self.can_score = can_self, can_score
+        self.fields["version"].initial = version
+        self.cell_names: dict[str, tuple[str, str, str]] = {}
+        components = dict(Component.choices)
+        for dim, dim_label in Dimension.choices:
+            for comp in Component.values:
+                where = f"{dim_label} · {components[comp]}"
+                score = cells.get((dim, comp))
+                columns = []
+                if can_self:
+                    columns.append(("self_score", f"self_{dim}_{comp}", _("self-assessment")))
+                if can_score:
+                    columns.append(("assessor_score", f"assessor_{dim}_{comp}", _("assessor")))
+                for attribute, name, who in columns:
+                    field = score_field(rubric.scale_max, f"{where} ({who})")
+                    field.initial = getattr(score, attribute, None)
+                    self.fields[name] = field
+                    self.cell_names[name] = (dim, comp, attribute)
+                if can_score:
+                    name = f"assessor_note_{dim}_{comp}"
+                    self.fields[name] = forms.CharField(
+                        label=f"{where} ({_('note')})",
+                        max_length=NOTE_LENGTH,
+                        required=False,
+                        initial=getattr(score, "assessor_note", ""),
+                        widget=forms.TextInput(attrs={"placeholder": _("Note")}),
+                    )
+                    self.cell_names[name] = (dim, comp, "assessor_note")
+
+    def cells(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """The cleaned values by (dimension, component), as ``scores_save`` takes them."""
+        cells: dict[tuple[str, str], dict[str, Any]] = {}
+        for name, (dim, comp, attribute) in self.cell_names.items():
+            cells.setdefault((dim, comp), {})[attribute] = self.cleaned_data.get(name)
+        return cells
+
+    def cell(self, dim: str, comp: str) -> dict[str, forms.BoundField | None]:
+        """The bound fields of one cell, for the template."""
+        return {
+            "self": self[f"self_{dim}_{comp}"] if f"self_{dim}_{comp}" in self.fields else None,
+            "assessor": self[f"assessor_{dim}_{comp}"]
+            if f"assessor_{dim}_{comp}" in self.fields
+            else None,
+            "note": self[f"assessor_note_{dim}_{comp}"]
+            if f"assessor_note_{dim}_{comp}" in self.fields
+            else None,
+        }

@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.access import AnyUser
-from evaluation.forms import RubricForm, score_field
-from evaluation.models import Rubric, RubricStatus, Score
+from audit.versioning import FieldChange, StaleEdit, changes_since, fingerprint
+from evaluation.forms import NOTE_LENGTH, RubricForm, score_field
+from evaluation.models import Component, Rubric, RubricStatus, Score
+from masterplans.models import Dimension
 from regions.models import Region
-
-NOTE_LENGTH = 2000
 
 
 class EvaluationClosed(Exception):
@@ -42,19 +42,45 @@ class InvalidScores(Exception):
 
 def rubric_save(*, form: RubricForm) -> Rubric:
     """Save a valid rubric form: a new evaluation, or an open one's title, scale and weights
-    (the form keeps the year, and the scale once scored); a published one no longer changes."""
+    (the form keeps the year, and the scale once scored); a published one no longer changes.
+
+    An open one must still be at the form's version (StaleEdit otherwise); a form that changes
+    nothing writes nothing.
+    """
     with transaction.atomic():
-        if (
-            form.instance.pk
-            and Rubric.objects.select_for_update()
-            .filter(pk=form.instance.pk, status=RubricStatus.PUBLISHED)
-            .exists()
-        ):
+        if not form.instance.pk:
+            rubric: Rubric = form.save(commit=False)
+            rubric.weights = form.cleaned_data["weights"]
+            rubric.save()
+            return rubric
+        current = Rubric.objects.select_for_update().get(pk=form.instance.pk)
+        if current.status == RubricStatus.PUBLISHED:
             raise EvaluationClosed
-        rubric: Rubric = form.save(commit=False)
-        rubric.weights = form.cleaned_data["weights"]
-        rubric.save()
-    return rubric
+        base_version = form.cleaned_data.get("version")
+        if base_version is None or current.version != base_version:
+            changes, by = changes_since(current, base_version or 0)
+            raise StaleEdit(current.version, base_version, changes, by)
+        values = {name: form.cleaned_data[name] for name in ("title", "scale_max")}
+        values["weights"] = form.cleaned_data["weights"]
+        if all(getattr(current, name) == value for name, value in values.items()):
+            return current
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.version += 1
+        current.save()
+    return current
+
+
+SCORE_VALUES = ("self_score", "self_note", "assessor_score", "assessor_note")
+
+
+def grid_version(rubric: Rubric, region: Region) -> str:
+    """The version of a region's scoring grid: it changes whenever any cell does."""
+    return fingerprint(
+        Score.objects.filter(rubric=rubric, region=region)
+        .order_by("dimension", "component")
+        .values_list("dimension", "component", *SCORE_VALUES)
+    )
 
 
 def scores_save(
@@ -63,6 +89,7 @@ def scores_save(
     region: Region,
     user: AnyUser,
     cells: dict[tuple[str, str], dict[str, Any]],
+    base_version: str | None = None,
 ) -> None:
     """Write the scores of the cells given, keyed by (dimension, component).
 
@@ -70,7 +97,8 @@ def scores_save(
     ``assessor_score``/``assessor_note`` (the assessor assigned to the region) to raw values as
     typed; a note left out stays as it is, an empty score clears it. Every cell is checked
     first and all are written or none (``InvalidScores``). An assessor's score is verified as
-    it is saved.
+    it is saved. With ``base_version`` (``grid_version`` when the grid was opened), a grid that
+    changed since is refused (``StaleEdit``, naming the cells that differ from what was sent).
     """
     names = {name for values in cells.values() for name in values}
     if any(name.startswith("self_") for name in names):
@@ -100,8 +128,10 @@ def scores_save(
             raise EvaluationClosed
         existing = {
             (s.dimension, s.component): s
-            for s in Score.objects.filter(rubric=rubric, region=region)
+            for s in Score.objects.filter(rubric=rubric, region=region).select_related("assessor")
         }
+        if base_version is not None and base_version != grid_version(rubric, region):
+            raise _stale(existing, parsed, base_version, grid_version(rubric, region))
         for (dim, comp), values in parsed.items():
             score = existing.get((dim, comp)) or Score(
                 rubric=rubric, region=region, dimension=dim, component=comp
@@ -120,3 +150,27 @@ def scores_save(
                 changed = True
             if changed and (score.pk or any(v not in (None, "") for v in values.values())):
                 score.save()
+
+
+def _stale(
+    existing: dict[tuple[str, str], Score],
+    sent: dict[tuple[str, str], dict[str, Any]],
+    base_version: str,
+    version: str,
+) -> StaleEdit:
+    """The refusal of a stale grid: the cells whose saved value differs from the one sent."""
+    dimensions, components = dict(Dimension.choices), dict(Component.choices)
+    changes, by = [], []
+    for (dim, comp), values in sent.items():
+        score = existing.get((dim, comp))
+        for name, value in values.items():
+            saved = getattr(score, name, None) if score else None
+            if (saved or None) != (value or None):
+                field = Score._meta.get_field(name)
+                label = f"{dimensions[dim]} · {components[comp]} ({field.verbose_name})"  # type: ignore[union-attr]
+                changes.append(FieldChange(name, label, None, saved))
+                if score and score.assessor and name.startswith("assessor"):
+                    by.append(score.assessor.get_username())
+    stale = StaleEdit(version, base_version, changes, sorted(set(by)))
+    stale.saved_values_only = True  # what each cell holds now; its value when opened is unknown
+    return stale

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
+from audit.versioning import StaleEdit
 from evaluation.certificates import certificate_pdf
-from evaluation.forms import RubricForm
+from evaluation.forms import RubricForm, ScoreGridForm
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
 from evaluation.results import (
     AwardError,
@@ -24,7 +25,13 @@ from evaluation.results import (
     propose_awards,
     results,
 )
-from evaluation.services import EvaluationClosed, InvalidScores, rubric_save, scores_save
+from evaluation.services import (
+    EvaluationClosed,
+    InvalidScores,
+    grid_version,
+    rubric_save,
+    scores_save,
+)
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.pdf import PdfUnavailable
@@ -69,15 +76,26 @@ def rubric_edit(request: HttpRequest, year: int) -> HttpResponse:
         messages.error(request, _("A published evaluation no longer changes."))
         return redirect("evaluation:rubric", year)
     form = RubricForm(request.POST or None, instance=rubric)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             rubric = rubric_save(form=form)
         except EvaluationClosed as exc:
             messages.error(request, str(exc))
             return redirect("evaluation:rubric", year)
-        messages.success(request, _("Evaluation %(year)s saved.") % {"year": rubric.year})
-        return redirect("evaluation:rubric", rubric.year)
-    return render(request, "evaluation/new.html", {"form": form, "rubric": rubric})
+        except StaleEdit as exc:
+            conflict = exc
+            form = RubricForm({**request.POST.dict(), "version": str(exc.version)}, instance=rubric)
+            form.is_valid()
+        else:
+            messages.success(request, _("Evaluation %(year)s saved.") % {"year": rubric.year})
+            return redirect("evaluation:rubric", rubric.year)
+    return render(
+        request,
+        "evaluation/new.html",
+        {"form": form, "rubric": rubric, "conflict": conflict},
+        status=409 if conflict else 200,
+    )
 
 
 def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
@@ -135,22 +153,44 @@ def region_scores(request: HttpRequest, year: int, code: str) -> HttpResponse:
     can_self = is_open and access.can(request.user, "evaluation.self_assess", region)
     can_score = is_open and access.can(request.user, "evaluation.score", region)
     cells = _cells(rubric, region)
-    errors: list[str] = []
+    form = ScoreGridForm(
+        request.POST if request.method == "POST" else None,
+        rubric=rubric,
+        cells=cells,
+        can_self=can_self,
+        can_score=can_score,
+        version=grid_version(rubric, region),
+    )
+    conflict = None
     if request.method == "POST":
         if not (can_self or can_score):
             access.require(request.user, "evaluation.score", region)  # 403 for the rest
             raise Http404  # a published rubric takes no more scores
-        errors = _save_scores(request, rubric, region, can_self, can_score)
-        if not errors:
-            messages.success(request, _("Scores saved."))
-            return redirect("evaluation:region", year, code)
-        messages.error(request, _("Not saved: %(errors)s") % {"errors": "; ".join(errors)})
+        if form.is_valid():
+            try:
+                scores_save(
+                    rubric=rubric,
+                    region=region,
+                    user=request.user,
+                    cells=form.cells(),
+                    base_version=form.cleaned_data["version"],
+                )
+            except InvalidScores as exc:
+                for problem in exc.problems:
+                    form.add_error(None, problem.message)
+            except StaleEdit as exc:
+                conflict = exc
+                form = _grid_form_again(form, exc)
+            else:
+                messages.success(request, _("Scores saved."))
+                return redirect("evaluation:region", year, code)
     grid = [
         {
             "dimension": label,
             "key": dim,
             "cells": [
-                {"component": c, "score": cells.get((dim, c))} for c, _l in Component.choices
+                {"component": c, "score": cells.get((dim, c)), "fields": form.cell(dim, c)}
+                for c, _l in Component.choices
             ],
         }
         for dim, label in Dimension.choices
@@ -170,7 +210,10 @@ def region_scores(request: HttpRequest, year: int, code: str) -> HttpResponse:
             "standing": _standing(rubric, region),
             "scored": bool(cells),
             "shared_note": _shared_note(cells),
+            "form": form,
+            "conflict": conflict,
         },
+        status=409 if conflict else 200,
     )
 
 
@@ -193,36 +236,27 @@ def _standing(rubric: Rubric, region: Region) -> dict[str, Any] | None:
 
 def _shared_note(cells: dict[tuple[str, str], Score]) -> str:
     """The assessor's note when every cell carries the same one (the demo data writes 'Data
-    demo.' into all 30): said once above the grid instead of in each cell."""
-    notes = {score.assessor_note for score in cells.values()}
-    return notes.pop() if len(cells) > 1 and len(notes) == 1 else ""
+    demo.' into all 30): said once above the grid instead of in each cell. An assessor's note
+    is shown once the score is verified, never before."""
+    verified = [score for score in cells.values() if score.verified_at]
+    notes = {score.assessor_note for score in verified}
+    return notes.pop() if len(verified) > 1 and len(notes) == 1 else ""
 
 
-def _save_scores(
-    request: HttpRequest, rubric: Rubric, region: Region, can_self: bool, can_score: bool
-) -> list[str]:
-    """Read every cell of the grid the user may fill; write all of them or none."""
-    cells: dict[tuple[str, str], dict[str, Any]] = {}
-    for dim in Dimension.values:
-        for comp in Component.values:
-            values: dict[str, Any] = {}
-            for prefix, allowed in (("self", can_self), ("assessor", can_score)):
-                if not allowed:
-                    continue
-                values[f"{prefix}_score"] = request.POST.get(f"{prefix}_{dim}_{comp}", "")
-                note = f"{prefix}_note_{dim}_{comp}"
-                if note in request.POST:  # the grid has no field for the region's own note
-                    values[f"{prefix}_note"] = request.POST[note]
-            cells[(dim, comp)] = values
-    try:
-        scores_save(rubric=rubric, region=region, user=request.user, cells=cells)
-    except InvalidScores as exc:
-        dimensions, components = dict(Dimension.choices), dict(Component.choices)
-        return [
-            f"{dimensions[p.dimension]} · {components[p.component]}: {p.message}"
-            for p in exc.problems
-        ]
-    return []
+def _grid_form_again(form: ScoreGridForm, stale: StaleEdit) -> ScoreGridForm:
+    """The grid as typed, now based on the current version: saving again replaces what the
+    other person saved, knowingly."""
+    data = {**form.data.dict(), "version": str(stale.version)}
+    again = ScoreGridForm(
+        data,
+        rubric=form.rubric,
+        cells=form.cells_at_open,
+        can_self=form.can_self,
+        can_score=form.can_score,
+        version=str(stale.version),
+    )
+    again.is_valid()
+    return again
 
 
 def awards(request: HttpRequest, year: int) -> HttpResponse:

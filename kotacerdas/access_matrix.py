@@ -605,3 +605,51 @@ API: dict[tuple[str, str], Route] = {
 
 # URL patterns that are not routes of their own: the API root and its catch-all 404.
 NOT_ROUTES = {"api:api-root", "api/v1/^(?P<rest>.*)$"}
+
+
+@dataclass(frozen=True)
+class FormPage:
+    """A page whose form people type into, for the generic form tests
+    (kotacerdas/tests/test_forms_as_typed.py): who fills it in, and whether it edits a record
+    in place (posted back unchanged, nothing changes; of two saves from one version, the second
+    is refused) or makes a new one. ``change`` names the text field the two-saves test edits
+    (a formset's field by its name after the row prefix), ``also`` what it sets beside it."""
+
+    persona: str
+    edits: bool
+    change: str = ""
+    also: tuple[tuple[str, str], ...] = ()
+
+
+FORMS: dict[str, FormPage] = {
+    "regions:edit": FormPage("editor", edits=True, change="description"),
+    "selection:round_edit": FormPage("officer", edits=True, change="name"),
+    "masterplans:edit": FormPage("editor", edits=True, change="vision"),
+    "masterplans:program_edit": FormPage("editor", edits=True, change="title"),
+    "masterplans:workshop_attendance": FormPage(
+        "editor", edits=True, change="names", also=(("present", "on"),)
+    ),
+    "evaluation:rubric_edit": FormPage("officer", edits=True, change="title"),
+    "evaluation:region": FormPage("editor", edits=True),
+    "readiness:assessment": FormPage("editor", edits=True),
+    "readiness:item_edit": FormPage("officer", edits=True, change="text"),
+    "selection:round_new": FormPage("officer", edits=False),
+    "masterplans:new": FormPage("lead", edits=False),
+    "masterplans:program_new": FormPage("editor", edits=False),
+    "masterplans:workshop_new": FormPage("officer", edits=False),
+    "masterplans:assignments": FormPage("officer", edits=False),
+    "evaluation:rubric_new": FormPage("officer", edits=False),
+    "readiness:items": FormPage("officer", edits=False),
+    "participation:comments": FormPage("editor", edits=False),
+    "participation:consultation": FormPage("anonymous", edits=False),
+}
+
+# Pages that take a POST but whose form is not typed into, or is tested on its own.
+FORMS_LEFT_OUT: dict[str, str] = {
+    "selection:import": "a file upload (upload limits and import tests)",
+    "masterplans:import": "a file upload (upload limits and import tests)",
+    "masterplans:workshop_attendance_import": "a file upload (attendance import tests)",
+    "accounts:login": "a password: never sent back (login throttle tests)",
+    "participation:notifications": "buttons that mark notifications read",
+    "participation:moderation": "a decision button per comment, with the team's answer",
+}

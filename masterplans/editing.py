@@ -1,11 +1,12 @@
 """Writes of the masterplan editor, each in one transaction, each after the access check."""
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 
 from accounts.access import AnyUser
-from audit.versioning import save_versioned
+from audit.versioning import VersionConflict, changes_since, save_versioned
 from masterplans.models import (
     ActionStep,
     AnalysisItem,
@@ -32,16 +33,23 @@ def save_overview(
     """The head of the masterplan; VersionConflict if someone saved since ``base_version``."""
     require_editable(masterplan, user)
     with transaction.atomic():
-        masterplan = save_versioned(masterplan, base_version=base_version, values=values)
-        if [m.text for m in masterplan.missions.all()] != missions:
+        old_missions = [m.text for m in masterplan.missions.all()]
+        old_targets = {t.text: t.dimension for t in masterplan.targets.all()}
+        lines_changed = old_missions != missions or list(old_targets) != targets
+        masterplan = save_versioned(
+            masterplan, base_version=base_version, values=values, changed_elsewhere=lines_changed
+        )
+        if old_missions != missions:
             masterplan.missions.all().delete()
             Mission.objects.bulk_create(
                 Mission(masterplan=masterplan, position=i, text=t) for i, t in enumerate(missions)
             )
-        if [t.text for t in masterplan.targets.all()] != targets:
+        if list(old_targets) != targets:
+            # A target keeps the dimension it was tagged with (the form shows only its text).
             masterplan.targets.all().delete()
             Target.objects.bulk_create(
-                Target(masterplan=masterplan, position=i, text=t) for i, t in enumerate(targets)
+                Target(masterplan=masterplan, position=i, text=t, dimension=old_targets.get(t, ""))
+                for i, t in enumerate(targets)
             )
     return masterplan
 
@@ -65,70 +73,172 @@ def delete_program(masterplan: Masterplan, user: AnyUser, program: Program) -> N
     program.delete()
 
 
-def program_initial(program: Program) -> dict[str, Any]:
-    """Form values of the budget grid, the first KPI and the steps of ``program``."""
-    initial: dict[str, Any] = {"version": program.version}
-    for line in program.budget_lines.all():
-        initial[f"budget_{line.year}"] = initial.get(f"budget_{line.year}", 0) + line.amount
-        initial[f"budget_source_{line.year}"] = line.source
-    kpi = program.kpis.first()
-    if kpi is not None:
-        initial.update(kpi_name=kpi.name, kpi_unit=kpi.unit, kpi_baseline=kpi.baseline)
-        for target in kpi.targets.all():
-            initial[f"target_{target.year}"] = target.value
-    initial["steps"] = "\n".join(step.text for step in program.steps.all())
-    return initial
+@dataclass
+class KpiContent:
+    """A KPI as an editor or an import gives it; ``id`` None for a new one."""
+
+    id: int | None
+    name: str
+    unit: str
+    baseline: float | None
+    targets: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass
+class ProgramContent:
+    """Everything a program holds: its own fields, its budget by (year, source), its KPIs in
+    order and its action plan as (step, year) in order."""
+
+    fields: dict[str, Any]
+    budget: dict[tuple[int, str], int] = field(default_factory=dict)
+    kpis: list[KpiContent] = field(default_factory=list)
+    steps: list[tuple[str, int | None]] = field(default_factory=list)
+
+
+def program_content(program: Program) -> ProgramContent:
+    """What ``program`` holds now, in the shape the editor saves."""
+    names = [f.name for f in Program._meta.concrete_fields if f.name in EDITABLE_PROGRAM_FIELDS]
+    return ProgramContent(
+        fields={
+            name: getattr(program, "answers_id" if name == "answers" else name) for name in names
+        },
+        budget={(line.year, line.source): line.amount for line in program.budget_lines.all()},
+        kpis=[
+            KpiContent(
+                kpi.pk,
+                kpi.name,
+                kpi.unit,
+                kpi.baseline,
+                {t.year: t.value for t in kpi.targets.all()},
+            )
+            for kpi in program.kpis.all()
+        ],
+        steps=[(step.text, step.year) for step in program.steps.all()],
+    )
+
+
+def _targets(kpi: Kpi) -> dict[int, float]:
+    return {target.year: target.value for target in kpi.targets.all()}
+
+
+# The fields of a program that people edit (the rest are its place, version and masterplan).
+EDITABLE_PROGRAM_FIELDS = (
+    "code",
+    "dimension",
+    "element",
+    "title",
+    "description",
+    "answers",
+    "technology",
+    "opd",
+    "partners",
+    "term",
+    "start_year",
+    "end_year",
+    "funding_source",
+    "rpjmd_program",
+    "is_quick_win",
+    "progress_mode",
+)
+
+
+def _field_value(name: str, value: Any) -> Any:
+    return value.pk if name == "answers" and value is not None else value
 
 
 def save_program(
-    masterplan: Masterplan, program: Program, data: dict[str, Any], user: AnyUser
+    masterplan: Masterplan,
+    program: Program,
+    content: ProgramContent,
+    user: AnyUser,
+    *,
+    base_version: int | None = None,
 ) -> Program:
-    """Write a program from ProgramForm's cleaned data: fields, budget, first KPI, steps."""
+    """Write ``content`` to ``program`` (a new one when unsaved): only what differs is written,
+    so content that is unchanged writes nothing and leaves no history.
+
+    An existing program must still be at ``base_version`` (VersionConflict otherwise); its KPIs
+    keep their identity (and their actuals) by id.
+    """
     require_editable(masterplan, user)
-    field_names = [
-        f.name for f in Program._meta.concrete_fields if f.name in data and f.name != "version"
-    ]
-    values = {name: data[name] for name in field_names}
+    values = {
+        name: value for name, value in content.fields.items() if name in EDITABLE_PROGRAM_FIELDS
+    }
     with transaction.atomic():
         if program.pk is None:
             program = Program.objects.create(
                 masterplan=masterplan, position=masterplan.programs.count() + 1, **values
             )
-        else:
-            program = save_versioned(program, base_version=data["version"], values=values)
-        program.budget_lines.all().delete()
-        BudgetLine.objects.bulk_create(
-            BudgetLine(
-                program=program,
-                year=year,
-                amount=data[f"budget_{year}"],
-                source=data.get(f"budget_source_{year}") or program.funding_source,
-            )
-            for year in masterplan.years
-            if data.get(f"budget_{year}")
+            _write_children(program, content)
+            return program
+        current = Program.objects.select_for_update().get(pk=program.pk)
+        if base_version is None or current.version != base_version:
+            changes, by = changes_since(current, base_version or 0)
+            raise VersionConflict(current, base_version or 0, changes, by)
+        before = program_content(current)
+        plain = {name: _field_value(name, value) for name, value in values.items()}
+        if before == ProgramContent(plain, content.budget, content.kpis, content.steps):
+            return current
+        program = save_versioned(
+            current, base_version=base_version, values=values, changed_elsewhere=True
         )
-        kpi = program.kpis.first()
-        if data.get("kpi_name"):
-            if kpi is None:
-                kpi = Kpi(program=program)
-            kpi.name, kpi.unit, kpi.baseline = (
-                data["kpi_name"],
-                data["kpi_unit"],
-                data.get("kpi_baseline"),
-            )
-            kpi.save()
-            kpi.targets.all().delete()
-            KpiTarget.objects.bulk_create(
-                KpiTarget(kpi=kpi, year=year, value=data[f"target_{year}"])
-                for year in masterplan.years
-                if data.get(f"target_{year}") is not None
-            )
-        elif kpi is not None:
-            kpi.delete()
-        steps = [line.strip() for line in (data.get("steps") or "").splitlines() if line.strip()]
-        if [s.text for s in program.steps.all()] != steps:
-            program.steps.all().delete()
-            ActionStep.objects.bulk_create(
-                ActionStep(program=program, position=i, text=t[:300]) for i, t in enumerate(steps)
-            )
+        _write_children(program, content, before)
     return program
+
+
+def _write_children(
+    program: Program, content: ProgramContent, before: ProgramContent | None = None
+) -> None:
+    """Budget lines, KPIs with targets and steps: changed rows updated, new ones added, rows
+    no longer there removed; rows that did not change are not touched."""
+    lines = {(line.year, line.source): line for line in program.budget_lines.all()}
+    for key, line in lines.items():
+        if key not in content.budget:
+            line.delete()
+        elif line.amount != content.budget[key]:
+            line.amount = content.budget[key]
+            line.save()
+    for (year, source), amount in content.budget.items():
+        if (year, source) not in lines:
+            BudgetLine.objects.create(program=program, year=year, source=source, amount=amount)
+
+    kpis = {kpi.pk: kpi for kpi in program.kpis.prefetch_related("targets")}
+    kept = {item.id for item in content.kpis if item.id in kpis}
+    for pk, kpi in kpis.items():
+        if pk not in kept:
+            kpi.delete()
+    for position, item in enumerate(content.kpis):
+        existing = kpis.get(item.id) if item.id is not None else None
+        if existing is None:
+            kpi = Kpi.objects.create(
+                program=program,
+                name=item.name,
+                unit=item.unit,
+                baseline=item.baseline,
+                position=position,
+            )
+            targets: dict[int, KpiTarget] = {}
+        else:
+            kpi = existing
+            wanted = (item.name, item.unit, item.baseline, position)
+            if (kpi.name, kpi.unit, kpi.baseline, kpi.position) != wanted:
+                kpi.name, kpi.unit, kpi.baseline, kpi.position = wanted
+                kpi.save()
+            targets = {t.year: t for t in kpi.targets.all()}
+        for year, target in targets.items():
+            if year not in item.targets:
+                target.delete()
+            elif target.value != item.targets[year]:
+                target.value = item.targets[year]
+                target.save()
+        for year, value in item.targets.items():
+            if year not in targets:
+                KpiTarget.objects.create(kpi=kpi, year=year, value=value)
+
+    steps = [(text[:300], year) for text, year in content.steps]
+    if before is None or before.steps != steps:
+        program.steps.all().delete()
+        ActionStep.objects.bulk_create(
+            ActionStep(program=program, position=i, text=text, year=year)
+            for i, (text, year) in enumerate(steps)
+        )

@@ -6,11 +6,23 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kotacerdas.fields import (
+    FloatNumberField,
+    Form,
+    ModelForm,
+    RupiahField,
+    VersionField,
+    WholeNumberField,
+)
+from masterplans.editing import KpiContent, ProgramContent
 from masterplans.models import (
     ANSWERABLE_KINDS,
     ELEMENT_DIMENSION,
+    ActionStep,
     AnalysisItem,
+    BudgetLine,
     FundingSource,
+    Kpi,
     Masterplan,
     Program,
     Workshop,
@@ -18,7 +30,7 @@ from masterplans.models import (
 from regions.models import Region
 
 
-class MasterplanCreateForm(forms.ModelForm):
+class MasterplanCreateForm(ModelForm):
     class Meta:
         model = Masterplan
         fields = ["region", "title", "start_year", "period_years"]
@@ -29,7 +41,7 @@ class MasterplanCreateForm(forms.ModelForm):
             self.fields["region"].queryset = regions  # type: ignore[attr-defined]
 
 
-class OverviewForm(forms.ModelForm):
+class OverviewForm(ModelForm):
     """The masterplan's head: missions and targets one per line."""
 
     missions = forms.CharField(
@@ -44,7 +56,12 @@ class OverviewForm(forms.ModelForm):
         required=False,
         help_text=gettext_lazy("One target per line."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    budget_envelope = RupiahField(
+        label=Masterplan._meta.get_field("budget_envelope").verbose_name,
+        help_text=Masterplan._meta.get_field("budget_envelope").help_text,
+        required=False,
+    )
+    version = VersionField()
 
     class Meta:
         model = Masterplan
@@ -59,26 +76,18 @@ class OverviewForm(forms.ModelForm):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class AnalysisItemForm(forms.ModelForm):
+class AnalysisItemForm(ModelForm):
     class Meta:
         model = AnalysisItem
         fields = ["kind", "dimension", "text", "readiness_ref"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class ProgramForm(forms.ModelForm):
-    """A program with its budget per year (one source per year) and one KPI with yearly targets."""
+class ProgramForm(ModelForm):
+    """A program's own fields. Its budget lines, KPIs and action plan are the formsets of
+    ``ProgramEditor`` below."""
 
-    kpi_name = forms.CharField(label=gettext_lazy("KPI"), max_length=200, required=False)
-    kpi_unit = forms.CharField(label=gettext_lazy("KPI unit"), max_length=40, required=False)
-    kpi_baseline = forms.FloatField(label=gettext_lazy("KPI baseline"), required=False)
-    steps = forms.CharField(
-        label=gettext_lazy("Action plan"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        help_text=gettext_lazy("One step per line."),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     class Meta:
         model = Program
@@ -98,6 +107,7 @@ class ProgramForm(forms.ModelForm):
             "funding_source",
             "rpjmd_program",
             "is_quick_win",
+            "progress_mode",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
@@ -107,28 +117,8 @@ class ProgramForm(forms.ModelForm):
         self.fields["answers"].queryset = masterplan.analysis.filter(  # type: ignore[attr-defined]
             kind__in=ANSWERABLE_KINDS
         )
-        for year in masterplan.years:
-            self.fields[f"budget_{year}"] = forms.IntegerField(
-                label=str(year), min_value=0, required=False
-            )
-            self.fields[f"budget_source_{year}"] = forms.ChoiceField(
-                label=_("Source %(year)s") % {"year": year},
-                choices=FundingSource.choices,
-                required=False,
-            )
-            self.fields[f"target_{year}"] = forms.FloatField(label=str(year), required=False)
-
-    @property
-    def year_rows(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "year": year,
-                "budget": self[f"budget_{year}"],
-                "source": self[f"budget_source_{year}"],
-                "target": self[f"target_{year}"],
-            }
-            for year in self.masterplan.years
-        ]
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -152,19 +142,198 @@ class ProgramForm(forms.ModelForm):
             clash = self.masterplan.programs.filter(code=code).exclude(pk=self.instance.pk)
             if clash.exists():
                 self.add_error("code", _("Another program already has this code."))
-        for year in self.masterplan.years:
-            amount = data.get(f"budget_{year}")
-            if amount and start and end and not start <= year <= end:
-                self.add_error(
-                    f"budget_{year}",
-                    _("A budget outside the program's years (%(year)s).") % {"year": year},
-                )
-        if data.get("kpi_name") and not data.get("kpi_unit"):
-            self.add_error("kpi_unit", _("Give the KPI's unit."))
         return data
 
 
-class TransitionForm(forms.Form):
+def _year_choices(years: range) -> list[tuple[Any, str]]:
+    return [("", "–")] + [(year, str(year)) for year in years]
+
+
+class BudgetLineForm(ModelForm):
+    """One budget line: a year, a funding source and an amount in Rupiah."""
+
+    class Meta:
+        model = BudgetLine
+        fields = ["year", "source", "amount"]
+
+    def __init__(self, *args: Any, years: range, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"] = forms.TypedChoiceField(
+            label=_("Year"), choices=_year_choices(years), coerce=int, empty_value=None
+        )
+        self.fields["amount"] = RupiahField(label=_("Budget (Rp)"))
+
+
+class KpiForm(ModelForm):
+    """A KPI of the program with its target for every year of the masterplan."""
+
+    class Meta:
+        model = Kpi
+        fields = ["name", "unit", "baseline"]
+
+    def __init__(self, *args: Any, years: range, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.years = years
+        targets = {t.year: t.value for t in self.instance.targets.all()} if self.instance.pk else {}
+        for year in years:
+            self.fields[f"target_{year}"] = FloatNumberField(
+                label=_("Target %(year)s") % {"year": year},
+                required=False,
+                initial=targets.get(year),
+            )
+
+    def targets(self) -> list[forms.BoundField]:
+        return [self[f"target_{year}"] for year in self.years]
+
+
+class StepForm(ModelForm):
+    """A step of the action plan, with the year it is done in if known."""
+
+    class Meta:
+        model = ActionStep
+        fields = ["text", "year"]
+
+    def __init__(self, *args: Any, years: range, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"] = forms.TypedChoiceField(
+            label=_("Year"),
+            choices=_year_choices(years),
+            coerce=int,
+            empty_value=None,
+            required=False,
+        )
+
+
+BudgetFormSet = forms.inlineformset_factory(
+    Program, BudgetLine, form=BudgetLineForm, extra=2, can_delete=True
+)
+KpiFormSet = forms.inlineformset_factory(Program, Kpi, form=KpiForm, extra=1, can_delete=True)
+StepFormSet = forms.inlineformset_factory(
+    Program, ActionStep, form=StepForm, extra=2, can_delete=True
+)
+
+
+class ProgramEditor:
+    """The whole program as one form: its fields, every budget line (year × source × amount),
+    every KPI with its yearly targets, and every step of the action plan.
+
+    What the editor shows is what it saves; posted back unchanged it changes nothing.
+    """
+
+    def __init__(self, data: Any = None, *, masterplan: Masterplan, program: Program) -> None:
+        years = masterplan.years
+        self.masterplan, self.program = masterplan, program
+        self.form = ProgramForm(data, instance=program, masterplan=masterplan)
+        self.budget = BudgetFormSet(
+            data,
+            instance=program,
+            prefix="budget",
+            queryset=BudgetLine.objects.order_by("year", "source"),
+            form_kwargs={"years": years},
+        )
+        self.kpis = KpiFormSet(
+            data,
+            instance=program,
+            prefix="kpi",
+            queryset=Kpi.objects.prefetch_related("targets"),
+            form_kwargs={"years": years},
+        )
+        self.steps = StepFormSet(
+            data,
+            instance=program,
+            prefix="step",
+            queryset=ActionStep.objects.order_by("position", "pk"),
+            form_kwargs={"years": years},
+        )
+
+    @property
+    def parts(self) -> list[Any]:
+        return [self.form, self.budget, self.kpis, self.steps]
+
+    @property
+    def errors(self) -> bool:
+        return any(
+            bool(part.errors if part is self.form else part.total_error_count())
+            for part in self.parts
+        )
+
+    def is_valid(self) -> bool:
+        valid = all([part.is_valid() for part in self.parts])
+        return self._check_rows() and valid
+
+    def _check_rows(self) -> bool:
+        """Rules across rows: one line per year and source, within the program's years."""
+        data = self.form.cleaned_data if hasattr(self.form, "cleaned_data") else {}
+        start, end = data.get("start_year"), data.get("end_year")
+        seen: dict[tuple[int, str], int] = {}
+        ok = True
+        for row, form in enumerate(self._kept(self.budget), start=1):
+            year, source = form.cleaned_data.get("year"), form.cleaned_data.get("source")
+            if year is None or not source:
+                continue
+            if (year, source) in seen:
+                form.add_error(
+                    "source",
+                    _(
+                        "%(source)s %(year)s is already on line %(line)s: add the amounts in "
+                        "one line."
+                    )
+                    % {
+                        "source": FundingSource(source).label,
+                        "year": year,
+                        "line": seen[(year, source)],
+                    },
+                )
+                ok = False
+            seen.setdefault((year, source), row)
+            if start and end and not start <= year <= end:
+                form.add_error(
+                    "year",
+                    _("A budget outside the program's years (%(year)s).") % {"year": year},
+                )
+                ok = False
+        return ok
+
+    @staticmethod
+    def _kept(formset: Any) -> list[Any]:
+        """The rows that stay: filled in, not marked for removal."""
+        return [
+            form
+            for form in formset.forms
+            if hasattr(form, "cleaned_data")
+            and form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+        ]
+
+    def content(self) -> ProgramContent:
+        data = self.form.cleaned_data
+        return ProgramContent(
+            fields={name: data[name] for name in ProgramForm.Meta.fields},
+            budget={
+                (f.cleaned_data["year"], f.cleaned_data["source"]): f.cleaned_data["amount"]
+                for f in self._kept(self.budget)
+            },
+            kpis=[
+                KpiContent(
+                    id=f.instance.pk,
+                    name=f.cleaned_data["name"],
+                    unit=f.cleaned_data["unit"],
+                    baseline=f.cleaned_data.get("baseline"),
+                    targets={
+                        year: value
+                        for year in f.years
+                        if (value := f.cleaned_data.get(f"target_{year}")) is not None
+                    },
+                )
+                for f in self._kept(self.kpis)
+            ],
+            steps=[
+                (f.cleaned_data["text"], f.cleaned_data.get("year")) for f in self._kept(self.steps)
+            ],
+        )
+
+
+class TransitionForm(Form):
     note = forms.CharField(
         label=gettext_lazy("Note"),
         max_length=500,
@@ -193,7 +362,7 @@ def creatable_regions(user: Any) -> Any:
     return Region.objects.filter(pk__in=ids).order_by("code")
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(ModelForm):
     """A bimtek of a cohort: which of the four, when and where, and what regions bring home."""
 
     class Meta:
@@ -228,11 +397,11 @@ class WorkshopForm(forms.ModelForm):
         return data
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(Form):
     """One region's row at a workshop. Attendees left empty (or 0) are counted from the names."""
 
     present = forms.BooleanField(label=gettext_lazy("present"), required=False)
-    attendees = forms.IntegerField(
+    attendees = WholeNumberField(
         label=gettext_lazy("attendees"), min_value=0, max_value=99, required=False
     )
     names = forms.CharField(
@@ -279,7 +448,7 @@ class AttendanceForm(forms.Form):
         return data
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(Form):
     """Assign a person (by user name or e-mail) a role for one region of the cohort."""
 
     region = forms.ModelChoiceField(label=gettext_lazy("Region"), queryset=Region.objects.none())

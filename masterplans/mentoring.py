@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 
 from accounts import access
 from accounts.models import Membership, Role, User
+from audit.versioning import StaleEdit, fingerprint
 from kotacerdas.downloads import workbook_bytes
 from kotacerdas.pdf import render_pdf
 from masterplans.models import Workshop, WorkshopAttendance
@@ -166,16 +167,34 @@ def save_workshop(
     return workshop
 
 
-def save_attendance(workshop: Workshop, user: Any, rows: list[AttendanceRow]) -> int:
+def attendance_version(workshop: Workshop, regions: Any) -> str:
+    """The version of the attendance rows of ``regions`` at ``workshop`` (no lost update)."""
+    return fingerprint(
+        WorkshopAttendance.objects.filter(workshop=workshop, region__in=regions)
+        .order_by("region_id")
+        .values_list("region_id", "present", "attendees", "names")
+    )
+
+
+def save_attendance(
+    workshop: Workshop, user: Any, rows: list[AttendanceRow], base_version: str | None = None
+) -> int:
     """Record the rows in one transaction; every region must be one the user may record.
-    Returns the rows written."""
-    allowed = {r.pk for r in recordable_regions(user, workshop.cohort)}
+    With ``base_version`` (``attendance_version`` of the user's regions when the page was
+    opened), rows changed since are refused (StaleEdit). Returns the rows written."""
+    regions = recordable_regions(user, workshop.cohort)
+    allowed = {r.pk for r in regions}
     refused = [row.region.name for row in rows if row.region.pk not in allowed]
     if refused:
         raise MentoringError(
             _("You may not record the attendance of %(regions)s.") % {"regions": ", ".join(refused)}
         )
     with transaction.atomic():
+        Workshop.objects.select_for_update().get(pk=workshop.pk)
+        if base_version is not None:
+            version = attendance_version(workshop, regions)
+            if version != base_version:
+                raise StaleEdit(version, base_version)
         for row in rows:
             WorkshopAttendance.objects.update_or_create(
                 workshop=workshop,

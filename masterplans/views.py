@@ -27,7 +27,6 @@ from masterplans.editing import (
     add_analysis_item,
     delete_analysis_item,
     delete_program,
-    program_initial,
     save_overview,
     save_program,
 )
@@ -36,7 +35,7 @@ from masterplans.forms import (
     AnalysisItemForm,
     MasterplanCreateForm,
     OverviewForm,
-    ProgramForm,
+    ProgramEditor,
     TransitionForm,
     creatable_regions,
 )
@@ -239,7 +238,7 @@ def masterplan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except VersionConflict as exc:
             conflict = exc
             post = request.POST.copy()
-            post["version"] = str(exc.current.version)  # type: ignore[attr-defined]
+            post["version"] = str(exc.version)
             form = OverviewForm(post, instance=masterplan)
         else:
             messages.success(request, _("Saved."))
@@ -257,6 +256,7 @@ def masterplan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "readiness_gaps": _readiness_gaps(masterplan),
             "dimension_choices": Dimension.choices,
         },
+        status=409 if conflict else 200,
     )
 
 
@@ -315,26 +315,49 @@ def program_edit(request: HttpRequest, pk: int, program: int | None = None) -> H
             end_year=masterplan.start_year + 1,
         )
     )
-    initial = program_initial(instance) if instance.pk else {}
-    form = ProgramForm(
-        request.POST or None, instance=instance, initial=initial, masterplan=masterplan
-    )
+    more = request.POST.get("more")
+    if more in ("budget", "kpi", "step"):
+        # "More lines": the same form, as typed, with blank rows added; nothing is saved.
+        data = request.POST.copy()
+        total = int_param(data.get(f"{more}-TOTAL_FORMS"), 0)
+        data[f"{more}-TOTAL_FORMS"] = str(min(total + 3, 1000))
+        editor = ProgramEditor(data, masterplan=masterplan, program=instance)
+        return render(
+            request,
+            "masterplans/program_form.html",
+            {"masterplan": masterplan, "editor": editor, "form": editor.form, "program": instance},
+        )
+    editor = ProgramEditor(request.POST or None, masterplan=masterplan, program=instance)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and editor.is_valid():
         try:
-            saved = save_program(masterplan, instance, form.cleaned_data, request.user)
+            saved = save_program(
+                masterplan,
+                instance,
+                editor.content(),
+                request.user,
+                base_version=editor.form.cleaned_data.get("version"),
+            )
         except VersionConflict as exc:
             conflict = exc
             post = request.POST.copy()
-            post["version"] = str(exc.current.version)  # type: ignore[attr-defined]
-            form = ProgramForm(post, instance=instance, masterplan=masterplan)
+            post["version"] = str(exc.version)
+            editor = ProgramEditor(post, masterplan=masterplan, program=instance)
+            editor.is_valid()
         else:
             messages.success(request, _("Program %(code)s saved.") % {"code": saved.code})
             return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#program")
     return render(
         request,
         "masterplans/program_form.html",
-        {"masterplan": masterplan, "form": form, "program": instance, "conflict": conflict},
+        {
+            "masterplan": masterplan,
+            "editor": editor,
+            "form": editor.form,
+            "program": instance,
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
     )
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import access
 from accounts.models import Membership, Role
+from audit.versioning import StaleEdit
 from kotacerdas.downloads import attachment
 from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
@@ -29,6 +30,7 @@ from masterplans.mentoring import (
     assign,
     assignments,
     attendance_table,
+    attendance_version,
     attendance_xlsx,
     cohort_regions,
     recordable_regions,
@@ -141,8 +143,12 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
         )
         for region in regions
     ]
+    version = request.POST.get("version") or attendance_version(workshop, regions)
+    conflict = None
     if request.method == "POST":
-        if all(form.is_valid() for form in forms):
+        if not request.POST.get("version"):
+            messages.error(request, _("This form is out of date: reload the page."))
+        elif all(form.is_valid() for form in forms):
             rows = [
                 AttendanceRow(
                     form.region,
@@ -156,9 +162,11 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
                 and (form.has_changed() or form.region.pk in recorded)
             ]
             try:
-                saved = save_attendance(workshop, request.user, rows)
+                saved = save_attendance(workshop, request.user, rows, base_version=version)
             except MentoringError as exc:
                 messages.error(request, str(exc))
+            except StaleEdit as exc:
+                conflict, version = exc, str(exc.version)
             else:
                 messages.success(
                     request,
@@ -175,7 +183,14 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
     return render(
         request,
         "masterplans/workshop_attendance.html",
-        {"cohort": selection_round, "workshop": workshop, "forms": forms},
+        {
+            "cohort": selection_round,
+            "workshop": workshop,
+            "forms": forms,
+            "version": version,
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
     )
 
 

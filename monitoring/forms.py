@@ -4,17 +4,35 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
+from kotacerdas.fields import (
+    FloatNumberField,
+    Form,
+    ModelForm,
+    PercentField,
+    RupiahField,
+    VersionField,
+    WholeNumberField,
+    YearField,
+)
 from monitoring.evidence import evidence_kind
 from monitoring.models import Milestone, ProgressReport, quarter_label
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(ModelForm):
     evidence = forms.FileField(
         label=gettext_lazy("Evidence (photo or PDF)"),
         required=False,
         help_text=gettext_lazy("JPEG, PNG or PDF."),
     )
     caption = forms.CharField(label=gettext_lazy("Caption"), max_length=200, required=False)
+    percent_entered = PercentField(
+        label=ProgressReport._meta.get_field("percent_entered").verbose_name, required=False
+    )
+    budget_realised = RupiahField(
+        label=ProgressReport._meta.get_field("budget_realised").verbose_name, required=False
+    )
+    # The version of the quarter's report when the form was opened; 0 when there was none.
+    version = VersionField(required=False)
 
     class Meta:
         model = ProgressReport
@@ -49,14 +67,14 @@ class ReportForm(forms.ModelForm):
         return upload
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_date", "weight"]
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
 
 
-class KpiActualForm(forms.Form):
-    kpi = forms.IntegerField(widget=forms.HiddenInput)
-    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2015, max_value=2100)
-    value = forms.FloatField(label=gettext_lazy("Actual"))
+class KpiActualForm(Form):
+    kpi = WholeNumberField(widget=forms.HiddenInput)
+    year = YearField(label=gettext_lazy("Year"), min_value=2015, max_value=2100)
+    value = FloatNumberField(label=gettext_lazy("Actual"))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.access import AnyUser
+from audit.versioning import StaleEdit, changes_since
 from masterplans.models import Program
 from monitoring.models import Evidence, KpiActual, Milestone, ProgressReport
 from monitoring.progress import FOLLOWED_STATUSES
@@ -27,11 +28,17 @@ def save_report(
     program: Program,
     user: AnyUser,
     data: dict[str, Any],
+    *,
+    base_version: int,
     evidence: Any = None,
     evidence_kind: str = "",
     caption: str = "",
 ) -> ProgressReport:
-    """Create the quarter's report or update it; attach the evidence file, if any."""
+    """Create the quarter's report or update it; attach the evidence file, if any.
+
+    ``base_version`` is the version of the quarter's report the person saw (0: none yet);
+    StaleEdit (nothing written) when the report is no longer at it.
+    """
     require_reporter(program, user)
     fields = {
         "status": data["status"],
@@ -47,10 +54,14 @@ def save_report(
             defaults={**fields, "reported_by": user if user.is_authenticated else None},
         )
         if not created:
-            for name, value in fields.items():
-                setattr(report, name, value)
-            report.version += 1
-            report.save()
+            if report.version != base_version:
+                changes, by = changes_since(report, base_version)
+                raise StaleEdit(report.version, base_version, changes, by)
+            if any(getattr(report, name) != value for name, value in fields.items()):
+                for name, value in fields.items():
+                    setattr(report, name, value)
+                report.version += 1
+                report.save()
         if evidence:
             Evidence.objects.create(
                 report=report,

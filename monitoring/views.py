@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from audit.versioning import StaleEdit
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param
 from masterplans.library import similar_programs
@@ -110,6 +111,32 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
     program = _program_for_user(request.user, pk)
+    return _program_page(request, program)
+
+
+def _report_form(request: HttpRequest, program: Program) -> ReportForm:
+    """The report form: a report of the list opened to change (``?laporan=``), else the
+    current quarter's, with the version it was opened at (0: no report of that quarter yet)."""
+    opened = program.progress_reports.filter(pk=int_param(request.GET.get("laporan"), 0)).first()
+    if opened is None:
+        year, quarter = quarter_of(timezone.localdate())
+        year = min(max(year, program.start_year), program.end_year)
+        opened = program.progress_reports.filter(year=year, quarter=quarter).first()
+        if opened is None:
+            return ReportForm(program=program, initial={"year": year, "quarter": quarter})
+    return ReportForm(program=program, instance=opened, initial={"version": opened.version})
+
+
+def _program_page(
+    request: HttpRequest,
+    program: Program,
+    *,
+    report_form: ReportForm | None = None,
+    milestone_form: MilestoneForm | None = None,
+    kpi_form: KpiActualForm | None = None,
+    conflict: StaleEdit | None = None,
+) -> HttpResponse:
+    """The program's page; a form posted with errors comes back as typed, next to them."""
     can_report = (
         access.can(request.user, "progress.report", program.masterplan.region)
         and program.masterplan.status in FOLLOWED_STATUSES
@@ -121,7 +148,12 @@ def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
     )
     milestones = list(program.milestones.all())
     kpis = list(program.kpis.prefetch_related("targets", "actuals"))
-    year, quarter = quarter_of(timezone.localdate())
+    kpi_forms = {
+        kpi.pk: kpi_form
+        if kpi_form is not None and kpi_form.data.get("kpi") == str(kpi.pk)
+        else KpiActualForm(initial={"kpi": kpi.pk}, auto_id=f"id_kpi{kpi.pk}_%s")
+        for kpi in kpis
+    }
     return render(
         request,
         "monitoring/program.html",
@@ -132,19 +164,17 @@ def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "milestones": milestones,
             "milestone_percent": milestone_percent(milestones, timezone.localdate()),
             "timeline": timeline(program, reports, milestones, timezone.localdate()),
-            "kpis": [{"kpi": kpi, "rows": kpi_years(kpi)} for kpi in kpis],
+            "kpis": [
+                {"kpi": kpi, "rows": kpi_years(kpi), "form": kpi_forms[kpi.pk]} for kpi in kpis
+            ],
             "can_report": can_report,
-            "report_form": ReportForm(
-                program=program,
-                initial={
-                    "year": min(max(year, program.start_year), program.end_year),
-                    "quarter": quarter,
-                },
-            ),
-            "milestone_form": MilestoneForm(),
-            "kpi_form": KpiActualForm(),
+            "report_form": report_form or _report_form(request, program),
+            "report_open": report_form is not None or "laporan" in request.GET,
+            "milestone_form": milestone_form or MilestoneForm(),
+            "conflict": conflict,
             "similar": similar_programs(program),
         },
+        status=409 if conflict else 200,
     )
 
 
@@ -159,16 +189,21 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "progress.report", program.masterplan.region)
     form = ReportForm(request.POST, request.FILES, program=program)
     if not form.is_valid():
-        return _form_errors(request, program, form)
+        return _program_page(request, program, report_form=form)
     try:
         save_report(
             program,
             request.user,
             form.cleaned_data,
+            base_version=form.cleaned_data.get("version") or 0,
             evidence=form.cleaned_data.get("evidence"),
             evidence_kind=getattr(form, "evidence_kind", ""),
             caption=form.cleaned_data.get("caption", ""),
         )
+    except StaleEdit as exc:
+        again = ReportForm({**request.POST.dict(), "version": str(exc.version)}, program=program)
+        again.is_valid()
+        return _program_page(request, program, report_form=again, conflict=exc)
     except ProgressError as exc:
         messages.error(request, str(exc))
     else:
@@ -180,16 +215,6 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(program)
 
 
-def _form_errors(request: HttpRequest, program: Program, form: Any) -> HttpResponse:
-    errors = "; ".join(
-        f"{form.fields[name].label if name in form.fields else ''}: "
-        + " ".join(str(e) for e in errs)
-        for name, errs in form.errors.items()
-    )
-    messages.error(request, _("Not saved: %(errors)s") % {"errors": errors})
-    return _back(program)
-
-
 @login_required
 @require_POST
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -197,7 +222,7 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "progress.report", program.masterplan.region)
     form = MilestoneForm(request.POST)
     if not form.is_valid():
-        return _form_errors(request, program, form)
+        return _program_page(request, program, milestone_form=form)
     try:
         add_milestone(program, request.user, form.cleaned_data)
     except ProgressError as exc:
@@ -224,9 +249,10 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
     program = _program_for_user(request.user, pk)
     access.require(request.user, "progress.report", program.masterplan.region)
-    form = KpiActualForm(request.POST)
+    kpi = int_param(request.POST.get("kpi"), 0)
+    form = KpiActualForm(request.POST, auto_id=f"id_kpi{kpi}_%s")
     if not form.is_valid():
-        return _form_errors(request, program, form)
+        return _program_page(request, program, kpi_form=form)
     try:
         data = form.cleaned_data
         save_kpi_actual(program, request.user, data["kpi"], data["year"], data["value"])

@@ -3,10 +3,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.fields import Form, ModelForm
 from participation.models import PublicComment, Section
 
 
-class CommentForm(forms.Form):
+class CommentForm(Form):
     section = forms.ChoiceField(label=_("Part"), choices=Section.choices, initial=Section.WHOLE)
     program: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Program (optional)"), queryset=None, required=False
@@ -20,7 +21,7 @@ class CommentForm(forms.Form):
         self.fields["program"].queryset = masterplan.programs.all()  # type: ignore[attr-defined]
 
 
-class PublicCommentForm(forms.ModelForm):
+class PublicCommentForm(ModelForm):
     # A field people never see: a bot filling every field fills this one too.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
@@ -38,7 +39,7 @@ class PublicCommentForm(forms.ModelForm):
         )
 
 
-class OpenConsultationForm(forms.Form):
+class OpenConsultationForm(Form):
     closes_at = forms.DateField(
         label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"})
     )

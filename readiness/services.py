@@ -84,10 +84,13 @@ def assessment_save(
     for score in scores:
         _check_score(score.score, score.item_id)
     with transaction.atomic():
-        current = save_versioned(assessment, base_version=base_version, values={})
-        if answers and current.submitted_at is not None:
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if locked.version != base_version:
+            save_versioned(locked, base_version=base_version, values={})  # raises the conflict
+        if answers and locked.submitted_at is not None:
             raise AssessmentLocked
-        rows = _rows(current, [a.item_id for a in answers] + [s.item_id for s in scores])
+        rows = _rows(locked, [a.item_id for a in answers] + [s.item_id for s in scores])
+        before = {item_id: _state(answer) for item_id, answer in rows.items()}
         for row in answers:
             answer = rows[row.item_id]
             answer.self_score = row.self_score
@@ -99,9 +102,30 @@ def assessment_save(
                 answer.assessor = assessor
             answer.assessor_score = score.score
             answer.assessor_note = score.note[:3000]
-        for answer in rows.values():
+        # Only what changed is written: an item left as it was (or left empty) stays untouched.
+        changed = [
+            answer
+            for item_id, answer in rows.items()
+            if _state(answer) != before[item_id] and (answer.pk or any(_state(answer)))
+        ]
+        if not changed:
+            return locked
+        current = save_versioned(
+            locked, base_version=base_version, values={}, changed_elsewhere=True
+        )
+        for answer in changed:
             answer.save()
     return current
+
+
+def _state(answer: Answer) -> tuple[object, ...]:
+    return (
+        answer.self_score,
+        answer.answer,
+        answer.evidence,
+        answer.assessor_score,
+        answer.assessor_note,
+    )
 
 
 def assessment_submit(*, assessment: Assessment) -> Assessment:

@@ -18,13 +18,12 @@ from kotacerdas.downloads import attachment
 from readiness.assessments import get_assessment_for_user, get_cohort_for_user, visible_region_codes
 from readiness.defaults import questionnaire_for
 from readiness.export import assessment_workbook
-from readiness.models import SCALE_MAX, SUBPART_CHOICES, Assessment, Item, Part
+from readiness.forms import AssessmentForm, ItemForm
+from readiness.models import SCALE_MAX, Assessment, Item, Part
 from readiness.profile import readiness_gaps, readiness_profile
 from readiness.services import (
-    AnswerIn,
     AssessmentIncomplete,
     AssessmentLocked,
-    ScoreIn,
     assessment_reopen,
     assessment_save,
     assessment_submit,
@@ -33,16 +32,6 @@ from regions.models import Region
 from selection.rounds import final_selection
 
 STALE = "Someone saved this assessment after you opened it: reload and try again."
-
-
-def _score(value: str, label: str, errors: list[str]) -> int | None:
-    value = value.strip()
-    if not value:
-        return None
-    if not value.isdigit() or int(value) > SCALE_MAX:
-        errors.append(_("%(item)s: a score is a whole number from 0 to 4.") % {"item": label})
-        return None
-    return int(value)
 
 
 @login_required
@@ -84,52 +73,50 @@ def assessment(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
     can_answer = access.can(request.user, "readiness.answer", region) and not record.submitted_at
     can_score = access.can(request.user, "readiness.score", region)
     items = list(record.questionnaire.items.all())
+    answers_by_item = {a.item_id: a for a in record.answers.all()}
+    form = AssessmentForm(
+        request.POST if request.method == "POST" else None,
+        items=items,
+        answers=answers_by_item,
+        can_answer=can_answer,
+        can_score=can_score,
+        version=record.version,
+    )
+    conflict = None
     if request.method == "POST":
         if not (can_answer or can_score):
             raise PermissionDenied
-        errors: list[str] = []
-        answers, scores = [], []
-        for item in items:
-            if can_answer:
-                answers.append(
-                    AnswerIn(
-                        item.pk,
-                        _score(request.POST.get(f"self_{item.pk}", ""), item.text, errors),
-                        request.POST.get(f"answer_{item.pk}", ""),
-                        request.POST.get(f"evidence_{item.pk}", ""),
-                    )
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                assessment_save(
+                    assessment=record,
+                    base_version=data["version"],
+                    answers=form.answers(),
+                    scores=form.scores(),
+                    assessor=request.user if can_score else None,  # type: ignore[arg-type]
                 )
-            if can_score:
-                scores.append(
-                    ScoreIn(
-                        item.pk,
-                        _score(request.POST.get(f"score_{item.pk}", ""), item.text, errors),
-                        request.POST.get(f"note_{item.pk}", ""),
-                    )
+            except VersionConflict as exc:
+                conflict = exc
+                form = AssessmentForm(
+                    {**request.POST.dict(), "version": str(exc.version)},
+                    items=items,
+                    answers=answers_by_item,
+                    can_answer=can_answer,
+                    can_score=can_score,
+                    version=int(exc.version),
                 )
-        version = request.POST.get("version", "")
-        if errors or not version.isdigit():
-            messages.error(request, _("Not saved: %(errors)s") % {"errors": " ".join(errors)})
-            return redirect("readiness:assessment", cohort, code)
-        try:
-            assessment_save(
-                assessment=record,
-                base_version=int(version),
-                answers=answers,
-                scores=scores,
-                assessor=request.user if can_score else None,  # type: ignore[arg-type]
-            )
-        except VersionConflict as exc:
-            who = ", ".join(exc.by)
-            messages.error(request, _(STALE) + (f" ({who})" if who else ""))
-            return redirect("readiness:assessment", cohort, code)
-        except AssessmentLocked:
-            messages.error(request, _("The self-assessment was submitted and no longer changes."))
-            return redirect("readiness:assessment", cohort, code)
-        messages.success(request, _("Saved."))
-        return redirect("readiness:assessment", cohort, code)
-    answers_by_item = {a.item_id: a for a in record.answers.all()}
-    table: list[dict[str, Any]] = [{"item": i, "answer": answers_by_item.get(i.pk)} for i in items]
+            except AssessmentLocked:
+                messages.error(
+                    request, _("The self-assessment was submitted and no longer changes.")
+                )
+                return redirect("readiness:assessment", cohort, code)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("readiness:assessment", cohort, code)
+    table: list[dict[str, Any]] = [
+        {"item": i, "answer": answers_by_item.get(i.pk), "fields": form.row(i)} for i in items
+    ]
     return render(
         request,
         "readiness/assessment.html",
@@ -151,8 +138,10 @@ def assessment(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
             "can_score": can_score,
             "can_reopen": bool(record.submitted_at)
             and access.can(request.user, "readiness.manage"),
-            "scale": range(SCALE_MAX + 1),
+            "form": form,
+            "conflict": conflict,
         },
+        status=409 if conflict else 200,
     )
 
 
@@ -246,26 +235,21 @@ def items(request: HttpRequest, cohort: int) -> HttpResponse:
         elif request.POST.get("move"):
             _move(questionnaire.items.all(), request.POST["move"], request.POST.get("to", ""))
         else:
-            weight = request.POST.get("weight", "1")
-            item = Item(
-                questionnaire=questionnaire,
-                part=request.POST.get("part", ""),
-                subpart=request.POST.get("subpart", ""),
-                text=request.POST.get("text", "").strip()[:300],
-                guidance=request.POST.get("guidance", "")[:300],
-                weight=int(weight) if weight.isdigit() else 0,
-                position=questionnaire.items.count(),
-            )
-            try:
-                item.full_clean()
-            except ValidationError as exc:
-                messages.error(
-                    request,
-                    _("Not added: %(errors)s") % {"errors": " ".join(exc.messages)},
-                )
-            else:
+            form = ItemForm(request.POST)
+            if form.is_valid():
+                item = form.save(commit=False)
+                item.questionnaire = questionnaire
+                item.position = questionnaire.items.count()
                 item.save()
+                return redirect("readiness:items", cohort)
+            return _items_page(request, selection_round, questionnaire, form)
         return redirect("readiness:items", cohort)
+    return _items_page(request, selection_round, questionnaire, ItemForm())
+
+
+def _items_page(
+    request: HttpRequest, selection_round: Any, questionnaire: Any, form: ItemForm
+) -> HttpResponse:
     return render(
         request,
         "readiness/items.html",
@@ -273,8 +257,7 @@ def items(request: HttpRequest, cohort: int) -> HttpResponse:
             "cohort": selection_round,
             "questionnaire": questionnaire,
             "items": questionnaire.items.in_program_order(),
-            "parts": Part.choices,
-            "subparts": SUBPART_CHOICES,
+            "form": form,
             "can_manage": access.can(request.user, "readiness.manage"),
         },
     )
@@ -304,44 +287,24 @@ def item_edit(request: HttpRequest, cohort: int, pk: int) -> HttpResponse:
     selection_round = get_cohort_for_user(request.user, cohort)
     access.require(request.user, "readiness.manage")
     item = get_object_or_404(Item, pk=pk, questionnaire__cohort=selection_round)
-    errors: list[str] = []
-    if request.method == "POST":
-        weight = request.POST.get("weight", "")
-        version = request.POST.get("version", "")
-        if not weight.isdigit() or not version.isdigit():
-            errors.append(_("The weight is a whole number from 1 to 10."))
+    form = ItemForm(request.POST or None, instance=item)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in ItemForm.Meta.fields}
+        try:
+            save_versioned(item, base_version=form.cleaned_data["version"] or 0, values=values)
+        except VersionConflict as exc:
+            conflict = exc
+            form = ItemForm({**request.POST.dict(), "version": str(exc.version)}, instance=item)
+            form.is_valid()
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
-            try:
-                save_versioned(
-                    item,
-                    base_version=int(version),
-                    values={
-                        "part": request.POST.get("part", ""),
-                        "subpart": request.POST.get("subpart", ""),
-                        "text": request.POST.get("text", "").strip()[:300],
-                        "guidance": request.POST.get("guidance", "").strip()[:300],
-                        "weight": int(weight),
-                    },
-                )
-            except VersionConflict as exc:
-                errors.append(
-                    _("Changed by %(who)s since you opened it: reload and try again.")
-                    % {"who": ", ".join(exc.by) or "?"}
-                )
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("readiness:items", cohort)
+            messages.success(request, _("Saved."))
+            return redirect("readiness:items", cohort)
     return render(
         request,
         "readiness/item_edit.html",
-        {
-            "cohort": selection_round,
-            "item": item,
-            "errors": errors,
-            "parts": Part.choices,
-            "subparts": SUBPART_CHOICES,
-        },
-        status=400 if errors else 200,
+        {"cohort": selection_round, "item": item, "form": form, "conflict": conflict},
+        status=409 if conflict else 400 if form.errors else 200,
     )

@@ -3,13 +3,14 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.fields import Form, ModelForm, VersionField
 from regions.models import IslandGroup, Province, Region, RegionKind, RegionQuerySet
 
 # The region list's "in the program, whatever the cohort" choice.
 PROGRAM_ANY = "ya"
 
 
-class RegionFilterForm(forms.Form):
+class RegionFilterForm(Form):
     """The region list's search box and filters; every field optional, bad values ignored."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
@@ -75,12 +76,12 @@ class RegionFilterForm(forms.Form):
 PROFILE_FIELDS = ["website", "contact_email", "description"]
 
 
-class RegionProfileForm(forms.ModelForm):
+class RegionProfileForm(ModelForm):
     website = forms.URLField(
         label=_("website"), required=False, max_length=200, assume_scheme="https"
     )
     # The version the editor started from; a save from an older one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = VersionField(min_value=1)
 
     class Meta:
         model = Region

@@ -101,5 +101,8 @@ def region_edit(request: HttpRequest, code: str) -> HttpResponse:
             )
             return redirect(region)
     return render(
-        request, "regions/edit.html", {"region": region, "form": form, "conflict": conflict}
+        request,
+        "regions/edit.html",
+        {"region": region, "form": form, "conflict": conflict},
+        status=409 if conflict else 200,
     )

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.fields import Form
+
 ALLOWED_SUFFIXES = {".csv", ".txt", ".xlsx"}
 
 
-class IndicatorUploadForm(forms.Form):
+class IndicatorUploadForm(Form):
     file = forms.FileField(label=_("CSV or Excel file"))
 
     def clean_file(self) -> Any:

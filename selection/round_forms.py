@@ -10,6 +10,14 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas.fields import (
+    FloatNumberField,
+    Form,
+    ModelForm,
+    NumberField,
+    VersionField,
+    WholeNumberField,
+)
 from regions.models import IslandGroup, Region
 from selection.models import Indicator, RoundMethod, SelectionRound
 from selection.rounds import THRESHOLD_OPS
@@ -17,8 +25,8 @@ from selection.rounds import THRESHOLD_OPS
 THRESHOLD_ROWS = 3
 
 
-class RoundForm(forms.ModelForm):
-    province_max = forms.IntegerField(label=_("At most per province"), min_value=1, required=False)
+class RoundForm(ModelForm):
+    province_max = WholeNumberField(label=_("At most per province"), min_value=1, required=False)
     exclude_previous = forms.BooleanField(
         label=_("Leave out regions selected in earlier published rounds"), required=False
     )
@@ -27,7 +35,7 @@ class RoundForm(forms.ModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "placeholder": "32.73, 35.78"}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     class Meta:
         model = SelectionRound
@@ -54,7 +62,7 @@ class RoundForm(forms.ModelForm):
         instance: SelectionRound = self.instance
         self.indicators = list(Indicator.objects.all())
         for indicator in self.indicators:
-            self.fields[f"weight_{indicator.code}"] = forms.DecimalField(
+            self.fields[f"weight_{indicator.code}"] = NumberField(
                 label=indicator.name,
                 min_value=0,
                 max_value=100,
@@ -64,13 +72,13 @@ class RoundForm(forms.ModelForm):
             )
         quotas = instance.quotas or {}
         for group in IslandGroup:
-            self.fields[f"min_{group.value}"] = forms.IntegerField(
+            self.fields[f"min_{group.value}"] = WholeNumberField(
                 label=group.label,
                 min_value=0,
                 required=False,
                 initial=quotas.get("group_min", {}).get(group.value, 0),
             )
-            self.fields[f"max_{group.value}"] = forms.IntegerField(
+            self.fields[f"max_{group.value}"] = WholeNumberField(
                 label=group.label,
                 min_value=0,
                 required=False,
@@ -96,7 +104,7 @@ class RoundForm(forms.ModelForm):
                 required=False,
                 initial=rule.get("op", ">="),
             )
-            self.fields[f"rule_{row}_value"] = forms.FloatField(
+            self.fields[f"rule_{row}_value"] = FloatNumberField(
                 label=_("Value"), required=False, initial=rule.get("value")
             )
         self.fields["version"].initial = instance.version
@@ -178,7 +186,7 @@ class RoundForm(forms.ModelForm):
         return selection_round
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(Form):
     region = forms.CharField(label=_("Kemendagri code"), max_length=5)
     action = forms.ChoiceField(
         label=_("Decision"),

@@ -3,13 +3,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
+from audit.versioning import StaleEdit
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.pdf import PdfUnavailable
@@ -26,6 +26,7 @@ from selection.rounds import (
     round_compute,
     round_override,
     round_publish,
+    round_save,
 )
 
 RESULTS_PER_PAGE = 100
@@ -156,31 +157,28 @@ def round_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             messages.error(request, _("A published round cannot be changed."))
             return redirect("selection:round", pk=pk)
     form = RoundForm(request.POST or None, instance=selection_round)
-    stale = False
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        if pk is not None and form.cleaned_data.get("version") != selection_round.version:
-            stale = True
-            messages.error(
-                request,
-                _(
-                    "Someone else changed this round after you opened it. "
-                    "Check the values below and save again."
-                ),
+        try:
+            selection_round = round_save(
+                selection_round=form.apply(), base_version=form.cleaned_data.get("version")
             )
-            form = RoundForm(instance=SelectionRound.objects.get(pk=pk))
+        except StaleEdit as exc:
+            conflict = exc
+            fresh = SelectionRound.objects.get(pk=selection_round.pk)
+            form = RoundForm({**request.POST.dict(), "version": str(exc.version)}, instance=fresh)
+            form.is_valid()
+        except RoundError as exc:
+            messages.error(request, " ".join(exc.problems))
+            return redirect("selection:round", pk=pk)
         else:
-            with transaction.atomic():
-                selection_round = form.apply()
-                selection_round.status = RoundStatus.DRAFT
-                selection_round.version += 1 if pk is not None else 0
-                selection_round.save()
-                selection_round.results.all().delete()
             messages.success(request, _("Round saved as a draft. Compute it to see the result."))
             return redirect("selection:round", pk=selection_round.pk)
     return render(
         request,
         "selection/round_edit.html",
-        {"round": selection_round, "form": form, "stale": stale},
+        {"round": selection_round, "form": form, "conflict": conflict},
+        status=409 if conflict else 200,
     )
 
 

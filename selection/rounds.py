@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.versioning import StaleEdit, changes_since
 from regions.models import IslandGroup, Province, Region
 from selection.engine.explain import explain
 from selection.engine.methods import METHODS, SAW
@@ -348,6 +349,69 @@ def _store(selection_round: SelectionRound, outcome: Outcome) -> None:
         ],
         batch_size=1000,
     )
+
+
+ROUND_SETTINGS = (
+    "name",
+    "year",
+    "total",
+    "method",
+    "normalization",
+    "indicator_year",
+    "imputation",
+    "sensitivity_draws",
+    "program_target",
+    "weights",
+    "quotas",
+    "eligibility",
+)
+
+
+def _settings(selection_round: SelectionRound) -> dict[str, Any]:
+    """A round's settings with every default spelled out, so that two ways of writing the
+    same settings (a weight of 1 or 1.0, no quotas or empty ones) compare equal."""
+    settings = {name: getattr(selection_round, name) for name in ROUND_SETTINGS}
+    settings["weights"] = {k: float(v) for k, v in (selection_round.weights or {}).items() if v}
+    quotas = selection_round.quotas or {}
+    settings["quotas"] = {
+        "group_min": {k: v for k, v in (quotas.get("group_min") or {}).items() if v},
+        "group_max": dict(quotas.get("group_max") or {}),
+        "province_max": quotas.get("province_max") or selection_round.total,
+    }
+    eligibility = selection_round.eligibility or {}
+    settings["eligibility"] = {
+        "exclude_previous": bool(eligibility.get("exclude_previous")),
+        "excluded": sorted(eligibility.get("excluded") or []),
+        "thresholds": list(eligibility.get("thresholds") or []),
+    }
+    return settings
+
+
+def round_save(*, selection_round: SelectionRound, base_version: int | None) -> SelectionRound:
+    """Save a round's settings as the editor gives them (``selection_round`` carries them,
+    unsaved). A new round is created as a draft. An existing one must still be at
+    ``base_version`` (StaleEdit otherwise); settings that change nothing write nothing, so a
+    computed round keeps its result; changed settings make it a draft again.
+    """
+    if selection_round.pk is None:
+        selection_round.save()
+        return selection_round
+    with transaction.atomic():
+        current = SelectionRound.objects.select_for_update().get(pk=selection_round.pk)
+        if current.is_published:
+            raise RoundError([_("A published round cannot be changed.")])
+        if base_version is None or current.version != base_version:
+            changes, by = changes_since(current, base_version or 0)
+            raise StaleEdit(current.version, base_version, changes, by)
+        if _settings(current) == _settings(selection_round):
+            return current
+        for name in ROUND_SETTINGS:
+            setattr(current, name, getattr(selection_round, name))
+        current.status = RoundStatus.DRAFT
+        current.version += 1
+        current.save()
+        current.results.all().delete()
+    return current
 
 
 def round_compute(*, selection_round: SelectionRound) -> SelectionRound:

@@ -176,10 +176,12 @@ def program_body(program: Any, **changes: Any) -> dict[str, Any]:
         "start_year": program.start_year,
         "end_year": program.end_year,
         "version": program.version,
-        "budget": {"2027": 400_000_000, "2028": 600_000_000},
-        "budget_sources": {"2028": "apbn"},
-        "kpi": {"name": "Izin daring", "unit": "izin", "targets": {"2027": 100, "2028": 200}},
-        "steps": ["Kajian", "Pengadaan"],
+        "budget": [
+            {"year": 2027, "source": "apbd", "amount": 400_000_000},
+            {"year": 2028, "source": "apbn", "amount": 600_000_000},
+        ],
+        "kpis": [{"name": "Izin daring", "unit": "izin", "targets": {"2027": 100, "2028": 200}}],
+        "steps": [{"text": "Kajian"}, {"text": "Pengadaan", "year": 2028}],
     }
     body.update(changes)
     return body

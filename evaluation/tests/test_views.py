@@ -42,8 +42,12 @@ def assessor(bandung: Region) -> User:
     return make_user("assessor.bandung", Role.ASSESSOR, bandung)
 
 
-def grid(prefix: str, value: str) -> dict[str, str]:
-    return {f"{prefix}_{d}_{c}": value for d in DIMS for c in COMPS}
+def grid(prefix: str, value: str, code: str = "32.73", year: int = 2027) -> dict[str, str]:
+    """Every cell of one column, and the grid's version as the page would send it."""
+    from evaluation.services import grid_version
+
+    version = grid_version(Rubric.objects.get(year=year), Region.objects.get(code=code))
+    return {"version": version, **{f"{prefix}_{d}_{c}": value for d in DIMS for c in COMPS}}
 
 
 def test_the_assigned_assessor_scores_and_the_region_self_assesses(
@@ -51,8 +55,8 @@ def test_the_assigned_assessor_scores_and_the_region_self_assesses(
 ) -> None:
     rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027")
     url = "/evaluasi/2027/wilayah/32.73/"
-    assert login(owner).post(url, grid("self", "3.5")).status_code == 302
-    assert login(assessor).post(url, grid("assessor", "2.75")).status_code == 302
+    assert login(owner).post(url, grid("self", "3,5")).status_code == 302
+    assert login(assessor).post(url, grid("assessor", "2,75")).status_code == 302
     scores = Score.objects.filter(rubric=rubric)
     assert scores.count() == 30
     assert {(s.self_score, s.assessor_score) for s in scores} == {
@@ -221,6 +225,7 @@ def test_the_national_team_changes_an_open_evaluations_weights_and_the_index_fol
     client = login(officer)
     form = client.get("/evaluasi/2027/ubah/").context["form"]
     assert form.fields["year"].disabled and form.fields["scale_max"].disabled  # scored already
+    data["version"] = rubric.version
     wrong = client.post("/evaluasi/2027/ubah/", {**data, "weight_impact": 40})
     assert "Bobot berjumlah 90" in wrong.content.decode()
     assert client.post("/evaluasi/2027/ubah/", data).status_code == 302

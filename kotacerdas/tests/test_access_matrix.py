@@ -6,27 +6,16 @@ The table is ``kotacerdas.access_matrix``. A new page or API route without a lin
 
 import json
 import re
-from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
 
-from accounts.models import ApiToken, Membership, Role, User
-from evaluation.models import Award, Rubric
+from accounts.models import ApiToken
 from kotacerdas import access_matrix as matrix
-from masterplans.models import Masterplan, Program
-from masterplans.tests.factories import make_masterplan
-from monitoring.models import Evidence, Milestone, ProgressReport
-from participation.models import Comment, ConsultationWindow, PublicComment
-from regions.models import Region
-from selection.models import RoundStatus, SelectionRound
-
-OWN, OTHER = "32.73", "32.75"
+from kotacerdas.tests.world import fill
 
 
 def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
@@ -79,142 +68,6 @@ def test_every_page_rule_names_an_existing_route() -> None:
     assert set(matrix.ADMIN_SAMPLES) <= names
 
 
-PERSONA_ROLES: dict[str, tuple[Role | None, str | None]] = {
-    "anonymous": (None, None),
-    "viewer": (Role.VIEWER, None),
-    "assessor": (Role.ASSESSOR, None),
-    "mentor": (Role.MENTOR, OWN),
-    "editor": (Role.REGIONAL_EDITOR, OWN),
-    "lead": (Role.REGIONAL_LEAD, OWN),
-    "outsider": (Role.REGIONAL_EDITOR, OTHER),
-    "officer": (Role.PROGRAM_OFFICER, None),
-    "admin": (Role.NATIONAL_ADMIN, None),
-}
-
-
-@pytest.fixture
-def personas(db) -> dict[str, User | None]:  # type: ignore[no-untyped-def]
-    assert set(PERSONA_ROLES) == set(matrix.PERSONAS)
-    users: dict[str, User | None] = {"anonymous": None}
-    for persona, (role, code) in PERSONA_ROLES.items():
-        if role is None:
-            continue
-        user = User.objects.create_user(
-            f"persona.{persona}", is_staff=persona == "admin", is_superuser=persona == "admin"
-        )
-        region = Region.objects.get(code=code) if code else None
-        Membership.objects.create(user=user, role=role, region=region)
-        users[persona] = user
-    return users
-
-
-def _fill(value: Any, users: dict[str, User | None]) -> Any:
-    if value == "OWN":
-        return OWN
-    if value == "CURRENT":
-        return Region.objects.get(code=OWN).version
-    if value == "DRAFT_ROUND":
-        return SelectionRound.objects.get_or_create(
-            name="Putaran uji matriks",
-            defaults={"year": 2026, "total": 10, "indicator_year": 2024, "weights": {"kkd": 1}},
-        )[0].pk
-    if value == "COMPUTED_ROUND":
-        return SelectionRound.objects.get_or_create(
-            name="Putaran uji matriks (dihitung)",
-            defaults={
-                "year": 2026,
-                "total": 10,
-                "indicator_year": 2024,
-                "weights": {"kkd": 1},
-                "status": RoundStatus.COMPUTED,
-            },
-        )[0].pk
-    if value == "OWN_REGION_PK":
-        return Region.objects.get(code=OWN).pk
-    if value in ("OWN_COMMENT", "CONSULTED_MASTERPLAN", "OWN_PUBLIC_COMMENT"):
-        masterplan = Masterplan.objects.get(pk=_fill("OWN_MASTERPLAN", users))
-        if value == "OWN_COMMENT":
-            return Comment.objects.create(masterplan=masterplan, text="Perjelas KPI.").pk
-        now = timezone.now()
-        window = ConsultationWindow.objects.filter(masterplan=masterplan).first()
-        window = window or ConsultationWindow.objects.create(
-            masterplan=masterplan, opens_at=now, closes_at=now + timedelta(days=30)
-        )
-        if value == "OWN_PUBLIC_COMMENT":
-            return PublicComment.objects.create(window=window, name="Warga", text="Setuju").pk
-        return masterplan.pk
-    if value == "ASSESSED_COHORT":
-        from readiness.defaults import questionnaire_for
-        from readiness.models import Assessment
-
-        cohort = SelectionRound.objects.get(pk=_fill("PUBLISHED_ROUND", users))
-        Assessment.objects.get_or_create(
-            region=Region.objects.get(code=OWN), questionnaire=questionnaire_for(cohort)
-        )
-        return cohort.pk
-    if value == "READINESS_ITEM":
-        from readiness.defaults import questionnaire_for
-
-        cohort = SelectionRound.objects.get(pk=_fill("PUBLISHED_ROUND", users))
-        return questionnaire_for(cohort).items.first().pk  # type: ignore[union-attr]
-    if value == "COHORT_WORKSHOP":
-        from masterplans.models import Workshop
-
-        cohort = SelectionRound.objects.get(pk=_fill("PUBLISHED_ROUND", users))
-        workshop = Workshop.objects.get_or_create(
-            cohort=cohort,
-            number=1,
-            defaults={
-                "start_date": date(2017, 6, 13),
-                "end_date": date(2017, 6, 15),
-                "place": "Jakarta",
-            },
-        )[0]
-        return workshop.number
-    if value == "PUBLISHED_ROUND":
-        from django.core.management import call_command
-
-        if not SelectionRound.objects.filter(year=2017).exists():
-            call_command("load_history", verbosity=0)
-        return SelectionRound.objects.get(year=2017).pk
-    if value in ("OPEN_YEAR", "OWN_AWARD"):
-        rubric = Rubric.objects.get_or_create(year=2027, defaults={"title": "Evaluasi uji"})[0]
-        if value == "OPEN_YEAR":
-            return rubric.year
-        own = Region.objects.get(code=OWN)
-        return Award.objects.get_or_create(
-            rubric=rubric, category="overall", defaults={"proposed": own, "region": own}
-        )[0].pk
-    if value in ("OWN_MILESTONE", "OWN_EVIDENCE"):
-        program = Program.objects.get(pk=_fill("OWN_PROGRAM", users))
-        if value == "OWN_MILESTONE":
-            return Milestone.objects.create(program=program, title="m", due_date="2027-06-30").pk
-        report = ProgressReport.objects.create(program=program, year=2027, quarter=1, status="done")
-        upload = SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 bukti")
-        return Evidence.objects.create(
-            report=report, file=upload, kind="pdf", original_name="bukti.pdf", size=14
-        ).pk
-    if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS", "OWN_KPI"):
-        masterplan = Masterplan.objects.filter(region__code=OWN).first() or make_masterplan(OWN)
-        if value == "OWN_PROGRAM":
-            return masterplan.programs.first().pk  # type: ignore[union-attr]
-        if value == "OWN_KPI":
-            return masterplan.programs.first().kpis.first().pk  # type: ignore[union-attr]
-        if value == "OWN_ANALYSIS":
-            return masterplan.analysis.first().pk  # type: ignore[union-attr]
-        return masterplan.pk
-    if value == "ROUND_VERSION":
-        return SelectionRound.objects.get(name="Putaran uji matriks").version
-    if value == "OWN_TOKEN":
-        owner = users["editor"]
-        token = (
-            ApiToken.objects.filter(user=owner).first()
-            or ApiToken.issue(user=owner, name="milik editor")[0]
-        )  # type: ignore[arg-type]
-        return token.pk
-    return value
-
-
 def _is_refused_page(response: Any) -> bool:
     if response.status_code in (401, 403, 404):
         return True
@@ -242,8 +95,8 @@ def test_page_access_follows_the_matrix(personas, name: str, method: str, person
     client = Client()
     if personas[persona] is not None:
         client.force_login(personas[persona])
-    url = reverse(name, kwargs={k: _fill(v, personas) for k, v in rule.kwargs.items()})
-    data = {k: _fill(v, personas) for k, v in check.data.items()}
+    url = reverse(name, kwargs={k: fill(v, personas) for k, v in rule.kwargs.items()})
+    data = {k: fill(v, personas) for k, v in check.data.items()}
     response = client.get(url) if method == "GET" else client.post(url, data)
     refused = _is_refused_page(response)
     if persona in check.allowed:
@@ -267,8 +120,8 @@ def test_api_access_follows_the_matrix(personas, method: str, path: str, persona
         headers["Authorization"] = f"Bearer {ApiToken.issue(user=personas[persona], name='m')[1]}"
     url = path
     for key, value in rule.kwargs.items():
-        url = url.replace("{" + key + "}", str(_fill(value, personas)))
-    body = json.dumps({k: _fill(v, personas) for k, v in check.data.items()})
+        url = url.replace("{" + key + "}", str(fill(value, personas)))
+    body = json.dumps({k: fill(v, personas) for k, v in check.data.items()})
     response = Client().generic(method, url, body, content_type="application/json", headers=headers)
     if persona in check.allowed:
         # Reached: anything but a refusal (a 422 for unusable input is the endpoint's own no).

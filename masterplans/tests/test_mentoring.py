@@ -91,6 +91,7 @@ def test_a_regional_editor_records_only_their_own_region(
     assert [form.region for form in page.context["forms"]] == [bandung]
     # A row for Bekasi in the same post has no form to land in: it is ignored.
     data = {**_row(bandung, names="Budi (Diskominfo)\nSari (Bappeda)"), **_row(bekasi, attendees=9)}
+    data["version"] = page.context["version"]
     assert client.post(f"/masterplan/bimtek/{cohort.pk}/1/hadir/", data).status_code == 302
     row = WorkshopAttendance.objects.get(workshop=workshop)
     assert (row.region, row.present, row.attendees) == (bandung, True, 2)
@@ -254,8 +255,11 @@ def test_saving_a_demo_workshop_removes_its_demo_attendance_and_the_page_still_w
 def test_a_post_without_a_regions_row_leaves_that_region_unrecorded(
     cohort: SelectionRound, workshop: Workshop, login, officer, bandung
 ) -> None:  # type: ignore[no-untyped-def]
-    response = login(officer).post(
-        f"/masterplan/bimtek/{cohort.pk}/1/hadir/", _row(bandung, attendees=3)
+    client = login(officer)
+    version = client.get(f"/masterplan/bimtek/{cohort.pk}/1/hadir/").context["version"]
+    response = client.post(
+        f"/masterplan/bimtek/{cohort.pk}/1/hadir/",
+        {**_row(bandung, attendees=3), "version": version},
     )
     assert response.status_code == 302
     assert list(WorkshopAttendance.objects.values_list("region", flat=True)) == [bandung.pk]

@@ -23,16 +23,28 @@ def program_data(**changes: object) -> dict[str, object]:
         "end_year": 2028,
         "funding_source": "apbd",
         "is_quick_win": "on",
-        "kpi_name": "Puskesmas terhubung",
-        "kpi_unit": "puskesmas",
-        "kpi_baseline": "0",
-        "budget_2027": "750000000",
-        "budget_source_2027": "apbd",
-        "budget_2028": "250000000",
-        "budget_source_2028": "dak",
-        "target_2027": "10",
-        "target_2028": "30",
-        "steps": "Kajian\nPengadaan\nPelatihan",
+        "progress_mode": "entered",
+        # As the editor's formsets post them: budget lines, one KPI, three steps.
+        "budget-TOTAL_FORMS": "2",
+        "budget-INITIAL_FORMS": "0",
+        "budget-0-year": "2027",
+        "budget-0-source": "apbd",
+        "budget-0-amount": "750.000.000",
+        "budget-1-year": "2028",
+        "budget-1-source": "dak",
+        "budget-1-amount": "250 juta",
+        "kpi-TOTAL_FORMS": "1",
+        "kpi-INITIAL_FORMS": "0",
+        "kpi-0-name": "Puskesmas terhubung",
+        "kpi-0-unit": "puskesmas",
+        "kpi-0-baseline": "0",
+        "kpi-0-target_2027": "10",
+        "kpi-0-target_2028": "30",
+        "step-TOTAL_FORMS": "3",
+        "step-INITIAL_FORMS": "0",
+        "step-0-text": "Kajian",
+        "step-1-text": "Pengadaan",
+        "step-2-text": "Pelatihan",
     }
     data.update(changes)
     return data
@@ -90,7 +102,7 @@ def test_program_form_errors_name_the_field(login, owner: User) -> None:
     masterplan = make_masterplan()
     response = login(owner).post(
         f"/masterplan/{masterplan.pk}/program/baru/",
-        program_data(element="waste", end_year=2040, code="GOV-01", budget_2030="5"),
+        program_data(element="waste", end_year=2040, code="GOV-01"),
     )
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -110,7 +122,7 @@ def test_a_stale_program_save_is_refused_and_shows_what_changed(
     second = program_data(code="LIV-01", title="Versi ketua", version=1, is_quick_win="")
     assert login(colleague).post(url, second).status_code == 302
     response = login(owner).post(url, first)
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "Versi ketua" in response.content.decode()
     program.refresh_from_db()
     assert program.title == "Versi ketua" and program.version == 2

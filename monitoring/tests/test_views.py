@@ -49,9 +49,19 @@ def test_a_second_report_for_the_quarter_updates_it(login, owner: User) -> None:
     program = make_masterplan(status="approved").programs.get(code="GOV-01")
     client = login(owner)
     client.post(f"/pemantauan/program/{program.pk}/laporan/", report_data())
-    client.post(f"/pemantauan/program/{program.pk}/laporan/", report_data(status="delayed"))
     report = ProgressReport.objects.get(program=program)
+    # The report opened from the list carries its version; saving it updates the quarter.
+    page = client.get(f"/pemantauan/program/{program.pk}/?laporan={report.pk}")
+    assert page.context["report_form"]["version"].value() == "1"
+    data = report_data(status="delayed", version=1)
+    client.post(f"/pemantauan/program/{program.pk}/laporan/", data)
+    report.refresh_from_db()
     assert report.status == "delayed" and report.version == 2
+    # A second "new" report of the same quarter (version 0) does not overwrite it.
+    stale = client.post(f"/pemantauan/program/{program.pk}/laporan/", report_data(status="done"))
+    assert stale.status_code == 409
+    report.refresh_from_db()
+    assert report.status == "delayed"
 
 
 def test_a_wrong_file_is_refused_and_nothing_is_written(login, owner: User) -> None:

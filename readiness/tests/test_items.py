@@ -19,7 +19,7 @@ def test_the_national_team_edits_an_item_from_its_version(login, cohort, officer
     item.refresh_from_db()
     assert (item.text, item.weight, item.version) == ("Baru", 3, 2)
     stale = client.post(url, {**data, "text": "Lama", "version": 1})
-    assert stale.status_code == 400 and "officer" in stale.content.decode()
+    assert stale.status_code == 409 and "officer" in stale.content.decode()
     item.refresh_from_db()
     assert item.text == "Baru"
 

@@ -140,7 +140,7 @@ def test_a_save_from_a_stale_version_is_refused_and_shows_what_changed(
         == 302
     )
     response = second.post("/wilayah/32.73/ubah/", {**form, "description": "Versi editor"})
-    assert response.status_code == 200
+    assert response.status_code == 409
     body = response.content.decode()
     assert "Versi ketua" in body  # what the other saved
     assert owner.username in body  # and who

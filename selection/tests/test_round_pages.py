@@ -21,9 +21,9 @@ def form_data(**changes: object) -> dict[str, object]:
         "imputation": "none",
         "sensitivity_draws": 100,
         "program_target": 100,
-        "weight_kkd": "0.5",
-        "weight_kinerja": "0.3",
-        "weight_ikb": "0.2",
+        "weight_kkd": "0,5",
+        "weight_kinerja": "0,3",
+        "weight_ikb": "0,2",
         "min_papua": 2,
         "max_jawa": 12,
         "province_max": 4,
@@ -90,7 +90,8 @@ def test_a_stale_edit_is_refused(login, officer: User, indicator_values) -> None
     url = f"/seleksi/putaran/{selection_round.pk}/ubah/"
     client.post(url, form_data(version=selection_round.version, name="Versi satu"))
     response = client.post(url, form_data(version=selection_round.version, name="Versi dua"))
-    assert response.status_code == 200
+    assert response.status_code == 409
+    assert response.context["form"]["name"].value() == "Versi dua"  # kept to save again
     selection_round.refresh_from_db()
     assert selection_round.name == "Versi satu"
 
