@@ -13,6 +13,7 @@ from django.conf import settings
 from django.test import Client
 
 from accounts.models import ApiToken, Membership, Role, User
+from kotacerdas.tests.world import personas  # noqa: F401 (the route-table tests' world)
 from regions.models import Region
 from regions.services import regions_load
 from selection.models import ImportRun, Indicator, IndicatorValue

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from audit.versioning import StaleEdit
 from masterplans.workflow import WorkflowError
 
 logger = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ def status_error(status: int) -> tuple[str, str]:
         404: ("not_found", _("Not found.")),
         405: ("method_not_allowed", _("This method is not allowed here.")),
         409: ("conflict", _("The resource is in a state that does not allow this.")),
+        412: ("version_conflict", _("Changed by someone else since your version: read it again.")),
         413: ("too_large", _("The request is too large.")),
         429: ("too_many_requests", _("Too many requests: try again later.")),
     }
@@ -150,6 +152,19 @@ def install_error_handlers(api: NinjaAPI) -> None:
         # A masterplan whose status allows no change (an operation that means another
         # refusal by it catches the error itself).
         return error_response(409, "not_editable", str(exc))
+
+    @api.exception_handler(StaleEdit)
+    def stale(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+        # Someone saved since the version the client edited from: nothing was written.
+        response = error_response(
+            412,
+            "version_conflict",
+            _("Changed by someone else since version %(version)s: read it again.")
+            % {"version": exc.base_version},
+            [{"field": c.field, "message": str(c.new)} for c in exc.changes],
+        )
+        response["ETag"] = f'"{exc.version}"'
+        return response
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.db.models import Case, IntegerField, Value, When
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
@@ -16,6 +16,7 @@ from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, form_details
 from api.pagination import Pagination
+from api.versions import base_number, base_version, etag
 from evaluation.forms import RubricForm
 from evaluation.index import DEFAULT_WEIGHTS
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
@@ -26,7 +27,13 @@ from evaluation.results import (
     propose_awards,
 )
 from evaluation.results import results as evaluation_results
-from evaluation.services import EvaluationClosed, InvalidScores, rubric_save, scores_save
+from evaluation.services import (
+    EvaluationClosed,
+    InvalidScores,
+    grid_version,
+    rubric_save,
+    scores_save,
+)
 from masterplans.models import Dimension
 from regions.models import Region
 
@@ -63,6 +70,7 @@ class WeightOut(Schema):
 
 
 class RubricDetailOut(Schema):
+    version: int
     year: int
     title: str
     status: str
@@ -93,6 +101,7 @@ class RubricIn(Schema):
 class RubricChangeIn(Schema):
     """Fields left out stay as they are; the year never changes."""
 
+    version: int | None = Field(None, description="the version you read (or send it as If-Match)")
     title: str | None = Field(None, min_length=1, max_length=200)
     scale_max: int | None = Field(None, ge=1, le=100)
     weights: WeightsIn | None = None
@@ -109,6 +118,7 @@ class CellOut(Schema):
 
 
 class ScoresOut(Schema):
+    version: str = Field(description="the grid's version: send it back with a change")
     year: int
     region: str
     region_name: str
@@ -126,11 +136,14 @@ class ScoreCellIn(Schema):
 
 
 class SelfAssessmentIn(Schema):
+    version: str | None = Field(
+        None, max_length=64, description="the grid's version you read (or send it as If-Match)"
+    )
     scores: list[ScoreCellIn] = Field(min_length=1, max_length=30)
 
 
-class AssessmentIn(Schema):
-    scores: list[ScoreCellIn] = Field(min_length=1, max_length=30)
+class AssessmentIn(SelfAssessmentIn):
+    pass
 
 
 class AwardOut(Schema):
@@ -155,6 +168,7 @@ class DecisionIn(Schema):
 
 def _rubric_out(rubric: Rubric) -> dict[str, Any]:
     return {
+        "version": rubric.version,
         "year": rubric.year,
         "title": rubric.title,
         "status": rubric.status,
@@ -236,8 +250,10 @@ def evaluation_result_list(request: HttpRequest, year: int) -> Any:
     auth=READ_AUTH,
     summary="An evaluation's rubric: title, status, scale and component weights",
 )
-def get_rubric(request: HttpRequest, year: int) -> Any:
-    return _rubric_out(access.get_rubric_for_user(request.user, year))
+def get_rubric(request: HttpRequest, response: HttpResponse, year: int) -> Any:
+    rubric = access.get_rubric_for_user(request.user, year)
+    etag(response, rubric.version)
+    return _rubric_out(rubric)
 
 
 @router.post(
@@ -256,18 +272,20 @@ def create_rubric(request: HttpRequest, payload: RubricIn) -> Any:
 
 @router.patch(
     "/evaluations/{int:year}",
-    response={200: RubricDetailOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    response={200: RubricDetailOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Change an open evaluation's title, scale or weights (the national team)",
     description="The indices follow at once. 409 once published, or for a new scale once "
     "regions or assessors have scored.",
 )
-def change_rubric(request: HttpRequest, year: int, payload: RubricChangeIn) -> Any:
+def change_rubric(
+    request: HttpRequest, response: HttpResponse, year: int, payload: RubricChangeIn
+) -> Any:
     rubric = access.get_rubric_for_user(request.user, year, "evaluation.manage")
     if rubric.is_published:
         raise ApiError(409, "closed", str(EvaluationClosed()))
     data = {
-        "version": rubric.version,
+        "version": base_number(request, payload.version),
         "year": rubric.year,
         "title": rubric.title if payload.title is None else payload.title,
         "scale_max": rubric.scale_max if payload.scale_max is None else payload.scale_max,
@@ -281,7 +299,9 @@ def change_rubric(request: HttpRequest, year: int, payload: RubricChangeIn) -> A
             _("Fixed: regions and assessors have scored on this scale."),
             [{"field": "scale_max", "message": str(rubric.scale_max)}],
         )
-    return _rubric_out(_saved(form))
+    saved = _saved(form)
+    etag(response, saved.version)
+    return _rubric_out(saved)
 
 
 def _scored_region(user: Any, year: int, code: str) -> tuple[Rubric, Region]:
@@ -310,11 +330,13 @@ def _scores_out(user: Any, rubric: Rubric, region: Region) -> dict[str, Any]:
                 "self_score": score.self_score if show_self else None,
                 "self_note": score.self_note if show_self else "",
                 "assessor_score": score.assessor_score if shown else None,
-                "assessor_note": score.assessor_note,
+                # An assessor's note is read with the score it explains: once verified.
+                "assessor_note": score.assessor_note if shown else "",
                 "verified_at": score.verified_at,
             }
         )
     return {
+        "version": grid_version(rubric, region),
         "year": rubric.year,
         "region": region.code,
         "region_name": region.name,
@@ -326,8 +348,20 @@ def _scores_out(user: Any, rubric: Rubric, region: Region) -> dict[str, Any]:
 
 
 def _save_scores(
-    user: Any, rubric: Rubric, region: Region, prefix: str, rows: list[Any]
+    request: HttpRequest,
+    response: HttpResponse,
+    rubric: Rubric,
+    region: Region,
+    prefix: str,
+    payload: Any,
 ) -> dict[str, Any]:
+    user, rows = request.user, payload.scores
+    access.require(
+        user, "evaluation.self_assess" if prefix == "self" else "evaluation.score", region
+    )
+    if rubric.is_published:
+        raise ApiError(409, "closed", str(EvaluationClosed()))
+    version = base_version(request, payload.version)
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         values: dict[str, Any] = {f"{prefix}_score": row.score}
@@ -335,7 +369,7 @@ def _save_scores(
             values[f"{prefix}_note"] = row.note
         cells[(row.dimension, row.component)] = values
     try:
-        scores_save(rubric=rubric, region=region, user=user, cells=cells)
+        scores_save(rubric=rubric, region=region, user=user, cells=cells, base_version=version)
     except InvalidScores as exc:
         details = [
             {"field": f"scores.{p.dimension}.{p.component}", "message": p.message}
@@ -344,7 +378,9 @@ def _save_scores(
         raise ApiError(422, "invalid", _("The request has invalid fields."), details) from exc
     except EvaluationClosed as exc:
         raise ApiError(409, "closed", str(exc)) from exc
-    return _scores_out(user, rubric, region)
+    scores = _scores_out(user, rubric, region)
+    etag(response, scores["version"])
+    return scores
 
 
 @router.get(
@@ -353,36 +389,41 @@ def _save_scores(
     auth=READ_AUTH,
     summary="A region's scores: its self-assessment and the assessor's verified scores",
 )
-def get_region_scores(request: HttpRequest, year: int, code: str) -> Any:
+def get_region_scores(request: HttpRequest, response: HttpResponse, year: int, code: str) -> Any:
     rubric, region = _scored_region(request.user, year, code)
-    return _scores_out(request.user, rubric, region)
+    scores = _scores_out(request.user, rubric, region)
+    etag(response, scores["version"])
+    return scores
 
 
 @router.put(
     "/evaluations/{int:year}/regions/{code}/self-assessment",
-    response={200: ScoresOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    response={200: ScoresOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Write the region's self-assessment (its team, while the evaluation is open)",
-    description="Cells left out stay as they are; all cells are written or none.",
+    description="Cells left out stay as they are; all cells are written or none. Send the "
+    "grid's version you read: 412 when it changed since, 428 without it.",
 )
 def put_self_assessment(
-    request: HttpRequest, year: int, code: str, payload: SelfAssessmentIn
+    request: HttpRequest, response: HttpResponse, year: int, code: str, payload: SelfAssessmentIn
 ) -> Any:
     rubric, region = _scored_region(request.user, year, code)
-    return _save_scores(request.user, rubric, region, "self", payload.scores)
+    return _save_scores(request, response, rubric, region, "self", payload)
 
 
 @router.put(
     "/evaluations/{int:year}/regions/{code}/assessment",
-    response={200: ScoresOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    response={200: ScoresOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Score the region with notes (the assessor assigned to it, while open)",
     description="Cells left out stay as they are; all cells are written or none. A score "
     "saved is verified by the assessor and counts in the index.",
 )
-def put_assessment(request: HttpRequest, year: int, code: str, payload: AssessmentIn) -> Any:
+def put_assessment(
+    request: HttpRequest, response: HttpResponse, year: int, code: str, payload: AssessmentIn
+) -> Any:
     rubric, region = _scored_region(request.user, year, code)
-    return _save_scores(request.user, rubric, region, "assessor", payload.scores)
+    return _save_scores(request, response, rubric, region, "assessor", payload)
 
 
 def _awards(rubric: Rubric) -> list[dict[str, Any]]:

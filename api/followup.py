@@ -15,9 +15,10 @@ from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, invalid_form
 from api.pagination import Pagination
+from api.versions import base_number
 from masterplans.models import Program
 from monitoring.forms import MilestoneForm
-from monitoring.models import Milestone, ProgressReport, ProgressStatus
+from monitoring.models import KpiActual, Milestone, ProgressReport, ProgressStatus
 from monitoring.progress import FOLLOWED_STATUSES, late_reports, report_percent
 from monitoring.services import (
     ProgressError,
@@ -37,6 +38,7 @@ DatasetSlug = Literal[tuple(opendata.DATASETS)]  # type: ignore[valid-type]
 
 
 class ReportOut(Schema):
+    version: int = Field(description="send it back to change this quarter's report")
     year: int
     quarter: int
     status: str
@@ -70,6 +72,11 @@ class ReportIn(Schema):
     percent_entered: int | None = Field(None, ge=0, le=100)
     budget_realised: int | None = Field(None, ge=0)
     note: str = Field("", max_length=5000)
+    version: int | None = Field(
+        None,
+        description="the version of the quarter's report you change (or If-Match); needed "
+        "only when the quarter already has a report",
+    )
 
 
 class QuickWinOut(Schema):
@@ -103,6 +110,7 @@ def _progress(program: Program) -> dict[str, Any]:
         "progress_mode": program.progress_mode,
         "reports": [
             {
+                "version": r.version,
                 "year": r.year,
                 "quarter": r.quarter,
                 "status": r.status,
@@ -129,9 +137,11 @@ def get_progress(request: HttpRequest, program_id: int) -> Any:
 
 @router.post(
     "/programs/{int:program_id}/progress",
-    response={200: ProgressOut, **documented_errors(400, 401, 403, 404, 409, 422)},
+    response={200: ProgressOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Report a quarter's progress (the region's team; evidence files go through the page)",
+    description="A quarter that has a report is changed from its version (`version` or "
+    "If-Match): 412 when it changed since, 428 without it.",
 )
 def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> Any:
     program = _program(request.user, program_id)
@@ -144,14 +154,10 @@ def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> A
             % {"start": program.start_year, "end": program.end_year},
             [{"field": "year", "message": str(payload.year)}],
         )
+    exists = program.progress_reports.filter(year=payload.year, quarter=payload.quarter).exists()
+    version = base_number(request, payload.version) if exists else payload.version or 0
     try:
-        current = program.progress_reports.filter(year=payload.year, quarter=payload.quarter)
-        save_report(
-            program,
-            request.user,
-            payload.model_dump(),
-            base_version=current.values_list("version", flat=True).first() or 0,
-        )
+        save_report(program, request.user, payload.model_dump(), base_version=version)
     except ProgressError as exc:
         raise ApiError(409, "not_followed", str(exc)) from exc
     return _progress(program)
@@ -182,11 +188,17 @@ class KpiProgressOut(Schema):
     baseline: float | None
     targets: dict[str, float]
     actuals: dict[str, float]
+    actual_versions: dict[str, int]
 
 
 class KpiActualIn(Schema):
     year: int = Field(ge=2015, le=2100)
     value: float = Field(allow_inf_nan=False)
+    version: int | None = Field(
+        None,
+        description="the version of the year's value you change (or If-Match); needed only "
+        "when the year already has a value",
+    )
 
 
 class LateReportOut(Schema):
@@ -263,6 +275,7 @@ def _kpis(program: Program) -> list[dict[str, Any]]:
             "baseline": kpi.baseline,
             "targets": {str(t.year): t.value for t in kpi.targets.all()},
             "actuals": {str(a.year): a.value for a in kpi.actuals.all()},
+            "actual_versions": {str(a.year): a.version for a in kpi.actuals.all()},
         }
         for kpi in program.kpis.prefetch_related("targets", "actuals")
     ]
@@ -280,9 +293,14 @@ def list_kpis(request: HttpRequest, program_id: int) -> Any:
 
 @router.post(
     "/programs/{int:program_id}/kpis/{int:kpi_id}/actuals",
-    response={200: list[KpiProgressOut], **documented_errors(400, 401, 403, 404, 409, 422)},
+    response={
+        200: list[KpiProgressOut],
+        **documented_errors(400, 401, 403, 404, 409, 412, 422, 428),
+    },
     auth=WRITE_AUTH,
     summary="Record the value a KPI reached in a year (the region's team)",
+    description="A year that has a value is changed from its version (`version` or If-Match; "
+    "the versions are in `actual_versions`): 412 when it changed since, 428 without it.",
 )
 def record_kpi_actual(
     request: HttpRequest, program_id: int, kpi_id: int, payload: KpiActualIn
@@ -290,7 +308,13 @@ def record_kpi_actual(
     program = _reporter_program(request.user, program_id)
     if not program.kpis.filter(pk=kpi_id).exists():
         raise Http404
-    _reported(lambda: save_kpi_actual(program, request.user, kpi_id, payload.year, payload.value))
+    exists = KpiActual.objects.filter(kpi_id=kpi_id, year=payload.year).exists()
+    version = base_number(request, payload.version) if exists else payload.version or 0
+    _reported(
+        lambda: save_kpi_actual(
+            program, request.user, kpi_id, payload.year, payload.value, base_version=version
+        )
+    )
     return _kpis(program)
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any, Literal, cast
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -14,7 +14,7 @@ from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, invalid_form, invalid_parts
 from api.pagination import Pagination
-from audit.versioning import VersionConflict
+from api.versions import base_number, etag
 from masterplans.checks import run_checks
 from masterplans.editing import (
     add_analysis_item,
@@ -229,7 +229,9 @@ class ProgramIn(Schema):
 
 
 class ProgramUpdateIn(ProgramIn):
-    version: int = Field(description="the program's version you edited from")
+    version: int | None = Field(
+        None, description="the program's version you edited from (or send it as If-Match)"
+    )
 
 
 class MasterplanIn(Schema):
@@ -242,7 +244,9 @@ class MasterplanIn(Schema):
 class OverviewIn(Schema):
     """The head of the masterplan, as the editor's page saves it. Fields left out stay."""
 
-    version: int = Field(description="the masterplan's version you edited from")
+    version: int | None = Field(
+        None, description="the masterplan's version you edited from (or send it as If-Match)"
+    )
     title: str | None = Field(None, max_length=200)
     start_year: int | None = Field(None, ge=2015, le=2100)
     period_years: Literal[10, 5] | None = None
@@ -290,8 +294,10 @@ def list_masterplans(request: HttpRequest, filters: Query[MasterplanFilters]) ->
     auth=READ_AUTH,
     summary="One masterplan with its programs, budgets and KPIs",
 )
-def get_masterplan(request: HttpRequest, masterplan_id: int) -> Any:
-    return access.get_masterplan_for_user(request.user, masterplan_id)
+def get_masterplan(request: HttpRequest, response: HttpResponse, masterplan_id: int) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    etag(response, masterplan.version)
+    return masterplan
 
 
 @router.get(
@@ -325,16 +331,6 @@ def _editable(user: Any, masterplan_id: int) -> Masterplan:
             % {"status": masterplan.get_status_display()},
         )
     return masterplan
-
-
-def _version_conflict(exc: VersionConflict) -> ApiError:
-    return ApiError(
-        412,
-        "version_conflict",
-        _("Changed by someone else since version %(version)s: read it again.")
-        % {"version": exc.base_version},
-        [{"field": c.field, "message": str(c.new)} for c in exc.changes],
-    )
 
 
 def _form_data(masterplan: Masterplan, payload: ProgramIn) -> dict[str, Any]:
@@ -399,6 +395,7 @@ def create_program(request: HttpRequest, masterplan_id: int, payload: ProgramIn)
 def _save_program(
     request: HttpRequest, masterplan: Masterplan, program: Program, payload: ProgramIn
 ) -> Program:
+    version = base_number(request, getattr(payload, "version", None)) if program.pk else None
     data = _form_data(masterplan, payload)
     editor = ProgramEditor(data, masterplan=masterplan, program=program)
     if not editor.is_valid():
@@ -411,16 +408,7 @@ def _save_program(
             ],
             _("The program is not valid."),
         )
-    try:
-        return save_program(
-            masterplan,
-            program,
-            editor.content(),
-            request.user,
-            base_version=editor.form.cleaned_data.get("version"),
-        )
-    except VersionConflict as exc:
-        raise _version_conflict(exc) from exc
+    return save_program(masterplan, program, editor.content(), request.user, base_version=version)
 
 
 def _program_of(masterplan: Masterplan, program_id: int) -> Program:
@@ -432,7 +420,7 @@ def _program_of(masterplan: Masterplan, program_id: int) -> Program:
 
 @router.put(
     "/masterplans/{int:masterplan_id}/programs/{int:program_id}",
-    response={200: ProgramOut, **documented_errors(400, 401, 403, 404, 409, 412, 422)},
+    response={200: ProgramOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Replace a program (the region's team, while the masterplan is a draft or in revision)",
     description="Everything the program holds is replaced by the body, as the program form "
@@ -480,33 +468,38 @@ def start_masterplan(request: HttpRequest, payload: MasterplanIn) -> Any:
 
 @router.patch(
     "/masterplans/{int:masterplan_id}",
-    response={200: MasterplanDetailOut, **documented_errors(400, 401, 403, 404, 409, 412, 422)},
+    response={
+        200: MasterplanDetailOut,
+        **documented_errors(400, 401, 403, 404, 409, 412, 422, 428),
+    },
     auth=WRITE_AUTH,
     summary="Edit the head of the masterplan: title, period, vision, strategy, envelope, "
     "missions and targets",
     description="Refused with 412 when the masterplan changed since `version`: nothing is lost.",
 )
-def update_overview(request: HttpRequest, masterplan_id: int, payload: OverviewIn) -> Any:
+def update_overview(
+    request: HttpRequest, response: HttpResponse, masterplan_id: int, payload: OverviewIn
+) -> Any:
     masterplan = _editable(request.user, masterplan_id)
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "missions", "targets"})
     data = {name: getattr(masterplan, name) for name in OverviewForm.Meta.fields}
     data.update({name: "" if value is None else value for name, value in sent.items()})
-    form = OverviewForm({**data, "version": payload.version}, instance=masterplan)
+    version = base_number(request, payload.version)
+    form = OverviewForm({**data, "version": version}, instance=masterplan)
     if not form.is_valid():
         raise invalid_form(form)
     missions = [m.text for m in masterplan.missions.all()]
     targets = [t.text for t in masterplan.targets.all()]
-    try:
-        return save_overview(
-            masterplan,
-            request.user,
-            base_version=payload.version,
-            values={name: form.cleaned_data[name] for name in OverviewForm.Meta.fields},
-            missions=missions if payload.missions is None else _lines(payload.missions),
-            targets=targets if payload.targets is None else _lines(payload.targets),
-        )
-    except VersionConflict as exc:
-        raise _version_conflict(exc) from exc
+    saved = save_overview(
+        masterplan,
+        request.user,
+        base_version=version,
+        values={name: form.cleaned_data[name] for name in OverviewForm.Meta.fields},
+        missions=missions if payload.missions is None else _lines(payload.missions),
+        targets=targets if payload.targets is None else _lines(payload.targets),
+    )
+    etag(response, saved.version)
+    return saved
 
 
 def _lines(items: list[str]) -> list[str]:

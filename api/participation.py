@@ -15,6 +15,7 @@ from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH, PublicAuth
 from api.errors import ApiError, documented_errors
 from api.pagination import Pagination
+from api.versions import base_number
 from audit.context import client_ip
 from masterplans.models import Masterplan, Program
 from participation.models import Comment, CommentStatus, ModerationStatus, PublicComment, Section
@@ -120,6 +121,7 @@ class ModerationOut(PublicCommentOut):
 
     email: str
     status: str
+    version: int = Field(description="send it back with the decision")
 
 
 class ModerationFilters(Schema):
@@ -129,6 +131,9 @@ class ModerationFilters(Schema):
 class ModerationIn(Schema):
     status: ModerationCode  # type: ignore[valid-type]
     answer: str = Field("", max_length=3000, description="the team's answer, shown with it")
+    version: int | None = Field(
+        None, description="the comment's version you decided on (or send it as If-Match)"
+    )
 
 
 class SummaryOut(Schema):
@@ -297,9 +302,11 @@ def moderation_queue(
 
 @router.post(
     "/masterplans/{int:masterplan_id}/consultation/comments/{int:comment_id}/moderation",
-    response={200: ModerationOut, **documented_errors(400, 401, 403, 404, 422)},
+    response={200: ModerationOut, **documented_errors(400, 401, 403, 404, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Show or hide a resident's comment, and answer it",
+    description="Send the comment's version from the queue: 412 when another moderator "
+    "decided since, 428 without it.",
 )
 def moderate_comment(
     request: HttpRequest, masterplan_id: int, comment_id: int, payload: ModerationIn
@@ -315,7 +322,13 @@ def moderate_comment(
     if comment is None:
         raise ApiError(404, "not_found", _("Not found."))
     try:
-        return moderate(comment, cast(User, request.user), payload.status, payload.answer)
+        return moderate(
+            comment,
+            cast(User, request.user),
+            payload.status,
+            payload.answer,
+            base_version=base_number(request, payload.version),
+        )
     except ParticipationError as exc:
         raise ApiError(422, "invalid", str(exc)) from exc
 

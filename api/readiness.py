@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
-from audit.versioning import VersionConflict
+from api.versions import base_number
 from readiness.assessments import get_assessment_for_user
 from readiness.models import SCALE_MAX, Assessment
 from readiness.profile import readiness_gaps, readiness_profile
@@ -109,7 +109,7 @@ class AnswerBody(Schema):
 
 
 class AnswersIn(Schema):
-    version: int = Field(ge=1, description="The version you edited from")
+    version: int | None = Field(None, description="The version you edited from (or If-Match)")
     answers: list[AnswerBody] = Field(max_length=500)
 
 
@@ -120,7 +120,7 @@ class ScoreBody(Schema):
 
 
 class ScoresIn(Schema):
-    version: int = Field(ge=1, description="The version you scored from")
+    version: int | None = Field(None, description="The version you scored from (or If-Match)")
     scores: list[ScoreBody] = Field(max_length=500)
 
 
@@ -155,13 +155,6 @@ def _answers(record: Assessment) -> dict[str, Any]:
 def _save(record: Assessment, **kwargs: Any) -> Assessment:
     try:
         return assessment_save(assessment=record, **kwargs)
-    except VersionConflict as exc:
-        raise ApiError(
-            412,
-            "version_conflict",
-            _("Changed by someone else since version %(version)s: read it again.")
-            % {"version": exc.base_version},
-        ) from exc
     except AssessmentLocked as exc:
         raise ApiError(
             409, "submitted", _("The self-assessment was submitted and no longer changes.")
@@ -196,7 +189,7 @@ def get_answers(request: HttpRequest, cohort_id: int, code: str) -> Any:
 def put_answers(request: HttpRequest, cohort_id: int, code: str, payload: AnswersIn) -> Any:
     record = get_assessment_for_user(request.user, cohort_id, code, "readiness.answer")
     rows = [AnswerIn(a.item, a.self_score, a.answer, a.evidence) for a in payload.answers]
-    _save(record, base_version=payload.version, answers=rows)
+    _save(record, base_version=base_number(request, payload.version), answers=rows)
     return _answers(get_assessment_for_user(request.user, cohort_id, code))
 
 
@@ -211,5 +204,10 @@ def put_answers(request: HttpRequest, cohort_id: int, code: str, payload: Answer
 def post_scores(request: HttpRequest, cohort_id: int, code: str, payload: ScoresIn) -> Any:
     record = get_assessment_for_user(request.user, cohort_id, code, "readiness.score")
     rows = [ScoreIn(s.item, s.score, s.note) for s in payload.scores]
-    _save(record, base_version=payload.version, scores=rows, assessor=request.user)
+    _save(
+        record,
+        base_version=base_number(request, payload.version),
+        scores=rows,
+        assessor=request.user,
+    )
     return _answers(get_assessment_for_user(request.user, cohort_id, code))

@@ -3,15 +3,15 @@ from typing import Literal
 
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
-from api.errors import ApiError, documented_errors
+from api.errors import documented_errors
 from api.pagination import Pagination
-from audit.versioning import VersionConflict, save_versioned
+from api.versions import base_number, etag
+from audit.versioning import save_versioned
 from regions.models import IslandGroup, Province, Region, RegionQuerySet
 
 router = Router(tags=["regions"])
@@ -105,22 +105,8 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> RegionQ
 )
 def get_region(request: HttpRequest, response: HttpResponse, code: str) -> Region:
     region = access.get_region_for_user(request.user, code)
-    response["ETag"] = f'"{region.version}"'
+    etag(response, region.version)
     return region
-
-
-def _base_version(request: HttpRequest, payload: RegionProfileIn) -> int:
-    """The version the client edited from: the body's ``version`` or the If-Match header."""
-    if payload.version is not None:
-        return payload.version
-    if_match = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
-    if if_match.isdigit():
-        return int(if_match)
-    raise ApiError(
-        428,
-        "version_required",
-        _("Send the version you edited from: the version field or an If-Match header."),
-    )
 
 
 @router.patch(
@@ -137,17 +123,9 @@ def update_region(
     values = {
         k: v or "" for k, v in payload.model_dump(exclude_unset=True).items() if k != "version"
     }
-    try:
-        region = save_versioned(region, base_version=_base_version(request, payload), values=values)
-    except VersionConflict as exc:
-        raise ApiError(
-            412,
-            "version_conflict",
-            _("Changed by someone else since version %(version)s: read it again.")
-            % {"version": exc.base_version},
-            [{"field": c.field, "message": str(c.new)} for c in exc.changes],
-        ) from exc
-    response["ETag"] = f'"{region.version}"'
+    version = base_number(request, payload.version)
+    region = save_versioned(region, base_version=version, values=values)
+    etag(response, region.version)
     return region
 
 

@@ -3,8 +3,7 @@
 from datetime import datetime
 from typing import Any, Literal, cast
 
-from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
@@ -15,10 +14,17 @@ from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.pagination import Pagination
+from api.versions import base_number, etag
 from kotacerdas.downloads import attachment
 from regions.models import IslandGroup
 from selection.models import Indicator, RoundResult, RoundStatus, SelectionRound
-from selection.rounds import RoundError, final_selection, round_compute, round_publish
+from selection.rounds import (
+    RoundError,
+    final_selection,
+    round_compute,
+    round_publish,
+    round_save,
+)
 
 router = Router(tags=["selection"])
 GroupCode = Literal[tuple(IslandGroup.values)]  # type: ignore[valid-type]
@@ -70,7 +76,9 @@ class RoundIn(Schema):
 
 
 class RoundPatch(Schema):
-    version: int = Field(ge=1, description="The version you edited from")
+    version: int | None = Field(
+        None, description="The version you edited from (or send it as If-Match)"
+    )
     name: str | None = Field(None, min_length=1, max_length=120)
     total: int | None = Field(None, ge=1, le=514)
     weights: dict[str, float] | None = None
@@ -178,8 +186,10 @@ def list_rounds(
     auth=READ_AUTH,
     summary="One selection round",
 )
-def get_round(request: HttpRequest, round_id: int) -> Any:
-    return access.get_round_for_user(request.user, round_id)
+def get_round(request: HttpRequest, response: HttpResponse, round_id: int) -> Any:
+    selection_round = access.get_round_for_user(request.user, round_id)
+    etag(response, selection_round.version)
+    return selection_round
 
 
 class ResultFilters(Schema):
@@ -217,33 +227,30 @@ def create_round(request: HttpRequest, payload: RoundIn) -> Any:
 
 @router.patch(
     "/rounds/{int:round_id}",
-    response={200: RoundOut, **documented_errors(400, 401, 403, 404, 409, 412, 422)},
+    response={200: RoundOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Change a draft or computed round (back to draft)",
+    description="Send the version you read (`version` or If-Match): 412 when the round changed "
+    "since, 428 without it. Settings that change nothing leave a computed round as it is.",
 )
-def update_round(request: HttpRequest, round_id: int, payload: RoundPatch) -> Any:
+def update_round(
+    request: HttpRequest, response: HttpResponse, round_id: int, payload: RoundPatch
+) -> Any:
     selection_round = access.get_round_for_user(request.user, round_id, write=True)
     if selection_round.is_published:
         raise ApiError(409, "published", _("A published round cannot be changed."))
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
     if "weights" in changes:
         _check_weights(changes["weights"])
-    with transaction.atomic():
-        current = SelectionRound.objects.select_for_update().get(pk=selection_round.pk)
-        if current.version != payload.version:
-            raise ApiError(
-                412,
-                "version_conflict",
-                _("Changed by someone else since version %(version)s: read it again.")
-                % {"version": payload.version},
-            )
-        for field, value in changes.items():
-            setattr(current, field, value)
-        current.status = RoundStatus.DRAFT
-        current.version += 1
-        current.save()
-        current.results.all().delete()
-    return current
+    version = base_number(request, payload.version)
+    for field, value in changes.items():
+        setattr(selection_round, field, value)
+    try:
+        saved = round_save(selection_round=selection_round, base_version=version)
+    except RoundError as exc:
+        raise ApiError(409, "published", " ".join(exc.problems)) from exc
+    etag(response, saved.version)
+    return saved
 
 
 @router.post(

@@ -65,7 +65,10 @@ def fingerprint(rows: Iterable[Iterable[Any]]) -> str:
 
 
 def changes_since(obj: models.Model, version: int) -> tuple[list[FieldChange], list[str]]:
-    """Field changes recorded for ``obj`` after ``version``, oldest value to newest."""
+    """Field changes recorded for ``obj`` after ``version``, oldest value to newest (none for a
+    version that never was: one from the future, or not a version at all)."""
+    if version < 1 or version >= getattr(obj, "version", 0):
+        return [], []
     merged: dict[str, list[Any]] = {}
     actors: list[str] = []
     # Newest first, stopping at the editor's version: the rest of the history is not read.

@@ -264,7 +264,7 @@ PAGES: dict[str, Route] = {
             Check(
                 "POST",
                 NATIONAL_STAFF | REGION_WRITERS,
-                {"comment": "OWN_PUBLIC_COMMENT", "status": "approved"},
+                {"comment": "OWN_PUBLIC_COMMENT", "status": "approved", "version": "1"},
             ),
         ),
         {"pk": "CONSULTED_MASTERPLAN"},
@@ -652,4 +652,25 @@ FORMS_LEFT_OUT: dict[str, str] = {
     "accounts:login": "a password: never sent back (login throttle tests)",
     "participation:notifications": "buttons that mark notifications read",
     "participation:moderation": "a decision button per comment, with the team's answer",
+}
+
+
+# API writes to something that exists: each says the version it edits from (If-Match or
+# `version`), else 428; from a version that is not the current one, 412 (api/versions.py).
+# The value is the read that gives the version as an ETag ("" where only the body carries it).
+API_VERSIONED: dict[tuple[str, str], str] = {
+    ("PATCH", "/api/v1/regions/{code}"): "/api/v1/regions/{code}",
+    ("PATCH", "/api/v1/rounds/{round_id}"): "/api/v1/rounds/{round_id}",
+    ("PATCH", "/api/v1/masterplans/{masterplan_id}"): "/api/v1/masterplans/{masterplan_id}",
+    ("PUT", "/api/v1/masterplans/{masterplan_id}/programs/{program_id}"): "",
+    ("PUT", "/api/v1/readiness/{cohort_id}/regions/{code}/answers"): "",
+    ("PATCH", "/api/v1/evaluations/{year}"): "/api/v1/evaluations/{year}",
+    (
+        "PUT",
+        "/api/v1/evaluations/{year}/regions/{code}/self-assessment",
+    ): "/api/v1/evaluations/{year}/regions/{code}",
+    (
+        "POST",
+        "/api/v1/masterplans/{masterplan_id}/consultation/comments/{comment_id}/moderation",
+    ): "",
 }

@@ -103,6 +103,10 @@ class NumberField(forms.Field):
     def _label(self) -> str:
         return str(self.label or "")
 
+    def _named(self, message: str) -> str:
+        """``message`` naming the field it is about (a hidden field has no name to give)."""
+        return f"{self._label()}: {message}" if self.label else message
+
     def to_python(self, value: Any) -> Any:
         if value in self.empty_values or (isinstance(value, str) and not value.strip()):
             return None
@@ -128,32 +132,32 @@ class NumberField(forms.Field):
                 else _("“%(text)s”: a whole number is needed.")
             )
             raise ValidationError(
-                f"{self._label()}: " + message % {"text": self.prepare_value(number)},
-                code="invalid",
+                self._named(message % {"text": self.prepare_value(number)}), code="invalid"
             )
         if self.money and number < 0:
-            raise ValidationError(
-                f"{self._label()}: " + _("an amount cannot be negative."), code="min_value"
-            )
+            raise ValidationError(self._named(_("an amount cannot be negative.")), code="min_value")
         if self.decimal_places is not None:
             exponent = number.normalize().as_tuple().exponent
             if isinstance(exponent, int) and -exponent > self.decimal_places:
                 raise ValidationError(
-                    f"{self._label()}: "
-                    + _("at most %(places)s digits after the decimal mark.")
-                    % {"places": self.decimal_places},
+                    self._named(
+                        _("at most %(places)s digits after the decimal mark.")
+                        % {"places": self.decimal_places}
+                    ),
                     code="max_decimal_places",
                 )
         if self.min_value is not None and number < Decimal(str(self.min_value)):
             raise ValidationError(
-                f"{self._label()}: "
-                + _("at least %(limit)s.") % {"limit": self.prepare_value(self.min_value)},
+                self._named(
+                    _("at least %(limit)s.") % {"limit": self.prepare_value(self.min_value)}
+                ),
                 code="min_value",
             )
         if self.max_value is not None and number > Decimal(str(self.max_value)):
             raise ValidationError(
-                f"{self._label()}: "
-                + _("at most %(limit)s.") % {"limit": self.prepare_value(self.max_value)},
+                self._named(
+                    _("at most %(limit)s.") % {"limit": self.prepare_value(self.max_value)}
+                ),
                 code="max_value",
             )
         if self.whole:

@@ -78,3 +78,5 @@ class KpiActualForm(Form):
     kpi = WholeNumberField(widget=forms.HiddenInput)
     year = YearField(label=gettext_lazy("Year"), min_value=2015, max_value=2100)
     value = FloatNumberField(label=gettext_lazy("Actual"))
+    # The version of that year's value when the form was opened; 0 when there was none.
+    version = VersionField(required=False)

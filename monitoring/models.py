@@ -96,6 +96,7 @@ class KpiActual(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.FloatField(_("actual"))
     note = models.CharField(_("note"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["kpi", "year"]

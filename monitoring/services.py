@@ -88,17 +88,27 @@ def set_milestone_done(milestone: Milestone, user: AnyUser, done_on: date | None
 
 
 def save_kpi_actual(
-    program: Program, user: AnyUser, kpi_id: int, year: int, value: float
+    program: Program, user: AnyUser, kpi_id: int, year: int, value: float, *, base_version: int
 ) -> KpiActual:
+    """Record the value a KPI reached in a year, or change it. ``base_version`` is the version
+    of that year's value the person saw (0: none yet); StaleEdit when it is no longer so."""
     require_reporter(program, user)
     kpi = program.kpis.filter(pk=kpi_id).first()
     if kpi is None:
         raise ProgressError(_("This KPI is not one of the program's."))
     try:
         with transaction.atomic():
-            actual, _created = KpiActual.objects.update_or_create(
+            actual, created = KpiActual.objects.select_for_update().get_or_create(
                 kpi=kpi, year=year, defaults={"value": value}
             )
+            if not created:
+                if actual.version != base_version:
+                    changes, by = changes_since(actual, base_version)
+                    raise StaleEdit(actual.version, base_version, changes, by)
+                if actual.value != value:
+                    actual.value = value
+                    actual.version += 1
+                    actual.save()
     except IntegrityError as exc:  # two people at once: the second retries
         raise ProgressError(_("Saved by someone else at the same moment: try again.")) from exc
     return actual

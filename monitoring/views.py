@@ -127,6 +127,17 @@ def _report_form(request: HttpRequest, program: Program) -> ReportForm:
     return ReportForm(program=program, instance=opened, initial={"version": opened.version})
 
 
+def _kpi_form(request: HttpRequest, kpi: Any) -> KpiActualForm:
+    """A KPI's form: a year's value opened to change (``?kpi=&tahun=``), else a new one."""
+    initial = {"kpi": kpi.pk, "version": 0}
+    if int_param(request.GET.get("kpi"), 0) == kpi.pk:
+        year = int_param(request.GET.get("tahun"), 0)
+        actual = next((a for a in kpi.actuals.all() if a.year == year), None)
+        if actual is not None:
+            initial.update(year=actual.year, value=actual.value, version=actual.version)
+    return KpiActualForm(initial=initial, auto_id=f"id_kpi{kpi.pk}_%s")
+
+
 def _program_page(
     request: HttpRequest,
     program: Program,
@@ -151,7 +162,7 @@ def _program_page(
     kpi_forms = {
         kpi.pk: kpi_form
         if kpi_form is not None and kpi_form.data.get("kpi") == str(kpi.pk)
-        else KpiActualForm(initial={"kpi": kpi.pk}, auto_id=f"id_kpi{kpi.pk}_%s")
+        else _kpi_form(request, kpi)
         for kpi in kpis
     }
     return render(
@@ -253,9 +264,22 @@ def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
     form = KpiActualForm(request.POST, auto_id=f"id_kpi{kpi}_%s")
     if not form.is_valid():
         return _program_page(request, program, kpi_form=form)
+    data = form.cleaned_data
     try:
-        data = form.cleaned_data
-        save_kpi_actual(program, request.user, data["kpi"], data["year"], data["value"])
+        save_kpi_actual(
+            program,
+            request.user,
+            data["kpi"],
+            data["year"],
+            data["value"],
+            base_version=data.get("version") or 0,
+        )
+    except StaleEdit as exc:
+        again = KpiActualForm(
+            {**request.POST.dict(), "version": str(exc.version)}, auto_id=f"id_kpi{kpi}_%s"
+        )
+        again.is_valid()
+        return _program_page(request, program, kpi_form=again, conflict=exc)
     except ProgressError as exc:
         messages.error(request, str(exc))
     return _back(program)

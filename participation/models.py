@@ -138,6 +138,7 @@ class PublicComment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["created_at", "pk"]

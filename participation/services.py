@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import Membership, Role, User
+from audit.versioning import save_versioned
 from masterplans.models import Dimension, Masterplan, Program
 from participation.models import (
     Comment,
@@ -215,17 +216,18 @@ def submit_public_comment(
     )
 
 
-def moderate(comment: PublicComment, user: User, status: str, answer: str = "") -> PublicComment:
+def moderate(
+    comment: PublicComment, user: User, status: str, answer: str = "", *, base_version: int
+) -> PublicComment:
+    """Show or hide a resident's comment, with the team's answer. ``base_version`` is the
+    comment's version the moderator saw: StaleEdit when another moderator decided since."""
     access.require(user, "consultation.moderate", comment.window.masterplan.region)
     if status not in ModerationStatus.values:
         raise ParticipationError(_("Unknown moderation decision."))
-    comment.status = status
-    comment.moderated_by = user
+    values: dict[str, Any] = {"status": status, "moderated_by": user}
     if answer.strip():
-        comment.answer = answer.strip()
-        comment.answered_by = user
-    comment.save()
-    return comment
+        values.update(answer=answer.strip(), answered_by=user)
+    return save_versioned(comment, base_version=base_version, values=values)
 
 
 def _period(window: ConsultationWindow) -> str:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.context import client_ip
+from audit.versioning import StaleEdit
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param, posted_id
 from participation.forms import CommentForm, OpenConsultationForm, PublicCommentForm
@@ -212,6 +213,9 @@ def consultation_open(request: HttpRequest, pk: int) -> HttpResponse:
 def moderation(request: HttpRequest, pk: int) -> HttpResponse:
     """The queue of residents' comments: show or hide each, and answer."""
     masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
+    conflict: StaleEdit | None = None
+    conflicted: PublicComment | None = None
+    typed: tuple[int, str] = (0, "")
     if request.method == "POST":
         comment = get_object_or_404(
             PublicComment, pk=posted_id(request, "comment"), window__masterplan=masterplan
@@ -222,10 +226,17 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user,  # type: ignore[arg-type]
                 request.POST.get("status", ""),
                 request.POST.get("answer", ""),
+                base_version=int_param(request.POST.get("version"), 0),
             )
         except ParticipationError as exc:
             messages.error(request, str(exc))
-        return redirect("participation:moderation", masterplan.pk)
+        except StaleEdit as exc:
+            # Someone decided first: their decision stands, this answer is kept to send again.
+            conflict, typed = exc, (comment.pk, request.POST.get("answer", ""))
+            comment.refresh_from_db()
+            conflicted = comment
+        if conflict is None:
+            return redirect("participation:moderation", masterplan.pk)
     status = request.GET.get("status", ModerationStatus.PENDING)
     queue = PublicComment.objects.filter(window__masterplan=masterplan).select_related("program")
     if status in ModerationStatus.values:
@@ -241,7 +252,12 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "query": filters_query(request),
             "summary": consultation_summary(masterplan),
+            "conflict": conflict,
+            "typed_pk": typed[0],
+            "typed_answer": typed[1],
+            "conflicted": conflicted,
         },
+        status=409 if conflict else 200,
     )
 
 

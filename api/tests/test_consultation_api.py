@@ -105,14 +105,16 @@ def test_the_team_moderates_and_answers_residents(
 
     queue = client.get(f"{base}/moderation?status=pending", headers={"Authorization": auth})
     assert [(c["name"], c["email"]) for c in queue.json()["items"]] == [("Siti", "siti@example.id")]
-    response = post(
-        client,
-        f"{base}/comments/{comment.pk}/moderation",
-        auth,
-        {"status": "approved", "answer": "Terima kasih, masuk program LIV-01."},
-    )
+    decision = {"status": "approved", "answer": "Terima kasih, masuk program LIV-01."}
+    url = f"{base}/comments/{comment.pk}/moderation"
+    assert post(client, url, auth, decision).status_code == 428  # which version was decided on?
+    version = queue.json()["items"][0]["version"]
+    response = post(client, url, auth, {**decision, "version": version})
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "approved"
+    # Another moderator deciding from the same version is refused; the first decision stands.
+    late = post(client, url, auth, {**decision, "status": "rejected", "version": version})
+    assert late.status_code == 412 and late.json()["error"]["code"] == "version_conflict"
     shown = client.get(f"{base}/comments").json()["items"]
     assert shown[0]["answer"] == "Terima kasih, masuk program LIV-01."
 

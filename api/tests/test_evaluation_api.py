@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import Role, User
+from audit.versioning import fingerprint
 from conftest import make_user
 from evaluation.models import Award, Rubric, Score
 from regions.models import Region
@@ -57,7 +58,7 @@ def test_weights_that_do_not_add_up_to_100_are_refused_in_indonesian(
     client: Client, officer: User, token_for
 ) -> None:  # type: ignore[no-untyped-def]
     Rubric.objects.create(year=2027, title="Evaluasi 2027")
-    body = {"weights": {**WEIGHTS, "impact": 50}}
+    body = {"version": 1, "weights": {**WEIGHTS, "impact": 50}}
     response = send(client, "PATCH", "/api/v1/evaluations/2027", token_for(officer), body)
     assert response.status_code == 422
     assert response.json()["error"]["details"] == [
@@ -71,20 +72,24 @@ def test_an_open_evaluation_changes_title_and_weights_but_keeps_its_scale_once_s
 ) -> None:  # type: ignore[no-untyped-def]
     rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027")
     url = "/api/v1/evaluations/2027"
-    changed = send(client, "PATCH", url, token_for(officer), {"title": "Monev", "weights": WEIGHTS})
+    body = {"version": 1, "title": "Monev", "weights": WEIGHTS}
+    changed = send(client, "PATCH", url, token_for(officer), body)
     assert changed.status_code == 200, changed.content
+    assert changed["ETag"] == '"2"' and changed.json()["version"] == 2
     assert changed.json()["title"] == "Monev"
     assert Rubric.objects.get(pk=rubric.pk).weights == WEIGHTS
     Score.objects.create(
         rubric=rubric, region=Region.objects.get(code="32.73"), dimension="living",
         component="output", self_score=Decimal(3),
     )  # fmt: skip
-    fixed = send(client, "PATCH", url, token_for(officer), {"scale_max": 10})
+    fixed = send(client, "PATCH", url, token_for(officer), {"version": 2, "scale_max": 10})
     assert fixed.status_code == 409 and fixed.json()["error"]["code"] == "scale_fixed"
     assert fixed.json()["error"]["message"] == (
         "Tetap: wilayah dan asesor sudah menilai dengan skala ini."
     )
-    assert send(client, "PATCH", url, token_for(officer), {"title": "X"}).json()["scale_fixed"]
+    assert send(client, "PATCH", url, token_for(officer), {"version": 2, "title": "X"}).json()[
+        "scale_fixed"
+    ]
 
 
 def test_a_published_evaluation_no_longer_changes(client: Client, officer: User, token_for) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +108,9 @@ def test_the_region_assesses_itself_and_its_assessor_verifies_with_notes(
     Rubric.objects.create(year=2027, title="Evaluasi 2027")
     base = "/api/v1/evaluations/2027/regions/32.73"
     own = {"dimension": "living", "component": "output", "score": "3.5", "note": "Bukti: SK"}
-    response = send(client, "PUT", f"{base}/self-assessment", token_for(owner), {"scores": [own]})
+    version = client.get(base, headers={"Authorization": token_for(owner)})["ETag"].strip('"')
+    body = {"version": version, "scores": [own]}
+    response = send(client, "PUT", f"{base}/self-assessment", token_for(owner), body)
     assert response.status_code == 200, response.content
     (cell,) = response.json()["cells"]
     assert (cell["self_score"], cell["self_note"], cell["assessor_score"]) == (
@@ -112,7 +119,12 @@ def test_the_region_assesses_itself_and_its_assessor_verifies_with_notes(
         None,
     )
     scored = {"dimension": "living", "component": "output", "score": 3, "note": "Cukup"}
-    response = send(client, "PUT", f"{base}/assessment", token_for(assessor), {"scores": [scored]})
+    stale = send(
+        client, "PUT", f"{base}/assessment", token_for(assessor), {**body, "scores": [scored]}
+    )
+    assert stale.status_code == 412  # the grid changed since the version read above
+    body = {"version": response.json()["version"], "scores": [scored]}
+    response = send(client, "PUT", f"{base}/assessment", token_for(assessor), body)
     assert response.status_code == 200, response.content
     score = Score.objects.get()
     assert (score.self_score, score.self_note) == (Decimal("3.50"), "Bukti: SK")
@@ -152,7 +164,7 @@ def test_a_score_above_the_scale_names_its_cell_and_writes_nothing(
         ]
     }
     url = "/api/v1/evaluations/2027/regions/32.73/self-assessment"
-    response = send(client, "PUT", url, token_for(owner), body)
+    response = send(client, "PUT", url, token_for(owner), {**body, "version": EMPTY_GRID})
     assert response.status_code == 422
     (detail,) = response.json()["error"]["details"]
     assert detail["field"] == "scores.living.impact" and "4" in detail["message"]
@@ -168,6 +180,10 @@ def test_a_published_evaluation_takes_no_more_scores(
     response = send(client, "PUT", url, token_for(owner), body)
     assert response.status_code == 409 and response.json()["error"]["code"] == "closed"
     assert not Score.objects.exists()
+
+
+# The version of a grid with no score yet.
+EMPTY_GRID = fingerprint([])
 
 
 def _scored(rubric: Rubric, code: str, value: str) -> None:

@@ -26,6 +26,7 @@ def test_the_team_reports_progress_and_the_public_reads_it(
     assert response.json()["reports"][0]["status"] == "delayed"
     public = client.get(url).json()
     assert public["reports"][0] == {
+        "version": 1,
         "year": 2027,
         "quarter": 2,
         "status": "delayed",
@@ -65,3 +66,63 @@ def test_evaluations_and_the_dashboard_over_the_api(client: Client) -> None:
     assert board["masterplans"]["enacted"] == 1 and board["quick_wins"]["none"] == 6
     data = client.get("/api/v1/open-data/program").json()
     assert data["count"] == 6 and data["licence"] == "CC BY 4.0"
+
+
+def test_a_quarter_that_has_a_report_is_changed_only_from_its_version(
+    client: Client, owner: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    url = f"/api/v1/programs/{program.pk}/progress"
+    auth = {"Authorization": token_for(owner)}
+    body = {"year": 2027, "quarter": 2, "status": "on_track", "percent_entered": 30}
+    first = client.post(url, body, content_type="application/json", headers=auth)
+    assert first.status_code == 200
+    changed = {**body, "status": "delayed"}
+    without = client.post(url, changed, content_type="application/json", headers=auth)
+    assert without.status_code == 428
+    version = first.json()["reports"][0]["version"]
+    ok = client.post(
+        url, {**changed, "version": version}, content_type="application/json", headers=auth
+    )
+    assert ok.status_code == 200 and ok.json()["reports"][0]["version"] == version + 1
+    stale = client.post(
+        url, {**body, "version": version}, content_type="application/json", headers=auth
+    )
+    assert stale.status_code == 412
+    assert program.progress_reports.get().status == "delayed"
+
+
+def test_a_years_kpi_value_is_changed_only_from_its_version(
+    client: Client, owner: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    kpi = program.kpis.first()
+    url = f"/api/v1/programs/{program.pk}/kpis/{kpi.pk}/actuals"
+    auth = {"Authorization": token_for(owner)}
+    first = client.post(
+        url, {"year": 2027, "value": 12}, content_type="application/json", headers=auth
+    )
+    assert first.status_code == 200
+    assert (
+        client.post(
+            url, {"year": 2027, "value": 15}, content_type="application/json", headers=auth
+        ).status_code
+        == 428
+    )
+    row = next(k for k in first.json() if k["id"] == kpi.pk)
+    version = row["actual_versions"]["2027"]
+    ok = client.post(
+        url,
+        {"year": 2027, "value": 15, "version": version},
+        content_type="application/json",
+        headers=auth,
+    )
+    assert ok.status_code == 200
+    stale = client.post(
+        url,
+        {"year": 2027, "value": 9, "version": version},
+        content_type="application/json",
+        headers=auth,
+    )
+    assert stale.status_code == 412
+    assert kpi.actuals.get(year=2027).value == 15

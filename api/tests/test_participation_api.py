@@ -80,7 +80,7 @@ def test_residents_comment_while_the_consultation_is_open_and_read_what_was_appr
     comment = PublicComment.objects.get()
     assert (comment.status, comment.program.code) == ("pending", "LIV-01")
     assert client.get(url).json()["count"] == 0  # pending: not shown
-    moderate(comment, owner, "approved", "Terima kasih")
+    moderate(comment, owner, "approved", "Terima kasih", base_version=1)
     items = client.get(url).json()["items"]
     assert items == [
         {

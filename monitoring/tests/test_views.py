@@ -170,3 +170,24 @@ def test_reminders_go_once_to_the_regions_team(colleague: User, owner: User, mon
     assert ReminderSent.objects.count() == 12
     call_command("progress_reminders", verbosity=0)
     assert len(mail.outbox) == 1
+
+
+def test_a_years_kpi_value_is_changed_from_its_version_and_a_second_new_one_is_refused(
+    login, owner: User, colleague: User
+) -> None:
+    program = make_masterplan(status="approved").programs.get(code="GOV-01")
+    kpi = program.kpis.first()
+    url = f"/pemantauan/program/{program.pk}/kpi/"
+    data = {"kpi": kpi.pk, "year": 2027, "value": "12,5", "version": "0"}
+    assert login(owner).post(url, data).status_code == 302
+    # A colleague who opened the page before also records 2027 as new: refused, input kept.
+    late = login(colleague).post(url, {**data, "value": "14"})
+    assert late.status_code == 409
+    assert late.context["kpis"][0]["form"]["value"].value() == "14"
+    assert kpi.actuals.get(year=2027).value == 12.5
+    # Opened from the table, the form carries the value's version and changes it.
+    page = login(colleague).get(f"/pemantauan/program/{program.pk}/?kpi={kpi.pk}&tahun=2027")
+    form = next(item["form"] for item in page.context["kpis"] if item["kpi"] == kpi)
+    assert (form["value"].value(), form["version"].value()) == ("12,5", "1")
+    assert login(colleague).post(url, {**data, "value": "14", "version": "1"}).status_code == 302
+    assert kpi.actuals.get(year=2027).value == 14

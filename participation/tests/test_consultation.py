@@ -144,8 +144,8 @@ def test_pending_and_rejected_comments_are_not_shown_to_the_public(
     second = submit_public_comment(masterplan, {"name": "Budi", "text": "Iklan judi"}, "b")
     assert first is not None and second is not None
     assert "Perbanyak halte" not in client.get(consultation_url(masterplan)).content.decode()
-    moderate(first, owner, "approved", "Masuk program LIV-01 tahun 2028.")
-    moderate(second, owner, "rejected")
+    moderate(first, owner, "approved", "Masuk program LIV-01 tahun 2028.", base_version=1)
+    moderate(second, owner, "rejected", base_version=1)
     html = client.get(consultation_url(masterplan)).content.decode()
     assert "Perbanyak halte" in html and "Masuk program LIV-01" in html
     assert "Iklan judi" not in html
@@ -164,11 +164,12 @@ def test_the_team_and_national_staff_moderate_but_not_mentors_or_outsiders(
     url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
     for user in (mentor, outsider):
         with pytest.raises(PermissionDenied):
-            moderate(comment, user, "approved")
+            moderate(comment, user, "approved", base_version=1)
         assert login(user).get(url).status_code == 403
     assert login(officer).get(url).context["page"].object_list[0] == comment  # pending queue
     login(officer).post(
-        url, {"comment": comment.pk, "status": "approved", "answer": "Terima kasih"}
+        url,
+        {"comment": comment.pk, "status": "approved", "answer": "Terima kasih", "version": "1"},
     )
     comment.refresh_from_db()
     assert (comment.status, comment.answer, comment.answered_by) == (
@@ -211,7 +212,7 @@ def test_the_summary_counts_per_part_and_dimension_with_the_answers(
         comment = submit_public_comment(masterplan, data, f"10.0.0.{n}")
         assert comment is not None
         if status != "pending":
-            moderate(comment, owner, status, answer)
+            moderate(comment, owner, status, answer, base_version=1)
     summary = consultation_summary(masterplan)
     assert "5 komentar diterima, 3 ditampilkan" in summary
     assert f"{timezone.localtime(window.opens_at):%d/%m/%Y}" in summary
@@ -228,7 +229,7 @@ def test_the_summary_is_saved_into_the_masterplan_from_the_moderation_page(
 ) -> None:  # type: ignore[no-untyped-def]
     comment = submit_public_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
     assert comment is not None
-    moderate(comment, owner, "approved", "Ya")
+    moderate(comment, owner, "approved", "Ya", base_version=1)
     login(owner).post(f"/partisipasi/masterplan/{masterplan.pk}/ringkasan/")
     masterplan.refresh_from_db()
     assert masterplan.consultation_summary == consultation_summary(masterplan)
@@ -251,3 +252,18 @@ def test_a_malformed_moderation_form_answers_404(
     for value in ("abc", "99999999999999999999", ""):
         response = login(owner).post(url, {"comment": value, "status": "approved"})
         assert response.status_code == 404
+
+
+def test_of_two_moderators_deciding_from_one_version_the_second_is_refused_and_keeps_its_answer(
+    masterplan: Masterplan, window: ConsultationWindow, owner: User, officer: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    comment = submit_public_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
+    assert comment is not None
+    url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
+    first = {"comment": comment.pk, "status": "approved", "answer": "Ya", "version": "1"}
+    assert login(officer).post(url, first).status_code == 302
+    second = {**first, "status": "rejected", "answer": "Jawaban kedua"}
+    refused = login(owner).post(url, second)
+    assert refused.status_code == 409 and "Jawaban kedua" in refused.content.decode()
+    comment.refresh_from_db()
+    assert (comment.status, comment.answer, comment.version) == ("approved", "Ya", 2)
