@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from accounts import access
@@ -15,9 +15,14 @@ from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from kotacerdas.downloads import CONTENT_TYPES, attachment
 from kotacerdas.pdf import PdfUnavailable
-from masterplans.documents import Problem, ProgramImportError, import_programs_xlsx
 from masterplans.files import masterplan_file, masterplan_filename
 from masterplans.versions import diff, readable_versions
+from masterplans.workbook_import import (
+    ChoicesNeeded,
+    Problem,
+    ProgramImportError,
+    import_workbook,
+)
 
 router = Router(tags=["masterplans"])
 
@@ -54,12 +59,11 @@ class DiffQuery(Schema):
 
 
 class ImportOut(Schema):
-    programs: int
-    budget_lines: int
-    kpis: int
-    kpi_targets: int
-    steps: int
-    removed_programs: int
+    created: int = Field(description="new programs")
+    updated: int = Field(description="programs updated in place")
+    unchanged: int = Field(description="programs the workbook leaves as they are")
+    kept: int = Field(description="programs changed online since the export, kept (`keep`)")
+    removed: int = Field(description="programs not in the workbook, removed (`remove`)")
 
 
 @router.get(
@@ -138,16 +142,38 @@ def _problem_field(problem: Problem) -> str:
     return ".".join(part for part in parts if part) or "file"
 
 
+class ChoicesIn(Schema):
+    take: list[str] = Field(
+        default_factory=list,
+        description="codes of programs changed online since the export: take the workbook's",
+    )
+    keep: list[str] = Field(
+        default_factory=list,
+        description="codes of programs to keep as they are online (changed since the export, "
+        "or not in the workbook)",
+    )
+    remove: list[str] = Field(
+        default_factory=list, description="codes of programs not in the workbook: remove them"
+    )
+
+
 @router.post(
     "/masterplans/{int:masterplan_id}/workbook",
     response={200: ImportOut, **documented_errors(400, 401, 403, 404, 409, 413, 422)},
     auth=WRITE_AUTH,
-    summary="Replace the programs by those of an edited workbook (multipart, field `file`)",
+    summary="Import an edited workbook (multipart: `file`, and `take`/`keep`/`remove` codes)",
     description="Every row is checked first; with any problem nothing is written and the answer "
-    "is 422 with one detail per problem, its field being `sheet.row.column`.",
+    "is 422 with one detail per problem, its field being `sheet.row.column`. Programs are found "
+    "by their code and updated in place. A program changed online since the workbook was "
+    "exported, or online but not in the workbook, needs a choice: without one the answer is "
+    "409 `choices_needed`, one detail per such program (`conflict.CODE` or `missing.CODE`), "
+    "and nothing is written.",
 )
-def import_workbook(
-    request: HttpRequest, masterplan_id: int, file: File[UploadedFile | None] = None
+def import_workbook_api(
+    request: HttpRequest,
+    masterplan_id: int,
+    choices: Form[ChoicesIn],
+    file: File[UploadedFile | None] = None,
 ) -> Any:
     masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.edit")
     if file is None:
@@ -160,11 +186,34 @@ def import_workbook(
     if file.size and file.size > settings.KC_MAX_UPLOAD_BYTES:
         raise ApiError(413, "too_large", _("The file is too large."))
     try:
-        return import_programs_xlsx(masterplan, file, request.user)
+        return import_workbook(
+            masterplan, file, request.user, take=choices.take, keep=choices.keep,
+            remove=choices.remove,
+        )  # fmt: skip
     except ProgramImportError as exc:
         raise ApiError(
             422,
             "invalid_workbook",
             str(exc),
-            [{"field": _problem_field(p), "message": p.message} for p in exc.problems],
+            [{"field": _problem_field(p), "message": p.message} for p in exc.problems.shown],
+        ) from exc
+    except ChoicesNeeded as exc:
+        details = [
+            {
+                "field": f"conflict.{c.code}",
+                "message": "; ".join(f"{ch.label}: {ch.new}" for ch in c.changes)
+                or _("Its content here differs from the workbook's."),
+            }
+            for c in exc.plan.conflicts
+            if c.code in exc.undecided
+        ] + [
+            {"field": f"missing.{code}", "message": title}
+            for code, title in exc.plan.missing
+            if code in exc.undecided
+        ]
+        raise ApiError(
+            409,
+            "choices_needed",
+            _("Choose for each program listed: take, keep or remove."),
+            details,
         ) from exc

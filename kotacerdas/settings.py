@@ -198,6 +198,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("KC_MAX_REQUEST_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 KC_MAX_UPLOAD_BYTES = env_int("KC_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 KC_EVIDENCE_MAX_BYTES = env_int("KC_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+# Spreadsheets (kotacerdas/sheets.py): checked while streaming, before anything is held whole.
+# A 150-program masterplan workbook is about 60 KB and unpacks to under 1 MB; a national
+# indicator file (514 regions x 10 indicators x 8 years) is about 41,000 rows.
+KC_MAX_UNPACKED_BYTES = env_int("KC_MAX_UNPACKED_BYTES", 20 * 1024 * 1024)
+KC_MAX_SHEETS = env_int("KC_MAX_SHEETS", 20)
+KC_MAX_ROWS = env_int("KC_MAX_ROWS", 100_000)
+KC_MAX_CELLS = env_int("KC_MAX_CELLS", 2_000_000)
+KC_MAX_PROBLEMS_LISTED = env_int("KC_MAX_PROBLEMS_LISTED", 200)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 SESSION_COOKIE_HTTPONLY = True

@@ -4,17 +4,16 @@ back. Every row is checked by the same rules as the form; nothing is written unl
 right. A regional team's workbook may still hold the other regions' rows: those are skipped."""
 
 import re
-import zipfile
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils.exceptions import InvalidFileException
 
+from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
-from masterplans import documents
+from masterplans import workbook_import
 from masterplans.forms import AttendanceForm
 from masterplans.mentoring import AttendanceRow, cohort_regions, recordable_regions, save_attendance
 from masterplans.models import Workshop, WorkshopAttendance
@@ -27,8 +26,8 @@ MAX_ROWS = 1000
 # How far down the heading row is looked for.
 HEADING_SEARCH = 10
 # The workbook's yes and no (masterplans.documents), and how a sign-in sheet says them.
-YES = documents.YES | {"hadir", "present"}
-NO = (documents.NO - {""}) | {"tidak hadir", "absent", "-"}
+YES = workbook_import.YES | {"hadir", "present"}
+NO = (workbook_import.NO - {""}) | {"tidak hadir", "absent", "-"}
 
 
 @dataclass(frozen=True)
@@ -148,11 +147,9 @@ def read_attendance(
     """The rows to record and how many rows of regions ``user`` does not record were skipped;
     AttendanceImportError lists every problem by row and column."""
     try:
-        book = load_workbook(file_obj, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise AttendanceImportError(
-            [Problem(None, "", _("The file is not an Excel workbook (.xlsx)."))]
-        ) from None
+        book = sheets.open_workbook(file_obj)
+    except (sheets.TooLarge, sheets.Unreadable) as refused:
+        raise AttendanceImportError([Problem(None, "", str(refused))]) from None
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         lines = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2))

@@ -1,45 +1,36 @@
-"""A masterplan as files: an Excel workbook to edit programs offline and read back, and the book.
+"""A masterplan as files: an Excel workbook to edit programs offline (read back by
+``workbook_import``), and the book.
 
 Both are Indonesian documents whatever the language of the request, like the selection exports:
 fixed Indonesian column names, Indonesian labels (dimension, element, term, funding source,
-progress mode) that the import also accepts as codes. The import replaces every program of the
-masterplan in one transaction, and only when the whole workbook is valid.
+progress mode) that the import also accepts as codes. The workbook carries, on a hidden sheet,
+the masterplan and each program's version it was exported at, so that an import knows what
+changed online since.
 """
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone, translation
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from accounts.access import AnyUser
-from audit.models import Action
-from audit.tracking import record
 from kotacerdas.downloads import workbook_bytes
 from kotacerdas.pdf import render_pdf
 from masterplans.models import (
-    ANSWERABLE_KINDS,
     ELEMENT_CHOICES,
-    ELEMENT_DIMENSION,
-    ActionStep,
-    BudgetLine,
     Dimension,
     FundingSource,
     Kpi,
-    KpiTarget,
     Masterplan,
     Program,
     Term,
 )
-from masterplans.workflow import WorkflowError, require_editable
 from regions.models import Region
 
 PROGRAM_NAME = "Gerakan Menuju 100 Smart City"
@@ -53,6 +44,8 @@ SHEET_PROGRAMS = "Program"
 SHEET_BUDGET = "Anggaran"
 SHEET_KPIS = "KPI"
 SHEET_STEPS = "Rencana aksi"
+# Hidden: where the workbook came from (masterplan id, each program's version at export).
+STAMP_SHEET = "_kotacerdas"
 
 
 # Columns
@@ -107,9 +100,9 @@ BUDGET_COLUMNS = [
     Column("sumber_dana", "Sumber dana baris ini. Wajib.", 18, True),
     Column(
         "jumlah_rp",
-        "Jumlah dalam Rupiah penuh: angka biasa (1500000000) atau dengan titik ribuan "
-        "(1.500.000.000). Tidak boleh negatif; tulisan seperti '1,5 miliar' tidak diterima. "
-        "Satu baris per kode, tahun dan sumber dana.",
+        "Jumlah dalam Rupiah bulat: angka (1500000000), dengan titik ribuan (1.500.000.000) "
+        "atau dengan kata (Rp 1,5 miliar; 350 juta). Tidak boleh negatif. Satu baris per kode, "
+        "tahun dan sumber dana.",
         18,
         True,
     ),
@@ -255,6 +248,15 @@ def _step_sheet(sheet: Worksheet, programs: list[Program]) -> None:
     _finish(sheet, STEP_COLUMNS)
 
 
+def _stamp_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
+    """Where the workbook came from, for the import to see what changed online since."""
+    sheet.sheet_state = "hidden"
+    sheet.append(["masterplan", masterplan.pk])
+    sheet.append(["version", masterplan.version])
+    for p in programs:
+        sheet.append(["program", p.code, p.version])
+
+
 def _choices_text(choices: Iterable[tuple[str, Any]]) -> str:
     return "; ".join(f"{label} ({code})" for code, label in choices)
 
@@ -284,9 +286,14 @@ def _guide_sheet(sheet: Worksheet, masterplan: Masterplan) -> None:
     for line in (
         "Buku kerja ini berisi seluruh program masterplan. Lembar Program, Anggaran, KPI dan "
         "Rencana aksi dapat diubah lalu diunggah kembali.",
-        "Mengunggah buku kerja MENGGANTI semua program masterplan (beserta anggaran, KPI dan "
-        "rencana aksinya) dengan isi buku kerja. Bila ada satu kesalahan, tidak ada yang diubah: "
-        "daftar kesalahan menyebut lembar, baris dan kolomnya.",
+        "Saat diunggah, setiap program dicari menurut kodenya: program yang diubah di buku kerja "
+        "diperbarui (komentar, laporan kemajuan dan riwayatnya tetap), kode baru menjadi program "
+        "baru. Program yang diubah orang lain di aplikasi sejak buku kerja ini diunduh tidak "
+        "ditimpa tanpa pilihan Anda; program yang tidak ada di buku kerja dihapus hanya bila "
+        "Anda memilihnya. Bila ada satu kesalahan, tidak ada yang diubah: daftar kesalahan "
+        "menyebut lembar, baris dan kolomnya.",
+        "Angka yang diketik sebagai teks dibaca cara Indonesia: titik memisahkan ribuan, koma "
+        "menandai desimal (1.500.000.000; 12,5).",
         "Judul kolom pada baris 1 jangan diubah. Urutan kolom boleh berbeda; baris kosong "
         "dilewati. Lembar ini (Petunjuk) tidak dibaca saat unggah.",
     ):
@@ -343,521 +350,10 @@ def masterplan_xlsx(masterplan: Masterplan) -> bytes:
         _budget_sheet(book.create_sheet(SHEET_BUDGET), programs)
         _kpi_sheet(book.create_sheet(SHEET_KPIS), masterplan, programs)
         _step_sheet(book.create_sheet(SHEET_STEPS), programs)
+        _stamp_sheet(book.create_sheet(STAMP_SHEET), masterplan, programs)
         book.properties.title = masterplan.title
         book.properties.creator = PROGRAM_NAME
         return workbook_bytes(book)
-
-
-# Import
-
-
-@dataclass(frozen=True)
-class Problem:
-    sheet: str
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        where = [f"lembar {self.sheet}"] if self.sheet else []
-        if self.row is not None:
-            where.append(f"baris {self.row}")
-        if self.column:
-            where.append(f"kolom {self.column}")
-        return (", ".join(where) + ": " if where else "") + self.message
-
-
-class ProgramImportError(Exception):
-    """The workbook cannot be imported; ``problems`` says where and why. Nothing was written."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = "; ".join(str(p) for p in problems[:5])
-        more = f" (dan {len(problems) - 5} lagi)" if len(problems) > 5 else ""
-        super().__init__(f"{len(problems)} kesalahan: {shown}{more}")
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    programs: int
-    budget_lines: int
-    kpis: int
-    kpi_targets: int
-    steps: int
-    removed_programs: int
-
-
-def _norm(value: Any) -> str:
-    """Lower case, single spaces: how labels and codes are matched."""
-    return re.sub(r"\s+", " ", str(value)).strip().casefold()
-
-
-def _lookup(choices: Iterable[tuple[str, Any]]) -> dict[str, str]:
-    """Every accepted spelling of a choice (code, Indonesian and English label) → its code."""
-    accepted: dict[str, str] = {}
-    choices = list(choices)
-    for language in ("en", "id"):
-        with translation.override(language):
-            for code, label in choices:
-                accepted[_norm(label)] = code
-    for code, _label in choices:
-        accepted[_norm(code)] = code
-    return accepted
-
-
-YES = {"ya", "y", "yes", "true", "1", "benar", "x", "v", "✓"}
-NO = {"tidak", "t", "no", "n", "false", "0", "salah", ""}
-THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-PLAIN_INTEGER = re.compile(r"^\d+$")
-INDONESIAN_DECIMAL = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
-PLAIN_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
-
-
-class CellError(ValueError):
-    """A cell that cannot be read; the message says why, in Indonesian."""
-
-
-def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def parse_rupiah(value: Any) -> int:
-    """A whole Rupiah amount: a number, or text like 1500000 / 1.500.000 / Rp 1.500.000."""
-    if isinstance(value, bool):
-        raise CellError("bukan angka")
-    if isinstance(value, int | float):
-        number = value
-    else:
-        text = re.sub(r"\s+", "", str(value))
-        text = re.sub(r"^rp\.?", "", text, flags=re.IGNORECASE)
-        negative = text.startswith("-")
-        text = text.removeprefix("-")
-        if PLAIN_INTEGER.match(text):
-            number = int(text)
-        elif THOUSANDS.match(text):
-            number = int(text.replace(".", ""))
-        else:
-            raise CellError(
-                f"“{value}” tidak dapat dibaca sebagai jumlah Rupiah: tulis angka penuh, "
-                "mis. 1500000000 atau 1.500.000.000 (bukan “1,5 miliar”)"
-            )
-        number = -number if negative else number
-    if isinstance(number, float):
-        if number != int(number):
-            raise CellError(f"{value} bukan jumlah Rupiah bulat")
-        number = int(number)
-    if number < 0:
-        raise CellError(f"jumlah tidak boleh negatif ({value})")
-    return number
-
-
-def parse_number(value: Any) -> float:
-    """A KPI value: a number, or text with a decimal comma (12,5) and dots for thousands."""
-    if isinstance(value, bool):
-        raise CellError("bukan angka")
-    if isinstance(value, int | float):
-        return float(value)
-    text = re.sub(r"\s+", "", str(value))
-    if INDONESIAN_DECIMAL.match(text):
-        return float(text.replace(".", "").replace(",", "."))
-    if PLAIN_DECIMAL.match(text) and not THOUSANDS.match(text.removeprefix("-")):
-        return float(text)
-    raise CellError(f"“{value}” bukan angka")
-
-
-def parse_year(value: Any) -> int:
-    if isinstance(value, bool):
-        raise CellError("bukan tahun")
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        return int(text)
-    raise CellError(f"“{value}” bukan tahun (mis. 2027)")
-
-
-@dataclass
-class Row:
-    """One data row of a sheet, by column header, with where it came from."""
-
-    sheet: str
-    number: int
-    values: dict[str, Any]
-
-    def text(self, column: str) -> str:
-        value = self.values.get(column)
-        if _is_blank(value):
-            return ""
-        if isinstance(value, float) and value == int(value):
-            value = int(value)
-        return str(value).strip()
-
-
-@dataclass
-class Reader:
-    """Reads the sheets of the workbook and collects every problem before anything is written."""
-
-    masterplan: Masterplan
-    problems: list[Problem] = field(default_factory=list)
-    unreadable: set[str] = field(default_factory=set)
-
-    def problem(self, sheet: str, row: int | None, column: str, message: str) -> None:
-        self.problems.append(Problem(sheet, row, column, message))
-
-    def rows(self, book: Any, name: str, columns: list[Column]) -> list[Row]:
-        if name not in book.sheetnames:
-            self.problem(name, None, "", f"lembar “{name}” tidak ada di buku kerja")
-            self.unreadable.add(name)
-            return []
-        iterator = book[name].iter_rows(values_only=True)
-        header = next(iterator, None) or ()
-        positions: dict[str, int] = {}
-        for index, title in enumerate(header):
-            if not _is_blank(title):
-                key = _norm(title).replace(" ", "_")
-                if key in positions:
-                    self.problem(name, 1, str(title), "judul kolom ini muncul dua kali")
-                positions.setdefault(key, index)
-        missing = [c.header for c in columns if c.required and c.header not in positions]
-        for header_name in missing:
-            self.problem(name, 1, header_name, "kolom wajib ini tidak ada di baris judul")
-        if missing:
-            self.unreadable.add(name)
-            return []
-        rows = []
-        for number, values in enumerate(iterator, start=2):
-            if all(_is_blank(v) for v in values):
-                continue
-            rows.append(
-                Row(
-                    name,
-                    number,
-                    {
-                        key: values[index] if index < len(values) else None
-                        for key, index in positions.items()
-                    },
-                )
-            )
-        return rows
-
-    def required(self, row: Row, column: str) -> str:
-        text = row.text(column)
-        if not text:
-            self.problem(row.sheet, row.number, column, "wajib diisi")
-        return text
-
-    def limited(self, row: Row, column: str, limit: int, required: bool = False) -> str:
-        text = self.required(row, column) if required else row.text(column)
-        if len(text) > limit:
-            self.problem(
-                row.sheet, row.number, column, f"paling banyak {limit} karakter ({len(text)})"
-            )
-        return text[:limit]
-
-    def choice(
-        self, row: Row, column: str, accepted: dict[str, str], what: str, required: bool = True
-    ) -> str | None:
-        text = self.required(row, column) if required else row.text(column)
-        if not text:
-            return None
-        code = accepted.get(_norm(text))
-        if code is None:
-            self.problem(row.sheet, row.number, column, f"{what} “{text}” tidak dikenal")
-        return code
-
-    def convert(
-        self, row: Row, column: str, parse: Callable[[Any], Any], required: bool = True
-    ) -> Any:
-        value = row.values.get(column)
-        if _is_blank(value):
-            if required:
-                self.problem(row.sheet, row.number, column, "wajib diisi")
-            return None
-        try:
-            return parse(value)
-        except CellError as error:
-            self.problem(row.sheet, row.number, column, str(error))
-            return None
-
-    def year_in_period(self, row: Row, column: str, required: bool = True) -> int | None:
-        year = self.convert(row, column, parse_year, required)
-        if year is not None and year not in self.masterplan.years:
-            self.problem(
-                row.sheet,
-                row.number,
-                column,
-                f"tahun {year} di luar periode masterplan "
-                f"{self.masterplan.start_year}\u2013{self.masterplan.end_year}",
-            )
-            return None
-        return year
-
-
-@dataclass
-class ProgramDraft:
-    row: int
-    program: Program
-    budget: list[BudgetLine] = field(default_factory=list)
-    kpis: list[tuple[Kpi, list[KpiTarget]]] = field(default_factory=list)
-    steps: list[ActionStep] = field(default_factory=list)
-
-
-def _read_programs(reader: Reader, rows: list[Row]) -> dict[str, ProgramDraft]:
-    masterplan = reader.masterplan
-    dimensions = _lookup(Dimension.choices)
-    elements = _lookup(ELEMENT_CHOICES)
-    terms = _lookup(Term.choices)
-    sources = _lookup(FundingSource.choices)
-    progress_modes = _lookup(PROGRESS_MODES)
-    answerable: dict[str, Any] = {}
-    for item in masterplan.analysis.filter(kind__in=ANSWERABLE_KINDS).order_by("pk"):
-        answerable.setdefault(_norm(item.text), item)
-    drafts: dict[str, ProgramDraft] = {}
-    for position, row in enumerate(rows, start=1):
-        sheet, number = row.sheet, row.number
-        code = reader.limited(row, "kode", 20, required=True)
-        if code in drafts:
-            reader.problem(
-                sheet, number, "kode", f"kode {code} sudah dipakai di baris {drafts[code].row}"
-            )
-        dimension = reader.choice(row, "dimensi", dimensions, "dimensi")
-        element = reader.choice(row, "elemen", elements, "elemen")
-        if dimension and element and ELEMENT_DIMENSION[element] != dimension:
-            reader.problem(
-                sheet,
-                number,
-                "elemen",
-                f"elemen “{row.text('elemen')}” bukan bagian dari dimensi "
-                f"{dimension_label(dimension)}; elemennya: "
-                + ", ".join(str(label) for _c, label in _elements_by_dimension()[dimension]),
-            )
-        start = reader.year_in_period(row, "tahun_mulai")
-        end = reader.year_in_period(row, "tahun_selesai")
-        if start is not None and end is not None and end < start:
-            reader.problem(
-                sheet, number, "tahun_selesai", f"tahun selesai {end} sebelum tahun mulai {start}"
-            )
-        answers = None
-        answer_text = row.text("menjawab")
-        if answer_text:
-            answers = answerable.get(_norm(answer_text))
-            if answers is None:
-                reader.problem(
-                    sheet,
-                    number,
-                    "menjawab",
-                    f"tidak ada tantangan atau peluang “{answer_text[:60]}” di analisis masterplan",
-                )
-        quick_win = _norm(row.text("quick_win"))
-        if quick_win not in YES | NO:
-            reader.problem(sheet, number, "quick_win", f"isi ya atau tidak, bukan “{quick_win}”")
-        # Workbooks exported before the column existed leave it out: the default applies.
-        progress = row.text("kemajuan_dari")
-        progress_mode = progress_modes.get(_norm(progress)) if progress else None
-        if progress and progress_mode is None:
-            reader.problem(
-                sheet,
-                number,
-                "kemajuan_dari",
-                "isi "
-                + " atau ".join(f"“{progress_mode_label(code)}”" for code, _label in PROGRESS_MODES)
-                + f", bukan “{progress}”",
-            )
-        program = Program(
-            masterplan=masterplan,
-            code=code,
-            dimension=dimension or "",
-            element=element or "",
-            title=reader.limited(row, "judul", 200, required=True),
-            description=row.text("deskripsi"),
-            answers=answers,
-            technology=reader.limited(row, "teknologi", 300),
-            opd=reader.limited(row, "opd", 200),
-            partners=reader.limited(row, "mitra", 300),
-            term=reader.choice(row, "jangka", terms, "jangka") or Term.SHORT,
-            start_year=start or 0,
-            end_year=end or 0,
-            funding_source=reader.choice(row, "sumber_dana", sources, "sumber dana")
-            or FundingSource.APBD,
-            rpjmd_program=reader.limited(row, "program_rpjmd", 300),
-            is_quick_win=quick_win in YES,
-            progress_mode=progress_mode or PROGRESS_MODE_FIELD.get_default(),
-            position=position,
-        )
-        if code and code not in drafts:
-            drafts[code] = ProgramDraft(number, program)
-    return drafts
-
-
-def _owner(reader: Reader, row: Row, drafts: dict[str, ProgramDraft]) -> ProgramDraft | None:
-    code = reader.required(row, "kode")
-    # Without a readable Program sheet every code would be unknown: that is said once already.
-    if code and code not in drafts and SHEET_PROGRAMS not in reader.unreadable:
-        reader.problem(
-            row.sheet, row.number, "kode", f"program {code} tidak ada di lembar {SHEET_PROGRAMS}"
-        )
-    return drafts.get(code)
-
-
-def _read_budget(reader: Reader, rows: list[Row], drafts: dict[str, ProgramDraft]) -> None:
-    sources = _lookup(FundingSource.choices)
-    seen: dict[tuple[str, int, str], int] = {}
-    for row in rows:
-        draft = _owner(reader, row, drafts)
-        year = reader.year_in_period(row, "tahun")
-        source = reader.choice(row, "sumber_dana", sources, "sumber dana")
-        amount = reader.convert(row, "jumlah_rp", parse_rupiah)
-        if draft is None or year is None or source is None or amount is None:
-            continue
-        key = (draft.program.code, year, source)
-        if key in seen:
-            reader.problem(
-                row.sheet,
-                row.number,
-                "sumber_dana",
-                f"{key[0]} sudah punya anggaran {year} dari {source_label(source)} "
-                f"di baris {seen[key]}: jumlahkan dalam satu baris",
-            )
-            continue
-        seen[key] = row.number
-        draft.budget.append(BudgetLine(year=year, source=source, amount=amount))
-
-
-def _read_kpis(reader: Reader, rows: list[Row], drafts: dict[str, ProgramDraft]) -> None:
-    masterplan = reader.masterplan
-    if rows:
-        for column in rows[0].values:
-            if re.fullmatch(r"\d{4}", column) and int(column) not in masterplan.years:
-                reader.problem(
-                    SHEET_KPIS,
-                    1,
-                    column,
-                    f"tahun {column} di luar periode masterplan "
-                    f"{masterplan.start_year}\u2013{masterplan.end_year}",
-                )
-    for row in rows:
-        draft = _owner(reader, row, drafts)
-        name = reader.limited(row, "nama_kpi", 200, required=True)
-        unit = reader.limited(row, "satuan", 40, required=True)
-        baseline = reader.convert(row, "baseline", parse_number, required=False)
-        targets = []
-        for year in masterplan.years:
-            value = reader.convert(row, str(year), parse_number, required=False)
-            if value is not None:
-                targets.append(KpiTarget(year=year, value=value))
-        if draft is not None:
-            kpi = Kpi(name=name, unit=unit, baseline=baseline, position=len(draft.kpis))
-            draft.kpis.append((kpi, targets))
-
-
-def _read_steps(reader: Reader, rows: list[Row], drafts: dict[str, ProgramDraft]) -> None:
-    for row in rows:
-        draft = _owner(reader, row, drafts)
-        order = reader.convert(row, "urutan", parse_year_like_order, required=False)
-        year = reader.year_in_period(row, "tahun", required=False)
-        text = reader.limited(row, "langkah", 300, required=True)
-        if draft is not None:
-            position = order if order is not None else len(draft.steps) + 1
-            draft.steps.append(ActionStep(position=position, year=year, text=text))
-
-
-def parse_year_like_order(value: Any) -> int:
-    """A step's order: a whole number from 0 to 32767."""
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 32767:
-        return value
-    text = str(value).strip()
-    if re.fullmatch(r"\d{1,5}", text) and int(text) <= 32767:
-        return int(text)
-    raise CellError(f"“{value}” bukan nomor urut (1, 2, 3, ...)")
-
-
-def read_workbook(masterplan: Masterplan, file_obj: BinaryIO | Any) -> list[ProgramDraft]:
-    """Every program of the workbook, unsaved; ProgramImportError listing every problem."""
-    try:
-        book = load_workbook(file_obj, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ProgramImportError(
-            [Problem("", None, "", "berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca")]
-        ) from error
-    try:
-        with translation.override("id"):
-            reader = Reader(masterplan)
-            program_rows = reader.rows(book, SHEET_PROGRAMS, PROGRAM_COLUMNS)
-            budget_rows = reader.rows(book, SHEET_BUDGET, BUDGET_COLUMNS)
-            kpi_rows = reader.rows(book, SHEET_KPIS, KPI_COLUMNS)
-            step_rows = reader.rows(book, SHEET_STEPS, STEP_COLUMNS)
-            drafts = _read_programs(reader, program_rows)
-            _read_budget(reader, budget_rows, drafts)
-            _read_kpis(reader, kpi_rows, drafts)
-            _read_steps(reader, step_rows, drafts)
-    finally:
-        book.close()
-    if reader.problems:
-        raise ProgramImportError(reader.problems)
-    return list(drafts.values())
-
-
-def import_programs_xlsx(
-    masterplan: Masterplan, file_obj: BinaryIO | Any, user: AnyUser
-) -> ImportResult:
-    """Replace every program of ``masterplan`` by those of the workbook, all or nothing.
-
-    PermissionDenied or WorkflowError (masterplans.workflow.require_editable) when ``user`` may
-    not change it now; ProgramImportError when the workbook has problems.
-    """
-    require_editable(masterplan, user)
-    drafts = read_workbook(masterplan, file_obj)
-    with transaction.atomic():
-        current = Masterplan.objects.select_for_update().get(pk=masterplan.pk)
-        if not current.is_editable:
-            raise WorkflowError(
-                f"Masterplan yang berstatus {current.get_status_display()} tidak dapat diubah."
-            )
-        removed = current.programs.count()
-        current.programs.all().delete()
-        programs = Program.objects.bulk_create(d.program for d in drafts)
-        lines, steps, kpis = [], [], []
-        for draft, program in zip(drafts, programs, strict=True):
-            for line in draft.budget:
-                line.program = program
-                lines.append(line)
-            for step in draft.steps:
-                step.program = program
-                steps.append(step)
-            for kpi, _targets in draft.kpis:
-                kpi.program = program
-                kpis.append(kpi)
-        BudgetLine.objects.bulk_create(lines, batch_size=500)
-        ActionStep.objects.bulk_create(steps, batch_size=500)
-        Kpi.objects.bulk_create(kpis, batch_size=500)
-        targets = []
-        for draft in drafts:
-            for kpi, kpi_targets in draft.kpis:
-                for target in kpi_targets:
-                    target.kpi = kpi
-                    targets.append(target)
-        KpiTarget.objects.bulk_create(targets, batch_size=500)
-        result = ImportResult(
-            len(programs), len(lines), len(kpis), len(targets), len(steps), removed
-        )
-        # Bulk writes send no signals: the import is recorded as one event.
-        record(
-            Action.IMPORT,
-            obj=current,
-            label=f"{current} (program dari Excel)",
-            changes={
-                "programs": [removed, result.programs],
-                "budget_lines": result.budget_lines,
-                "kpis": result.kpis,
-                "kpi_targets": result.kpi_targets,
-                "steps": result.steps,
-            },
-        )
-    return result
 
 
 # The book (PDF)

@@ -143,7 +143,12 @@ EDITABLE_PROGRAM_FIELDS = (
 
 
 def _field_value(name: str, value: Any) -> Any:
-    return value.pk if name == "answers" and value is not None else value
+    return getattr(value, "pk", value) if name == "answers" else value
+
+
+def plain_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A program's fields as ``program_content`` holds them (the analysis item by its id)."""
+    return {name: _field_value(name, value) for name, value in fields.items()}
 
 
 def save_program(
@@ -161,28 +166,51 @@ def save_program(
     keep their identity (and their actuals) by id.
     """
     require_editable(masterplan, user)
-    values = {
-        name: value for name, value in content.fields.items() if name in EDITABLE_PROGRAM_FIELDS
-    }
     with transaction.atomic():
         if program.pk is None:
-            program = Program.objects.create(
-                masterplan=masterplan, position=masterplan.programs.count() + 1, **values
-            )
-            _write_children(program, content)
-            return program
+            return new_program(masterplan, content, position=masterplan.programs.count() + 1)
         current = Program.objects.select_for_update().get(pk=program.pk)
         if base_version is None or current.version != base_version:
             changes, by = changes_since(current, base_version or 0)
             raise VersionConflict(current, base_version or 0, changes, by)
         before = program_content(current)
-        plain = {name: _field_value(name, value) for name, value in values.items()}
-        if before == ProgramContent(plain, content.budget, content.kpis, content.steps):
-            return current
-        program = save_versioned(
-            current, base_version=base_version, values=values, changed_elsewhere=True
-        )
-        _write_children(program, content, before)
+        return apply_content(current, content, before)
+
+
+def _model_values(content: ProgramContent) -> dict[str, Any]:
+    """The content's fields as model attributes (the analysis item as an object or an id)."""
+    values = {}
+    for name, value in content.fields.items():
+        if name not in EDITABLE_PROGRAM_FIELDS:
+            continue
+        if name == "answers" and not (value is None or hasattr(value, "pk")):
+            name = "answers_id"
+        values[name] = value
+    return values
+
+
+def new_program(masterplan: Masterplan, content: ProgramContent, *, position: int) -> Program:
+    """A new program of ``masterplan`` with everything ``content`` holds."""
+    values = _model_values(content)
+    program = Program.objects.create(masterplan=masterplan, position=position, **values)
+    _write_children(program, content)
+    return program
+
+
+def apply_content(program: Program, content: ProgramContent, before: ProgramContent) -> Program:
+    """Write to ``program`` (locked, read as ``before``) what differs in ``content``; its
+    version moves on when anything does. Nothing is written when nothing differs."""
+    values = _model_values(content)
+    # Fields left out of ``content`` stay as they are.
+    fields = {**before.fields, **plain_fields(content.fields)}
+    if before == ProgramContent(fields, content.budget, content.kpis, content.steps):
+        return program
+    for name, value in values.items():
+        setattr(program, name, value)
+    program.version += 1
+    program.full_clean()
+    program.save()
+    _write_children(program, content, before)
     return program
 
 

@@ -490,3 +490,22 @@ class WorkshopAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.workshop} · {self.region}"
+
+
+class WorkbookUpload(models.Model):
+    """A workbook waiting for its importer's choices (programs changed online since it was
+    exported, programs it leaves out); kept in the database so that any app server can finish
+    the import, and removed once imported or a day old."""
+
+    masterplan = models.ForeignKey(Masterplan, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_name = models.CharField(max_length=200)
+    content = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workbook upload")
+        verbose_name_plural = _("workbook uploads")
+
+    def __str__(self) -> str:
+        return self.file_name

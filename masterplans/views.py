@@ -1,7 +1,9 @@
 """Masterplan pages: the library, a masterplan, its editor, checklist, workflow and versions."""
 
+import io
 import logging
-from typing import Any
+from datetime import timedelta
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,11 +12,14 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
+from accounts.models import User
 from audit.versioning import VersionConflict
+from kotacerdas import sheets
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param
@@ -22,7 +27,6 @@ from kotacerdas.pdf import PdfUnavailable
 from kotacerdas.uploads import posted_workbook
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
-from masterplans.documents import ProgramImportError, import_programs_xlsx
 from masterplans.editing import (
     add_analysis_item,
     delete_analysis_item,
@@ -47,8 +51,15 @@ from masterplans.models import (
     Masterplan,
     Program,
     Status,
+    WorkbookUpload,
 )
 from masterplans.versions import diff, readable_versions
+from masterplans.workbook_import import (
+    ChoicesNeeded,
+    ImportResult,
+    ProgramImportError,
+    import_workbook,
+)
 from masterplans.workflow import (
     TRANSITIONS,
     WorkflowError,
@@ -496,33 +507,96 @@ def masterplan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 @_redirects
 def masterplan_import(request: HttpRequest, pk: int) -> HttpResponse:
-    """Replace the programs by those of an edited workbook: all rows checked, all or nothing."""
+    """Import an edited workbook: programs updated by their code, nothing changed online
+    overwritten and nothing removed without the team's choice, all or nothing."""
     masterplan = _editable(request, pk)
-    problems: list[Any] = []
+    problems: Any = []
+    choices: ChoicesNeeded | None = None
+    upload: WorkbookUpload | None = None
     if request.method == "POST":
-        upload, problem = posted_workbook(request)
-        if upload is None:
-            problems = [problem]
-        else:
-            try:
-                result = import_programs_xlsx(masterplan, upload, request.user)
-            except ProgramImportError as exc:
-                problems = list(exc.problems)
-            except WorkflowError as exc:
-                messages.error(request, str(exc))
-                return redirect("masterplans:detail", masterplan.pk)
-            else:
-                messages.success(
-                    request,
-                    _("%(n)s programs imported (%(removed)s replaced).")
-                    % {"n": result.programs, "removed": result.removed_programs},
+        try:
+            upload, problems = _workbook_upload(request, masterplan)
+            if upload is not None:
+                chosen = {
+                    key.removeprefix("choice-"): value
+                    for key, value in request.POST.items()
+                    if key.startswith("choice-")
+                }
+                result = import_workbook(
+                    masterplan,
+                    io.BytesIO(upload.content),
+                    request.user,
+                    take=[code for code, value in chosen.items() if value == "take"],
+                    keep=[code for code, value in chosen.items() if value == "keep"]
+                    + request.POST.getlist("keep"),
+                    remove=request.POST.getlist("remove"),
                 )
+        except ProgramImportError as exc:
+            problems = exc.problems
+        except ChoicesNeeded as exc:
+            choices = exc
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect("masterplans:detail", masterplan.pk)
+        else:
+            if upload is not None:
+                upload.delete()
+                messages.success(request, _import_summary(result))
                 return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#program")
+        if upload is not None and choices is None:
+            upload.delete()
+            upload = None
     return render(
         request,
         "masterplans/import.html",
-        {"masterplan": masterplan, "problems": problems},
+        {
+            "masterplan": masterplan,
+            "problems": problems,
+            "choices": choices,
+            "upload": upload,
+            "limits": sheets.limits(),
+        },
+        status=409 if choices else 200,
     )
+
+
+def _workbook_upload(request: HttpRequest, masterplan: Masterplan) -> tuple[Any, list[str]]:
+    """The workbook of this step: a new file, or the one kept from the step before."""
+    pending = request.POST.get("upload", "")
+    user = cast(User, request.user)  # the editor's page: signed in
+    WorkbookUpload.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
+    if pending:
+        upload = WorkbookUpload.objects.filter(
+            pk=int_param(pending, 0), masterplan=masterplan, user=user
+        ).first()
+        if upload is None:
+            return None, [_("This import is no longer waiting: upload the workbook again.")]
+        return upload, []
+    file, problem = posted_workbook(request)
+    if file is None:
+        return None, [problem]
+    return (
+        WorkbookUpload.objects.create(
+            masterplan=masterplan,
+            user=user,
+            file_name=(file.name or "")[:200],
+            content=file.read(),
+        ),
+        [],
+    )
+
+
+def _import_summary(result: ImportResult) -> str:
+    return _(
+        "Workbook imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged, "
+        "%(kept)s kept as they are online, %(removed)s removed."
+    ) % {
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "kept": result.kept,
+        "removed": result.removed,
+    }
 
 
 def _readiness_gaps(masterplan: Masterplan) -> list[Any]:

@@ -1,17 +1,20 @@
 """Taking in indicator values from CSV or Excel files as Indonesian offices produce them.
 
 Long format, one value per row: ``kode_wilayah, tahun, indikator, nilai, sumber`` (English
-``region_code, year, indicator, value, source`` too). UTF-8 with or without BOM; comma,
-semicolon or tab delimited; ``1.234,56`` as well as ``1234.56``; stray spaces anywhere; codes
-with or without the dot (``3273`` is ``32.73``). Every problem is reported at once with its row
-and column, and one problem means nothing is written.
+``region_code, year, indicator, value, source`` too). UTF-8 with or without BOM, or UTF-16;
+comma, semicolon or tab delimited; stray spaces anywhere; codes with or without the dot
+(``3273`` is ``32.73``). Numbers typed as text are read in the notation the importer says the
+file uses, Indonesian (``1.234,56``) or English (``1,234.56``), never guessed
+(``kotacerdas.numbers``); Excel's own number cells are taken as they are. The file is read
+within the upload limits (``kotacerdas.sheets``). Every problem is reported at once with its
+row and column (the first ones, and the count of the rest), and one problem means nothing is
+written.
 """
 
 import csv
 import hashlib
 import io
 import re
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,8 +23,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
+from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
+from kotacerdas.numbers import NumberError, language_of, parse_number
 from regions.models import Region
 from selection.models import ImportRun, Indicator, IndicatorValue
 
@@ -42,10 +48,11 @@ COLUMNS = {  # accepted header → canonical (Indonesian) column name
     "source": "sumber",
 }
 REQUIRED = ["kode_wilayah", "tahun", "indikator", "nilai", "sumber"]
+NOTATIONS = {
+    "id": pgettext_lazy("number notation", "Indonesian"),
+    "en": pgettext_lazy("number notation", "English"),
+}
 TEMPLATE_HEADER = REQUIRED
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-DOT_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-COMMA_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -56,9 +63,12 @@ class Problem:
 
 
 class ImportFailed(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
+    """Nothing was written; ``problems`` lists the first ones, ``total`` counts them all."""
+
+    def __init__(self, problems: list[Problem], total: int | None = None) -> None:
+        super().__init__(f"{total or len(problems)} problem(s)")
         self.problems = problems
+        self.total = total if total is not None else len(problems)
 
 
 @dataclass(frozen=True)
@@ -75,35 +85,16 @@ def _clean(text: Any) -> str:
     return " ".join(str(text).replace("\u00a0", " ").split()) if text is not None else ""
 
 
-def parse_number(raw: Any, *, decimal_comma: bool) -> float | None:
-    """A number written the Indonesian or the English way, or None if it is not one.
-
-    Both separators present: the last one is the decimal mark. One kind only: a comma is
-    decimal in files that use the comma as decimal mark (semicolon-delimited, as Indonesian
-    Excel saves them) unless it groups thousands; a dot groups thousands there only in the
-    ``1.234.567`` pattern.
-    """
+def cell_number(raw: Any, language: str) -> float | None:
+    """A number cell: Excel's own number as it is, text read in ``language``; None if neither."""
     if isinstance(raw, bool):
         return None
     if isinstance(raw, int | float):
         return float(raw)
-    text = _clean(raw).replace(" ", "")
-    if not text:
+    try:
+        return float(parse_number(_clean(raw), language))
+    except NumberError:
         return None
-    if "," in text and "." in text:
-        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        text = text.replace(thousands, "").replace(decimal_mark, ".")
-    elif "," in text:
-        if COMMA_THOUSANDS.match(text) and not decimal_comma:
-            text = text.replace(",", "")
-        elif text.count(",") == 1:
-            text = text.replace(",", ".")
-        else:
-            text = text.replace(",", "")
-    elif "." in text and decimal_comma and DOT_THOUSANDS.match(text):
-        text = text.replace(".", "")
-    return float(text) if NUMBER.match(text) else None
 
 
 def _normalise_header(name: Any) -> str:
@@ -127,45 +118,27 @@ def _find_header(
     return first[1], rows[first[0] + 1 :]
 
 
-def _read_csv(content: bytes) -> tuple[list[str], list[tuple[int, list[Any]]], bool]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        message = _('The file is not UTF-8 text. Save it as "CSV UTF-8" and upload it again.')
-        raise ImportFailed([Problem(line, "", message)]) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([";", ",", "\t"], key=first_line.count)
-    rows = list(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1))
-    header, data = _find_header(rows)
-    return header, data, delimiter == ";"
-
-
-def _read_xlsx(content: bytes) -> tuple[list[str], list[tuple[int, list[Any]]], bool]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ImportFailed([Problem(0, "", _("The Excel file cannot be read."))]) from None
-    sheet = workbook.worksheets[0]
-    rows = [
-        (number, list(values))
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    workbook.close()
-    header, data = _find_header(rows)
-    return [_clean(h) for h in header], data, True
-
-
-Table = tuple[list[str], list[tuple[int, list[Any]]], bool]
+Table = tuple[list[str], list[tuple[int, list[Any]]]]
 
 
 def read_table(content: bytes, file_name: str) -> Table:
-    """Header, numbered data rows, and whether the decimal mark is a comma."""
-    if content[:2] == b"PK" or file_name.lower().endswith((".xlsx", ".xlsm")):
-        return _read_xlsx(content)
-    return _read_csv(content)
+    """The header and the numbered data rows of the file's first sheet, within the limits."""
+    limit = sheets.limits()
+    try:
+        if content[:2] == b"PK" or file_name.lower().endswith((".xlsx", ".xlsm")):
+            book = sheets.open_workbook(io.BytesIO(content), limit)
+            try:
+                budget = sheets.Budget(limit)
+                rows = [(n, list(v)) for n, v in sheets.sheet_rows(book.worksheets[0], budget)]
+            finally:
+                book.close()
+        else:
+            _delimiter, lines = sheets.csv_rows(io.BytesIO(content), limit)
+            rows = [(n, list(v)) for n, v in lines]
+    except (sheets.TooLarge, sheets.Unreadable) as error:
+        raise ImportFailed([Problem(getattr(error, "line", 0), "", str(error))]) from error
+    header, data = _find_header(rows)
+    return [_clean(h) for h in header], data
 
 
 def _region_code(raw: Any) -> str:
@@ -178,8 +151,10 @@ def _region_code(raw: Any) -> str:
 
 
 def _year(raw: Any) -> int | None:
-    number = parse_number(raw, decimal_comma=False)
-    return int(number) if number is not None and float(number).is_integer() else None
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = _clean(raw)
+    return int(text) if re.fullmatch(r"\d{4}", text) else None
 
 
 def _no_progress(rows: list[tuple[int, list[Any]]]) -> Iterable[tuple[int, list[Any]]]:
@@ -189,7 +164,7 @@ def _no_progress(rows: list[tuple[int, list[Any]]]) -> Iterable[tuple[int, list[
 def validate(
     header: list[str],
     rows: list[tuple[int, list[Any]]],
-    decimal_comma: bool,
+    language: str,
     progress: Progress = _no_progress,
 ) -> tuple[list[ValueRow], list[Problem]]:
     problems: list[Problem] = []
@@ -248,14 +223,18 @@ def validate(
                     % {"year": _clean(cell("tahun")) or "—", "low": MIN_YEAR, "high": this_year},
                 )
             )
-        value = parse_number(cell("nilai"), decimal_comma=decimal_comma)
+        value = cell_number(cell("nilai"), language)
         if value is None:
             found.append(
                 Problem(
                     number,
                     "nilai",
-                    _('Value "%(value)s" is not a number.')
-                    % {"value": _clean(cell("nilai")) or "—"},
+                    _('Value "%(value)s" is not a number in %(notation)s notation (%(example)s).')
+                    % {
+                        "value": _clean(cell("nilai"))[:40] or "—",
+                        "notation": NOTATIONS[language],
+                        "example": "1.234,5" if language == "id" else "1,234.5",
+                    },
                 )
             )
         elif indicator is not None:
@@ -331,19 +310,22 @@ def indicators_import(
     *,
     content: bytes,
     file_name: str,
+    numbers: str = "id",
     user: Any = None,
     is_demo: bool = False,
     progress: Progress = _no_progress,
 ) -> ImportRun:
     """Check the whole file, then write it in one transaction, or raise ImportFailed.
 
-    Values of the same indicator, year and source as a row in the file are replaced: they stay
-    in the database, marked ``replaced_by`` this import.
+    ``numbers`` is the notation of numbers typed as text in the file: ``id`` (1.234,5) or
+    ``en`` (1,234.5). Values of the same indicator, year and source as a row in the file are
+    replaced: they stay in the database, marked ``replaced_by`` this import.
     """
-    header, rows, decimal_comma = read_table(content, file_name)
-    parsed, problems = validate(header, rows, decimal_comma, progress)
+    header, rows = read_table(content, file_name)
+    parsed, problems = validate(header, rows, language_of(numbers), progress)
     if problems:
-        raise ImportFailed(problems)
+        shown = sheets.limits().errors
+        raise ImportFailed(problems[:shown], len(problems))
     keys = {(r.indicator.pk, r.year, r.source) for r in parsed}
     with transaction.atomic():
         run = ImportRun.objects.create(

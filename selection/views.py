@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Q
@@ -7,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
+from kotacerdas import sheets
 from kotacerdas.downloads import attachment
 from selection.forms import IndicatorUploadForm
 from selection.imports import ImportFailed, indicators_import, template_csv, template_xlsx
@@ -37,14 +40,20 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 def indicator_import(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "indicator.import")
     form = IndicatorUploadForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems: list[Any] = []
+    total = 0
     status = 200
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            run = indicators_import(content=upload.read(), file_name=upload.name, user=request.user)
+            run = indicators_import(
+                content=upload.read(),
+                file_name=upload.name,
+                numbers=form.cleaned_data["numbers"],
+                user=request.user,
+            )
         except ImportFailed as exc:
-            problems = exc.problems
+            problems, total = exc.problems, exc.total
             status = 422
         else:
             messages.success(
@@ -62,6 +71,8 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "problems": problems,
+            "problems_total": total,
+            "limits": sheets.limits(),
             "runs": ImportRun.objects.select_related("imported_by")[:20],
         },
         status=status,

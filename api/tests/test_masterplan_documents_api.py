@@ -105,8 +105,35 @@ def test_the_team_imports_an_edited_workbook(client: Client, owner: User, token_
     response = upload(client, masterplan.pk, token_for(owner), out.getvalue())
 
     assert response.status_code == 200, response.content
-    assert response.json()["programs"] == 6
+    assert response.json() == {"created": 0, "updated": 1, "unchanged": 5, "kept": 0, "removed": 0}
     assert masterplan.programs.get(code="GOV-01").title == "Perizinan daring"
+
+
+def test_a_program_left_out_needs_a_choice_409_then_is_removed_when_asked(
+    client: Client, owner: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    masterplan = make_masterplan()
+    book = load_workbook(io.BytesIO(masterplan_xlsx(masterplan)))
+    for name in ("Program", "Anggaran", "KPI", "Rencana aksi"):
+        sheet = book[name]
+        for row in range(sheet.max_row, 1, -1):
+            if sheet.cell(row=row, column=1).value == "ENV-01":
+                sheet.delete_rows(row)
+    out = io.BytesIO()
+    book.save(out)
+    asked = upload(client, masterplan.pk, token_for(owner), out.getvalue())
+    assert asked.status_code == 409
+    assert asked.json()["error"]["code"] == "choices_needed"
+    assert [d["field"] for d in asked.json()["error"]["details"]] == ["missing.ENV-01"]
+    assert masterplan.programs.filter(code="ENV-01").exists()
+    done = client.post(
+        f"/api/v1/masterplans/{masterplan.pk}/workbook",
+        {"file": io.BytesIO(out.getvalue()), "remove": ["ENV-01"]},
+        headers={"Authorization": token_for(owner)},
+    )
+    assert done.status_code == 200, done.content
+    assert done.json()["removed"] == 1
+    assert not masterplan.programs.filter(code="ENV-01").exists()
 
 
 def test_a_bad_workbook_is_answered_by_sheet_row_and_column_and_nothing_is_written(

@@ -21,6 +21,8 @@ EXEMPT = {
     "audit.AuditEvent": "the history itself",
     "selection.IndicatorValue": "tens of thousands per import; versioned by ImportRun instead "
     "(a re-import marks the old values replaced_by the new run, nothing is overwritten)",
+    "masterplans.WorkbookUpload": "a file in transit between two steps of one import; the "
+    "import itself is recorded (audit IMPORT) with every program it wrote",
     "selection.RoundResult": "derived: recomputed from the round's recorded inputs; a published "
     "round's results are frozen with their hash",
 }

@@ -172,7 +172,7 @@ def test_a_file_that_is_not_the_sheet_says_so(
     with pytest.raises(AttendanceImportError) as not_excel:
         import_attendance(workshop, officer, io.BytesIO(b"Kode;Hadir\n32.73;ya\n"))
     assert [str(p) for p in not_excel.value.problems] == [
-        "Berkas ini bukan buku kerja Excel (.xlsx)."
+        "Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca."
     ]
     with pytest.raises(AttendanceImportError) as no_columns:
         import_attendance(workshop, officer, _sheet([["32.73", "ya"]], header=["Kode", "Status"]))

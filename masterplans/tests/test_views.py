@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
-from masterplans.models import Masterplan, Status
+from masterplans.models import Masterplan, Status, WorkbookUpload
 from masterplans.tests.factories import make_masterplan
 from masterplans.workflow import transition
 
@@ -282,11 +282,12 @@ def test_an_excel_import_with_problems_lists_them_by_sheet_row_and_column(
     response = login(owner).post(f"/masterplan/{masterplan.pk}/impor/", {"file": buffer})
     assert response.status_code == 200
     problems = response.context["problems"]
-    assert [(p.sheet, p.row, p.column) for p in problems] == [("Program", 2, "dimensi")]
+    assert [(p.sheet, p.row, p.column) for p in problems.shown] == [("Program", 2, "dimensi")]
     assert masterplan.programs.count() == 6
+    assert not WorkbookUpload.objects.exists()  # nothing waits for a choice
 
 
-def test_an_edited_workbook_replaces_the_programs(login, owner: User) -> None:
+def test_a_workbook_brings_back_a_program_deleted_online(login, owner: User) -> None:
     import io
 
     from masterplans.documents import masterplan_xlsx
@@ -298,3 +299,34 @@ def test_an_edited_workbook_replaces_the_programs(login, owner: User) -> None:
     response = login(owner).post(f"/masterplan/{masterplan.pk}/impor/", {"file": buffer})
     assert response.status_code == 302
     assert masterplan.programs.count() == 6
+
+
+def test_a_workbook_that_leaves_a_program_out_asks_before_removing_it(login, owner: User) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from masterplans.documents import masterplan_xlsx
+
+    masterplan = make_masterplan()
+    book = load_workbook(io.BytesIO(masterplan_xlsx(masterplan)))
+    for name in ("Program", "Anggaran", "KPI", "Rencana aksi"):
+        sheet = book[name]
+        for row in range(sheet.max_row, 1, -1):
+            if sheet.cell(row=row, column=1).value == "ENV-01":
+                sheet.delete_rows(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "program.xlsx"
+    client = login(owner)
+    asked = client.post(f"/masterplan/{masterplan.pk}/impor/", {"file": buffer})
+    assert asked.status_code == 409
+    assert "ENV-01" in asked.content.decode() and masterplan.programs.count() == 6
+    upload = asked.context["upload"]
+    # Kept: the list is confirmed without ticking it.
+    kept = client.post(
+        f"/masterplan/{masterplan.pk}/impor/", {"upload": upload.pk, "keep": "ENV-01"}
+    )
+    assert kept.status_code == 302 and masterplan.programs.filter(code="ENV-01").exists()
+    assert not WorkbookUpload.objects.exists()

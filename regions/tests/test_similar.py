@@ -48,6 +48,7 @@ def test_an_indicator_import_shows_in_regions_like_on_the_next_request() -> None
         content=f"kode_wilayah,tahun,indikator,nilai,sumber\n{first.code},{date.today().year},"
         "kkd,2.5,Kemenkeu\n".encode(),
         file_name="kkd.csv",
+        numbers="en",
     )
     again = {item["region"]: item["fiscal"] for item in regions_like(bandung, limit=200)}
     assert again[first] == 2.5

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from selection.imports import ImportFailed, indicators_import, parse_number
+from selection.imports import ImportFailed, cell_number, indicators_import
 from selection.models import ImportRun, IndicatorValue
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +16,10 @@ pytestmark = pytest.mark.django_db
 HEADER = "kode_wilayah,tahun,indikator,nilai,sumber\n"
 
 
-def run(text: str | bytes, name: str = "data.csv"):  # type: ignore[no-untyped-def]
+def run(text: str | bytes, name: str = "data.csv", numbers: str = "en"):  # type: ignore[no-untyped-def]
+    """Import ``text``; these files write 1.85, so the English notation unless said."""
     content = text.encode() if isinstance(text, str) else text
-    return indicators_import(content=content, file_name=name)
+    return indicators_import(content=content, file_name=name, numbers=numbers)
 
 
 def problems(text: str | bytes, name: str = "data.csv") -> list[tuple[int, str]]:
@@ -36,29 +37,33 @@ def value(code: str, indicator: str, year: int) -> float:
 
 
 @pytest.mark.parametrize(
-    ("raw", "decimal_comma", "expected"),
+    ("raw", "language", "expected"),
     [
-        ("1234.56", False, 1234.56),
-        ("1.234,56", True, 1234.56),
-        ("1.234,56", False, 1234.56),
-        ("1,234.56", False, 1234.56),
-        ("1,5", True, 1.5),
-        ("1,5", False, 1.5),
-        ("1.234.567", True, 1234567.0),
-        ("1.234", True, 1234.0),
-        ("1.234", False, 1.234),
-        (" 71,4 ", True, 71.4),
-        ("1\u00a0234,5", True, 1234.5),
-        (3.25, True, 3.25),
-        ("tiga", True, None),
-        ("", True, None),
-        ("1,2,3", True, 123.0),
+        ("1234.56", "en", 1234.56),
+        ("1,234.56", "en", 1234.56),
+        ("1.234,56", "id", 1234.56),
+        ("1,5", "id", 1.5),
+        ("1.234.567", "id", 1234567.0),
+        ("1.234", "id", 1234.0),
+        ("1.234", "en", 1.234),
+        (" 71,4 ", "id", 71.4),
+        ("1\u00a0234,5", "id", 1234.5),
+        (3.25, "id", 3.25),  # a number cell is taken as it is, whatever the notation
+        (1234, "en", 1234.0),
+        # Refused, never guessed: the other notation, malformed, empty.
+        ("1234.56", "id", None),
+        ("1,5", "en", None),
+        ("1.234,56", "en", None),
+        ("1,2,3", "id", None),
+        ("tiga", "id", None),
+        ("", "id", None),
+        (True, "id", None),
     ],
 )
-def test_numbers_written_the_indonesian_or_english_way(
-    raw: object, decimal_comma: bool, expected: float | None
+def test_numbers_are_read_in_the_notation_the_file_is_said_to_use(
+    raw: object, language: str, expected: float | None
 ) -> None:
-    assert parse_number(raw, decimal_comma=decimal_comma) == expected
+    assert cell_number(raw, language) == expected
 
 
 def test_a_plain_csv_is_imported_and_recorded() -> None:
@@ -77,9 +82,9 @@ def test_an_indonesian_excel_csv_with_bom_semicolons_and_decimal_commas() -> Non
         "3275;2023;ikh;1.234,5;PUPR\r\n"
     )
     with pytest.raises(ImportFailed) as failure:  # 1.234,5 is above the IKH scale
-        run(text.encode("utf-8"))
+        run(text.encode("utf-8"), numbers="id")
     assert [(p.row, p.column) for p in failure.value.problems] == [(3, "nilai")]
-    run(text.replace("1.234,5", "61,5").encode("utf-8"))
+    run(text.replace("1.234,5", "61,5").encode("utf-8"), numbers="id")
     assert value("32.73", "kkd", 2023) == 1.85
     assert value("32.75", "ikh", 2023) == 61.5
     assert IndicatorValue.objects.get(region__code="32.73").source == "Kemenkeu 2023"
@@ -102,7 +107,7 @@ def test_a_messy_excel_file_from_an_office() -> None:
     sheet.append(["11.01", 2024.0, "kinerja", 2.5, "Kemendagri"])
     buffer = io.BytesIO()
     book.save(buffer)
-    imported = run(buffer.getvalue(), "KKD 2024 final (2).xlsx")
+    imported = run(buffer.getvalue(), "KKD 2024 final (2).xlsx", numbers="id")
     assert imported.rows == 3
     assert value("32.73", "kkd", 2024) == 1.85
     assert value("32.75", "kkd", 2024) == 2.15
@@ -193,15 +198,16 @@ def test_the_command_lists_problems_and_exits_non_zero(tmp_path: Path, capsys) -
     bad = tmp_path / "kkd.csv"
     bad.write_text(HEADER + "99.99,2023,kkd,1.5,Kemenkeu\n", encoding="utf-8")
     with pytest.raises(CommandError, match="tidak ada yang disimpan"):
-        call_command("import_indicators", str(bad), verbosity=0)
+        call_command("import_indicators", str(bad), numbers="en", verbosity=0)
     assert "baris 2, kolom kode_wilayah" in capsys.readouterr().err
     assert not IndicatorValue.objects.exists()
 
 
 def test_the_command_imports_a_good_file(tmp_path: Path, capsys, owner) -> None:  # type: ignore[no-untyped-def]
     good = tmp_path / "kkd.csv"
-    good.write_text(HEADER + "32.73,2023,kkd,1.5,Kemenkeu\n", encoding="utf-8")
+    good.write_text(HEADER.replace(",", ";") + "32.73;2023;kkd;1,5;Kemenkeu\n", encoding="utf-8")
     call_command("import_indicators", str(good), user="editor.bandung", verbosity=0)
+    assert value("32.73", "kkd", 2023) == 1.5  # the default notation is Indonesian
     assert "1 nilai diimpor" in capsys.readouterr().out
     assert ImportRun.objects.get().imported_by == owner
 
@@ -232,3 +238,35 @@ def test_residents_are_real_for_2025_and_demo_before() -> None:
     assert earlier.source == "demo"
     # Walked back at 0-3% a year: five years earlier, between 86% and 100% of 2025.
     assert 0.86 * bandung.population <= earlier.value <= bandung.population
+
+
+def test_a_number_in_the_other_notation_is_refused_saying_which_notation_was_expected() -> None:
+    with pytest.raises(ImportFailed) as failure:
+        run(HEADER + "32.73,2023,kkd,1.85,Kemenkeu\n", numbers="id")
+    (problem,) = failure.value.problems
+    assert (problem.row, problem.column) == (2, "nilai")
+    assert "1.85" in problem.message and "Indonesia" in problem.message
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_utf16_csv_as_excel_saves_unicode_text_is_read() -> None:
+    text = HEADER.replace(",", "\t") + "32.73\t2023\tkkd\t1,85\tKemenkeu\n"
+    run(text.encode("utf-16"), numbers="id")
+    assert value("32.73", "kkd", 2023) == 1.85
+
+
+def test_problems_past_the_listing_limit_are_counted_not_listed(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.KC_MAX_PROBLEMS_LISTED = 10
+    text = HEADER + "".join(f"99.{n:02d},2023,kkd,1.5,Kemenkeu\n" for n in range(40))
+    with pytest.raises(ImportFailed) as failure:
+        run(text)
+    assert len(failure.value.problems) == 10 and failure.value.total == 40
+
+
+def test_a_file_past_the_row_limit_is_refused_before_any_row_is_checked(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.KC_MAX_ROWS = 50
+    text = HEADER + "32.73,2023,kkd,1.5,Kemenkeu\n" * 60
+    with pytest.raises(ImportFailed) as failure:
+        run(text)
+    (problem,) = failure.value.problems
+    assert "50" in problem.message

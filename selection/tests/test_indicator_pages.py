@@ -13,9 +13,10 @@ pytestmark = pytest.mark.django_db
 HEADER = "kode_wilayah;tahun;indikator;nilai;sumber\n"
 
 
-def upload(client: Client, text: str, name: str = "kkd.csv"):  # type: ignore[no-untyped-def]
+def upload(client: Client, text: str, name: str = "kkd.csv", numbers: str = "id"):  # type: ignore[no-untyped-def]
     return client.post(
-        "/seleksi/indikator/impor/", {"file": SimpleUploadedFile(name, text.encode("utf-8"))}
+        "/seleksi/indikator/impor/",
+        {"file": SimpleUploadedFile(name, text.encode("utf-8")), "numbers": numbers},
     )
 
 
@@ -48,7 +49,7 @@ def test_the_page_lists_every_problem_and_saves_nothing(login, officer: User) ->
     assert response.status_code == 422
     body = response.content.decode()
     assert "Kode wilayah &quot;99.99&quot; tidak dikenal." in body
-    assert "Nilai &quot;banyak&quot; bukan angka." in body
+    assert "Nilai &quot;banyak&quot; bukan angka" in body
     assert not IndicatorValue.objects.exists()
 
 

@@ -18,9 +18,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--user", help="Username recorded as the importer.")
+        parser.add_argument(
+            "--numbers",
+            choices=["id", "en"],
+            default="id",
+            help="Notation of numbers typed as text: id (1.234,5, the default) or en (1,234.5).",
+        )
 
     def handle(
-        self, *args: Any, file: Path, user: str | None, verbosity: int, **options: Any
+        self,
+        *args: Any,
+        file: Path,
+        user: str | None,
+        numbers: str,
+        verbosity: int,
+        **options: Any,
     ) -> None:
         try:
             content = file.read_bytes()
@@ -40,14 +52,20 @@ class Command(BaseCommand):
         try:
             with acting_as_job(f"import_indicators {file.name}"):
                 run = indicators_import(
-                    content=content, file_name=file.name, user=importer, progress=progress
+                    content=content,
+                    file_name=file.name,
+                    numbers=numbers,
+                    user=importer,
+                    progress=progress,
                 )
         except ImportFailed as exc:
             for problem in exc.problems:
                 column = f", kolom {problem.column}" if problem.column else ""
                 self.stderr.write(f"baris {problem.row}{column}: {problem.message}")
+            if exc.total > len(exc.problems):
+                self.stderr.write(f"… dan {exc.total - len(exc.problems)} masalah lain.")
             raise CommandError(
-                f"{len(exc.problems)} masalah; tidak ada yang disimpan dari {file.name}."
+                f"{exc.total} masalah; tidak ada yang disimpan dari {file.name}."
             ) from exc
         self.stdout.write(
             self.style.SUCCESS(

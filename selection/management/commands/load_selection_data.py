@@ -32,7 +32,10 @@ class Command(BaseCommand):
                     self.stdout.write(f"{name}: sudah dimuat; tidak ada yang diubah.")
                     continue
                 try:
-                    run = indicators_import(content=content, file_name=name, is_demo=is_demo)
+                    # Written by Python's csv module: a point marks decimals.
+                    run = indicators_import(
+                        content=content, file_name=name, numbers="en", is_demo=is_demo
+                    )
                 except ImportFailed as exc:
                     raise CommandError(f"{name}: {exc.problems[:5]}") from exc
                 self.stdout.write(f"{name}: {run.rows} nilai dimuat.")
