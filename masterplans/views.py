@@ -22,7 +22,7 @@ from audit.versioning import VersionConflict
 from kotacerdas import sheets
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
-from kotacerdas.params import int_param
+from kotacerdas.params import id_param, int_param
 from kotacerdas.pdf import PdfUnavailable
 from kotacerdas.uploads import posted_workbook
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
@@ -88,8 +88,8 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
     if group in IslandGroup.values:
         masterplans = masterplans.filter(region__province__island_group=group)
     cohort = request.GET.get("cohort", "")
-    if cohort.isdigit():
-        masterplans = masterplans.filter(cohort_id=int(cohort))
+    if (cohort_id := id_param(cohort)) is not None:
+        masterplans = masterplans.filter(cohort_id=cohort_id)
     province = request.GET.get("province", "")
     if province:
         masterplans = masterplans.filter(region__province__code=province)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts import access
 from audit.versioning import StaleEdit
 from kotacerdas.paging import filters_query, page_of
-from kotacerdas.params import int_param
+from kotacerdas.params import id_param, int_param
 from masterplans.library import similar_programs
 from masterplans.models import Dimension, Program
 from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
@@ -329,8 +329,8 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
     if province:
         programs = programs.filter(masterplan__region__province__code=province)
     cohort = request.GET.get("cohort", "")
-    if cohort.isdigit():
-        programs = programs.filter(masterplan__cohort_id=int(cohort))
+    if (cohort_id := id_param(cohort)) is not None:
+        programs = programs.filter(masterplan__cohort_id=cohort_id)
     query = request.GET.get("q", "").strip()
     if query:
         programs = programs.filter(title__icontains=query) | programs.filter(

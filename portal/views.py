@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from kotacerdas import pagecache
+from kotacerdas.params import id_param
 from masterplans.models import PUBLIC_STATUSES
 from portal import opendata
 from portal.dashboard import DASHBOARD_SECONDS, MAP_MEASURES, Filters, board_key, cached_board
@@ -45,10 +46,9 @@ def dashboard(request: HttpRequest) -> HttpResponseBase:
         island_group=group if group in IslandGroup.values else "",
         province=province if province and Province.objects.filter(code=province).exists() else "",
         # Only values that name something: every other one would be a page in the cache.
-        cohort=int(cohort)
-        if cohort.isdigit()
-        and len(cohort) < 10
-        and SelectionRound.objects.published().filter(pk=int(cohort)).exists()
+        cohort=cohort_id
+        if (cohort_id := id_param(cohort)) is not None
+        and SelectionRound.objects.published().filter(pk=cohort_id).exists()
         else None,
     )
     measure = request.GET.get("map", "cohort")

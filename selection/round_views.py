@@ -12,6 +12,7 @@ from accounts import access
 from audit.versioning import StaleEdit
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
+from kotacerdas.params import id_param
 from kotacerdas.pdf import PdfUnavailable
 from regions.models import IslandGroup, Region
 from selection.exports import EXPORT_FORMATS, export_filename
@@ -250,8 +251,8 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 def round_compare(request: HttpRequest) -> HttpResponse:
     rounds = access.visible_rounds(request.user)
-    first = rounds.filter(pk=request.GET.get("a") or 0).first()
-    second = rounds.filter(pk=request.GET.get("b") or 0).first()
+    first = rounds.filter(pk=id_param(request.GET.get("a")) or 0).first()
+    second = rounds.filter(pk=id_param(request.GET.get("b")) or 0).first()
     context: dict[str, Any] = {"rounds": rounds, "first": first, "second": second}
     if first and second:
         before, after = set(final_selection(first)), set(final_selection(second))
