@@ -49,6 +49,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 ## Known vulnerabilities in the locked dependencies (asks PyPI's advisory data).
 audit: $(VENV)/.dev-installed

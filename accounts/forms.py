@@ -1,10 +1,12 @@
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts import throttle
+from accounts.models import DEFAULT_TOKEN_DAYS, TOKEN_DAYS, TokenScope
 from audit.context import client_ip
 from kotacerdas.fields import Form
 
@@ -15,27 +17,58 @@ class ApiTokenForm(Form):
         max_length=100,
         help_text=_('What the token is for, e.g. "Sync from SIPD".'),
     )
+    scope = forms.ChoiceField(
+        label=_("It may"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+    )
+    days = forms.TypedChoiceField(
+        label=_("Valid for"),
+        choices=[(d, _("%(days)s days") % {"days": d}) for d in TOKEN_DAYS],
+        coerce=int,
+        initial=DEFAULT_TOKEN_DAYS,
+    )
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Refuses to check the password at all while the name or address is throttled."""
+class Throttled:
+    """Refuses to check the password at all while this name from this address waits; counts
+    failures per name and address (accounts.throttle)."""
 
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "throttled": _("Too many failed log-ins. Wait 15 minutes and try again."),
-    }
     throttled = False
+    request: Any
+    cleaned_data: dict[str, Any]
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
         ip = client_ip(self.request) if self.request else None
-        if throttle.is_throttled(username, ip):
+        wait = throttle.wait_seconds(username, ip)
+        if wait:
             self.throttled = True
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+            raise forms.ValidationError(
+                _(
+                    "Too many failed log-ins for this name from here. Try again in "
+                    "%(minutes)s minutes, or unlock it with a link sent to its e-mail address."
+                )
+                % {"minutes": max(1, round(wait / 60))},
+                code="throttled",
+            )
         try:
-            cleaned = super().clean()
+            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
         except forms.ValidationError:
             throttle.note_failure(username, ip)
             raise
-        throttle.clear(username)
+        throttle.clear(username, ip)
         return cleaned
+
+
+class ThrottledAuthenticationForm(Throttled, AuthenticationForm):
+    pass
+
+
+class ThrottledAdminAuthenticationForm(Throttled, AdminAuthenticationForm):
+    """The admin's own log-in, through the same throttle as the site's."""
+
+
+class UnlockRequestForm(Form):
+    username = forms.CharField(label=_("Username"), max_length=150)

@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -141,8 +142,22 @@ class Membership(models.Model):
             raise ValidationError({"region": _("This role belongs to one region: choose it.")})
 
 
+DEFAULT_TOKEN_DAYS = 90
+TOKEN_DAYS = (30, 90, 180, 365)
+
+
+def token_expiry() -> datetime:
+    return timezone.now() + timedelta(days=DEFAULT_TOKEN_DAYS)
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("read only")
+    WRITE = "write", _("read and write")
+
+
 class ApiToken(models.Model):
-    """A bearer token for the API. Only its SHA-256 is stored; the key is shown once."""
+    """A bearer token for the API. Only its SHA-256 is stored; the key is shown once. It
+    reads only, or reads and writes (its scope), and stops working when it expires."""
 
     PREFIX = "kc_"
 
@@ -154,6 +169,10 @@ class ApiToken(models.Model):
     hint = models.CharField(_("starts with"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ
+    )
+    expires_at = models.DateTimeField(_("expires"), default=token_expiry)
 
     class Meta:
         ordering = ["-created_at"]
@@ -168,7 +187,29 @@ class ApiToken(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, *, user: User, name: str) -> tuple["ApiToken", str]:
+    def issue(
+        cls,
+        *,
+        user: User,
+        name: str,
+        scope: str = TokenScope.WRITE,
+        days: int = DEFAULT_TOKEN_DAYS,
+    ) -> tuple["ApiToken", str]:
         key = cls.PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=cls.hash_key(key), hint=key[:8])
+        token = cls.objects.create(
+            user=user,
+            name=name,
+            key_hash=cls.hash_key(key),
+            hint=key[:8],
+            scope=scope,
+            expires_at=timezone.now() + timedelta(days=days),
+        )
         return token, key
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == TokenScope.WRITE

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from api.auth import ReadOnlyToken
 from audit.versioning import StaleEdit
 from masterplans.workflow import WorkflowError
 
@@ -168,6 +169,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        if isinstance(exc, ReadOnlyToken):
+            return error_response(
+                403, "read_only_token", _("This token may only read: create one that may write.")
+            )
         return error_response(403, "forbidden", _("You do not have access to this resource."))
 
     @api.exception_handler(Http404)

@@ -2,11 +2,14 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from audit.models import AuditEvent
+from kotacerdas.fields import ADMIN_NUMBER_FIELDS
 
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
     """The audit log, read-only: nobody edits history."""
+
+    formfield_overrides = ADMIN_NUMBER_FIELDS
 
     list_display = ["at", "actor_label", "action", "content_type", "object_label", "ip"]
     list_filter = ["action", ("content_type", admin.RelatedOnlyFieldListFilter), "at"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from evaluation.index import DEFAULT_WEIGHTS
+from kotacerdas import constraints as check
 from masterplans.models import Dimension
 from regions.models import Region
 
@@ -54,6 +55,10 @@ class Rubric(models.Model):
         ordering = ["-year"]
         verbose_name = _("evaluation rubric")
         verbose_name_plural = _("evaluation rubrics")
+        constraints = [
+            check.between("rubric", "scale_max", 1, 100),
+            check.between("rubric", "year", 2017, 2100),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -122,7 +127,10 @@ class Score(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["rubric", "region", "dimension", "component"], name="score_cell_unique"
-            )
+            ),
+            # Within the rubric's scale is checked on saving (another table); never past 100.
+            check.between("score", "self_score", 0, 100, null=True),
+            check.between("score", "assessor_score", 0, 100, null=True),
         ]
 
     def __str__(self) -> str:

@@ -312,6 +312,19 @@ PAGES: dict[str, Route] = {
         (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))
     ),
     "accounts:logout": Route((Check("POST", EVERYONE),)),
+    "accounts:unlock_request": Route((Check("POST", EVERYONE, {"username": "siapa.saja"}),)),
+    "accounts:unlock": read(EVERYONE, token="bukan-tautan"),  # noqa: S106 (a wrong link)
+    "accounts:password_change": Route((Check("GET", SIGNED_IN), Check("POST", SIGNED_IN))),
+    "accounts:password_reset": Route(
+        (Check("GET", EVERYONE), Check("POST", EVERYONE, {"email": "siapa@contoh.id"}))
+    ),
+    "accounts:password_reset_done": read(EVERYONE),
+    "accounts:password_reset_confirm": read(
+        EVERYONE,
+        uidb64="MQ",
+        token="bukan-token",  # noqa: S106 (a wrong link)
+    ),
+    "accounts:password_reset_complete": read(EVERYONE),
     "accounts:token_create": Route((Check("POST", SIGNED_IN, {"name": "uji"}),)),
     "accounts:token_delete": Route((Check("POST", frozenset({"editor"})),), {"pk": "OWN_TOKEN"}),
     "set_language": Route((Check("POST", EVERYONE, {"language": "en", "next": "/"}),)),
@@ -650,6 +663,8 @@ FORMS_LEFT_OUT: dict[str, str] = {
     "masterplans:import": "a file upload (upload limits and import tests)",
     "masterplans:workshop_attendance_import": "a file upload (attendance import tests)",
     "accounts:login": "a password: never sent back (login throttle tests)",
+    "accounts:password_change": "passwords: never sent back (account tests)",
+    "accounts:password_reset": "an e-mail address to send a link to; nothing is stored",
     "participation:notifications": "buttons that mark notifications read",
     "participation:moderation": "a decision button per comment, with the team's answer",
 }

@@ -259,11 +259,22 @@ def _write(out: Any, batch: list[str], *digests: Any) -> None:
     batch.clear()
 
 
+MAX_COMPRESSION_RATIO = 1000
+
+
 @contextmanager
 def _open_backup(path: Path) -> Iterator[zipfile.ZipFile]:
     """The archive, with every way a file can be damaged turned into one clear refusal."""
     try:
         with zipfile.ZipFile(path) as archive:
+            # A backup is JSON lines, which compress well, but not a thousandfold: a part that
+            # claims to is a zip bomb, refused before a byte of it is inflated.
+            for member in archive.infolist():
+                if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+                    raise BackupError(
+                        f"Berkas cadangan tidak wajar: {member.filename} dimampatkan lebih dari "
+                        f"{MAX_COMPRESSION_RATIO}:1; tidak ada yang dipulihkan."
+                    )
             yield archive
     except FileNotFoundError as exc:
         raise BackupError(f"Berkas cadangan tidak ditemukan: {path}") from exc

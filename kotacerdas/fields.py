@@ -329,3 +329,27 @@ class Form(AsTyped, forms.Form, metaclass=_FormMetaclass):
 
 class ModelForm(AsTyped, forms.ModelForm, metaclass=_ModelFormMetaclass):
     pass
+
+
+# For the Django admin's ModelAdmin.formfield_overrides: its number fields read what people
+# type, like every other form (the admin's own widgets are type="number").
+ADMIN_NUMBER_FIELDS: dict[Any, dict[str, Any]] = {}
+
+
+def _admin_number_fields() -> dict[Any, dict[str, Any]]:
+    from django.db import models
+
+    whole = {"form_class": WholeNumberField, "widget": NumberInput}
+    return {
+        models.IntegerField: whole,
+        models.BigIntegerField: whole,
+        models.SmallIntegerField: whole,
+        models.PositiveIntegerField: whole,
+        models.PositiveSmallIntegerField: whole,
+        models.PositiveBigIntegerField: whole,
+        models.DecimalField: {"form_class": NumberField, "widget": NumberInput},
+        models.FloatField: {"form_class": FloatNumberField, "widget": NumberInput},
+    }
+
+
+ADMIN_NUMBER_FIELDS.update(_admin_number_fields())

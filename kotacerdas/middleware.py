@@ -1,5 +1,9 @@
+import time
 from collections.abc import Callable
+from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
 
@@ -87,4 +91,30 @@ class StripNulMiddleware:
                     cleaned.setlist(key, [v.replace("\x00", "") for v in cleaned.getlist(key)])
                 cleaned._mutable = False
                 request.POST = cleaned  # type: ignore[assignment]
+        return self.get_response(request)
+
+
+class IdleSessionMiddleware:
+    """A signed-in session ends after ``KC_SESSION_IDLE_SECONDS`` without a request.
+
+    The time of the last request is kept in the session and written at most once a minute, so
+    that a busy page does not turn every read into a session write; the cookie's own age is
+    the same idle time, renewed with it.
+    """
+
+    KEY = "kc_seen"
+    RESOLUTION = 60
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            seen = request.session.get(self.KEY)
+            if isinstance(seen, int) and now - seen > settings.KC_SESSION_IDLE_SECONDS:
+                logout(request)
+            elif not isinstance(seen, int) or now - seen >= self.RESOLUTION:
+                request.session[self.KEY] = now
         return self.get_response(request)

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kotacerdas.middleware.IdleSessionMiddleware",
     "audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -209,6 +210,11 @@ KC_MAX_PROBLEMS_LISTED = env_int("KC_MAX_PROBLEMS_LISTED", 200)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 SESSION_COOKIE_HTTPONLY = True
+# Signed-in sessions end after this long without a request (kotacerdas.middleware.IdleSession).
+KC_SESSION_IDLE_SECONDS = env_int("KC_SESSION_IDLE_SECONDS", 8 * 60 * 60)
+SESSION_COOKIE_AGE = KC_SESSION_IDLE_SECONDS
+# A password reset link works once (Django's token), and only this long.
+PASSWORD_RESET_TIMEOUT = env_int("KC_PASSWORD_RESET_SECONDS", 60 * 60)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -2,7 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts.forms import ThrottledAdminAuthenticationForm
+
 admin.site.site_header = "Kota Cerdas · Admin"
+# The admin's log-in goes through the same throttle as the site's.
+admin.site.login_form = ThrottledAdminAuthenticationForm
 admin.site.site_title = "Kota Cerdas"
 
 urlpatterns = [

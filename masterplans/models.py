@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas import constraints as check
 from regions.models import Region
 
 
@@ -170,7 +171,13 @@ class Masterplan(models.Model):
         verbose_name = _("masterplan")
         verbose_name_plural = _("masterplans")
         constraints = [
-            models.UniqueConstraint(fields=["region", "edition"], name="masterplan_edition_unique")
+            models.UniqueConstraint(fields=["region", "edition"], name="masterplan_edition_unique"),
+            check.year("masterplan", "start_year"),
+            models.CheckConstraint(
+                condition=models.Q(period_years__in=[5, 10]), name="masterplan_period_years_choice"
+            ),
+            check.not_negative("masterplan", "budget_envelope", null=True),
+            check.not_blank("masterplan", "title"),
         ]
 
     def __str__(self) -> str:
@@ -304,6 +311,10 @@ class Program(models.Model):
                 condition=models.Q(end_year__gte=models.F("start_year")),
                 name="program_ends_after_start",
             ),
+            check.year("program", "start_year"),
+            check.year("program", "end_year"),
+            check.not_blank("program", "code"),
+            check.not_blank("program", "title"),
         ]
 
     def __str__(self) -> str:
@@ -332,6 +343,8 @@ class BudgetLine(models.Model):
             models.UniqueConstraint(
                 fields=["program", "year", "source"], name="budget_line_unique"
             ),
+            check.not_negative("budget_line", "amount"),
+            check.year("budget_line"),
         ]
 
     def __str__(self) -> str:
@@ -348,6 +361,7 @@ class ActionStep(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("action step")
         verbose_name_plural = _("action steps")
+        constraints = [check.year("action_step", null=True)]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -379,7 +393,8 @@ class KpiTarget(models.Model):
         verbose_name = _("KPI target")
         verbose_name_plural = _("KPI targets")
         constraints = [
-            models.UniqueConstraint(fields=["kpi", "year"], name="kpi_target_year_unique")
+            models.UniqueConstraint(fields=["kpi", "year"], name="kpi_target_year_unique"),
+            check.year("kpi_target"),
         ]
 
     def __str__(self) -> str:
@@ -486,6 +501,7 @@ class WorkshopAttendance(models.Model):
                 condition=models.Q(present=False, attendees=0) | models.Q(present=True),
                 name="workshop_absent_has_no_attendees",
             ),
+            check.between("workshop_attendance", "attendees", 0, 99),
         ]
 
     def __str__(self) -> str:

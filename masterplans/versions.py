@@ -234,7 +234,8 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 def readable_versions(masterplan: Masterplan, user: AnyUser) -> list[MasterplanVersion]:
     """The versions ``user`` may read, oldest first."""
     versions = list(masterplan.versions.select_related("created_by").order_by("number"))
-    if masterplan.is_public and not access.can(user, "masterplan.view_draft", masterplan.region):
-        # The public reads what was approved and enacted, not the drafts that led there.
+    if not access.can(user, "masterplan.view_draft", masterplan.region):
+        # The public reads what was approved and enacted, not the drafts that led there nor
+        # the reviewers' notes on them: a draft open for consultation shows only itself.
         versions = [v for v in versions if v.status in PUBLIC_STATUSES]
     return versions

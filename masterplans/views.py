@@ -177,7 +177,7 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_new_edition": masterplan.status == Status.ENACTED
             and access.can(request.user, "masterplan.edit", masterplan.region)
             and not Masterplan.objects.filter(previous=masterplan).exists(),
-            "versions": masterplan.versions.select_related("created_by").order_by("-number"),
+            "versions": readable_versions(masterplan, request.user),
             "roadmap": roadmap_svg(masterplan, programs=programs) if programs else "",
             "budget": table,
             "budget_chart": budget_svg(masterplan, table=table) if table.rows else "",

@@ -2,6 +2,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kotacerdas.fields import (
@@ -14,7 +16,7 @@ from kotacerdas.fields import (
     WholeNumberField,
     YearField,
 )
-from monitoring.evidence import evidence_kind
+from monitoring.evidence import evidence_kind, max_bytes
 from monitoring.models import Milestone, ProgressReport, quarter_label
 
 
@@ -42,6 +44,9 @@ class ReportForm(ModelForm):
     def __init__(self, *args: Any, program: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.program = program
+        self.fields["evidence"].help_text = _("JPEG, PNG or PDF, at most %(size)s.") % {
+            "size": filesizeformat(max_bytes())
+        }
         self.fields["quarter"].widget = forms.Select(
             choices=[(q, quarter_label(q)) for q in range(1, 5)]
         )

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from kotacerdas import constraints as check
 from masterplans.models import Kpi, Program
 
 
@@ -39,6 +40,7 @@ class Milestone(models.Model):
         ordering = ["due_date", "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
+        constraints = [check.between("milestone", "weight", 1, 100)]
 
     def __str__(self) -> str:
         return self.title
@@ -78,7 +80,11 @@ class ProgressReport(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "year", "quarter"], name="progress_report_quarter_unique"
-            )
+            ),
+            check.between("progress_report", "quarter", 1, 4),
+            check.between("progress_report", "percent_entered", 0, 100, null=True),
+            check.not_negative("progress_report", "budget_realised", null=True),
+            check.year("progress_report"),
         ]
 
     def __str__(self) -> str:
@@ -103,7 +109,8 @@ class KpiActual(models.Model):
         verbose_name = _("KPI actual")
         verbose_name_plural = _("KPI actuals")
         constraints = [
-            models.UniqueConstraint(fields=["kpi", "year"], name="kpi_actual_year_unique")
+            models.UniqueConstraint(fields=["kpi", "year"], name="kpi_actual_year_unique"),
+            check.year("kpi_actual"),
         ]
 
     def __str__(self) -> str:

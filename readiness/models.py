@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas import constraints as check
 from regions.models import Region
 
 SCALE_MAX = 4
@@ -84,6 +85,7 @@ class Item(models.Model):
 
     class Meta:
         ordering = ["part", "position", "pk"]
+        constraints = [check.between("readiness_item", "weight", 1, 10)]
         verbose_name = _("readiness item")
         verbose_name_plural = _("readiness items")
 
@@ -178,7 +180,9 @@ class Answer(models.Model):
         verbose_name = _("readiness answer")
         verbose_name_plural = _("readiness answers")
         constraints = [
-            models.UniqueConstraint(fields=["assessment", "item"], name="answer_item_unique")
+            models.UniqueConstraint(fields=["assessment", "item"], name="answer_item_unique"),
+            check.between("answer", "self_score", 0, SCALE_MAX, null=True),
+            check.between("answer", "assessor_score", 0, SCALE_MAX, null=True),
         ]
 
     def __str__(self) -> str:

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from kotacerdas.fields import ADMIN_NUMBER_FIELDS
 from regions.models import Province, Region
 
 
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
+    formfield_overrides = ADMIN_NUMBER_FIELDS
     list_display = ["code", "name", "island_group", "population"]
     list_filter = ["island_group"]
     search_fields = ["code", "name"]
@@ -12,6 +14,7 @@ class ProvinceAdmin(admin.ModelAdmin):
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
+    formfield_overrides = ADMIN_NUMBER_FIELDS
     list_display = ["code", "name", "kind", "province", "population", "outermost_small_islands"]
     list_filter = ["kind", "province__island_group", "province"]
     search_fields = ["code", "name"]

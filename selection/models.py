@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from kotacerdas import constraints as check
+
 DEMO_SOURCE = "demo"
 
 
@@ -226,6 +228,12 @@ class SelectionRound(models.Model):
         ordering = ["-year", "-pk"]
         verbose_name = _("selection round")
         verbose_name_plural = _("selection rounds")
+        constraints = [
+            check.between("selection_round", "total", 1, 514),
+            check.year("selection_round"),
+            check.between("selection_round", "sensitivity_draws", 0, 50_000),
+            check.between("selection_round", "program_target", 1, 514),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -300,3 +300,26 @@ def test_the_weights_read_as_component_labels(client: Client) -> None:
         page = client.get(url).content.decode()
         assert "nilai awal 10%" in page and "dampak (impact) 30%" in page
         assert "quick win 10%" in page and "quick_win" not in page
+
+
+def test_an_assessors_note_is_shown_only_once_its_score_is_verified(
+    client: Client, login, owner: User, viewer: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027")
+    score = Score.objects.create(
+        rubric=rubric,
+        region=Region.objects.get(code="32.73"),
+        dimension="living",
+        component="output",
+        assessor_score=Decimal(2),
+        assessor_note="Bukti belum lengkap",
+    )
+    page = login(owner).get("/evaluasi/2027/wilayah/32.73/").content.decode()
+    api = client.get(
+        "/api/v1/evaluations/2027/regions/32.73", headers={"Authorization": token_for(viewer)}
+    ).json()
+    assert "Bukti belum lengkap" not in page
+    assert api["cells"][0]["assessor_note"] == ""
+    Score.objects.filter(pk=score.pk).update(verified_at=timezone.now())
+    page = login(owner).get("/evaluasi/2027/wilayah/32.73/").content.decode()
+    assert "Bukti belum lengkap" in page

@@ -285,3 +285,15 @@ def test_a_backup_from_another_migration_state_is_refused(tmp_path: Path, owner)
         CommandError, match=f"migrasi .*regions: cadangan 0001_initial, basis data {current}"
     ):
         _restore(path)
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_inflated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from kotacerdas.backup import BackupError, _open_backup
+
+    bomb = tmp_path / "cadangan.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data/regions_region.jsonl", b"\n" * (20 * 1024 * 1024))
+    with pytest.raises(BackupError, match="dimampatkan"), _open_backup(bomb):
+        pass

@@ -129,3 +129,24 @@ def test_line_breaks_a_browser_sends_as_crlf_are_read_as_shown() -> None:
 
     form = Note({"text": "baris satu\r\nbaris dua"})
     assert form.is_valid() and form.cleaned_data["text"] == "baris satu\nbaris dua"
+
+
+@pytest.mark.django_db
+def test_the_admin_reads_numbers_as_people_type_them_too(client, django_user_model) -> None:  # type: ignore[no-untyped-def]
+    from django.conf import settings
+    from django.contrib import admin
+    from django.db import models
+
+    from regions.models import Region
+
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label == "auth":
+            continue  # Django's own groups: no number to type
+        overrides = model_admin.formfield_overrides
+        assert overrides[models.IntegerField]["form_class"] is WholeNumberField, model
+    admin_user = django_user_model.objects.create_superuser("admin.uji", "a@contoh.id", "x-Sandi-9")
+    client.force_login(admin_user)
+    region = Region.objects.get(code="32.73")
+    page = client.get(f"/{settings.KC_ADMIN_PATH}regions/region/{region.pk}/change/")
+    assert page.status_code == 200
+    assert 'type="number"' not in page.content.decode()

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from openpyxl import Workbook
 
-from accounts.models import User
+from accounts.models import Role, User
 from audit.context import acting_as_job
 from audit.models import Action, AuditEvent
 from masterplans.documents import masterplan_xlsx
@@ -429,3 +429,44 @@ def test_a_file_past_the_byte_limit_is_refused_before_it_is_opened(owner: User, 
     masterplan = make_masterplan()
     with pytest.raises(ProgramImportError, match="1000"):
         import_workbook(masterplan, io.BytesIO(masterplan_xlsx(masterplan)), owner)
+
+
+def test_the_same_workbook_imported_twice_at_once_writes_it_once(registry_committed: None) -> None:
+    import threading
+
+    from django.db import connection
+
+    from conftest import make_user
+    from regions.models import Region
+
+    masterplan = make_masterplan()
+    editors = [
+        make_user(f"editor.{n}", Role.REGIONAL_EDITOR, Region.objects.get(code="32.73"))
+        for n in (1, 2)
+    ]
+    book = workbook(masterplan_xlsx(masterplan))
+    programs = book["Program"]
+    programs.cell(row=row_of(programs, "GOV-01"), column=column_of(programs, "judul"), value="Baru")
+    data = save(book).getvalue()
+    barrier = threading.Barrier(2)
+    results: list[Any] = []
+
+    def run(user: User) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(import_workbook(masterplan, io.BytesIO(data), user))
+        except Exception as error:
+            results.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(user,)) for user in editors]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted((r.updated, r.unchanged) for r in results) == [(0, 6), (1, 5)], results
+    program = masterplan.programs.get(code="GOV-01")
+    assert (program.title, masterplan.programs.count()) == ("Baru", 6)
+    assert program.version == 2

@@ -267,3 +267,32 @@ def test_of_two_moderators_deciding_from_one_version_the_second_is_refused_and_k
     assert refused.status_code == 409 and "Jawaban kedua" in refused.content.decode()
     comment.refresh_from_db()
     assert (comment.status, comment.answer, comment.version) == ("approved", "Ya", 2)
+
+
+def test_a_draft_open_for_consultation_shows_the_public_only_the_draft(
+    client: Client, masterplan: Masterplan, window: ConsultationWindow, officer: User
+) -> None:
+    from masterplans.models import MasterplanVersion
+    from participation.models import Comment
+
+    Comment.objects.create(masterplan=masterplan, text="Catatan pendamping internal")
+    MasterplanVersion.objects.create(
+        masterplan=masterplan,
+        number=1,
+        status="revision",
+        note="Catatan penelaah: perbaiki anggaran",
+        snapshot={"programs": {}},
+        created_by=officer,
+    )
+    detail = client.get(f"/masterplan/{masterplan.pk}/")
+    assert detail.status_code == 200  # the public reads the draft while it is consulted
+    for url in (
+        f"/masterplan/{masterplan.pk}/",
+        f"/masterplan/{masterplan.pk}/versi/",
+        consultation_url(masterplan),
+    ):
+        body = client.get(url).content.decode()
+        assert "Catatan penelaah" not in body and "Catatan pendamping" not in body, url
+    assert client.get(f"/api/v1/masterplans/{masterplan.pk}/versions").json() == []
+    assert client.get(f"/api/v1/masterplans/{masterplan.pk}/comments").status_code in (401, 403)
+    assert client.get(f"/partisipasi/masterplan/{masterplan.pk}/komentar/").status_code != 200
