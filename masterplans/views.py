@@ -254,16 +254,37 @@ def masterplan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("masterplans:edit", masterplan.pk)
+    return _edit_page(request, masterplan, form, conflict=conflict)
+
+
+def _overview_form(masterplan: Masterplan) -> OverviewForm:
+    initial = {
+        "missions": "\n".join(m.text for m in masterplan.missions.all()),
+        "targets": "\n".join(t.text for t in masterplan.targets.all()),
+        "version": masterplan.version,
+    }
+    return OverviewForm(instance=masterplan, initial=initial)
+
+
+def _edit_page(
+    request: HttpRequest,
+    masterplan: Masterplan,
+    form: OverviewForm | None = None,
+    *,
+    analysis_form: AnalysisItemForm | None = None,
+    conflict: VersionConflict | None = None,
+) -> HttpResponse:
+    """The editor's home; a form posted with errors comes back as typed."""
     return render(
         request,
         "masterplans/edit.html",
         {
             "masterplan": masterplan,
-            "form": form,
+            "form": form or _overview_form(masterplan),
             "conflict": conflict,
             "dimensions": _by_dimension(_programs(masterplan)),
             "analysis": masterplan.analysis.all(),
-            "analysis_form": AnalysisItemForm(),
+            "analysis_form": analysis_form or AnalysisItemForm(),
             "readiness_gaps": _readiness_gaps(masterplan),
             "dimension_choices": Dimension.choices,
         },
@@ -290,15 +311,10 @@ def masterplan_checklist(request: HttpRequest, pk: int) -> HttpResponse:
 def analysis_add(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = _editable(request, pk)
     form = AnalysisItemForm(request.POST)
-    if form.is_valid():
-        add_analysis_item(masterplan, request.user, form.save(commit=False))
-        messages.success(request, _("Added to the analysis."))
-    else:
-        errors = "; ".join(
-            f"{form.fields[name].label}: {' '.join(str(e) for e in errs)}"
-            for name, errs in form.errors.items()
-        )
-        messages.error(request, _("Not added: %(errors)s") % {"errors": errors})
+    if not form.is_valid():
+        return _edit_page(request, masterplan, analysis_form=form)
+    add_analysis_item(masterplan, request.user, form.save(commit=False))
+    messages.success(request, _("Added to the analysis."))
     return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#analisis")
 
 

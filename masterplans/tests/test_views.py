@@ -330,3 +330,15 @@ def test_a_workbook_that_leaves_a_program_out_asks_before_removing_it(login, own
     )
     assert kept.status_code == 302 and masterplan.programs.filter(code="ENV-01").exists()
     assert not WorkbookUpload.objects.exists()
+
+
+def test_an_analysis_item_with_an_error_comes_back_as_typed(login, owner: User) -> None:
+    masterplan = make_masterplan()
+    response = login(owner).post(
+        f"/masterplan/{masterplan.pk}/analisis/",
+        {"kind": "challenge", "dimension": "bukan-dimensi", "text": "Banjir tahunan di hilir"},
+    )
+    assert response.status_code == 200
+    form = response.context["analysis_form"]
+    assert form["text"].value() == "Banjir tahunan di hilir" and form.errors["dimension"]
+    assert not masterplan.analysis.filter(text="Banjir tahunan di hilir").exists()
