@@ -24,14 +24,22 @@ def current_language() -> str:
     return language_of(translation.get_language())
 
 
-def examples(*, whole: bool = False, money: bool = False) -> str:
-    """The accepted forms, in the current language, for an error message or a help text."""
-    if current_language() == "en":
-        shown = ["400,000,000", "Rp 1.2 billion"] if money else ["1,250", "2.5"]
+def examples(*, whole: bool = False, money: bool = False, small: bool = False) -> str:
+    """The accepted forms, in the current language, for an error message or a help text;
+    ``small``: a value below a thousand (a score, a percent), shown without thousands."""
+    english = current_language() == "en"
+    if money:
+        shown = (
+            ["400,000,000", "Rp 1.2 billion"]
+            if english
+            else ["400.000.000", "Rp 1,2 miliar", "350 juta"]
+        )
+    elif small:
+        shown = ["3"] if whole else ["2.5"] if english else ["2,5"]
     else:
-        shown = ["400.000.000", "Rp 1,2 miliar", "350 juta"] if money else ["1.250", "2,5"]
-    if whole and not money:
-        shown = shown[:1]
+        shown = ["1,250", "2.5"] if english else ["1.250", "2,5"]
+        if whole:
+            shown = shown[:1]
     return ", ".join(shown)
 
 
@@ -118,8 +126,11 @@ class NumberField(forms.Field):
             try:
                 number = parse_number(str(value), current_language(), percent=self.percent)
             except NumberError as error:
+                small = self.max_value is not None and self.max_value < 1000
                 raise ValidationError(
-                    number_error_message(error, self._label(), whole=self.whole, money=self.money),
+                    number_error_message(
+                        error, self._label(), whole=self.whole, money=self.money, small=small
+                    ),
                     code="invalid",
                 ) from error
         return self.convert(number)

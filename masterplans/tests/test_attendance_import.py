@@ -114,7 +114,7 @@ def test_every_bad_row_is_named_by_row_and_column_and_nothing_is_saved(
         "Baris 6, kolom Kode: Kota Bandung sudah ada di baris 2.",
         "Baris 7, kolom Kode: Kode wilayah kosong.",
         "Baris 8, kolom Peserta: Kota Semarang: jumlah peserta: “tiga”: bukan angka. "
-        "Tulis misalnya 1.250.",
+        "Tulis misalnya 3.",
         "Baris 9, kolom Peserta: Kota Tangerang Selatan: tercantum 2 nama tetapi jumlah peserta 1.",
     ]
     assert "Tidak ada yang diimpor: 7 masalah." in response.content.decode()
