@@ -13,6 +13,7 @@ from kotacerdas.fields import (
     RupiahField,
     VersionField,
     WholeNumberField,
+    examples,
 )
 from masterplans.editing import KpiContent, ProgramContent
 from masterplans.models import (
@@ -245,6 +246,10 @@ class ProgramEditor:
             queryset=ActionStep.objects.order_by("position", "pk"),
             form_kwargs={"years": years},
         )
+
+    @property
+    def money_examples(self) -> str:
+        return examples(money=True)
 
     @property
     def parts(self) -> list[Any]:
