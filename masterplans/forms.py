@@ -15,7 +15,7 @@ from kotacerdas.fields import (
     WholeNumberField,
     examples,
 )
-from masterplans.editing import KpiContent, ProgramContent
+from masterplans.editing import EDITABLE_PROGRAM_FIELDS, KpiContent, ProgramContent
 from masterplans.models import (
     ANSWERABLE_KINDS,
     ELEMENT_DIMENSION,
@@ -92,24 +92,7 @@ class ProgramForm(ModelForm):
 
     class Meta:
         model = Program
-        fields = [
-            "code",
-            "dimension",
-            "element",
-            "title",
-            "description",
-            "answers",
-            "technology",
-            "opd",
-            "partners",
-            "term",
-            "start_year",
-            "end_year",
-            "funding_source",
-            "rpjmd_program",
-            "is_quick_win",
-            "progress_mode",
-        ]
+        fields = list(EDITABLE_PROGRAM_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, masterplan: Masterplan, **kwargs: Any) -> None:

@@ -20,7 +20,7 @@ from kotacerdas.fields import (
 )
 from regions.models import IslandGroup, Region
 from selection.models import Indicator, RoundMethod, SelectionRound
-from selection.rounds import THRESHOLD_OPS
+from selection.rounds import ROUND_FIELDS, THRESHOLD_OPS
 
 THRESHOLD_ROWS = 3
 
@@ -39,17 +39,7 @@ class RoundForm(ModelForm):
 
     class Meta:
         model = SelectionRound
-        fields = [
-            "name",
-            "year",
-            "total",
-            "method",
-            "normalization",
-            "indicator_year",
-            "imputation",
-            "sensitivity_draws",
-            "program_target",
-        ]
+        fields = list(ROUND_FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -351,7 +351,8 @@ def _store(selection_round: SelectionRound, outcome: Outcome) -> None:
     )
 
 
-ROUND_SETTINGS = (
+# A round's settings: the fields its editor shows as they are, and those it builds.
+ROUND_FIELDS = (
     "name",
     "year",
     "total",
@@ -361,10 +362,8 @@ ROUND_SETTINGS = (
     "imputation",
     "sensitivity_draws",
     "program_target",
-    "weights",
-    "quotas",
-    "eligibility",
 )
+ROUND_SETTINGS = (*ROUND_FIELDS, "weights", "quotas", "eligibility")
 
 
 def _settings(selection_round: SelectionRound) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from accounts.models import User
 from masterplans.documents import masterplan_xlsx
 from masterplans.tests.factories import make_masterplan
+from masterplans.tests.test_workbook_import import drop_program
 from masterplans.versions import snapshot
 from masterplans.workflow import transition
 
@@ -114,11 +115,7 @@ def test_a_program_left_out_needs_a_choice_409_then_is_removed_when_asked(
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = make_masterplan()
     book = load_workbook(io.BytesIO(masterplan_xlsx(masterplan)))
-    for name in ("Program", "Anggaran", "KPI", "Rencana aksi"):
-        sheet = book[name]
-        for row in range(sheet.max_row, 1, -1):
-            if sheet.cell(row=row, column=1).value == "ENV-01":
-                sheet.delete_rows(row)
+    drop_program(book, "ENV-01")
     out = io.BytesIO()
     book.save(out)
     asked = upload(client, masterplan.pk, token_for(owner), out.getvalue())

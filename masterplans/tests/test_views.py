@@ -307,14 +307,11 @@ def test_a_workbook_that_leaves_a_program_out_asks_before_removing_it(login, own
     from openpyxl import load_workbook
 
     from masterplans.documents import masterplan_xlsx
+    from masterplans.tests.test_workbook_import import drop_program
 
     masterplan = make_masterplan()
     book = load_workbook(io.BytesIO(masterplan_xlsx(masterplan)))
-    for name in ("Program", "Anggaran", "KPI", "Rencana aksi"):
-        sheet = book[name]
-        for row in range(sheet.max_row, 1, -1):
-            if sheet.cell(row=row, column=1).value == "ENV-01":
-                sheet.delete_rows(row)
+    drop_program(book, "ENV-01")
     buffer = io.BytesIO()
     book.save(buffer)
     buffer.seek(0)
