@@ -89,14 +89,14 @@ def _page_cases() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("name", "method", "persona"), _page_cases())
-def test_page_access_follows_the_matrix(personas, name: str, method: str, persona: str) -> None:  # type: ignore[no-untyped-def]
+def test_page_access_follows_the_matrix(world, db, name: str, method: str, persona: str) -> None:  # type: ignore[no-untyped-def]
     rule = matrix.PAGES["admin:*" if name.startswith("admin:") else name]
     check = next(c for c in rule.checks if c.method == method)
     client = Client()
-    if personas[persona] is not None:
-        client.force_login(personas[persona])
-    url = reverse(name, kwargs={k: fill(v, personas) for k, v in rule.kwargs.items()})
-    data = {k: fill(v, personas) for k, v in check.data.items()}
+    if world[persona] is not None:
+        client.force_login(world[persona])
+    url = reverse(name, kwargs={k: fill(v, world) for k, v in rule.kwargs.items()})
+    data = {k: fill(v, world) for k, v in check.data.items()}
     response = client.get(url) if method == "GET" else client.post(url, data)
     refused = _is_refused_page(response)
     if persona in check.allowed:
@@ -112,16 +112,16 @@ def _api_cases() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("method", "path", "persona"), _api_cases())
-def test_api_access_follows_the_matrix(personas, method: str, path: str, persona: str) -> None:  # type: ignore[no-untyped-def]
+def test_api_access_follows_the_matrix(world, db, method: str, path: str, persona: str) -> None:  # type: ignore[no-untyped-def]
     rule = matrix.API[(method, path)]
     check = rule.checks[0]
     headers = {}
-    if personas[persona] is not None:
-        headers["Authorization"] = f"Bearer {ApiToken.issue(user=personas[persona], name='m')[1]}"
+    if world[persona] is not None:
+        headers["Authorization"] = f"Bearer {ApiToken.issue(user=world[persona], name='m')[1]}"
     url = path
     for key, value in rule.kwargs.items():
-        url = url.replace("{" + key + "}", str(fill(value, personas)))
-    body = json.dumps({k: fill(v, personas) for k, v in check.data.items()})
+        url = url.replace("{" + key + "}", str(fill(value, world)))
+    body = json.dumps({k: fill(v, world) for k, v in check.data.items()})
     response = Client().generic(method, url, body, content_type="application/json", headers=headers)
     if persona in check.allowed:
         # Reached: anything but a refusal (a 422 for unusable input is the endpoint's own no).

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import ApiToken, Membership, Role, User
@@ -36,6 +37,29 @@ PERSONA_ROLES: dict[str, tuple[Role | None, str | None]] = {
 
 @pytest.fixture
 def personas(db) -> dict[str, User | None]:  # type: ignore[no-untyped-def]
+    return make_personas()
+
+
+# What most routes of the table stand on and takes long to make (a complete masterplan, the
+# 2017 cohort): made once per test module, not once per case.
+PREBUILT = ("OWN_MASTERPLAN", "PUBLISHED_ROUND", "DRAFT_ROUND", "COMPUTED_ROUND")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker) -> Any:  # type: ignore[no-untyped-def]
+    """The personas and the PREBUILT objects, made once for a test module inside a transaction
+    that is rolled back when the module ends. Each test (with pytest-django's ``db``) runs in a
+    savepoint of it and is rolled back to it: every case starts from the same world, as if it
+    had made it itself, without making it again."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        users = make_personas()
+        for placeholder in PREBUILT:
+            fill(placeholder, users)
+        yield users
+        transaction.set_rollback(True)
+
+
+def make_personas() -> dict[str, User | None]:
     assert set(PERSONA_ROLES) == set(matrix.PERSONAS)
     users: dict[str, User | None] = {"anonymous": None}
     for persona, (role, code) in PERSONA_ROLES.items():
