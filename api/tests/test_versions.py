@@ -42,9 +42,9 @@ def _request(users: dict[str, Any], method: str, path: str, **headers: str) -> t
 
 @pytest.mark.parametrize(("method", "path"), CASES)
 def test_a_write_without_its_version_is_428_and_writes_nothing(
-    personas, method: str, path: str
+    world, db, method: str, path: str
 ) -> None:  # type: ignore[no-untyped-def]
-    url, request = _request(personas, method, path)
+    url, request = _request(world, method, path)
     before = _database()
     response = Client().generic(method, url, **request)
     assert response.status_code == 428, (url, response.status_code, response.content[:300])
@@ -55,9 +55,9 @@ def test_a_write_without_its_version_is_428_and_writes_nothing(
 @pytest.mark.parametrize(("method", "path"), CASES)
 @pytest.mark.parametrize("version", ["99999", "0000000000000000"])
 def test_a_write_from_a_version_that_is_not_the_current_one_is_412(
-    personas, method: str, path: str, version: str
+    world, db, method: str, path: str, version: str
 ) -> None:  # type: ignore[no-untyped-def]
-    url, request = _request(personas, method, path, **{"If-Match": f'"{version}"'})
+    url, request = _request(world, method, path, **{"If-Match": f'"{version}"'})
     before = _database()
     response = Client().generic(method, url, **request)
     assert response.status_code == 412, (url, response.status_code, response.content[:300])
@@ -66,12 +66,12 @@ def test_a_write_from_a_version_that_is_not_the_current_one_is_412(
 
 
 @pytest.mark.parametrize(("method", "path"), [case for case in CASES if matrix.API_VERSIONED[case]])
-def test_a_write_with_the_etag_of_a_read_goes_through(personas, method: str, path: str) -> None:  # type: ignore[no-untyped-def]
-    url, request = _request(personas, method, path)
+def test_a_write_with_the_etag_of_a_read_goes_through(world, db, method: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    url, request = _request(world, method, path)
     read = matrix.API_VERSIONED[(method, path)]
     read_url = read
     for key, value in matrix.API[(method, path)].kwargs.items():
-        read_url = read_url.replace("{" + key + "}", str(fill(value, personas)))
+        read_url = read_url.replace("{" + key + "}", str(fill(value, world)))
     read_response = Client().get(read_url, headers=request["headers"])
     assert read_response.status_code == 200 and read_response.has_header("ETag"), read_url
     etag = read_response["ETag"]

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import sqlite3
 import struct
 import subprocess
@@ -149,12 +150,13 @@ def test_a_backup_restored_into_a_fresh_database_equals_the_original_row_for_row
 ) -> None:
     source, target = tmp_path / "asal.sqlite3", tmp_path / "baru.sqlite3"
     backup = tmp_path / "kc.zip"
+    migrated = _manage(tmp_path, source, "migrate", "-v0")
+    assert migrated.returncode == 0, migrated.stderr
+    shutil.copy(source, target)  # the fresh, migrated database to restore into
     for database, *args in [
-        (source, "migrate", "-v0"),
         (source, "load_regions", "-v0"),
         (source, "shell", "-c", "from kotacerdas.tests.test_backup import seed_platform as s; s()"),
         (source, "backup", str(backup)),
-        (target, "migrate", "-v0"),
         (target, "restore", str(backup)),
     ]:
         result = _manage(tmp_path, database, *args)

@@ -89,10 +89,10 @@ def _database() -> dict[str, list[dict[str, Any]]]:
 
 
 @pytest.mark.parametrize("name", EDIT_FORMS)
-def test_an_edit_form_posted_back_unchanged_changes_nothing(personas, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_form_posted_back_unchanged_changes_nothing(world, db, name: str) -> None:  # type: ignore[no-untyped-def]
     page = matrix.FORMS[name]
-    url = _url(name, personas)
-    client = _client(personas, page.persona)
+    url = _url(name, world)
+    client = _client(world, page.persona)
     form = _open(client, url)
     before = _database()
     response = client.post(url, form.data())
@@ -143,10 +143,10 @@ def _break(form: HtmlForm) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("name", ALL_FORMS)
-def test_a_form_with_one_error_keeps_every_other_value_as_typed(personas, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_form_with_one_error_keeps_every_other_value_as_typed(world, db, name: str) -> None:  # type: ignore[no-untyped-def]
     page = matrix.FORMS[name]
-    url = _url(name, personas)
-    client = _client(personas, page.persona)
+    url = _url(name, world)
+    client = _client(world, page.persona)
     form = _open(client, url)
     data = form.data()
     typed: dict[str, str] = {}
@@ -204,10 +204,10 @@ def _changed(form: HtmlForm, page: matrix.FormPage, edit: int) -> tuple[dict[str
 
 
 @pytest.mark.parametrize("name", EDIT_FORMS)
-def test_of_two_saves_from_one_version_the_second_is_refused(personas, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_of_two_saves_from_one_version_the_second_is_refused(world, db, name: str) -> None:  # type: ignore[no-untyped-def]
     page = matrix.FORMS[name]
-    url = _url(name, personas)
-    first, second = _client(personas, page.persona), _client(personas, page.persona)
+    url = _url(name, world)
+    first, second = _client(world, page.persona), _client(world, page.persona)
     form_first, form_second = _open(first, url), _open(second, url)
     saved = first.post(url, _changed(form_first, page, 1)[0])
     assert saved.status_code == 302, f"{name}: the first save was refused ({saved.status_code})"
@@ -224,10 +224,10 @@ def test_of_two_saves_from_one_version_the_second_is_refused(personas, name: str
 
 
 @pytest.mark.parametrize("name", EDIT_FORMS)
-def test_a_version_that_is_not_the_current_one_is_refused(personas, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_version_that_is_not_the_current_one_is_refused(world, db, name: str) -> None:  # type: ignore[no-untyped-def]
     page = matrix.FORMS[name]
-    url = _url(name, personas)
-    client = _client(personas, page.persona)
+    url = _url(name, world)
+    client = _client(world, page.persona)
     form = _open(client, url)
     current = (form.control("version") or Control("version", "", "", None, {})).value
     assert current, f"{name}: the form carries no version"
@@ -248,7 +248,7 @@ def _pages() -> list[str]:
     )
 
 
-def test_no_page_has_a_number_input_that_drops_what_people_type(personas) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_has_a_number_input_that_drops_what_people_type(world, db) -> None:  # type: ignore[no-untyped-def]
     """Chromium's type="number" drops the second dot of 400.000.000 and the comma of 2,5 while
     the person types, before the server sees anything."""
     found = []
@@ -256,7 +256,7 @@ def test_no_page_has_a_number_input_that_drops_what_people_type(personas) -> Non
         check = next(c for c in matrix.PAGES[name].checks if c.method == "GET")
         preferred = [p for p in ("editor", "officer", "anonymous") if p in check.allowed]
         persona = (preferred or sorted(check.allowed))[0]
-        response = _client(personas, persona).get(_url(name, personas))
+        response = _client(world, persona).get(_url(name, world))
         html = response.content.decode() if "text/html" in response.get("Content-Type", "") else ""
         if re.search(r'<input[^>]*type="number"', html):
             found.append(name)

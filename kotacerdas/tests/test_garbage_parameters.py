@@ -19,16 +19,15 @@ pytestmark = pytest.mark.django_db
 GARBAGE = [
     "x",
     "-1",
-    "0",
     "99999999999999999999999999",
     "\u00b2",  # a superscript two: str.isdigit() says yes, int() says no
     "\u0661\u0662\u0663",  # Arabic-Indic digits: int() reads them
-    "1e9",
     "2.5",
-    "' OR 1=1 --",
-    "\u202e",
+    "' OR 1=1 --\u202e",
     "a" * 3000,
 ]
+# A download (a PDF or a workbook takes a second to make) is asked the nastiest ones only.
+DOWNLOAD_GARBAGE = ["x", "99999999999999999999999999", "\u00b2"]
 # Parameters the platform reads that a page may not show in a form or link.
 COMMON = ["page", "q", "year", "tahun", "cohort", "a", "b", "status", "sort", "region", "kind"]
 HUGE_ID = "99999999999999999999"
@@ -62,18 +61,18 @@ def _parameters(html: str, path: str) -> set[str]:
 
 
 @pytest.mark.parametrize("name", _pages())
-def test_garbage_in_any_query_parameter_is_never_a_server_error(personas, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_garbage_in_any_query_parameter_is_never_a_server_error(world, db, name: str) -> None:  # type: ignore[no-untyped-def]
     route = matrix.PAGES[name]
     client = Client(raise_request_exception=False)
     persona = _reader(name)
-    if personas[persona] is not None:
-        client.force_login(personas[persona])
-    path = reverse(name, kwargs={k: fill(v, personas) for k, v in route.kwargs.items()})
+    if world[persona] is not None:
+        client.force_login(world[persona])
+    path = reverse(name, kwargs={k: fill(v, world) for k, v in route.kwargs.items()})
     page = client.get(path)
     html = page.content.decode(errors="replace") if "html" in page.get("Content-Type", "") else ""
     names = sorted(_parameters(html, path))
     failures = []
-    for value in GARBAGE:
+    for value in GARBAGE if html else DOWNLOAD_GARBAGE:
         response = client.get(path, dict.fromkeys(names, value))
         if response.status_code >= 500:
             failures.append((value[:20], response.status_code))
@@ -89,13 +88,13 @@ def _with_ids() -> list[str]:
 
 
 @pytest.mark.parametrize("name", _with_ids())
-def test_a_huge_id_in_the_path_is_not_found_not_a_server_error(personas, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_huge_id_in_the_path_is_not_found_not_a_server_error(world, db, name: str) -> None:  # type: ignore[no-untyped-def]
     route = matrix.PAGES[name]
     client = Client(raise_request_exception=False)
     persona = _reader(name)
-    if personas[persona] is not None:
-        client.force_login(personas[persona])
-    kwargs = {k: fill(v, personas) for k, v in route.kwargs.items()}
+    if world[persona] is not None:
+        client.force_login(world[persona])
+    kwargs = {k: fill(v, world) for k, v in route.kwargs.items()}
     for key, value in kwargs.items():
         if not isinstance(value, int):
             continue
