@@ -5,22 +5,34 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint audit lock fmt data vendor messages browser pdf
+.PHONY: run dev setup test lint audit lock fmt data vendor messages browser pdf
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# Every file checked against the lock's hashes (scripts/lock.sh writes them).
 $(VENV)/.run-installed: requirements.lock | $(BIN)/python
-	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
 	touch $@
 
 $(VENV)/.dev-installed: requirements-dev.lock | $(BIN)/python
-	$(BIN)/pip install -q -r requirements-dev.lock
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.run-installed
 
-## Run the platform on SQLite (var/) with the real regions and the demo data.
-run: $(VENV)/.run-installed
+## Run the platform on SQLite (var/) with the real regions and the demo data, served by gunicorn
+## (one process, several threads: the embedded default keeps its cache in that process).
+run: setup
+	@echo "Kota Cerdas: http://127.0.0.1:$(PORT)/"
+	$(BIN)/gunicorn kotacerdas.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 \
+		--access-logfile - --graceful-timeout 5
+
+## The same, with Django's auto-reloading development server, for working on the code.
+dev: setup
+	@echo "Kota Cerdas: http://127.0.0.1:$(PORT)/"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+setup: $(VENV)/.run-installed
 	@bash scripts/ensure_pdf_deps.sh
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_regions
@@ -30,12 +42,12 @@ run: $(VENV)/.run-installed
 	$(BIN)/python manage.py load_masterplan_demo
 	$(BIN)/python manage.py load_followup_demo
 	$(BIN)/python manage.py ensure_admin
-	@echo "Kota Cerdas: http://127.0.0.1:$(PORT)/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## Run the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL).
+## Run the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL), one
+## worker per core (TEST_WORKERS=0 runs it in this process).
+TEST_WORKERS ?= auto
 test: $(VENV)/.dev-installed browser pdf
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## Debian's Chromium for the browser tests; skipped with a reason where it cannot be installed.
 browser:

@@ -6,6 +6,7 @@ national ``officer`` and an anonymous client.
 """
 
 import importlib
+import os
 
 import numpy as np
 import pytest
@@ -153,3 +154,33 @@ def _media_in_tmp(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
 def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     """A real PBKDF2 hash takes most of a second here, for every user created and login."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# With CI=true a skipped test fails the run: a browser test skipped for want of Chromium, or a
+# PDF test for want of poppler, must not let CI pass without having run. Reasons print (-rs).
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: the controller sees every report and decides
+    if os.environ.get("CI") == "true" and _skipped and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from api.tests.test_fuzz import fuzz_summary
+
+    basetemp = terminalreporter.config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    if summary := fuzz_summary(basetemp):
+        terminalreporter.write_line(summary)
+    if os.environ.get("CI") == "true" and _skipped:
+        terminalreporter.write_line(
+            f"CI=true: {len(_skipped)} test(s) skipped, and a skip fails CI: {_skipped[:5]}",
+            red=True,
+        )

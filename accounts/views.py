@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
@@ -12,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.http import require_POST
 
 from accounts import access, throttle
@@ -165,3 +167,11 @@ def token_delete(request: HttpRequest, pk: int) -> HttpResponse:
     token.delete()
     messages.success(request, _('Token "%(name)s" was revoked.') % {"name": token.name})
     return redirect("accounts:account")
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Every refusal of a page (``handler403``): a visitor who is not logged in is asked to log
+    in, as ``login_required`` does; a logged-in user who may not is told so (403)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return defaults.permission_denied(request, exception)

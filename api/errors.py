@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -172,6 +173,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
         if isinstance(exc, ReadOnlyToken):
             return error_response(
                 403, "read_only_token", _("This token may only read: create one that may write.")
+            )
+        if not getattr(request, "user", AnonymousUser()).is_authenticated:
+            # Refused because nobody is known: say so, as a route that needs a token does.
+            return error_response(
+                401, "unauthenticated", _("Authentication required: send a valid API token.")
             )
         return error_response(403, "forbidden", _("You do not have access to this resource."))
 

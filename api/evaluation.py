@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import StrictInt
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, form_details
+from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, base_version, etag
 from evaluation.forms import RubricForm
@@ -81,7 +83,7 @@ class RubricDetailOut(Schema):
     weights: list[WeightOut] = Field(description="Per component, in percent; they add up to 100")
 
 
-class WeightsIn(Schema):
+class WeightsIn(In):
     """Every component's weight in percent; together 100."""
 
     baseline: int = Field(ge=0, le=100)
@@ -91,17 +93,19 @@ class WeightsIn(Schema):
     quick_win: int = Field(ge=0, le=100)
 
 
-class RubricIn(Schema):
+class RubricIn(In):
     year: int = Field(ge=2017, le=2100)
     title: str = Field(min_length=1, max_length=200)
     scale_max: int = Field(4, ge=1, le=100)
     weights: WeightsIn | None = Field(None, description="Left out: the program's default weights")
 
 
-class RubricChangeIn(Schema):
+class RubricChangeIn(In):
     """Fields left out stay as they are; the year never changes."""
 
-    version: int | None = Field(None, description="the version you read (or send it as If-Match)")
+    version: StrictInt | None = Field(
+        None, description="the version you read (or send it as If-Match)"
+    )
     title: str | None = Field(None, min_length=1, max_length=200)
     scale_max: int | None = Field(None, ge=1, le=100)
     weights: WeightsIn | None = None
@@ -128,14 +132,14 @@ class ScoresOut(Schema):
     cells: list[CellOut] = Field(description="Only cells that carry a score or a note")
 
 
-class ScoreCellIn(Schema):
+class ScoreCellIn(In):
     dimension: DimensionCode  # type: ignore[valid-type]
     component: ComponentCode  # type: ignore[valid-type]
     score: Decimal | None = Field(description="null clears it")
     note: str | None = Field(None, max_length=2000, description="Left out: stays as it is")
 
 
-class SelfAssessmentIn(Schema):
+class SelfAssessmentIn(In):
     version: str | None = Field(
         None, max_length=64, description="the grid's version you read (or send it as If-Match)"
     )
@@ -159,7 +163,7 @@ class AwardOut(Schema):
     decided_at: datetime | None
 
 
-class DecisionIn(Schema):
+class DecisionIn(In):
     region: str | None = Field(
         None, max_length=13, description="Left out: the proposed region is confirmed"
     )

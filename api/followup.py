@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import StrictInt
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, invalid_form
+from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number
 from masterplans.models import Program
@@ -65,14 +67,14 @@ class ProgressOut(Schema):
     milestones: list[MilestoneOut]
 
 
-class ReportIn(Schema):
+class ReportIn(In):
     year: int = Field(ge=2015, le=2100)
     quarter: int = Field(ge=1, le=4)
     status: StatusCode  # type: ignore[valid-type]
     percent_entered: int | None = Field(None, ge=0, le=100)
     budget_realised: int | None = Field(None, ge=0)
     note: str = Field("", max_length=5000)
-    version: int | None = Field(
+    version: StrictInt | None = Field(
         None,
         description="the version of the quarter's report you change (or If-Match); needed "
         "only when the quarter already has a report",
@@ -171,13 +173,13 @@ class MilestoneItemOut(Schema):
     weight: int
 
 
-class MilestoneIn(Schema):
+class MilestoneIn(In):
     title: str = Field(min_length=1, max_length=200)
     due_date: date
     weight: int = Field(1, ge=1, le=100)
 
 
-class MilestoneDoneIn(Schema):
+class MilestoneDoneIn(In):
     done: bool = Field(True, description="false to mark it not done again")
 
 
@@ -191,10 +193,10 @@ class KpiProgressOut(Schema):
     actual_versions: dict[str, int]
 
 
-class KpiActualIn(Schema):
+class KpiActualIn(In):
     year: int = Field(ge=2015, le=2100)
     value: float = Field(allow_inf_nan=False)
-    version: int | None = Field(
+    version: StrictInt | None = Field(
         None,
         description="the version of the year's value you change (or If-Match); needed only "
         "when the year already has a value",

@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import StrictInt
 
 from accounts import access
 from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, invalid_form, invalid_parts
+from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, etag
 from masterplans.checks import run_checks
@@ -178,7 +180,7 @@ class MasterplanFilters(Schema):
     island_group: GroupCode | None = None  # type: ignore[valid-type]
 
 
-class KpiIn(Schema):
+class KpiIn(In):
     id: int | None = Field(
         None, description="an existing KPI of the program (keeps its actual values); none for new"
     )
@@ -188,18 +190,18 @@ class KpiIn(Schema):
     targets: dict[int, float] = Field(default_factory=dict, description='e.g. {"2027": 100}')
 
 
-class BudgetIn(Schema):
+class BudgetIn(In):
     year: int
     source: SourceCode = "apbd"  # type: ignore[valid-type]
     amount: int = Field(ge=0, description="whole Rupiah")
 
 
-class ActionStepIn(Schema):
+class ActionStepIn(In):
     text: str = Field(min_length=1, max_length=300)
     year: int | None = None
 
 
-class ProgramIn(Schema):
+class ProgramIn(In):
     code: str = Field(min_length=1, max_length=20)
     dimension: DimensionCode  # type: ignore[valid-type]
     element: ElementCode  # type: ignore[valid-type]
@@ -229,22 +231,22 @@ class ProgramIn(Schema):
 
 
 class ProgramUpdateIn(ProgramIn):
-    version: int | None = Field(
+    version: StrictInt | None = Field(
         None, description="the program's version you edited from (or send it as If-Match)"
     )
 
 
-class MasterplanIn(Schema):
+class MasterplanIn(In):
     region: str = Field(max_length=13, description="Kemendagri code, e.g. 32.73")
     title: str = Field(min_length=1, max_length=200)
     start_year: int = Field(ge=2015, le=2100)
     period_years: Literal[10, 5] = 10
 
 
-class OverviewIn(Schema):
+class OverviewIn(In):
     """The head of the masterplan, as the editor's page saves it. Fields left out stay."""
 
-    version: int | None = Field(
+    version: StrictInt | None = Field(
         None, description="the masterplan's version you edited from (or send it as If-Match)"
     )
     title: str | None = Field(None, max_length=200)
@@ -257,14 +259,14 @@ class OverviewIn(Schema):
     targets: list[str] | None = Field(None, max_length=50)
 
 
-class AnalysisIn(Schema):
+class AnalysisIn(In):
     kind: KindCode  # type: ignore[valid-type]
     dimension: DimensionCode  # type: ignore[valid-type]
     text: str = Field(min_length=1, max_length=5000)
     readiness_ref: str = Field("", max_length=40, description="the readiness item it follows")
 
 
-class StepIn(Schema):
+class StepIn(In):
     note: str = Field("", max_length=500)
     regulation_number: str = Field("", max_length=120)
     regulation_date: date | None = None

@@ -1,8 +1,29 @@
 from typing import Any
 
-from ninja import NinjaAPI
+from django.http import HttpRequest
+from ninja import NinjaAPI, Schema
+from ninja.parser import Parser
+from pydantic import ConfigDict
 
 from api.auth import PublicAuth
+
+
+class In(Schema):
+    """A request body, or a part of one: a field the operation does not have is refused (422
+    naming it), never dropped in silence (a client's "vison" would otherwise save nothing)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ObjectBodyParser(Parser):
+    """Every request body of this API is a JSON object: anything else (a list, a number) is a
+    400, never read as an object whose fields are all left out."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise ValueError("the request body must be a JSON object")
+        return data
 
 
 class KotaCerdasAPI(NinjaAPI):

@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import StrictInt
 
 from accounts import access
 from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH, PublicAuth
 from api.errors import ApiError, documented_errors
+from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number
 from audit.context import client_ip
@@ -63,11 +65,11 @@ class CommentFilters(Schema):
     section: SectionCode | None = None  # type: ignore[valid-type]
 
 
-class CommentIn(Schema):
+class CommentIn(In):
     text: str = Field(min_length=1, max_length=5000)
     section: SectionCode = "whole"  # type: ignore[valid-type]
     program: str | None = Field(None, max_length=20, description="program code, e.g. GOV-01")
-    parent: int | None = Field(None, description="the thread's first comment, to reply to it")
+    parent: StrictInt | None = Field(None, description="the thread's first comment, to reply to it")
 
 
 class PublicCommentOut(Schema):
@@ -90,7 +92,7 @@ class PublicCommentFilters(Schema):
     section: SectionCode | None = None  # type: ignore[valid-type]
 
 
-class PublicCommentIn(Schema):
+class PublicCommentIn(In):
     name: str = Field(min_length=1, max_length=120)
     email: str = Field("", max_length=254, description="optional, never shown")
     text: str = Field(min_length=1, max_length=3000)
@@ -98,14 +100,14 @@ class PublicCommentIn(Schema):
     program: str | None = Field(None, max_length=20, description="program code, e.g. GOV-01")
 
 
-class SettleIn(Schema):
+class SettleIn(In):
     status: Literal["resolved", "accepted"]
     note: str = Field(
         "", max_length=3000, description="what was done, or why it is accepted without a change"
     )
 
 
-class ConsultationIn(Schema):
+class ConsultationIn(In):
     closes_on: date = Field(description="the last day residents may comment")
     intro: str = Field("", max_length=3000, description="the invitation to residents")
 
@@ -128,10 +130,10 @@ class ModerationFilters(Schema):
     status: ModerationCode | None = None  # type: ignore[valid-type]
 
 
-class ModerationIn(Schema):
+class ModerationIn(In):
     status: ModerationCode  # type: ignore[valid-type]
     answer: str = Field("", max_length=3000, description="the team's answer, shown with it")
-    version: int | None = Field(
+    version: StrictInt | None = Field(
         None, description="the comment's version you decided on (or send it as If-Match)"
     )
 
@@ -266,7 +268,7 @@ def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: S
 
 @router.post(
     "/masterplans/{int:masterplan_id}/consultation",
-    response={201: ConsultationOut, **documented_errors(400, 401, 403, 404, 409)},
+    response={201: ConsultationOut, **documented_errors(400, 401, 403, 404, 409, 422)},
     auth=WRITE_AUTH,
     summary="Open the public consultation of a draft (the region's lead)",
 )

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from pydantic import StrictInt
 
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
+from api.openapi import In
 from api.versions import base_number
 from readiness.assessments import get_assessment_for_user
 from readiness.models import SCALE_MAX, Assessment
@@ -101,26 +103,26 @@ class AnswersOut(Schema):
     answers: list[AnswerOut]
 
 
-class AnswerBody(Schema):
+class AnswerBody(In):
     item: int
     self_score: int | None = Field(None, ge=0, le=SCALE_MAX)
     answer: str = Field("", max_length=3000)
     evidence: str = Field("", max_length=500, description="A document's name or a link")
 
 
-class AnswersIn(Schema):
-    version: int | None = Field(None, description="The version you edited from (or If-Match)")
+class AnswersIn(In):
+    version: StrictInt | None = Field(None, description="The version you edited from (or If-Match)")
     answers: list[AnswerBody] = Field(max_length=500)
 
 
-class ScoreBody(Schema):
+class ScoreBody(In):
     item: int
     score: int | None = Field(None, ge=0, le=SCALE_MAX)
     note: str = Field("", max_length=3000)
 
 
-class ScoresIn(Schema):
-    version: int | None = Field(None, description="The version you scored from (or If-Match)")
+class ScoresIn(In):
+    version: StrictInt | None = Field(None, description="The version you scored from (or If-Match)")
     scores: list[ScoreBody] = Field(max_length=500)
 
 
@@ -180,7 +182,7 @@ def get_answers(request: HttpRequest, cohort_id: int, code: str) -> Any:
 
 @router.put(
     "/readiness/{int:cohort_id}/regions/{code}/answers",
-    response={200: AnswersOut, **documented_errors(401, 403, 404, 409, 412, 422)},
+    response={200: AnswersOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Write the region's own answers (its team; until submitted)",
     description="Items left out stay as they are. Refused with 412 when the assessment "
@@ -195,7 +197,7 @@ def put_answers(request: HttpRequest, cohort_id: int, code: str, payload: Answer
 
 @router.post(
     "/readiness/{int:cohort_id}/regions/{code}/scores",
-    response={200: AnswersOut, **documented_errors(401, 403, 404, 412, 422)},
+    response={200: AnswersOut, **documented_errors(400, 401, 403, 404, 409, 412, 422, 428)},
     auth=WRITE_AUTH,
     summary="Score items with notes (the assessor assigned to the region only)",
     description="Items left out stay as they are. Refused with 412 when the assessment "

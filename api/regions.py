@@ -5,10 +5,12 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import StrictInt
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import documented_errors
+from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, etag
 from audit.versioning import save_versioned
@@ -55,13 +57,13 @@ class RegionDetailOut(RegionOut):
     version: int = Field(description="Send it back (body or If-Match) when you change the profile")
 
 
-class RegionProfileIn(Schema):
+class RegionProfileIn(In):
     """Fields left out stay as they are; the model's validators check URL and e-mail."""
 
     website: str | None = Field(None, max_length=200)
     contact_email: str | None = Field(None, max_length=254)
     description: str | None = Field(None, max_length=4000)
-    version: int | None = Field(None, ge=1, description="The version you edited from")
+    version: StrictInt | None = Field(None, ge=1, description="The version you edited from")
 
 
 class RegionFilters(FilterSchema):

@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
+from pydantic import StrictInt
 
 from accounts import access
 from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
+from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, etag
 from kotacerdas.downloads import attachment
@@ -20,6 +22,7 @@ from regions.models import IslandGroup
 from selection.models import Indicator, RoundResult, RoundStatus, SelectionRound
 from selection.rounds import (
     RoundError,
+    RoundInvalid,
     final_selection,
     round_compute,
     round_publish,
@@ -42,25 +45,25 @@ class IndicatorOut(Schema):
     is_flag: bool
 
 
-class Threshold(Schema):
+class Threshold(In):
     indicator: str = Field(max_length=40)
     op: Literal[">=", "<=", ">", "<", "=="]
     value: float = Field(allow_inf_nan=False)
 
 
-class Quotas(Schema):
+class Quotas(In):
     group_min: dict[GroupCode, int] = Field(default_factory=dict)  # type: ignore[valid-type]
     group_max: dict[GroupCode, int] = Field(default_factory=dict)  # type: ignore[valid-type]
     province_max: int | None = Field(None, ge=1, le=514)
 
 
-class Eligibility(Schema):
+class Eligibility(In):
     exclude_previous: bool = False
     excluded: list[str] = Field(default_factory=list, max_length=514)
     thresholds: list[Threshold] = Field(default_factory=list, max_length=10)
 
 
-class RoundIn(Schema):
+class RoundIn(In):
     name: str = Field(min_length=1, max_length=120)
     year: int = Field(ge=2017, le=2100)
     total: int = Field(ge=1, le=514)
@@ -75,8 +78,8 @@ class RoundIn(Schema):
     program_target: int = Field(100, ge=1, le=514)
 
 
-class RoundPatch(Schema):
-    version: int | None = Field(
+class RoundPatch(In):
+    version: StrictInt | None = Field(
         None, description="The version you edited from (or send it as If-Match)"
     )
     name: str | None = Field(None, min_length=1, max_length=120)
@@ -126,24 +129,9 @@ class ResultOut(Schema):
     contributions: dict[str, float]
 
 
-def _check_weights(weights: dict[str, float]) -> None:
-    known = set(Indicator.objects.values_list("code", flat=True))
-    problems = [
-        {"field": f"weights.{code}", "message": _("Unknown indicator.")}
-        for code in weights
-        if code not in known
-    ]
-    problems += [
-        {"field": f"weights.{code}", "message": _("A weight cannot be negative.")}
-        for code, weight in weights.items()
-        if weight < 0 or weight != weight
-    ]
-    if not problems and not any(w > 0 for w in weights.values()):
-        problems.append(
-            {"field": "weights", "message": _("Give at least one indicator a weight above zero.")}
-        )
-    if problems:
-        raise ApiError(422, "invalid", _("The request has invalid fields."), problems)
+def _invalid(exc: RoundInvalid) -> ApiError:
+    details = [{"field": field, "message": message} for field, message in exc.fields]
+    return ApiError(422, "invalid", _("The request has invalid fields."), details)
 
 
 def _round_error(exc: RoundError) -> ApiError:
@@ -219,9 +207,11 @@ def list_results(request: HttpRequest, round_id: int, filters: Query[ResultFilte
 )
 def create_round(request: HttpRequest, payload: RoundIn) -> Any:
     access.require(request.user, "round.manage")
-    _check_weights(payload.weights)
-    data = payload.model_dump()
-    selection_round = SelectionRound.objects.create(created_by=cast(User, request.user), **data)
+    selection_round = SelectionRound(created_by=cast(User, request.user), **payload.model_dump())
+    try:
+        round_save(selection_round=selection_round, base_version=None)
+    except RoundInvalid as exc:
+        raise _invalid(exc) from exc
     return Status(201, selection_round)
 
 
@@ -240,13 +230,13 @@ def update_round(
     if selection_round.is_published:
         raise ApiError(409, "published", _("A published round cannot be changed."))
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    if "weights" in changes:
-        _check_weights(changes["weights"])
     version = base_number(request, payload.version)
     for field, value in changes.items():
         setattr(selection_round, field, value)
     try:
         saved = round_save(selection_round=selection_round, base_version=version)
+    except RoundInvalid as exc:
+        raise _invalid(exc) from exc
     except RoundError as exc:
         raise ApiError(409, "published", " ".join(exc.problems)) from exc
     etag(response, saved.version)

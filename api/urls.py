@@ -7,7 +7,7 @@ from api.library import router as library_router
 from api.masterplan_documents import router as masterplan_documents_router
 from api.masterplans import router as masterplans_router
 from api.mentoring import router as mentoring_router
-from api.openapi import KotaCerdasAPI
+from api.openapi import KotaCerdasAPI, ObjectBodyParser
 from api.participation import router as participation_router
 from api.readiness import router as readiness_router
 from api.regions import router as regions_router
@@ -22,6 +22,7 @@ api = KotaCerdasAPI(
         'Every error has the shape `{"error": {"code", "message", "details"}}`.'
     ),
     urls_namespace="api",
+    parser=ObjectBodyParser(),
 )
 install_error_handlers(api)
 api.add_router("/", regions_router)

@@ -56,24 +56,54 @@ MASTERPLAN_STARTERS = NATIONAL_STAFF | {"lead"}
 COMMENTERS = NATIONAL_STAFF | {"editor", "lead", "mentor"}
 READINESS_READERS = NATIONAL_ROLES | {"editor", "lead", "mentor"}
 
+# Who is told 404: a draft is hidden from those who may not read it. Reading it, an anonymous
+# visitor is told it does not exist; changing it, anyone is first asked to log in.
+NOT_MASTERPLAN_READERS = EVERYONE - MASTERPLAN_READERS
+MASTERPLAN_HIDDEN = frozenset({"outsider"})
+NOT_NATIONAL = EVERYONE - NATIONAL_ROLES - {"admin"}
+DRAFT_ROUND_HIDDEN = NOT_NATIONAL - {"anonymous"}
+OPEN_EVALUATION_HIDDEN = NOT_NATIONAL - {"anonymous"}
+# A region's evaluation: read by national roles and the region's own team.
+EVALUATION_REGION_HIDDEN = NOT_NATIONAL - REGION_WRITERS
+
+# Why a request the persona is let through writes nothing (Check.no_write).
+EMPTY_FORM = "an empty form, refused field by field (test_forms_as_typed saves the real one)"
+PROGRESS_ON_A_DRAFT = "progress is reported once a masterplan is approved: refused on this draft"
+
 
 @dataclass(frozen=True)
 class Check:
-    """One request of a route and the personas that must get through."""
+    """One request of a route and the personas that must get through.
+
+    Everyone else is refused with the exact answer (see ``Route``). A persona that gets
+    through a write (any method but GET) must have written something (a recorded change),
+    unless ``no_write`` says why the request, though let through, writes nothing, or
+    ``answer`` names the refusal of the endpoint itself that it gets.
+    """
 
     method: str
     allowed: frozenset[str]
     data: dict[str, Any] = field(default_factory=dict)
+    no_write: str = ""
+    # The endpoint's own refusal every allowed persona gets for this request (reached, and told
+    # why: 409, 422, 428), where the world cannot offer a request it accepts; 0: a success.
+    answer: int = 0
 
 
 @dataclass(frozen=True)
 class Route:
+    """A route's checks. A persona a check refuses is told 404 if the route hides from it that
+    the thing exists (``hidden``: a draft from those who may not read it); otherwise an
+    anonymous visitor is sent to log in (a page) or told 401 (the API), and a signed-in
+    persona is told 403."""
+
     checks: tuple[Check, ...]
     kwargs: dict[str, str] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
 
 
-def read(allowed: frozenset[str], **kwargs: str) -> Route:
-    return Route((Check("GET", allowed),), kwargs)
+def read(allowed: frozenset[str], hidden: frozenset[str] = frozenset(), **kwargs: str) -> Route:
+    return Route((Check("GET", allowed),), kwargs, hidden)
 
 
 # Pages, by URL name. "admin:*" stands for every route of the Django admin.
@@ -102,30 +132,80 @@ PAGES: dict[str, Route] = {
     "selection:indicators": read(EVERYONE),
     "selection:template": read(EVERYONE, fmt="xlsx"),
     "selection:import": Route(
-        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)),
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check("POST", NATIONAL_STAFF, no_write="no file: refused (indicator import tests)"),
+        ),
     ),
     "selection:rounds": read(EVERYONE),
     "selection:round_compare": read(EVERYONE),
     # A draft round; published rounds are public (selection/tests/test_round_pages.py).
-    "selection:round": read(NATIONAL_ROLES, pk="DRAFT_ROUND"),
+    "selection:round": read(NATIONAL_ROLES, pk="DRAFT_ROUND", hidden=NOT_NATIONAL),
     # Exports of a computed draft; a published round's export is public (test_round_pages.py).
-    "selection:round_export": read(NATIONAL_ROLES, pk="COMPUTED_ROUND", fmt="csv"),
-    "selection:round_new": Route((Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF))),
-    "selection:round_edit": Route(
-        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)), {"pk": "DRAFT_ROUND"}
+    "selection:round_export": read(
+        NATIONAL_ROLES, pk="COMPUTED_ROUND", fmt="csv", hidden=NOT_NATIONAL
     ),
-    "selection:round_preview_new": Route((Check("POST", NATIONAL_STAFF),)),
-    "selection:round_preview": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
-    "selection:round_compute": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
-    "selection:round_publish": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
-    "selection:round_override": Route((Check("POST", NATIONAL_STAFF),), {"pk": "DRAFT_ROUND"}),
+    "selection:round_new": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                no_write=EMPTY_FORM,
+            ),
+        )
+    ),
+    "selection:round_edit": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                no_write=EMPTY_FORM,
+            ),
+        ),
+        {"pk": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
+    ),
+    "selection:round_preview_new": Route(
+        (Check("POST", NATIONAL_STAFF, no_write="a preview computes and shows; it stores nothing"),)
+    ),
+    "selection:round_preview": Route(
+        (
+            Check(
+                "POST", NATIONAL_STAFF, no_write="a preview computes and shows; it stores nothing"
+            ),
+        ),
+        {"pk": "DRAFT_ROUND"},
+    ),
+    "selection:round_compute": Route(
+        (
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                no_write="no indicator values in the world: refused with the reason",
+            ),
+        ),
+        {"pk": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
+    ),
+    "selection:round_publish": Route(
+        (Check("POST", NATIONAL_STAFF, no_write="a round not computed: refused with the reason"),),
+        {"pk": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
+    ),
+    "selection:round_override": Route(
+        (Check("POST", NATIONAL_STAFF, no_write="a round not computed: refused with the reason"),),
+        {"pk": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
+    ),
     # Masterplans. OWN_MASTERPLAN is a complete draft of Kota Bandung's; drafts are read by
     # national roles and the region's own people (team, mentor), written by its team only.
     "masterplans:list": read(EVERYONE),
     "masterplans:library": read(EVERYONE),
     # A cohort's workshops follow its round: a draft round's for national roles only.
-    "masterplans:workshops": read(NATIONAL_ROLES, cohort="DRAFT_ROUND"),
-    "masterplans:workshops_xlsx": read(NATIONAL_ROLES, cohort="DRAFT_ROUND"),
+    "masterplans:workshops": read(NATIONAL_ROLES, cohort="DRAFT_ROUND", hidden=NOT_NATIONAL),
+    "masterplans:workshops_xlsx": read(NATIONAL_ROLES, cohort="DRAFT_ROUND", hidden=NOT_NATIONAL),
     # The national team schedules the bimtek; every region's team records its own attendance
     # (the outsider's region is in the 2017 cohort too); nobody else.
     "masterplans:workshop_new": Route(
@@ -157,14 +237,28 @@ PAGES: dict[str, Route] = {
         NATIONAL_STAFF, cohort="PUBLISHED_ROUND", number="COHORT_WORKSHOP"
     ),
     "masterplans:workshop_attendance": Route(
-        (Check("GET", REGION_TEAM | {"outsider"}), Check("POST", REGION_TEAM | {"outsider"})),
+        (
+            Check("GET", REGION_TEAM | {"outsider"}),
+            Check(
+                "POST",
+                REGION_TEAM | {"outsider"},
+                no_write=EMPTY_FORM,
+            ),
+        ),
         {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"},
     ),
     "masterplans:workshop_fill_in": read(
         REGION_TEAM | {"outsider"}, cohort="PUBLISHED_ROUND", number="COHORT_WORKSHOP"
     ),
     "masterplans:workshop_attendance_import": Route(
-        (Check("GET", REGION_TEAM | {"outsider"}), Check("POST", REGION_TEAM | {"outsider"})),
+        (
+            Check("GET", REGION_TEAM | {"outsider"}),
+            Check(
+                "POST",
+                REGION_TEAM | {"outsider"},
+                no_write="no file: refused (attendance import tests)",
+            ),
+        ),
         {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"},
     ),
     "masterplans:new": Route(
@@ -174,78 +268,217 @@ PAGES: dict[str, Route] = {
                 "POST",
                 MASTERPLAN_STARTERS,
                 {"region": "OWN_REGION_PK", "title": "M", "start_year": 2027, "period_years": 10},
+                no_write="the own region has its masterplan already: refused with the reason",
             ),
         )
     ),
-    "masterplans:detail": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
-    "masterplans:checklist": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
-    "masterplans:versions": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
-    "masterplans:download": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN", fmt="xlsx"),
+    "masterplans:detail": read(
+        MASTERPLAN_READERS, pk="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
+    ),
+    "masterplans:checklist": read(
+        MASTERPLAN_READERS, pk="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
+    ),
+    "masterplans:versions": read(
+        MASTERPLAN_READERS, pk="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
+    ),
+    "masterplans:download": read(
+        MASTERPLAN_READERS, pk="OWN_MASTERPLAN", fmt="xlsx", hidden=NOT_MASTERPLAN_READERS
+    ),
     "masterplans:import": Route(
-        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)), {"pk": "OWN_MASTERPLAN"}
+        (
+            Check("GET", REGION_WRITERS),
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write="no file: refused (workbook import tests import real ones)",
+            ),
+        ),
+        {"pk": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "masterplans:edit": Route(
-        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)), {"pk": "OWN_MASTERPLAN"}
+        (
+            Check("GET", REGION_WRITERS),
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=EMPTY_FORM,
+            ),
+        ),
+        {"pk": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "masterplans:analysis_add": Route(
         (Check("POST", REGION_WRITERS, {"kind": "threat", "dimension": "living", "text": "x"}),),
         {"pk": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "masterplans:analysis_delete": Route(
-        (Check("POST", REGION_WRITERS),), {"pk": "OWN_MASTERPLAN", "item": "OWN_ANALYSIS"}
+        (Check("POST", REGION_WRITERS),),
+        {"pk": "OWN_MASTERPLAN", "item": "OWN_ANALYSIS"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "masterplans:program_new": Route(
-        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)), {"pk": "OWN_MASTERPLAN"}
+        (
+            Check("GET", REGION_WRITERS),
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=EMPTY_FORM,
+            ),
+        ),
+        {"pk": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "masterplans:program_edit": Route(
-        (Check("GET", REGION_WRITERS), Check("POST", REGION_WRITERS)),
+        (
+            Check("GET", REGION_WRITERS),
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=EMPTY_FORM,
+            ),
+        ),
         {"pk": "OWN_MASTERPLAN", "program": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "masterplans:program_delete": Route(
-        (Check("POST", REGION_WRITERS),), {"pk": "OWN_MASTERPLAN", "program": "OWN_PROGRAM"}
+        (Check("POST", REGION_WRITERS),),
+        {"pk": "OWN_MASTERPLAN", "program": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     # Only the region's lead submits; reviewing is tested in masterplans/tests/test_workflow.py.
     "masterplans:transition": Route(
-        (Check("POST", frozenset({"lead"})),), {"pk": "OWN_MASTERPLAN", "name": "submit"}
+        (Check("POST", frozenset({"lead"})),),
+        {"pk": "OWN_MASTERPLAN", "name": "submit"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
-    "masterplans:new_edition": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_MASTERPLAN"}),
+    "masterplans:new_edition": Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write="a draft has no next edition: refused with the reason",
+            ),
+        ),
+        {"pk": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
+    ),
     # Progress follows the masterplan's visibility; only the region's team reports.
-    "monitoring:masterplan": read(MASTERPLAN_READERS, pk="OWN_MASTERPLAN"),
-    "monitoring:program": read(MASTERPLAN_READERS, pk="OWN_PROGRAM"),
-    "monitoring:evidence": read(MASTERPLAN_READERS, pk="OWN_EVIDENCE"),
-    "monitoring:report": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_PROGRAM"}),
-    "monitoring:milestone_add": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_PROGRAM"}),
-    "monitoring:kpi_actual": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_PROGRAM"}),
-    "monitoring:milestone_done": Route((Check("POST", REGION_WRITERS),), {"pk": "OWN_MILESTONE"}),
+    "monitoring:masterplan": read(
+        MASTERPLAN_READERS, pk="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
+    ),
+    "monitoring:program": read(MASTERPLAN_READERS, pk="OWN_PROGRAM", hidden=NOT_MASTERPLAN_READERS),
+    "monitoring:evidence": read(
+        MASTERPLAN_READERS, pk="OWN_EVIDENCE", hidden=NOT_MASTERPLAN_READERS
+    ),
+    "monitoring:report": Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=PROGRESS_ON_A_DRAFT,
+            ),
+        ),
+        {"pk": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
+    ),
+    "monitoring:milestone_add": Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=PROGRESS_ON_A_DRAFT,
+            ),
+        ),
+        {"pk": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
+    ),
+    "monitoring:kpi_actual": Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=PROGRESS_ON_A_DRAFT,
+            ),
+        ),
+        {"pk": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
+    ),
+    "monitoring:milestone_done": Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=PROGRESS_ON_A_DRAFT,
+            ),
+        ),
+        {"pk": "OWN_MILESTONE"},
+        hidden=MASTERPLAN_HIDDEN,
+    ),
     "monitoring:quick_wins": read(EVERYONE),
     # National roles see every late report; a region's team its own (Bekasi's editor too).
     "monitoring:late": read(NATIONAL_ROLES | REGION_WRITERS | {"outsider"}),
     # Evaluation. OPEN_YEAR is an evaluation still open for scoring (hidden from the public);
     # assessors of a region score it (masterplans have no such persona here: evaluation tests).
     "evaluation:rubrics": read(EVERYONE),
-    "evaluation:rubric_new": Route((Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF))),
-    "evaluation:rubric": read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    "evaluation:rubric_new": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                no_write=EMPTY_FORM,
+            ),
+        )
+    ),
+    "evaluation:rubric": read(NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL),
     "evaluation:rubric_publish": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
     "evaluation:rubric_edit": Route(
-        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF)), {"year": "OPEN_YEAR"}
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                no_write=EMPTY_FORM,
+            ),
+        ),
+        {"year": "OPEN_YEAR"},
     ),
     "evaluation:region": Route(
-        (Check("GET", NATIONAL_ROLES | REGION_WRITERS), Check("POST", REGION_WRITERS)),
+        (
+            Check("GET", NATIONAL_ROLES | REGION_WRITERS),
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write=EMPTY_FORM,
+            ),
+        ),
         {"year": "OPEN_YEAR", "code": "OWN"},
+        hidden=EVALUATION_REGION_HIDDEN,
     ),
-    "evaluation:awards": read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    "evaluation:awards": read(NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL),
     "evaluation:awards_propose": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
     "evaluation:award_decide": Route((Check("POST", NATIONAL_STAFF),), {"pk": "OWN_AWARD"}),
-    "evaluation:certificate": read(NATIONAL_ROLES, pk="OWN_AWARD"),
+    "evaluation:certificate": read(NATIONAL_ROLES, pk="OWN_AWARD", hidden=NOT_NATIONAL),
     # Mentoring: national staff, the region's team and its mentors comment; the team settles.
     "participation:comments": Route(
-        (Check("GET", MASTERPLAN_READERS), Check("POST", COMMENTERS)), {"pk": "OWN_MASTERPLAN"}
+        (
+            Check("GET", MASTERPLAN_READERS),
+            Check("POST", COMMENTERS, {"section": "whole", "text": "Perjelas target KPI."}),
+        ),
+        {"pk": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "participation:reply": Route(
-        (Check("POST", COMMENTERS, {"text": "Setuju."}),), {"pk": "OWN_COMMENT"}
+        (Check("POST", COMMENTERS, {"text": "Setuju."}),),
+        {"pk": "OWN_COMMENT"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "participation:settle": Route(
-        (Check("POST", REGION_WRITERS, {"status": "resolved"}),), {"pk": "OWN_COMMENT"}
+        (Check("POST", REGION_WRITERS, {"status": "resolved"}),),
+        {"pk": "OWN_COMMENT"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     # A draft in consultation is public: anyone reads it and comments (moderated).
     "participation:consultation": Route(
@@ -256,7 +489,13 @@ PAGES: dict[str, Route] = {
         {"pk": "CONSULTED_MASTERPLAN"},
     ),
     "participation:consultation_open": Route(
-        (Check("POST", frozenset({"lead"})),), {"pk": "OWN_MASTERPLAN"}
+        (
+            Check(
+                "POST", frozenset({"lead"}), {"closes_at": "2099-12-31", "intro": "Mohon masukan."}
+            ),
+        ),
+        {"pk": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     "participation:moderation": Route(
         (
@@ -272,7 +511,9 @@ PAGES: dict[str, Route] = {
     "participation:summary": Route(
         (Check("POST", NATIONAL_STAFF | REGION_WRITERS),), {"pk": "CONSULTED_MASTERPLAN"}
     ),
-    "participation:notifications": Route((Check("GET", SIGNED_IN), Check("POST", SIGNED_IN))),
+    "participation:notifications": Route(
+        (Check("GET", SIGNED_IN), Check("POST", SIGNED_IN, no_write="nothing unread to mark"))
+    ),
     # Readiness of the 2017 cohort (PUBLISHED_ROUND): the own region's team answers; no
     # persona here is a regionally assigned assessor (readiness tests cover scoring).
     "readiness:items": Route(
@@ -309,14 +550,50 @@ PAGES: dict[str, Route] = {
     ),
     "accounts:account": read(SIGNED_IN),
     "accounts:login": Route(
-        (Check("GET", EVERYONE), Check("POST", EVERYONE, {"username": "x", "password": "y"}))
+        (
+            Check("GET", EVERYONE),
+            Check(
+                "POST",
+                EVERYONE,
+                {"username": "x", "password": "y"},
+                no_write="a wrong password, refused",
+            ),
+        )
     ),
-    "accounts:logout": Route((Check("POST", EVERYONE),)),
-    "accounts:unlock_request": Route((Check("POST", EVERYONE, {"username": "siapa.saja"}),)),
+    "accounts:logout": Route(
+        (Check("POST", EVERYONE, no_write="ends the session; nothing is stored"),)
+    ),
+    "accounts:unlock_request": Route(
+        (
+            Check(
+                "POST",
+                EVERYONE,
+                {"username": "siapa.saja"},
+                no_write="an account nobody has: nothing is sent, the page says the same",
+            ),
+        )
+    ),
     "accounts:unlock": read(EVERYONE, token="bukan-tautan"),  # noqa: S106 (a wrong link)
-    "accounts:password_change": Route((Check("GET", SIGNED_IN), Check("POST", SIGNED_IN))),
+    "accounts:password_change": Route(
+        (
+            Check("GET", SIGNED_IN),
+            Check(
+                "POST",
+                SIGNED_IN,
+                no_write="an empty form, refused field by field (account tests change one)",
+            ),
+        )
+    ),
     "accounts:password_reset": Route(
-        (Check("GET", EVERYONE), Check("POST", EVERYONE, {"email": "siapa@contoh.id"}))
+        (
+            Check("GET", EVERYONE),
+            Check(
+                "POST",
+                EVERYONE,
+                {"email": "siapa@contoh.id"},
+                no_write="an address nobody has: nothing is sent or stored",
+            ),
+        )
     ),
     "accounts:password_reset_done": read(EVERYONE),
     "accounts:password_reset_confirm": read(
@@ -325,9 +602,22 @@ PAGES: dict[str, Route] = {
         token="bukan-token",  # noqa: S106 (a wrong link)
     ),
     "accounts:password_reset_complete": read(EVERYONE),
-    "accounts:token_create": Route((Check("POST", SIGNED_IN, {"name": "uji"}),)),
-    "accounts:token_delete": Route((Check("POST", frozenset({"editor"})),), {"pk": "OWN_TOKEN"}),
-    "set_language": Route((Check("POST", EVERYONE, {"language": "en", "next": "/"}),)),
+    "accounts:token_create": Route(
+        (Check("POST", SIGNED_IN, {"name": "uji", "scope": "read", "days": 90}),)
+    ),
+    "accounts:token_delete": Route(
+        (Check("POST", frozenset({"editor"})),), {"pk": "OWN_TOKEN"}, hidden=SIGNED_IN - {"editor"}
+    ),
+    "set_language": Route(
+        (
+            Check(
+                "POST",
+                EVERYONE,
+                {"language": "en", "next": "/"},
+                no_write="a cookie; nothing is stored",
+            ),
+        )
+    ),
     "admin:*": read(DJANGO_STAFF),
 }
 
@@ -349,7 +639,14 @@ API: dict[tuple[str, str], Route] = {
         READINESS_READERS, cohort_id="ASSESSED_COHORT", code="OWN"
     ),
     ("PUT", "/api/v1/readiness/{cohort_id}/regions/{code}/answers"): Route(
-        (Check("PUT", REGION_WRITERS, {"version": 1, "answers": []}),),
+        (
+            Check(
+                "PUT",
+                REGION_WRITERS,
+                {"version": 1, "answers": []},
+                no_write="no answers sent: nothing to change",
+            ),
+        ),
         {"cohort_id": "ASSESSED_COHORT", "code": "OWN"},
     ),
     # Only an assessor assigned to the region scores: no persona here is (readiness tests).
@@ -358,18 +655,22 @@ API: dict[tuple[str, str], Route] = {
         {"cohort_id": "ASSESSED_COHORT", "code": "OWN"},
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/comments"): read(
-        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
     ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/comments"): Route(
-        (Check("POST", COMMENTERS, {"text": "Perjelas KPI."}),), {"masterplan_id": "OWN_MASTERPLAN"}
+        (Check("POST", COMMENTERS, {"text": "Perjelas KPI."}),),
+        {"masterplan_id": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/comments/{comment_id}/settle"): Route(
         (Check("POST", REGION_WRITERS, {"status": "resolved"}),),
         {"masterplan_id": "OWN_MASTERPLAN", "comment_id": "OWN_COMMENT"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/consultation"): Route(
         (Check("POST", frozenset({"lead"}), {"closes_on": "2099-12-31"}),),
         {"masterplan_id": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/consultation/moderation"): read(
         NATIONAL_STAFF | REGION_WRITERS, masterplan_id="CONSULTED_MASTERPLAN"
@@ -383,6 +684,8 @@ API: dict[tuple[str, str], Route] = {
                 "POST",
                 NATIONAL_STAFF | REGION_WRITERS,
                 {"status": "approved", "answer": "Terima kasih."},
+                answer=428,
+                no_write="sent without its version (api/tests/test_versions.py sends it)",
             ),
         ),
         {"masterplan_id": "CONSULTED_MASTERPLAN", "comment_id": "OWN_PUBLIC_COMMENT"},
@@ -402,50 +705,105 @@ API: dict[tuple[str, str], Route] = {
         {"masterplan_id": "CONSULTED_MASTERPLAN"},
     ),
     ("GET", "/api/v1/programs/{program_id}/progress"): read(
-        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM", hidden=NOT_MASTERPLAN_READERS
     ),
     # On a draft masterplan the team is let through and told 409 (reported once approved).
     ("POST", "/api/v1/programs/{program_id}/progress"): Route(
-        (Check("POST", REGION_WRITERS, {"year": 2027, "quarter": 1, "status": "on_track"}),),
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                {"year": 2027, "quarter": 1, "status": "on_track"},
+                answer=409,
+                no_write="progress is reported once approved: this is a draft",
+            ),
+        ),
         {"program_id": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("GET", "/api/v1/programs/{program_id}/milestones"): read(
-        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM", hidden=NOT_MASTERPLAN_READERS
     ),
     # Like a report: on a draft the team is let through and told 409.
     ("POST", "/api/v1/programs/{program_id}/milestones"): Route(
-        (Check("POST", REGION_WRITERS, {"title": "Uji coba", "due_date": "2027-06-30"}),),
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                {"title": "Uji coba", "due_date": "2027-06-30"},
+                answer=409,
+                no_write="progress is reported once approved: this is a draft",
+            ),
+        ),
         {"program_id": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("POST", "/api/v1/programs/{program_id}/milestones/{milestone_id}/done"): Route(
-        (Check("POST", REGION_WRITERS, {"done": True}),),
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                {"done": True},
+                answer=409,
+                no_write="progress is reported once approved: this is a draft",
+            ),
+        ),
         {"program_id": "OWN_PROGRAM", "milestone_id": "OWN_MILESTONE"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("GET", "/api/v1/programs/{program_id}/kpis"): read(
-        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM", hidden=NOT_MASTERPLAN_READERS
     ),
     # OWN_KPI: the first KPI of OWN_PROGRAM.
     ("POST", "/api/v1/programs/{program_id}/kpis/{kpi_id}/actuals"): Route(
-        (Check("POST", REGION_WRITERS, {"year": 2027, "value": 12}),),
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                {"year": 2027, "value": 12},
+                answer=409,
+                no_write="progress is reported once approved: this is a draft",
+            ),
+        ),
         {"program_id": "OWN_PROGRAM", "kpi_id": "OWN_KPI"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/late-reports"): read(
-        NATIONAL_ROLES | REGION_WRITERS, masterplan_id="OWN_MASTERPLAN"
+        NATIONAL_ROLES | REGION_WRITERS,
+        masterplan_id="OWN_MASTERPLAN",
+        hidden=NOT_MASTERPLAN_READERS,
     ),
     ("GET", "/api/v1/quick-wins"): read(EVERYONE),
     ("GET", "/api/v1/evaluations"): read(EVERYONE),
-    ("GET", "/api/v1/evaluations/{year}/results"): read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    ("GET", "/api/v1/evaluations/{year}/results"): read(
+        NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL
+    ),
     # Evaluation: an open one is for national roles; the national team sets the rubric and
     # decides awards, the region's team assesses itself.
-    ("GET", "/api/v1/evaluations/{year}"): read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    ("GET", "/api/v1/evaluations/{year}"): read(
+        NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL
+    ),
     ("POST", "/api/v1/evaluations"): Route(
         (Check("POST", NATIONAL_STAFF, {"year": 2031, "title": "Evaluasi uji 2031"}),)
     ),
     ("PATCH", "/api/v1/evaluations/{year}"): Route(
-        (Check("PATCH", NATIONAL_STAFF, {"title": "Evaluasi uji (ubah)"}),), {"year": "OPEN_YEAR"}
+        (
+            Check(
+                "PATCH",
+                NATIONAL_STAFF,
+                {"title": "Evaluasi uji (ubah)"},
+                answer=428,
+                no_write="sent without its version (api/tests/test_versions.py sends it)",
+            ),
+        ),
+        {"year": "OPEN_YEAR"},
+        hidden=OPEN_EVALUATION_HIDDEN,
     ),
     ("GET", "/api/v1/evaluations/{year}/regions/{code}"): read(
-        NATIONAL_ROLES | REGION_WRITERS, year="OPEN_YEAR", code="OWN"
+        NATIONAL_ROLES | REGION_WRITERS,
+        year="OPEN_YEAR",
+        code="OWN",
+        hidden=EVALUATION_REGION_HIDDEN,
     ),
     ("PUT", "/api/v1/evaluations/{year}/regions/{code}/self-assessment"): Route(
         (
@@ -453,9 +811,12 @@ API: dict[tuple[str, str], Route] = {
                 "PUT",
                 REGION_WRITERS,
                 {"scores": [{"dimension": "living", "component": "output", "score": 3}]},
+                answer=428,
+                no_write="sent without its version (api/tests/test_versions.py sends it)",
             ),
         ),
         {"year": "OPEN_YEAR", "code": "OWN"},
+        hidden=EVALUATION_REGION_HIDDEN - {"anonymous"},
     ),
     # Only an assessor assigned to the region scores: no persona here is (api evaluation tests).
     ("PUT", "/api/v1/evaluations/{year}/regions/{code}/assessment"): Route(
@@ -467,10 +828,13 @@ API: dict[tuple[str, str], Route] = {
             ),
         ),
         {"year": "OPEN_YEAR", "code": "OWN"},
+        hidden=EVALUATION_REGION_HIDDEN - {"anonymous"},
     ),
-    ("GET", "/api/v1/evaluations/{year}/awards"): read(NATIONAL_ROLES, year="OPEN_YEAR"),
+    ("GET", "/api/v1/evaluations/{year}/awards"): read(
+        NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL
+    ),
     ("POST", "/api/v1/evaluations/{year}/awards/proposals"): Route(
-        (Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}
+        (Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}, hidden=OPEN_EVALUATION_HIDDEN
     ),
     # An empty body confirms the proposal (the own region).
     ("POST", "/api/v1/awards/{award_id}/decision"): Route(
@@ -480,17 +844,17 @@ API: dict[tuple[str, str], Route] = {
     # masterplan (a draft of the own region here).
     ("GET", "/api/v1/library/programs"): read(EVERYONE),
     ("GET", "/api/v1/programs/{program_id}/similar"): read(
-        MASTERPLAN_READERS, program_id="OWN_PROGRAM"
+        MASTERPLAN_READERS, program_id="OWN_PROGRAM", hidden=NOT_MASTERPLAN_READERS
     ),
     ("GET", "/api/v1/regions/{code}/similar"): read(EVERYONE, code="OWN"),
     ("GET", "/api/v1/dashboard"): read(EVERYONE),
     ("GET", "/api/v1/open-data/{dataset}"): read(EVERYONE, dataset="masterplan"),
     ("GET", "/api/v1/masterplans"): read(EVERYONE),
     ("GET", "/api/v1/masterplans/{masterplan_id}"): read(
-        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/checks"): read(
-        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
     ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/programs"): Route(
         (
@@ -508,9 +872,12 @@ API: dict[tuple[str, str], Route] = {
             ),
         ),
         {"masterplan_id": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/steps/{step}"): Route(
-        (Check("POST", frozenset({"lead"})),), {"masterplan_id": "OWN_MASTERPLAN", "step": "submit"}
+        (Check("POST", frozenset({"lead"})),),
+        {"masterplan_id": "OWN_MASTERPLAN", "step": "submit"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("POST", "/api/v1/masterplans"): Route(
         (
@@ -518,6 +885,8 @@ API: dict[tuple[str, str], Route] = {
                 "POST",
                 MASTERPLAN_STARTERS,
                 {"region": "OWN", "title": "M", "start_year": 2027, "period_years": 10},
+                answer=409,
+                no_write="the own region has its masterplan already",
             ),
         )
     ),
@@ -525,14 +894,17 @@ API: dict[tuple[str, str], Route] = {
     ("PATCH", "/api/v1/masterplans/{masterplan_id}"): Route(
         (Check("PATCH", REGION_WRITERS, {"version": 1, "vision": "Kota yang terbuka"}),),
         {"masterplan_id": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/analysis"): Route(
         (Check("POST", REGION_WRITERS, {"kind": "threat", "dimension": "living", "text": "x"}),),
         {"masterplan_id": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("DELETE", "/api/v1/masterplans/{masterplan_id}/analysis/{item_id}"): Route(
         (Check("DELETE", REGION_WRITERS),),
         {"masterplan_id": "OWN_MASTERPLAN", "item_id": "OWN_ANALYSIS"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("PUT", "/api/v1/masterplans/{masterplan_id}/programs/{program_id}"): Route(
         (
@@ -551,27 +923,47 @@ API: dict[tuple[str, str], Route] = {
             ),
         ),
         {"masterplan_id": "OWN_MASTERPLAN", "program_id": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("DELETE", "/api/v1/masterplans/{masterplan_id}/programs/{program_id}"): Route(
         (Check("DELETE", REGION_WRITERS),),
         {"masterplan_id": "OWN_MASTERPLAN", "program_id": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/versions"): read(
-        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
     ),
     # Fewer than two versions answers 422 to readers (reached); api tests read a real diff.
-    ("GET", "/api/v1/masterplans/{masterplan_id}/versions/diff"): read(
-        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+    ("GET", "/api/v1/masterplans/{masterplan_id}/versions/diff"): Route(
+        (
+            Check(
+                "GET",
+                MASTERPLAN_READERS,
+                answer=422,
+                no_write="fewer than two versions to compare (api tests read a real diff)",
+            ),
+        ),
+        {"masterplan_id": "OWN_MASTERPLAN"},
+        hidden=NOT_MASTERPLAN_READERS,
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/book.pdf"): read(
-        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/workbook.xlsx"): read(
-        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN"
+        MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
     ),
     # Without a file the team is told 422 (reached); api tests import a real workbook.
     ("POST", "/api/v1/masterplans/{masterplan_id}/workbook"): Route(
-        (Check("POST", REGION_WRITERS),), {"masterplan_id": "OWN_MASTERPLAN"}
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                answer=422,
+                no_write="no file (api tests import a real workbook)",
+            ),
+        ),
+        {"masterplan_id": "OWN_MASTERPLAN"},
+        hidden=MASTERPLAN_HIDDEN,
     ),
     ("GET", "/api/v1/openapi.json"): read(EVERYONE),
     ("GET", "/api/v1/docs"): read(EVERYONE),
@@ -584,10 +976,18 @@ API: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/provinces"): read(EVERYONE),
     ("GET", "/api/v1/indicators"): read(EVERYONE),
     ("GET", "/api/v1/rounds"): read(EVERYONE),
-    ("GET", "/api/v1/rounds/{round_id}"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
-    ("GET", "/api/v1/rounds/{round_id}/workshops"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
-    ("GET", "/api/v1/rounds/{round_id}/export"): read(NATIONAL_ROLES, round_id="COMPUTED_ROUND"),
-    ("GET", "/api/v1/rounds/{round_id}/results"): read(NATIONAL_ROLES, round_id="DRAFT_ROUND"),
+    ("GET", "/api/v1/rounds/{round_id}"): read(
+        NATIONAL_ROLES, round_id="DRAFT_ROUND", hidden=NOT_NATIONAL
+    ),
+    ("GET", "/api/v1/rounds/{round_id}/workshops"): read(
+        NATIONAL_ROLES, round_id="DRAFT_ROUND", hidden=NOT_NATIONAL
+    ),
+    ("GET", "/api/v1/rounds/{round_id}/export"): read(
+        NATIONAL_ROLES, round_id="COMPUTED_ROUND", hidden=NOT_NATIONAL
+    ),
+    ("GET", "/api/v1/rounds/{round_id}/results"): read(
+        NATIONAL_ROLES, round_id="DRAFT_ROUND", hidden=NOT_NATIONAL
+    ),
     ("POST", "/api/v1/rounds"): Route(
         (
             Check(
@@ -606,13 +1006,18 @@ API: dict[tuple[str, str], Route] = {
     ("PATCH", "/api/v1/rounds/{round_id}"): Route(
         (Check("PATCH", NATIONAL_STAFF, {"version": "ROUND_VERSION", "name": "Uji 2"}),),
         {"round_id": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
     ),
     # Computing a round without indicator values answers 422 for national staff (allowed).
     ("POST", "/api/v1/rounds/{round_id}/compute"): Route(
-        (Check("POST", NATIONAL_STAFF),), {"round_id": "DRAFT_ROUND"}
+        (Check("POST", NATIONAL_STAFF, answer=422, no_write="no indicator values in the world"),),
+        {"round_id": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
     ),
     ("POST", "/api/v1/rounds/{round_id}/publish"): Route(
-        (Check("POST", NATIONAL_STAFF),), {"round_id": "DRAFT_ROUND"}
+        (Check("POST", NATIONAL_STAFF, answer=422, no_write="a round not computed"),),
+        {"round_id": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
     ),
 }
 

@@ -9,6 +9,9 @@ admin.site.site_header = "Kota Cerdas · Admin"
 admin.site.login_form = ThrottledAdminAuthenticationForm
 admin.site.site_title = "Kota Cerdas"
 
+# One answer to every refused page: log in first, or 403 (accounts.views.permission_denied).
+handler403 = "accounts.views.permission_denied"
+
 urlpatterns = [
     path("", include("portal.urls")),
     path("wilayah/", include("regions.urls")),

@@ -66,8 +66,20 @@ def cohort(request: HttpRequest, cohort: int) -> HttpResponse:
     )
 
 
+def _require_answer_or_score(user: Any, cohort: int, code: str) -> None:
+    """Refuse a change before anything is made (a first visit creates the assessment)."""
+    get_cohort_for_user(user, cohort)
+    region = access.get_region_for_user(user, code)
+    if not any(
+        access.can(user, action, region) for action in ("readiness.answer", "readiness.score")
+    ):
+        raise PermissionDenied
+
+
 @require_http_methods(["GET", "POST"])
 def assessment(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
+    if request.method == "POST":
+        _require_answer_or_score(request.user, cohort, code)
     record = get_assessment_for_user(request.user, cohort, code)
     region = record.region
     can_answer = access.can(request.user, "readiness.answer", region) and not record.submitted_at
@@ -225,9 +237,10 @@ def items(request: HttpRequest, cohort: int) -> HttpResponse:
     """The cohort's questionnaire; the national team adds, removes and reorders items."""
     selection_round = get_cohort_for_user(request.user, cohort)
     access.require(request.user, "readiness.view")
-    questionnaire = questionnaire_for(selection_round)
     if request.method == "POST":
         access.require(request.user, "readiness.manage")
+    questionnaire = questionnaire_for(selection_round)
+    if request.method == "POST":
         if request.POST.get("delete"):
             removed = questionnaire.items.filter(pk=request.POST["delete"], answers=None).delete()
             if not removed[0]:

@@ -20,7 +20,7 @@ from kotacerdas.fields import (
 )
 from regions.models import IslandGroup, Region
 from selection.models import Indicator, RoundMethod, SelectionRound
-from selection.rounds import ROUND_FIELDS, THRESHOLD_OPS
+from selection.rounds import ROUND_FIELDS, THRESHOLD_OPS, round_problems
 
 THRESHOLD_ROWS = 3
 
@@ -127,13 +127,7 @@ class RoundForm(ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         weights = {i.code: float(data.get(f"weight_{i.code}") or 0) for i in self.indicators}
-        if not any(weights.values()):
-            raise forms.ValidationError(_("Give at least one indicator a weight above zero."))
         total = data.get("total") or 0
-        for group in IslandGroup:
-            low, high = data.get(f"min_{group.value}") or 0, data.get(f"max_{group.value}")
-            if high is not None and low > high:
-                self.add_error(f"max_{group.value}", _("The maximum is below the minimum."))
         self.json = {
             "weights": {code: w for code, w in weights.items() if w > 0},
             "quotas": {
@@ -163,7 +157,20 @@ class RoundForm(ModelForm):
                 ],
             },
         }
+        if "total" in data:  # the total's own error is shown already
+            for name, message in round_problems(
+                weights=self.json["weights"], quotas=self.json["quotas"], total=total
+            ):
+                self.add_error(self._field_of(name), message)
         return data
+
+    def _field_of(self, name: str) -> str | None:
+        """The form's field for a field of ``round_problems`` (None: the form as a whole)."""
+        field = {"weights.": "weight_", "quotas.group_max.": "max_", "quotas.group_min.": "min_"}
+        for prefix, form_prefix in field.items():
+            if name.startswith(prefix) and form_prefix + name[len(prefix) :] in self.fields:
+                return form_prefix + name[len(prefix) :]
+        return name if name in self.fields else None
 
     def apply(self) -> SelectionRound:
         """The round with the form's values, not saved."""

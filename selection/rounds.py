@@ -52,6 +52,41 @@ class RoundError(Exception):
         self.problems = problems
 
 
+class RoundInvalid(RoundError):
+    """Settings no round can be computed with, each problem with the field it is about."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__([message for _field, message in problems])
+        self.fields = problems
+
+
+def round_problems(*, weights: Any, quotas: Any, total: int) -> list[tuple[str, str]]:
+    """Every reason these settings cannot make a round, as (field, message), fields named as
+    in the API (``weights.kkd``, ``quotas.group_max.jawa``). The one rule for the round form
+    and the API: both call it (the form in its ``clean``, the API through ``round_save``)."""
+    if not isinstance(weights, dict):
+        return [("weights", _("Give the weights as indicator code and weight."))]
+    known = set(Indicator.objects.values_list("code", flat=True))
+    problems = [
+        (f"weights.{code}", _("Unknown indicator.")) for code in weights if code not in known
+    ]
+    for code, weight in weights.items():
+        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight != weight:
+            problems.append((f"weights.{code}", _("A weight is a number.")))
+        elif weight < 0:
+            problems.append((f"weights.{code}", _("A weight cannot be negative.")))
+    if not problems and not any(weight > 0 for weight in weights.values()):
+        problems.append(("weights", _("Give at least one indicator a weight above zero.")))
+    quotas = quotas if isinstance(quotas, dict) else {}
+    group_min, group_max = quotas.get("group_min") or {}, quotas.get("group_max") or {}
+    for group, high in group_max.items():
+        if high is not None and (group_min.get(group) or 0) > high:
+            problems.append((f"quotas.group_max.{group}", _("The maximum is below the minimum.")))
+    if total is None or total < 1:
+        problems.append(("total", _("Choose at least one region.")))
+    return problems
+
+
 def canonical_hash(data: Any) -> str:
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -390,8 +425,16 @@ def round_save(*, selection_round: SelectionRound, base_version: int | None) -> 
     """Save a round's settings as the editor gives them (``selection_round`` carries them,
     unsaved). A new round is created as a draft. An existing one must still be at
     ``base_version`` (StaleEdit otherwise); settings that change nothing write nothing, so a
-    computed round keeps its result; changed settings make it a draft again.
+    computed round keeps its result; changed settings make it a draft again. Settings that
+    cannot make a round raise RoundInvalid (``round_problems``), nothing written.
     """
+    problems = round_problems(
+        weights=selection_round.weights,
+        quotas=selection_round.quotas,
+        total=selection_round.total,
+    )
+    if problems:
+        raise RoundInvalid(problems)
     if selection_round.pk is None:
         selection_round.save()
         return selection_round

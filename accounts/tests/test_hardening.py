@@ -13,7 +13,7 @@ from django.test import Client
 from accounts import throttle
 from accounts.models import ApiToken, TokenScope, User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 PASSWORD = "kata-sandi-uji-123"
 
 

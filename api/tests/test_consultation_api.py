@@ -125,7 +125,7 @@ def test_residents_and_other_regions_do_not_moderate(
     masterplan = make_masterplan()
     comment = open_with_comment(masterplan, colleague)
     base = f"/api/v1/masterplans/{masterplan.pk}/consultation"
-    assert client.get(f"{base}/moderation").status_code == 403  # anonymous, draft in consultation
+    assert client.get(f"{base}/moderation").status_code == 401  # anonymous: who are you?
     moderation = f"{base}/comments/{comment.pk}/moderation"
     assert post(client, moderation, token_for(outsider), {"status": "approved"}).status_code == 403
     assert PublicComment.objects.get(pk=comment.pk).status == "pending"

@@ -95,6 +95,7 @@ def test_residents_comment_while_the_consultation_is_open_and_read_what_was_appr
     ]  # never the e-mail address
 
 
+@pytest.mark.cache
 def test_a_closed_consultation_answers_409_and_too_many_comments_429(
     client: Client, colleague: User
 ) -> None:

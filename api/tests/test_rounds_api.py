@@ -145,3 +145,61 @@ def test_a_draft_round_does_not_export_over_the_api(client, login, officer) -> N
     assert client.get(f"/api/v1/rounds/{draft.pk}/export").status_code == 404
     response = login(officer).get(f"/api/v1/rounds/{draft.pk}/export")
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"weights": None}, "weights"),
+        ({"weights": {"kkd": 0}}, "weights"),
+        ({"weights": {"kkd": -1}}, "weights.kkd"),
+        (
+            {"quotas": {"group_min": {"papua": 3}, "group_max": {"papua": 2}}},
+            "quotas.group_max.papua",
+        ),
+    ],
+)
+def test_a_change_no_round_can_be_made_with_is_422_naming_the_field_and_writes_nothing(
+    client: Client, officer: User, token_for, change: dict, field: str
+) -> None:  # type: ignore[no-untyped-def]
+    token = token_for(officer)
+    round_id = post(client, "/api/v1/rounds", ROUND, token).json()["id"]
+    response = client.patch(
+        f"/api/v1/rounds/{round_id}",
+        json.dumps({**change, "version": 1}),
+        content_type="application/json",
+        headers={"Authorization": token},
+    )
+    assert response.status_code == 422, response.content
+    assert [d["field"] for d in response.json()["error"]["details"]] == [field]
+    assert SelectionRound.objects.get(pk=round_id).version == 1
+
+
+def test_the_round_form_refuses_what_the_api_refuses_with_the_same_words(
+    login, officer: User
+) -> None:  # type: ignore[no-untyped-def]
+    from selection.rounds import round_problems
+
+    quotas = {"group_min": {"papua": 3}, "group_max": {"papua": 2}}
+    [(field, message)] = round_problems(weights={"kkd": 1}, quotas=quotas, total=10)
+    page = login(officer).post(
+        "/seleksi/putaran/baru/",
+        {
+            "name": "Uji",
+            "year": 2026,
+            "total": 10,
+            "indicator_year": 2024,
+            "weight_kkd": 1,
+            "min_papua": 3,
+            "max_papua": 2,
+            "method": "saw",
+            "normalization": "minmax",
+            "imputation": "none",
+            "sensitivity_draws": 0,
+            "program_target": 100,
+        },
+    )
+    assert page.status_code == 200
+    assert page.context["form"].errors["max_papua"] == [message]
+    assert field == "quotas.group_max.papua"
+    assert not SelectionRound.objects.exists()

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.models import ApiToken
+from audit.models import Action, AuditEvent
 from kotacerdas import access_matrix as matrix
 from kotacerdas.tests.world import fill
 
@@ -68,13 +69,35 @@ def test_every_page_rule_names_an_existing_route() -> None:
     assert set(matrix.ADMIN_SAMPLES) <= names
 
 
-def _is_refused_page(response: Any) -> bool:
-    if response.status_code in (401, 403, 404):
-        return True
+def _refusal(persona: str, rule: matrix.Route, *, api: bool, admin: bool = False) -> str:
+    """The one answer a persona a check of ``rule`` does not let through must get."""
+    if admin:
+        return "302 admin login"  # Django's admin sends everyone it refuses to its own login
+    if persona in rule.hidden:
+        return "404"
+    if persona == "anonymous":
+        return "401" if api else "302 login"
+    return "403"
+
+
+def _answer(response: Any) -> str:
     location = response.get("Location", "")
-    return response.status_code == 302 and (
-        "/akun/masuk/" in location or "/admin/login/" in location
-    )
+    if response.status_code == 302 and "/admin/login/" in location:
+        return "302 admin login"
+    if response.status_code == 302 and "/akun/masuk/" in location:
+        return "302 login"
+    return str(response.status_code)
+
+
+def _writes() -> int:
+    """Recorded changes so far: every model of the platform records its history
+    (audit/tests/test_tracking_coverage.py), so a write that happened left one."""
+    return AuditEvent.objects.exclude(action__in=[Action.LOGIN, Action.LOGOUT]).count()
+
+
+def _assert_wrote(before: int, persona: str, check: matrix.Check, url: str) -> None:
+    if check.method != "GET" and not check.no_write:
+        assert _writes() > before, f"{persona} got through {check.method} {url} but wrote nothing"
 
 
 def _page_cases() -> list[tuple[str, str, str]]:
@@ -97,14 +120,18 @@ def test_page_access_follows_the_matrix(world, db, name: str, method: str, perso
         client.force_login(world[persona])
     url = reverse(name, kwargs={k: fill(v, world) for k, v in rule.kwargs.items()})
     data = {k: fill(v, world) for k, v in check.data.items()}
+    before = _writes()
     response = client.get(url) if method == "GET" else client.post(url, data)
-    refused = _is_refused_page(response)
+    answer = _answer(response)
     if persona in check.allowed:
-        assert not refused and response.status_code < 400, (
-            f"{persona} should reach {method} {url}, got {response.status_code}"
+        assert "login" not in answer and response.status_code < 400, (
+            f"{persona} should reach {method} {url}, got {answer}"
         )
+        _assert_wrote(before, persona, check, url)
     else:
-        assert refused, f"{persona} must not reach {method} {url}, got {response.status_code}"
+        expected = _refusal(persona, rule, api=False, admin=name.startswith("admin:"))
+        assert answer == expected, f"{persona} {method} {url}: {answer}, not {expected}"
+        assert _writes() == before
 
 
 def _api_cases() -> list[tuple[str, str, str]]:
@@ -122,14 +149,18 @@ def test_api_access_follows_the_matrix(world, db, method: str, path: str, person
     for key, value in rule.kwargs.items():
         url = url.replace("{" + key + "}", str(fill(value, world)))
     body = json.dumps({k: fill(v, world) for k, v in check.data.items()})
+    before = _writes()
     response = Client().generic(method, url, body, content_type="application/json", headers=headers)
     if persona in check.allowed:
-        # Reached: anything but a refusal (a 422 for unusable input is the endpoint's own no).
-        assert response.status_code not in (401, 403, 404) and response.status_code < 500, (
-            f"{persona} should reach {method} {url}, got {response.status_code}"
-        )
+        expected = check.answer or "a success"
+        assert (
+            response.status_code == check.answer if check.answer else response.status_code < 400
+        ), f"{persona} should reach {method} {url} and get {expected}: {response.status_code}"
+        _assert_wrote(before, persona, check, url)
     else:
-        assert response.status_code in (401, 403, 404), (
-            f"{persona} must not reach {method} {url}, got {response.status_code}"
+        expected = _refusal(persona, rule, api=True)
+        assert str(response.status_code) == expected, (
+            f"{persona} {method} {url}: {response.status_code}, not {expected}"
         )
         assert set(response.json()) == {"error"}
+        assert _writes() == before

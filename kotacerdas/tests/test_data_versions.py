@@ -11,6 +11,8 @@ from accounts.models import User
 from kotacerdas import data_versions
 from masterplans.tests.factories import make_masterplan
 
+pytestmark = pytest.mark.cache
+
 
 @pytest.mark.django_db
 def test_saving_and_deleting_a_watched_model_moves_the_versions_that_read_it() -> None:

@@ -6,7 +6,7 @@ from django.test import Client
 
 from accounts.models import User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 PAGES = ["/", "/wilayah/", "/wilayah/32.73/", "/tentang/", "/akun/masuk/", "/tidak-ada/"]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
 

@@ -106,6 +106,7 @@ def _redis_reachable() -> bool:
         return False
 
 
+@pytest.mark.cache
 @pytest.mark.skipif(not _redis_reachable(), reason="no Redis at 127.0.0.1:6379")
 def test_the_cache_goes_to_redis_when_redis_url_is_set() -> None:
     import redis

@@ -93,6 +93,15 @@ def test_yearly_totals_over_the_envelope_block_with_the_years() -> None:
     assert by_code(masterplan)["envelope"].ok
 
 
+def test_a_yearly_total_exactly_at_the_envelope_is_within_it_and_one_rupiah_more_is_not() -> None:
+    masterplan = make_masterplan(budget_envelope=3_000_000_000)  # the totals: Rp 3 miliar a year
+    assert by_code(masterplan)["envelope"].ok
+    masterplan.budget_envelope = 2_999_999_999
+    check = by_code(masterplan)["envelope"]
+    assert not check.ok
+    assert [problem[:6] for problem in check.problems] == ["2027: ", "2028: "]
+
+
 def test_a_budget_outside_the_programs_years_is_named() -> None:
     masterplan = make_masterplan()
     program = masterplan.programs.get(code="SOC-01")

@@ -243,6 +243,7 @@ def test_the_library_filters_by_cohort_and_search(
     assert client.get("/masterplan/?q=bekasi").context["page"].paginator.count == 0
 
 
+@pytest.mark.cache
 def test_the_book_and_the_workbook_download_and_the_book_is_kept(
     client: Client, colleague: User, officer: User, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]

@@ -122,6 +122,7 @@ def test_one_address_may_send_only_a_few_comments_an_hour(
     assert PublicComment.objects.count() == RATE_LIMIT + 1
 
 
+@pytest.mark.cache
 def test_the_rate_limit_counts_the_address_the_trusted_proxy_saw(
     client: Client, masterplan: Masterplan, window: ConsultationWindow, settings
 ) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from regions.models import Region
 from selection.models import IndicatorValue, SelectionRound
 from selection.rounds import final_selection
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 
 CODES = [r for r in ("32.73", "32.75", "31.71", "35.78", "73.71", "64.72", "51.71", "12.71")]
 

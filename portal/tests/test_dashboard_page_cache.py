@@ -21,7 +21,7 @@ from masterplans.tests.factories import make_masterplan
 from portal import views
 from portal.dashboard import Filters, board_key
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

@@ -69,10 +69,13 @@ def test_an_editor_of_another_region_neither_reads_nor_answers(
 
 def test_an_anonymous_visitor_neither_reads_nor_writes(cohort, record, item) -> None:  # type: ignore[no-untyped-def]
     client = Client()
-    assert client.get(url(cohort)).status_code == 403
-    assert client.get(url(cohort, page="profil/")).status_code == 403
-    assert client.get(url(cohort, page="unduh.xlsx")).status_code == 403
-    client.post(url(cohort), {"version": record.version, f"self_{item.pk}": "4"})
+    for page in ("", "profil/", "unduh.xlsx"):
+        response = client.get(url(cohort, page=page))
+        assert response.status_code == 302
+        assert response["Location"] == f"/akun/masuk/?next={url(cohort, page=page)}"
+    assert client.post(url(cohort), {"version": record.version, f"self_{item.pk}": "4"})[
+        "Location"
+    ].startswith("/akun/masuk/")
     assert not Answer.objects.exists()
 
 

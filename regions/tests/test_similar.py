@@ -10,7 +10,7 @@ from regions.models import Region
 from regions.similar import regions_like
 from selection.imports import indicators_import
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 
 
 def test_regions_like_yours_are_in_the_same_island_group_and_of_the_same_kind_first() -> None:
