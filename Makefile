@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Python keeps compiled modules (__pycache__, ignored by git): the suite's workers and the
+# commands its tests start import Django and the platform without compiling them again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run dev setup test lint audit lock fmt data vendor messages browser pdf
 

@@ -14,7 +14,11 @@ from django.conf import settings
 from django.test import Client
 
 from accounts.models import ApiToken, Membership, Role, User
-from kotacerdas.tests.world import personas, world  # noqa: F401 (the route-table tests' world)
+from kotacerdas.tests.world import (  # noqa: F401 (the route-table tests' world)
+    personas,
+    signed_in,
+    world,
+)
 from regions.models import Region
 from regions.services import regions_load
 from selection.models import ImportRun, Indicator, IndicatorValue

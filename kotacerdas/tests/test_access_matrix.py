@@ -13,10 +13,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import ApiToken
 from audit.models import Action, AuditEvent
 from kotacerdas import access_matrix as matrix
-from kotacerdas.tests.world import fill
+from kotacerdas.tests.world import client_as, fill
 
 
 def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
@@ -112,12 +111,12 @@ def _page_cases() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("name", "method", "persona"), _page_cases())
-def test_page_access_follows_the_matrix(world, db, name: str, method: str, persona: str) -> None:  # type: ignore[no-untyped-def]
+def test_page_access_follows_the_matrix(  # type: ignore[no-untyped-def]
+    world, signed_in, db, name: str, method: str, persona: str
+) -> None:
     rule = matrix.PAGES["admin:*" if name.startswith("admin:") else name]
     check = next(c for c in rule.checks if c.method == method)
-    client = Client()
-    if world[persona] is not None:
-        client.force_login(world[persona])
+    client = client_as(persona, signed_in)
     url = reverse(name, kwargs={k: fill(v, world) for k, v in rule.kwargs.items()})
     data = {k: fill(v, world) for k, v in check.data.items()}
     before = _writes()
@@ -139,12 +138,14 @@ def _api_cases() -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize(("method", "path", "persona"), _api_cases())
-def test_api_access_follows_the_matrix(world, db, method: str, path: str, persona: str) -> None:  # type: ignore[no-untyped-def]
+def test_api_access_follows_the_matrix(  # type: ignore[no-untyped-def]
+    world, signed_in, db, method: str, path: str, persona: str
+) -> None:
     rule = matrix.API[(method, path)]
     check = rule.checks[0]
     headers = {}
-    if world[persona] is not None:
-        headers["Authorization"] = f"Bearer {ApiToken.issue(user=world[persona], name='m')[1]}"
+    if persona in signed_in:
+        headers["Authorization"] = f"Bearer {signed_in[persona][1]}"
     url = path
     for key, value in rule.kwargs.items():
         url = url.replace("{" + key + "}", str(fill(value, world)))

@@ -153,10 +153,13 @@ def test_a_backup_restored_into_a_fresh_database_equals_the_original_row_for_row
     migrated = _manage(tmp_path, source, "migrate", "-v0")
     assert migrated.returncode == 0, migrated.stderr
     shutil.copy(source, target)  # the fresh, migrated database to restore into
+    fill_and_back_up = (
+        "from django.core.management import call_command as c;"
+        "from kotacerdas.tests.test_backup import seed_platform as s;"
+        f"c('load_regions', verbosity=0); s(); c('backup', {str(backup)!r})"
+    )
     for database, *args in [
-        (source, "load_regions", "-v0"),
-        (source, "shell", "-c", "from kotacerdas.tests.test_backup import seed_platform as s; s()"),
-        (source, "backup", str(backup)),
+        (source, "shell", "-c", fill_and_back_up),
         (target, "restore", str(backup)),
     ]:
         result = _manage(tmp_path, database, *args)

@@ -5,8 +5,10 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import ApiToken, Membership, Role, User
@@ -43,6 +45,29 @@ def personas(db) -> dict[str, User | None]:  # type: ignore[no-untyped-def]
 # What most routes of the table stand on and takes long to make (a complete masterplan, the
 # 2017 cohort): made once per test module, not once per case.
 PREBUILT = ("OWN_MASTERPLAN", "PUBLISHED_ROUND", "DRAFT_ROUND", "COMPUTED_ROUND")
+
+
+@pytest.fixture(scope="module")
+def signed_in(world: dict[str, User | None], django_db_blocker: Any) -> dict[str, tuple[str, str]]:
+    """Each persona's session key and API token key, made once per module in the world's
+    transaction (a case that logs out or deletes the token is rolled back with the case)."""
+    keys = {}
+    with django_db_blocker.unblock():
+        for persona, user in world.items():
+            if user is not None:
+                client = Client()
+                client.force_login(user)
+                session = client.cookies[settings.SESSION_COOKIE_NAME].value
+                keys[persona] = (session, ApiToken.issue(user=user, name="persona")[1])
+    return keys
+
+
+def client_as(persona: str, signed_in: dict[str, tuple[str, str]]) -> Client:
+    """A test client with the persona's session (anonymous: none)."""
+    client = Client()
+    if persona in signed_in:
+        client.cookies[settings.SESSION_COOKIE_NAME] = signed_in[persona][0]
+    return client
 
 
 @pytest.fixture(scope="module")
