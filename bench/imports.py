@@ -114,7 +114,7 @@ def main() -> None:
         from bench.masterplan import build_masterplan, editor, setup_django
 
         setup_django(directory)
-        from masterplans.documents import masterplan_xlsx
+        from masterplans.workbook_export import masterplan_xlsx
         from masterplans.workbook_import import ProgramImportError, import_workbook
         from selection.imports import indicators_import
 

@@ -293,8 +293,9 @@ def main() -> None:
         setup_django(directory)
         import io
 
-        from masterplans.documents import masterplan_pdf, masterplan_xlsx
+        from masterplans.book import masterplan_pdf
         from masterplans.models import BudgetLine, KpiTarget
+        from masterplans.workbook_export import masterplan_xlsx
         from masterplans.workbook_import import import_workbook
 
         masterplan = build_masterplan(args.programs)

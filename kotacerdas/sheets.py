@@ -17,6 +17,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
@@ -223,6 +224,12 @@ def csv_rows(
             yield number, tuple(values)
 
     return delimiter, rows()
+
+
+def csv_records(path: Path) -> list[dict[str, str]]:
+    """The rows of one of the platform's own UTF-8 CSV data files (``data/``), by heading."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 @dataclass

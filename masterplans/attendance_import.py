@@ -25,7 +25,7 @@ HEADER = ["Kode", "Wilayah", "Provinsi", "Hadir", "Peserta", "Nama dan OPD"]
 MAX_ROWS = 1000
 # How far down the heading row is looked for.
 HEADING_SEARCH = 10
-# The workbook's yes and no (masterplans.documents), and how a sign-in sheet says them.
+# The workbook's yes and no (masterplans.workbook_export), and how a sign-in sheet says them.
 YES = workbook_import.YES | {"hadir", "present"}
 NO = (workbook_import.NO - {""}) | {"tidak hadir", "absent", "-"}
 

@@ -5,9 +5,10 @@ import json
 
 from django.core.cache import cache
 
-from masterplans.documents import masterplan_pdf, masterplan_xlsx
+from masterplans.book import masterplan_pdf
 from masterplans.models import Masterplan
 from masterplans.versions import snapshot
+from masterplans.workbook_export import masterplan_xlsx
 
 FORMATS = ("pdf", "xlsx")
 PDF_CACHE_SECONDS = 7 * 24 * 3600

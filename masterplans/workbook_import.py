@@ -1,6 +1,6 @@
 """An edited masterplan workbook read back: each program by its code, nothing typed lost.
 
-The workbook (``documents.masterplan_xlsx``) carries, on a hidden sheet, the masterplan it
+The workbook (``workbook_export.masterplan_xlsx``) carries, on a hidden sheet, the masterplan it
 was exported from and each program's version at that moment. Reading it back:
 
 - every cell is checked first, within the upload limits (``kotacerdas.sheets``); one problem
@@ -34,23 +34,6 @@ from audit.tracking import record
 from audit.versioning import FieldChange, changes_since
 from kotacerdas import sheets
 from kotacerdas.numbers import NumberError, parse_number
-from masterplans.documents import (
-    BUDGET_COLUMNS,
-    KPI_COLUMNS,
-    PROGRAM_COLUMNS,
-    PROGRESS_MODE_FIELD,
-    PROGRESS_MODES,
-    SHEET_BUDGET,
-    SHEET_KPIS,
-    SHEET_PROGRAMS,
-    SHEET_STEPS,
-    STAMP_SHEET,
-    STEP_COLUMNS,
-    Column,
-    dimension_label,
-    progress_mode_label,
-    source_label,
-)
 from masterplans.editing import (
     KpiContent,
     ProgramContent,
@@ -67,6 +50,23 @@ from masterplans.models import (
     FundingSource,
     Masterplan,
     Term,
+)
+from masterplans.workbook_export import (
+    BUDGET_COLUMNS,
+    KPI_COLUMNS,
+    PROGRAM_COLUMNS,
+    PROGRESS_MODE_FIELD,
+    PROGRESS_MODES,
+    SHEET_BUDGET,
+    SHEET_KPIS,
+    SHEET_PROGRAMS,
+    SHEET_STEPS,
+    STAMP_SHEET,
+    STEP_COLUMNS,
+    Column,
+    dimension_label,
+    progress_mode_label,
+    source_label,
 )
 from masterplans.workflow import WorkflowError, require_editable
 

@@ -1,6 +1,5 @@
 """Loading the national region registry from the committed data files."""
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +12,7 @@ from django.db import transaction
 
 from audit.models import Action
 from audit.tracking import record
-from kotacerdas import data_versions
+from kotacerdas import data_versions, sheets
 from regions.models import IslandGroup, Province, Region
 
 T = TypeVar("T")
@@ -56,8 +55,7 @@ def _no_progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return sheets.csv_records(path)
 
 
 def _optional_int(value: str) -> int | None:

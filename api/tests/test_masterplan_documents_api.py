@@ -8,10 +8,10 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from accounts.models import User
-from masterplans.documents import masterplan_xlsx
 from masterplans.tests.factories import make_masterplan
 from masterplans.tests.test_workbook_import import drop_program
 from masterplans.versions import snapshot
+from masterplans.workbook_export import masterplan_xlsx
 from masterplans.workflow import transition
 
 pytestmark = pytest.mark.django_db

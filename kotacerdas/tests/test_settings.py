@@ -67,17 +67,41 @@ def test_production_settings_pass_check_deploy() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_check_deploy_warns_when_production_has_no_shared_cache() -> None:
-    result = _manage(
-        "check",
-        "--deploy",
-        KC_ENV="production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="kotacerdas.go.id",
-        KC_SITE_URL="https://kotacerdas.go.id",
-        REDIS_URL="",
+PRODUCTION = {
+    "KC_ENV": "production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "kotacerdas.go.id",
+    "KC_SITE_URL": "https://kotacerdas.go.id",
+}
+
+
+def test_production_refuses_to_start_without_redis() -> None:
+    result = _manage("check", **PRODUCTION, REDIS_URL="")
+    assert result.returncode != 0
+    assert "kotacerdas.E001" in result.stderr and "needs REDIS_URL" in result.stderr
+
+
+def test_the_web_application_refuses_to_start_in_production_without_redis() -> None:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "REDIS_URL"}}
+    started = subprocess.run(
+        [sys.executable, "-c", "import kotacerdas.wsgi"],
+        cwd=ROOT,
+        env={**clean, **PRODUCTION, "REDIS_URL": ""},
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert "kotacerdas.W001" in result.stdout + result.stderr
+    assert started.returncode != 0
+    assert "kotacerdas.E001" in started.stderr
+    with_redis = subprocess.run(
+        [sys.executable, "-c", "import kotacerdas.wsgi"],
+        cwd=ROOT,
+        env={**clean, **PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/13"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert with_redis.returncode == 0, with_redis.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:

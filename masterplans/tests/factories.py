@@ -82,3 +82,43 @@ def make_masterplan(region_code: str = "32.73", **fields: Any) -> Masterplan:
             answers=challenge if dimension == Dimension.GOVERNANCE else None,
         )
     return masterplan
+
+
+def rich_masterplan() -> Masterplan:
+    """The factory's masterplan plus programs that use every field and several funding sources."""
+    masterplan = make_masterplan()
+    opportunity = AnalysisItem.objects.create(
+        masterplan=masterplan,
+        kind=AnalysisKind.OPPORTUNITY,
+        dimension="economy",
+        text="UMKM kreatif tumbuh pesat",
+    )
+    program = make_program(
+        masterplan,
+        "economy",
+        2,
+        title="Pasar digital UMKM",
+        element="transactions",
+        description="Lokapasar daerah untuk UMKM.\nDengan pembayaran QRIS.",
+        answers=opportunity,
+        technology="Aplikasi web, QRIS",
+        opd="Dinas Koperasi dan UMKM",
+        partners="Bank BJB; asosiasi UMKM",
+        term="medium",
+        start_year=2028,
+        end_year=2031,
+        funding_source="kpbu",
+        rpjmd_program="Peningkatan daya saing UMKM",
+        is_quick_win=False,
+        progress_mode="milestones",
+    )
+    BudgetLine.objects.create(program=program, year=2029, amount=1_250_000_000, source="csr")
+    BudgetLine.objects.create(program=program, year=2030, amount=0, source="swasta")
+    kpi = Kpi.objects.create(
+        program=program, name="UMKM yang berjualan daring", unit="%", baseline=12.5, position=1
+    )
+    KpiTarget.objects.create(kpi=kpi, year=2028, value=20.5)
+    KpiTarget.objects.create(kpi=kpi, year=2031, value=60)
+    ActionStep.objects.create(program=program, position=3, text="Peluncuran", year=2029)
+    make_program(masterplan, "living", 2, element="health", term="long", end_year=2036)
+    return masterplan

@@ -269,7 +269,7 @@ def test_an_excel_import_with_problems_lists_them_by_sheet_row_and_column(
 
     from openpyxl import load_workbook
 
-    from masterplans.documents import masterplan_xlsx
+    from masterplans.workbook_export import masterplan_xlsx
 
     masterplan = make_masterplan()
     book = load_workbook(io.BytesIO(masterplan_xlsx(masterplan)))
@@ -291,7 +291,7 @@ def test_an_excel_import_with_problems_lists_them_by_sheet_row_and_column(
 def test_a_workbook_brings_back_a_program_deleted_online(login, owner: User) -> None:
     import io
 
-    from masterplans.documents import masterplan_xlsx
+    from masterplans.workbook_export import masterplan_xlsx
 
     masterplan = make_masterplan()
     buffer = io.BytesIO(masterplan_xlsx(masterplan))
@@ -307,8 +307,8 @@ def test_a_workbook_that_leaves_a_program_out_asks_before_removing_it(login, own
 
     from openpyxl import load_workbook
 
-    from masterplans.documents import masterplan_xlsx
     from masterplans.tests.test_workbook_import import drop_program
+    from masterplans.workbook_export import masterplan_xlsx
 
     masterplan = make_masterplan()
     book = load_workbook(io.BytesIO(masterplan_xlsx(masterplan)))

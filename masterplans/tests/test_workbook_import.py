@@ -13,12 +13,12 @@ from openpyxl import Workbook
 from accounts.models import Role, User
 from audit.context import acting_as_job
 from audit.models import Action, AuditEvent
-from masterplans.documents import masterplan_xlsx
 from masterplans.editing import program_content, save_program
 from masterplans.models import Masterplan, Program, Status
-from masterplans.tests.factories import make_masterplan
-from masterplans.tests.test_documents import emptied, rich_masterplan, save, workbook
+from masterplans.tests.factories import make_masterplan, rich_masterplan
+from masterplans.tests.test_workbook_export import emptied, save, workbook
 from masterplans.versions import snapshot
+from masterplans.workbook_export import masterplan_xlsx
 from masterplans.workbook_import import (
     ChoicesNeeded,
     ProgramImportError,

@@ -1,128 +1,16 @@
-import io
 import shutil
 import subprocess
-from typing import Any
 
 import pytest
-from openpyxl import load_workbook
 
 from accounts.models import User
-from masterplans.documents import figures, masterplan_pdf, masterplan_xlsx
+from masterplans.book import figures, masterplan_pdf
 from masterplans.models import (
-    ActionStep,
     AnalysisItem,
-    AnalysisKind,
-    BudgetLine,
-    Kpi,
-    KpiTarget,
-    Masterplan,
 )
-from masterplans.tests.factories import make_masterplan, make_program
+from masterplans.tests.factories import make_masterplan, rich_masterplan
 
 pytestmark = pytest.mark.django_db
-
-
-def rich_masterplan() -> Masterplan:
-    """The factory's masterplan plus programs that use every field and several funding sources."""
-    masterplan = make_masterplan()
-    opportunity = AnalysisItem.objects.create(
-        masterplan=masterplan,
-        kind=AnalysisKind.OPPORTUNITY,
-        dimension="economy",
-        text="UMKM kreatif tumbuh pesat",
-    )
-    program = make_program(
-        masterplan,
-        "economy",
-        2,
-        title="Pasar digital UMKM",
-        element="transactions",
-        description="Lokapasar daerah untuk UMKM.\nDengan pembayaran QRIS.",
-        answers=opportunity,
-        technology="Aplikasi web, QRIS",
-        opd="Dinas Koperasi dan UMKM",
-        partners="Bank BJB; asosiasi UMKM",
-        term="medium",
-        start_year=2028,
-        end_year=2031,
-        funding_source="kpbu",
-        rpjmd_program="Peningkatan daya saing UMKM",
-        is_quick_win=False,
-        progress_mode="milestones",
-    )
-    BudgetLine.objects.create(program=program, year=2029, amount=1_250_000_000, source="csr")
-    BudgetLine.objects.create(program=program, year=2030, amount=0, source="swasta")
-    kpi = Kpi.objects.create(
-        program=program, name="UMKM yang berjualan daring", unit="%", baseline=12.5, position=1
-    )
-    KpiTarget.objects.create(kpi=kpi, year=2028, value=20.5)
-    KpiTarget.objects.create(kpi=kpi, year=2031, value=60)
-    ActionStep.objects.create(program=program, position=3, text="Peluncuran", year=2029)
-    make_program(masterplan, "living", 2, element="health", term="long", end_year=2036)
-    return masterplan
-
-
-def emptied(masterplan: Masterplan) -> Masterplan:
-    masterplan.programs.all().delete()
-    return masterplan
-
-
-def workbook(data: bytes) -> Any:
-    return load_workbook(io.BytesIO(data))
-
-
-def save(book: Any) -> io.BytesIO:
-    out = io.BytesIO()
-    book.save(out)
-    out.seek(0)
-    return out
-
-
-def test_the_workbook_has_a_guide_and_a_sheet_per_part_with_indonesian_headers() -> None:
-    masterplan = rich_masterplan()
-    book = workbook(masterplan_xlsx(masterplan))
-    assert book.sheetnames == [
-        "Petunjuk", "Program", "Anggaran", "KPI", "Rencana aksi", "_kotacerdas"
-    ]  # fmt: skip
-    assert book["_kotacerdas"].sheet_state == "hidden"  # where it came from, for the import
-    programs = book["Program"]
-    header = [c.value for c in programs[1]]
-    assert header[:4] == ["kode", "dimensi", "elemen", "judul"]
-    rows = {
-        r[0]: dict(zip(header, r, strict=True))
-        for r in programs.iter_rows(min_row=2, values_only=True)
-    }
-    assert len(rows) == 8
-    eco = rows["ECO-02"]
-    assert (eco["dimensi"], eco["elemen"], eco["jangka"], eco["sumber_dana"]) == (
-        "Smart Economy",
-        "ekosistem transaksi keuangan",
-        "jangka menengah",
-        "KPBU",
-    )
-    assert eco["menjawab"] == "UMKM kreatif tumbuh pesat"
-    assert (eco["quick_win"], rows["GOV-01"]["quick_win"]) == ("tidak", "ya")
-    assert (eco["kemajuan_dari"], rows["GOV-01"]["kemajuan_dari"]) == (
-        "tonggak yang selesai",
-        "diisi tim",
-    )
-    budget = list(book["Anggaran"].iter_rows(min_row=2, values_only=True))
-    assert ("ECO-02", 2029, "CSR", 1_250_000_000) in budget
-    kpi_header = [c.value for c in book["KPI"][1]]
-    assert kpi_header == ["kode", "nama_kpi", "satuan", "baseline", *map(str, range(2027, 2037))]
-    umkm = next(r for r in book["KPI"].iter_rows(min_row=2, values_only=True) if r[2] == "%")
-    assert umkm[:6] == ("ECO-02", "UMKM yang berjualan daring", "%", 12.5, None, 20.5)
-    assert book["Rencana aksi"].max_row == 1 + 2 * 8 + 1
-    guide = " ".join(
-        str(v) for row in book["Petunjuk"].iter_rows(values_only=True) for v in row if v
-    )
-    assert "dicari menurut kodenya" in guide and "Berisi data demo" not in guide
-    assert "diisi tim (entered); tonggak yang selesai (milestones)" in guide
-
-
-def test_a_demo_masterplan_says_so_in_the_guide() -> None:
-    masterplan = make_masterplan(is_demo=True)
-    assert workbook(masterplan_xlsx(masterplan))["Petunjuk"]["A1"].value == "Berisi data demo"
 
 
 def pdf_text(pdf: bytes) -> str:
