@@ -11,6 +11,7 @@ import os
 import numpy as np
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import ApiToken, Membership, Role, User
@@ -21,7 +22,7 @@ from kotacerdas.tests.world import (  # noqa: F401 (the route-table tests' world
 )
 from regions.models import Region
 from regions.services import regions_load
-from selection.models import ImportRun, Indicator, IndicatorValue
+from selection.models import ImportRun, Indicator, IndicatorValue, SelectionRound
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +43,13 @@ def registry_committed(transactional_db) -> None:
     population = importlib.import_module("selection.migrations.0004_population_indicator")
     for entry in [*catalogue, population.POPULATION]:
         Indicator.objects.update_or_create(code=entry["code"], defaults=entry)
+
+
+@pytest.fixture
+def cohort(db) -> SelectionRound:  # type: ignore[no-untyped-def]
+    """The 2017 cohort (25 regions, Kota Bandung and Kota Bekasi among them)."""
+    call_command("load_history", verbosity=0)
+    return SelectionRound.objects.get(year=2017)
 
 
 @pytest.fixture

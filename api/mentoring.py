@@ -10,8 +10,8 @@ from ninja import Router, Schema
 from accounts import access
 from api.auth import READ_AUTH
 from api.errors import documented_errors
-from masterplans.mentoring import attendance_table
-from masterplans.models import Workshop
+from mentoring.models import Workshop
+from mentoring.services import attendance_table
 
 router = Router(tags=["mentoring"])
 

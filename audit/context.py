@@ -48,7 +48,7 @@ def client_ip(request: HttpRequest) -> str | None:
             if part.strip()
         ]
         if len(forwarded) >= proxies:
-            return forwarded[-proxies]
+            return str(forwarded[-proxies])
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -128,5 +128,5 @@ def save_versioned(
 
 def _same(stored: Any, value: Any) -> bool:
     if isinstance(stored, models.Model) or isinstance(value, models.Model):
-        return getattr(stored, "pk", stored) == getattr(value, "pk", value)
+        return bool(getattr(stored, "pk", stored) == getattr(value, "pk", value))
     return bool(stored == value)

@@ -204,11 +204,11 @@ PAGES: dict[str, Route] = {
     "masterplans:list": read(EVERYONE),
     "masterplans:library": read(EVERYONE),
     # A cohort's workshops follow its round: a draft round's for national roles only.
-    "masterplans:workshops": read(NATIONAL_ROLES, cohort="DRAFT_ROUND", hidden=NOT_NATIONAL),
-    "masterplans:workshops_xlsx": read(NATIONAL_ROLES, cohort="DRAFT_ROUND", hidden=NOT_NATIONAL),
+    "mentoring:workshops": read(NATIONAL_ROLES, cohort="DRAFT_ROUND", hidden=NOT_NATIONAL),
+    "mentoring:workshops_xlsx": read(NATIONAL_ROLES, cohort="DRAFT_ROUND", hidden=NOT_NATIONAL),
     # The national team schedules the bimtek; every region's team records its own attendance
     # (the outsider's region is in the 2017 cohort too); nobody else.
-    "masterplans:workshop_new": Route(
+    "mentoring:workshop_new": Route(
         (
             Check("GET", NATIONAL_STAFF),
             Check(
@@ -219,7 +219,7 @@ PAGES: dict[str, Route] = {
         ),
         {"cohort": "PUBLISHED_ROUND"},
     ),
-    "masterplans:assignments": Route(
+    "mentoring:assignments": Route(
         (
             Check("GET", NATIONAL_ROLES),
             Check(
@@ -230,13 +230,13 @@ PAGES: dict[str, Route] = {
         ),
         {"cohort": "PUBLISHED_ROUND"},
     ),
-    "masterplans:workshop_edit": Route(
+    "mentoring:workshop_edit": Route(
         (Check("GET", NATIONAL_STAFF),), {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"}
     ),
-    "masterplans:workshop_signin": read(
+    "mentoring:workshop_signin": read(
         NATIONAL_STAFF, cohort="PUBLISHED_ROUND", number="COHORT_WORKSHOP"
     ),
-    "masterplans:workshop_attendance": Route(
+    "mentoring:workshop_attendance": Route(
         (
             Check("GET", REGION_TEAM | {"outsider"}),
             Check(
@@ -247,10 +247,10 @@ PAGES: dict[str, Route] = {
         ),
         {"cohort": "PUBLISHED_ROUND", "number": "COHORT_WORKSHOP"},
     ),
-    "masterplans:workshop_fill_in": read(
+    "mentoring:workshop_fill_in": read(
         REGION_TEAM | {"outsider"}, cohort="PUBLISHED_ROUND", number="COHORT_WORKSHOP"
     ),
-    "masterplans:workshop_attendance_import": Route(
+    "mentoring:workshop_attendance_import": Route(
         (
             Check("GET", REGION_TEAM | {"outsider"}),
             Check(
@@ -1044,7 +1044,7 @@ FORMS: dict[str, FormPage] = {
     "selection:round_edit": FormPage("officer", edits=True, change="name"),
     "masterplans:edit": FormPage("editor", edits=True, change="vision"),
     "masterplans:program_edit": FormPage("editor", edits=True, change="title"),
-    "masterplans:workshop_attendance": FormPage(
+    "mentoring:workshop_attendance": FormPage(
         "editor", edits=True, change="names", also=(("present", "on"),)
     ),
     "evaluation:rubric_edit": FormPage("officer", edits=True, change="title"),
@@ -1054,8 +1054,8 @@ FORMS: dict[str, FormPage] = {
     "selection:round_new": FormPage("officer", edits=False),
     "masterplans:new": FormPage("lead", edits=False),
     "masterplans:program_new": FormPage("editor", edits=False),
-    "masterplans:workshop_new": FormPage("officer", edits=False),
-    "masterplans:assignments": FormPage("officer", edits=False),
+    "mentoring:workshop_new": FormPage("officer", edits=False),
+    "mentoring:assignments": FormPage("officer", edits=False),
     "evaluation:rubric_new": FormPage("officer", edits=False),
     "readiness:items": FormPage("officer", edits=False),
     "participation:comments": FormPage("editor", edits=False),
@@ -1066,7 +1066,7 @@ FORMS: dict[str, FormPage] = {
 FORMS_LEFT_OUT: dict[str, str] = {
     "selection:import": "a file upload (upload limits and import tests)",
     "masterplans:import": "a file upload (upload limits and import tests)",
-    "masterplans:workshop_attendance_import": "a file upload (attendance import tests)",
+    "mentoring:workshop_attendance_import": "a file upload (attendance import tests)",
     "accounts:login": "a password: never sent back (login throttle tests)",
     "accounts:password_change": "passwords: never sent back (account tests)",
     "accounts:password_reset": "an e-mail address to send a link to; nothing is stored",

@@ -27,7 +27,7 @@ def report_url_fetcher() -> Any:
 
     root = PDF_ASSETS.resolve()
 
-    class LocalFetcher(URLFetcher):
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
             path = Path(unquote(parts.path)).resolve()

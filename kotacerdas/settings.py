@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "selection",
     "readiness",
     "masterplans",
+    "mentoring",
     "participation",
     "monitoring",
     "evaluation",

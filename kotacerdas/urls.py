@@ -17,6 +17,7 @@ urlpatterns = [
     path("wilayah/", include("regions.urls")),
     path("seleksi/", include("selection.urls")),
     path("kesiapan/", include("readiness.urls")),
+    path("masterplan/", include("mentoring.urls")),
     path("masterplan/", include("masterplans.urls")),
     path("partisipasi/", include("participation.urls")),
     path("pemantauan/", include("monitoring.urls")),

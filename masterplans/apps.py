@@ -20,5 +20,3 @@ class MasterplansConfig(AppConfig):
         track(models.Kpi)
         track(models.KpiTarget)
         track(models.MasterplanVersion, ignore=frozenset({"snapshot"}))
-        track(models.Workshop)
-        track(models.WorkshopAttendance)

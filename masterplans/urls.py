@@ -1,6 +1,6 @@
 from django.urls import path
 
-from masterplans import views, workshop_views
+from masterplans import views
 
 app_name = "masterplans"
 
@@ -8,35 +8,6 @@ urlpatterns = [
     path("", views.masterplan_list, name="list"),
     path("baru/", views.masterplan_new, name="new"),
     path("program/", views.program_library, name="library"),
-    path("bimtek/<int:cohort>/", workshop_views.workshops, name="workshops"),
-    path("bimtek/<int:cohort>/bimtek.xlsx", workshop_views.workshops_xlsx, name="workshops_xlsx"),
-    path("bimtek/<int:cohort>/pendamping/", workshop_views.assignments_page, name="assignments"),
-    path("bimtek/<int:cohort>/baru/", workshop_views.workshop_edit, name="workshop_new"),
-    path(
-        "bimtek/<int:cohort>/<int:number>/ubah/",
-        workshop_views.workshop_edit,
-        name="workshop_edit",
-    ),
-    path(
-        "bimtek/<int:cohort>/<int:number>/daftar-hadir.pdf",
-        workshop_views.workshop_signin,
-        name="workshop_signin",
-    ),
-    path(
-        "bimtek/<int:cohort>/<int:number>/hadir/",
-        workshop_views.workshop_attendance,
-        name="workshop_attendance",
-    ),
-    path(
-        "bimtek/<int:cohort>/<int:number>/kehadiran.xlsx",
-        workshop_views.workshop_fill_in,
-        name="workshop_fill_in",
-    ),
-    path(
-        "bimtek/<int:cohort>/<int:number>/hadir/unggah/",
-        workshop_views.workshop_attendance_import,
-        name="workshop_attendance_import",
-    ),
     path("<int:pk>/", views.masterplan_detail, name="detail"),
     path("<int:pk>/ubah/", views.masterplan_edit, name="edit"),
     path("<int:pk>/kelengkapan/", views.masterplan_checklist, name="checklist"),

@@ -44,7 +44,6 @@ from masterplans.forms import (
     creatable_regions,
 )
 from masterplans.library import search_programs
-from masterplans.mentoring import region_advisers
 from masterplans.models import (
     Dimension,
     FundingSource,
@@ -68,6 +67,7 @@ from masterplans.workflow import (
     new_edition,
     transition,
 )
+from mentoring.services import region_advisers
 from regions.models import IslandGroup
 from selection.models import SelectionRound
 
@@ -212,7 +212,8 @@ class _Redirect(Exception):
 def _redirects(view: Any) -> Any:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            return view(request, *args, **kwargs)
+            response: HttpResponse = view(request, *args, **kwargs)
+            return response
         except _Redirect as exc:
             return redirect("masterplans:detail", exc.masterplan.pk)
 

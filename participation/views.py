@@ -50,7 +50,7 @@ def _page_holding(threads: Any, thread: str | None) -> int | None:
     if anchor is None:
         return None
     newer = threads.filter(Q(created_at__gt=anchor) | Q(created_at=anchor, pk__gt=pk)).count()
-    return newer // PAGE_SIZE + 1
+    return int(newer // PAGE_SIZE + 1)
 
 
 @login_required

@@ -123,7 +123,7 @@ def cached_board(filters: Filters, measure: str = "cohort") -> Dashboard:
     """The board from the shared cache: computed once per filter, measure, language and data
     version for every reader (the figures aggregate every program and report)."""
     key = board_key(filters, measure)
-    board = cache.get(key)
+    board: Dashboard | None = cache.get(key)
     if board is None:
         board = build(filters, measure)
         cache.set(key, board, DASHBOARD_SECONDS)

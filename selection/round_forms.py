@@ -204,4 +204,4 @@ class OverrideForm(Form):
         reason = self.cleaned_data["reason"].strip()
         if len(reason) < 10:
             raise forms.ValidationError(_("Write the committee's reason (at least 10 characters)."))
-        return reason
+        return str(reason)

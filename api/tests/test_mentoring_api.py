@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from masterplans.mentoring import AttendanceRow, save_attendance
-from masterplans.models import Workshop
+from mentoring.models import Workshop
+from mentoring.services import AttendanceRow, save_attendance
 from selection.models import SelectionRound
 
 

@@ -13,6 +13,7 @@ PLATFORM_APPS = {
     "selection",
     "readiness",
     "masterplans",
+    "mentoring",
     "participation",
     "monitoring",
     "evaluation",

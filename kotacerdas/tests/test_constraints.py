@@ -10,16 +10,9 @@ import pytest
 from django.db import IntegrityError, models, transaction
 
 from evaluation.models import Rubric, Score
-from masterplans.models import (
-    ActionStep,
-    BudgetLine,
-    KpiTarget,
-    Masterplan,
-    Program,
-    Workshop,
-    WorkshopAttendance,
-)
+from masterplans.models import ActionStep, BudgetLine, KpiTarget, Masterplan, Program
 from masterplans.tests.factories import make_masterplan
+from mentoring.models import Workshop, WorkshopAttendance
 from monitoring.models import KpiActual, Milestone, ProgressReport
 from readiness.models import Answer, Assessment, Item, Questionnaire
 from regions.models import Region

@@ -81,26 +81,23 @@ def test_production_refuses_to_start_without_redis() -> None:
     assert "kotacerdas.E001" in result.stderr and "needs REDIS_URL" in result.stderr
 
 
-def test_the_web_application_refuses_to_start_in_production_without_redis() -> None:
+def _start_the_web_application(redis_url: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "REDIS_URL"}}
-    started = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", "import kotacerdas.wsgi"],
         cwd=ROOT,
-        env={**clean, **PRODUCTION, "REDIS_URL": ""},
+        env={**clean, **PRODUCTION, "REDIS_URL": redis_url},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_the_web_application_refuses_to_start_in_production_without_redis() -> None:
+    started = _start_the_web_application("")
     assert started.returncode != 0
     assert "kotacerdas.E001" in started.stderr
-    with_redis = subprocess.run(
-        [sys.executable, "-c", "import kotacerdas.wsgi"],
-        cwd=ROOT,
-        env={**clean, **PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/13"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    with_redis = _start_the_web_application("redis://127.0.0.1:6379/13")
     assert with_redis.returncode == 0, with_redis.stderr
 
 

@@ -149,7 +149,7 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         cohort = SelectionRound.objects.get(pk=fill("PUBLISHED_ROUND", users))
         return questionnaire_for(cohort).items.first().pk  # type: ignore[union-attr]
     if value == "COHORT_WORKSHOP":
-        from masterplans.models import Workshop
+        from mentoring.models import Workshop
 
         cohort = SelectionRound.objects.get(pk=fill("PUBLISHED_ROUND", users))
         workshop = Workshop.objects.get_or_create(

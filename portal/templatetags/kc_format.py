@@ -39,4 +39,4 @@ def percent_of(part: int, whole: int) -> int:
 @register.filter
 def width(bar: object, largest: float) -> int:
     """A dashboard bar's length in percent of the largest (``{{ bar|width:largest }}``)."""
-    return bar.width(largest)  # type: ignore[attr-defined]
+    return int(bar.width(largest))  # type: ignore[attr-defined]

@@ -203,8 +203,8 @@ def test_readiness_and_consultation_pages_have_no_serious_violations(
     from django.core.management import call_command
     from django.utils import timezone
 
-    from masterplans.models import Workshop
     from masterplans.tests.factories import make_masterplan
+    from mentoring.models import Workshop
     from participation.services import open_consultation
     from selection.models import SelectionRound
 
@@ -234,7 +234,7 @@ def test_the_national_teams_mentoring_pages_have_no_serious_violations(page_as, 
 
     from django.core.management import call_command
 
-    from masterplans.models import Workshop
+    from mentoring.models import Workshop
     from selection.models import SelectionRound
 
     call_command("load_history", verbosity=0)

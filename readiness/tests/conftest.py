@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from accounts.models import Role, User
 from conftest import make_user
@@ -7,13 +6,6 @@ from readiness.defaults import questionnaire_for
 from readiness.models import Assessment
 from regions.models import Region
 from selection.models import SelectionRound
-
-
-@pytest.fixture
-def cohort(db) -> SelectionRound:  # type: ignore[no-untyped-def]
-    """The 2017 cohort (Kota Bandung and Kota Bekasi are in it)."""
-    call_command("load_history", verbosity=0)
-    return SelectionRound.objects.get(year=2017)
 
 
 @pytest.fixture

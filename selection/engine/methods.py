@@ -34,7 +34,8 @@ class Method(ABC):
         """Scores of shape (draws, regions) for weights of shape (draws, criteria)."""
 
     def score(self, normalized: Array, weights: Array) -> Array:
-        return self.score_many(normalized, weights[np.newaxis, :])[0]
+        scores: Array = self.score_many(normalized, weights[np.newaxis, :])[0]
+        return scores
 
 
 class SAW(Method):
@@ -53,7 +54,8 @@ class SAW(Method):
         applicable = ~np.isnan(normalized)
         effective = np.where(applicable, weights, 0.0)
         effective = effective / effective.sum(axis=1, keepdims=True)
-        return np.nan_to_num(normalized) * effective
+        contributions: Array = np.nan_to_num(normalized) * effective
+        return contributions
 
 
 class TOPSIS(Method):

@@ -31,7 +31,8 @@ class MinMax(Normalization):
         low, high = values.min(), values.max()
         if low == high:
             return np.ones_like(values)
-        return (high - values) / (high - low) if cost else (values - low) / (high - low)
+        scaled: Array = (high - values) / (high - low) if cost else (values - low) / (high - low)
+        return scaled
 
 
 class Vector(Normalization):

@@ -135,7 +135,7 @@ def select_milp(scores: Array, eligible: BoolArray, layout: Layout, quotas: Quot
     )
     if not first.success:
         raise InfeasibleQuotas([Conflict("solver", quotas.total, 0)])
-    chosen = np.round(first.x).astype(bool)
+    chosen: BoolArray = np.round(first.x).astype(bool)
     values = scores[eligible]
     if len(np.unique(values)) == len(values):
         return chosen
@@ -153,7 +153,8 @@ def select_milp(scores: Array, eligible: BoolArray, layout: Layout, quotas: Quot
         ],
         options=options,
     )
-    return np.round(second.x).astype(bool) if second.success else chosen
+    better: BoolArray = np.round(second.x).astype(bool) if second.success else chosen
+    return better
 
 
 def _within_block_rank(

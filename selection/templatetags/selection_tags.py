@@ -23,7 +23,7 @@ def verdict(result: Any) -> str:
         "ineligible": _("not eligible"),
         "historical": _("announced list"),
     }
-    return texts.get(result.reason, result.reason) % {"n": limit}
+    return str(texts.get(result.reason, result.reason) % {"n": limit})
 
 
 @register.filter

@@ -12,7 +12,7 @@ from kotacerdas.env import env_str
 from masterplans.demo import DEMO_PLANS, DemoError, masterplan_demo_load
 from masterplans.demo.spec import PlanSpec
 from masterplans.models import Status
-from masterplans.workshops import workshops_demo_load
+from mentoring.demo import workshops_demo_load
 from regions.models import Region
 
 OUTCOMES = {

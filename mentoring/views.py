@@ -21,9 +21,10 @@ from kotacerdas.downloads import attachment
 from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
 from kotacerdas.uploads import posted_workbook
-from masterplans.attendance_import import AttendanceImportError, fill_in_xlsx, import_attendance
-from masterplans.forms import AssignmentForm, AttendanceForm, WorkshopForm
-from masterplans.mentoring import (
+from mentoring.attendance_import import AttendanceImportError, fill_in_xlsx, import_attendance
+from mentoring.forms import AssignmentForm, AttendanceForm, WorkshopForm
+from mentoring.models import Workshop, WorkshopAttendance
+from mentoring.services import (
     ASSIGNED_ROLES,
     AttendanceRow,
     MentoringError,
@@ -40,7 +41,6 @@ from masterplans.mentoring import (
     unassign,
     workload,
 )
-from masterplans.models import Workshop, WorkshopAttendance
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
     items = list(Workshop.objects.filter(cohort=selection_round).order_by("number"))
     return render(
         request,
-        "masterplans/workshops.html",
+        "mentoring/workshops.html",
         {
             "cohort": selection_round,
             "workshops": items,
@@ -108,10 +108,10 @@ def workshop_edit(request: HttpRequest, cohort: int, number: int | None = None) 
     if request.method == "POST" and form.is_valid():
         saved = save_workshop(selection_round, request.user, form.cleaned_data, workshop)
         messages.success(request, _("%(workshop)s saved.") % {"workshop": saved.theme})
-        return redirect("masterplans:workshops", selection_round.pk)
+        return redirect("mentoring:workshops", selection_round.pk)
     return render(
         request,
-        "masterplans/workshop_form.html",
+        "mentoring/workshop_form.html",
         {"cohort": selection_round, "workshop": workshop, "form": form},
     )
 
@@ -177,12 +177,12 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
                     )
                     % {"n": saved},
                 )
-                return redirect("masterplans:workshops", selection_round.pk)
+                return redirect("mentoring:workshops", selection_round.pk)
         else:
             messages.error(request, _("Nothing was saved: correct the rows marked below."))
     return render(
         request,
-        "masterplans/workshop_attendance.html",
+        "mentoring/workshop_attendance.html",
         {
             "cohort": selection_round,
             "workshop": workshop,
@@ -243,10 +243,10 @@ def workshop_attendance_import(request: HttpRequest, cohort: int, number: int) -
                         result.skipped_other_regions,
                     ) % {"n": result.skipped_other_regions}
                 messages.success(request, message)
-                return redirect("masterplans:workshops", workshop.cohort_id)
+                return redirect("mentoring:workshops", workshop.cohort_id)
     return render(
         request,
-        "masterplans/workshop_attendance_import.html",
+        "mentoring/workshop_attendance_import.html",
         {"cohort": workshop.cohort, "workshop": workshop, "problems": problems},
     )
 
@@ -275,7 +275,7 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, _("Assignment removed."))
-            return redirect("masterplans:assignments", selection_round.pk)
+            return redirect("mentoring:assignments", selection_round.pk)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -284,11 +284,11 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Assignment saved."))
-                return redirect("masterplans:assignments", selection_round.pk)
+                return redirect("mentoring:assignments", selection_round.pk)
     rows = assignments(selection_round)
     return render(
         request,
-        "masterplans/assignments.html",
+        "mentoring/assignments.html",
         {
             "cohort": selection_round,
             "rows": rows,

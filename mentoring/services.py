@@ -16,7 +16,7 @@ from accounts.models import Membership, Role, User
 from audit.versioning import StaleEdit, fingerprint
 from kotacerdas.downloads import workbook_bytes
 from kotacerdas.pdf import render_pdf
-from masterplans.models import Workshop, WorkshopAttendance
+from mentoring.models import Workshop, WorkshopAttendance
 from regions.models import Region
 from selection.models import SelectionRound
 
@@ -290,6 +290,6 @@ def signin_lines(workshop: Workshop) -> list[dict[str, Any]]:
 def signin_pdf(workshop: Workshop) -> bytes:
     """The sign-in sheet (daftar hadir) each participant signs at the workshop."""
     return render_pdf(
-        "masterplans/signin_sheet.html",
+        "mentoring/signin_sheet.html",
         lambda: {"workshop": workshop, "cohort": workshop.cohort, "lines": signin_lines(workshop)},
     )

@@ -10,7 +10,7 @@ from datetime import date
 
 from django.db import transaction
 
-from masterplans.models import Workshop, WorkshopAttendance
+from mentoring.models import Workshop, WorkshopAttendance
 from regions.models import Region
 from selection.models import SelectionRound
 

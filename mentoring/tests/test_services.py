@@ -9,14 +9,14 @@ from django.core.management import call_command
 from django.test import Client
 from openpyxl import load_workbook
 
-from masterplans.mentoring import (
+from mentoring.models import Workshop, WorkshopAttendance
+from mentoring.services import (
     AttendanceRow,
     MentoringError,
     attendance_xlsx,
     recordable_regions,
     save_attendance,
 )
-from masterplans.models import Workshop, WorkshopAttendance
 from regions.models import Region
 from selection.models import SelectionRound
 
@@ -32,7 +32,7 @@ def _row(region: Region, present: bool = True, attendees: int = 0, names: str = 
 def test_the_cohorts_demo_workshops_show_attendance_and_names_to_staff_only(
     client: Client, login, viewer
 ) -> None:  # type: ignore[no-untyped-def]
-    from masterplans.workshops import workshops_demo_load
+    from mentoring.demo import workshops_demo_load
 
     call_command("load_history", verbosity=0)
     assert workshops_demo_load() == 4 + 4 * 25
@@ -177,7 +177,7 @@ def test_only_assigned_roles_of_the_cohorts_regions_are_assigned_or_removed(
     cohort: SelectionRound, officer, owner, bandung
 ) -> None:  # type: ignore[no-untyped-def]
     from accounts.models import Membership, User
-    from masterplans.mentoring import assign, unassign
+    from mentoring.services import assign, unassign
 
     person = User.objects.create_user("orang")
     with pytest.raises(MentoringError):
@@ -195,7 +195,7 @@ def test_the_sign_in_sheet_prints_recorded_names_and_blank_lines_for_the_others(
 ) -> None:  # type: ignore[no-untyped-def]
     import subprocess
 
-    from masterplans.mentoring import BLANK_LINES, signin_lines
+    from mentoring.services import BLANK_LINES, signin_lines
 
     save_attendance(
         workshop, officer, [AttendanceRow(bandung, True, 2, "Budi (Diskominfo)\nSari (Bappeda)")]
@@ -239,7 +239,7 @@ def test_the_masterplan_page_names_its_mentors_to_those_who_read_drafts(
 def test_saving_a_demo_workshop_removes_its_demo_attendance_and_the_page_still_warns(
     cohort: SelectionRound, client: Client, login, officer
 ) -> None:  # type: ignore[no-untyped-def]
-    from masterplans.workshops import workshops_demo_load
+    from mentoring.demo import workshops_demo_load
 
     workshops_demo_load()
     login(officer).post(
@@ -268,7 +268,7 @@ def test_a_post_without_a_regions_row_leaves_that_region_unrecorded(
 def test_the_sign_in_sheet_has_a_line_for_every_expected_attendee(
     cohort: SelectionRound, workshop: Workshop, officer, bandung
 ) -> None:  # type: ignore[no-untyped-def]
-    from masterplans.mentoring import signin_lines
+    from mentoring.services import signin_lines
 
     save_attendance(workshop, officer, [AttendanceRow(bandung, True, 5, "Budi\nSari")])
     names = [line["name"] for line in signin_lines(workshop) if line["region"] == bandung]

@@ -14,9 +14,9 @@ from openpyxl.styles import Alignment, Font
 from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
 from masterplans import workbook_import
-from masterplans.forms import AttendanceForm
-from masterplans.mentoring import AttendanceRow, cohort_regions, recordable_regions, save_attendance
-from masterplans.models import Workshop, WorkshopAttendance
+from mentoring.forms import AttendanceForm
+from mentoring.models import Workshop, WorkshopAttendance
+from mentoring.services import AttendanceRow, cohort_regions, recordable_regions, save_attendance
 from regions.models import Region
 
 SHEET = "kehadiran"

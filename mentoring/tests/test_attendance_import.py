@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import Workbook, load_workbook
 
-from masterplans.attendance_import import AttendanceImportError, import_attendance
-from masterplans.mentoring import attendance_xlsx
-from masterplans.models import Workshop, WorkshopAttendance
+from mentoring.attendance_import import AttendanceImportError, import_attendance
+from mentoring.models import Workshop, WorkshopAttendance
+from mentoring.services import attendance_xlsx
 from selection.models import SelectionRound
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
