@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "readiness",
     "masterplans",
     "mentoring",
+    "demo",
     "participation",
     "monitoring",
     "evaluation",

@@ -366,7 +366,7 @@ class Reader:
                 f"{self.masterplan.start_year}\u2013{self.masterplan.end_year}",
             )
             return None
-        return int(year)
+        return None if year is None else int(year)
 
 
 @dataclass

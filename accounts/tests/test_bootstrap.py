@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import ApiToken, Membership, Role, User
-from accounts.services import DEMO_ACCOUNTS, admin_ensure, demo_accounts_load
+from accounts.services import admin_ensure
+from demo.accounts import DEMO_ACCOUNTS, demo_accounts_load
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PLATFORM = [
     "accounts", "api", "audit", "evaluation", "kotacerdas", "masterplans", "monitoring",
-    "participation", "portal", "readiness", "regions", "selection", "mentoring",
+    "participation", "portal", "readiness", "regions", "selection", "mentoring", "demo",
 ]  # fmt: skip
 READS_A_SPREADSHEET = re.compile(r"\bload_workbook\b|\bcsv\.(reader|DictReader|Sniffer)\b")
 SHEETS = ROOT / "kotacerdas" / "sheets.py"

@@ -32,7 +32,7 @@ def _row(region: Region, present: bool = True, attendees: int = 0, names: str = 
 def test_the_cohorts_demo_workshops_show_attendance_and_names_to_staff_only(
     client: Client, login, viewer
 ) -> None:  # type: ignore[no-untyped-def]
-    from mentoring.demo import workshops_demo_load
+    from demo.workshops import workshops_demo_load
 
     call_command("load_history", verbosity=0)
     assert workshops_demo_load() == 4 + 4 * 25
@@ -239,7 +239,7 @@ def test_the_masterplan_page_names_its_mentors_to_those_who_read_drafts(
 def test_saving_a_demo_workshop_removes_its_demo_attendance_and_the_page_still_warns(
     cohort: SelectionRound, client: Client, login, officer
 ) -> None:  # type: ignore[no-untyped-def]
-    from mentoring.demo import workshops_demo_load
+    from demo.workshops import workshops_demo_load
 
     workshops_demo_load()
     login(officer).post(

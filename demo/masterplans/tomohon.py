@@ -3,7 +3,7 @@ known as the city of flowers (Tomohon International Flower Festival), with the L
 geothermal field, a busy traditional market and the Minahasa tradition of mapalus. Demo content:
 figures are illustrative."""
 
-from masterplans.demo.spec import AnalysisSpec, KpiSpec, PlanSpec, ProgramSpec
+from demo.masterplans.spec import AnalysisSpec, KpiSpec, PlanSpec, ProgramSpec
 from masterplans.models import AnalysisKind as K
 from masterplans.models import Dimension as D
 from masterplans.models import Status

@@ -1,10 +1,11 @@
 import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from audit.context import acting_as_job
-from selection.demo import SEED, demo_values_csv, registry_values_csv
+from demo.selection import SEED, demo_values_csv, registry_values_csv
 from selection.imports import ImportFailed, indicators_import
 from selection.models import ImportRun
 
@@ -23,6 +24,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, no_demo: bool, **options: Any) -> None:
+        if settings.PRODUCTION and not no_demo:
+            raise CommandError(
+                "Data demo tidak dimuat di produksi "
+                "(pakai --no-demo untuk nilai dari registri saja)."
+            )
         batches = [("registri wilayah (pulau_terluar)", registry_values_csv(), False)]
         if not no_demo:
             batches.append((f"generator data demo (seed {SEED})", demo_values_csv(), True))

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import Membership, Organisation, OrganisationKind, Role, User
-from accounts.services import DEMO_ACCOUNTS, DEMO_ORGANISATIONS, CreatedAccount
-from masterplans.demo.spec import KpiSpec, PlanSpec, ProgramSpec
+from accounts.services import CreatedAccount
+from demo.accounts import DEMO_ACCOUNTS, DEMO_ORGANISATIONS
+from demo.masterplans.spec import KpiSpec, PlanSpec, ProgramSpec
 from masterplans.models import (
     ELEMENT_DIMENSION,
     ActionStep,

@@ -4,7 +4,7 @@ at TPA Cipeucang and floods along the Cisadane. Demo content: figures are illust
 
 from datetime import date
 
-from masterplans.demo.spec import AnalysisSpec, KpiSpec, PlanSpec, ProgramSpec
+from demo.masterplans.spec import AnalysisSpec, KpiSpec, PlanSpec, ProgramSpec
 from masterplans.models import AnalysisKind as K
 from masterplans.models import Dimension as D
 from masterplans.models import Status

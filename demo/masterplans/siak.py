@@ -2,7 +2,7 @@
 an economy of oil, gas and oil palm, wide peatlands prone to fires in the dry season, and many
 kampung far from the capital. Demo content: figures are illustrative."""
 
-from masterplans.demo.spec import AnalysisSpec, KpiSpec, PlanSpec, ProgramSpec
+from demo.masterplans.spec import AnalysisSpec, KpiSpec, PlanSpec, ProgramSpec
 from masterplans.models import AnalysisKind as K
 from masterplans.models import Dimension as D
 from masterplans.models import Status

@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from accounts.services import demo_accounts_load
+from demo.accounts import demo_accounts_load
 from kotacerdas.env import env_str
 from regions.models import Region
 

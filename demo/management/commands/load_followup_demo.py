@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from audit.context import acting_as_job
-from monitoring.demo import followup_demo_load
+from demo.followup import followup_demo_load
 from readiness.demo import readiness_demo_load
 
 

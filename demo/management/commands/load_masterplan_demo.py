@@ -8,11 +8,11 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from audit.context import acting_as_job
+from demo.masterplans import DEMO_PLANS, DemoError, masterplan_demo_load
+from demo.masterplans.spec import PlanSpec
+from demo.workshops import workshops_demo_load
 from kotacerdas.env import env_str
-from masterplans.demo import DEMO_PLANS, DemoError, masterplan_demo_load
-from masterplans.demo.spec import PlanSpec
 from masterplans.models import Status
-from mentoring.demo import workshops_demo_load
 from regions.models import Region
 
 OUTCOMES = {

@@ -6,11 +6,11 @@ general public knowledge; every amount, KPI value, regulation number and date is
 and every masterplan, user and organisation is labelled demo.
 """
 
-from masterplans.demo.loader import SEED, DemoError, PlanResult, masterplan_demo_load
-from masterplans.demo.siak import PLAN as SIAK
-from masterplans.demo.spec import PlanSpec
-from masterplans.demo.tangerang_selatan import PLAN as TANGERANG_SELATAN
-from masterplans.demo.tomohon import PLAN as TOMOHON
+from demo.masterplans.loader import SEED, DemoError, PlanResult, masterplan_demo_load
+from demo.masterplans.siak import PLAN as SIAK
+from demo.masterplans.spec import PlanSpec
+from demo.masterplans.tangerang_selatan import PLAN as TANGERANG_SELATAN
+from demo.masterplans.tomohon import PLAN as TOMOHON
 
 DEMO_PLANS: list[PlanSpec] = [TANGERANG_SELATAN, SIAK, TOMOHON]
 

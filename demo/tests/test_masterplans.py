@@ -5,10 +5,10 @@ from django.core.management import call_command
 
 from accounts.models import Membership, Organisation, Role, User
 from audit.models import AuditEvent
+from demo.masterplans import DEMO_PLANS, masterplan_demo_load
+from demo.masterplans.loader import budget_lines, kpi_targets, program_codes
+from demo.masterplans.spec import KpiSpec
 from masterplans.checks import QUICK_WIN_YEARS, blocking_failures, run_checks
-from masterplans.demo import DEMO_PLANS, masterplan_demo_load
-from masterplans.demo.loader import budget_lines, kpi_targets, program_codes
-from masterplans.demo.spec import KpiSpec
 from masterplans.models import (
     ELEMENT_CHOICES,
     ActionStep,
