@@ -177,6 +177,7 @@ PAGES: dict[str, Route] = {
             ),
         ),
         {"pk": "DRAFT_ROUND"},
+        hidden=DRAFT_ROUND_HIDDEN,
     ),
     "selection:round_compute": Route(
         (

@@ -187,12 +187,12 @@ def round_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @require_POST
 def round_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """The editor's live preview: compute from the form without saving (no sensitivity)."""
-    access.require(request.user, "round.manage")
     base = (
         access.get_round_for_user(request.user, pk, write=True)
         if pk is not None
         else SelectionRound(year=2026, total=50, indicator_year=2024)
     )
+    access.require(request.user, "round.manage")
     form = RoundForm(request.POST, instance=base)
     context: dict[str, Any] = {"problems": [], "rows": []}
     if not form.is_valid():
