@@ -24,16 +24,14 @@ $(VENV)/.dev-installed: requirements-dev.lock | $(BIN)/python
 	touch $@ $(VENV)/.run-installed
 
 ## Run the platform on SQLite (var/) with the real regions and the demo data, served by gunicorn
-## (one process, several threads: the embedded default keeps its cache in that process).
+## (one process, several threads: the embedded default keeps its cache in that process), with
+## the task worker beside it for the work done in the background (masterplan books).
 run: setup
-	@echo "Kota Cerdas: http://127.0.0.1:$(PORT)/"
-	$(BIN)/gunicorn kotacerdas.wsgi --bind 127.0.0.1:$(PORT) --workers 1 --threads 8 \
-		--access-logfile - --graceful-timeout 5
+	PORT=$(PORT) bash scripts/serve.sh run
 
 ## The same, with Django's auto-reloading development server, for working on the code.
 dev: setup
-	@echo "Kota Cerdas: http://127.0.0.1:$(PORT)/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) bash scripts/serve.sh dev
 
 setup: $(VENV)/.run-installed
 	@bash scripts/ensure_pdf_deps.sh

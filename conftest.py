@@ -24,6 +24,10 @@ from regions.models import Region
 from regions.services import regions_load
 from selection.models import ImportRun, Indicator, IndicatorValue, SelectionRound
 
+# Tasks run as they are queued (after the commit of the transaction that queued them); the test
+# of the real worker names the database backend itself (jobs/tests/test_worker.py).
+settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -5,6 +5,7 @@ nationally and the roles that grant it when held for the region concerned. Anony
 only what is public.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -136,10 +137,6 @@ def is_national_staff(user: AnyUser) -> bool:
     )
 
 
-def roles_of(user: AnyUser) -> list[tuple[str, int | None]]:
-    return list(_memberships(user))
-
-
 def require(user: AnyUser, action: str, region: Region | None = None) -> None:
     """Raise PermissionDenied unless ``user`` may do ``action``."""
     if not can(user, action, region):
@@ -207,20 +204,20 @@ def get_rubric_for_user(user: AnyUser, year: int, action: str = "") -> "Rubric":
     return rubric
 
 
-def visible_masterplans(user: AnyUser) -> "QuerySet[Masterplan]":
-    """Every masterplan ``user`` may read: public ones plus drafts of their regions."""
-    from django.db.models import Q
+def regions_held(user: AnyUser, roles: Iterable[str]) -> RegionQuerySet:
+    """The regions where ``user`` holds one of the regional ``roles`` (mentor, lead, ...)."""
+    wanted = frozenset(roles)
+    ids = {rid for role, rid in _memberships(user) if rid is not None and role in wanted}
+    return Region.objects.select_related("province").filter(pk__in=ids)
 
-    from masterplans.models import Masterplan
 
-    masterplans = Masterplan.objects.select_related("region__province")
-    if can(user, "masterplan.view_draft"):
-        return masterplans
-    regional = RULES["masterplan.view_draft"].regional
-    own = [rid for role, rid in _memberships(user) if rid is not None and role in regional]
-    return masterplans.filter(
-        Q(pk__in=masterplans.public()) | Q(region_id__in=own) | Q(pk__in=open_consultations())
-    )
+def regions_for(user: AnyUser, action: str) -> RegionQuerySet:
+    """The regions where ``user`` may do ``action``: every region when the rule lets them do it
+    anywhere (a national role, or a public action), else the regions of their regional roles
+    that the rule names; none for a visitor. The one place that turns roles into regions."""
+    if can(user, action):
+        return Region.objects.select_related("province")
+    return regions_held(user, RULES[action].regional)
 
 
 def open_consultations() -> "QuerySet[Any]":
@@ -237,26 +234,6 @@ def open_consultations() -> "QuerySet[Any]":
 
 def in_consultation(masterplan: "Masterplan") -> bool:
     return open_consultations().filter(masterplan_id=masterplan.pk).exists()
-
-
-def visible_rounds(user: AnyUser) -> "QuerySet[SelectionRound]":
-    from selection.models import SelectionRound
-
-    rounds = SelectionRound.objects.all()
-    return rounds if can(user, "round.view_draft") else rounds.published()
-
-
-def editable_regions(user: AnyUser) -> RegionQuerySet:
-    """Regions whose profile ``user`` may change (all of them for national staff)."""
-    queryset: RegionQuerySet = Region.objects.select_related("province")
-    if can(user, "region.edit"):
-        return queryset
-    region_ids = [
-        region_id
-        for role, region_id in _memberships(user)
-        if region_id is not None and role in RULES["region.edit"].regional
-    ]
-    return queryset.filter(pk__in=region_ids)
 
 
 def describe_roles(user: AnyUser) -> list[dict[str, Any]]:

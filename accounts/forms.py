@@ -3,11 +3,14 @@ from typing import Any
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from accounts import throttle
 from accounts.models import DEFAULT_TOKEN_DAYS, TOKEN_DAYS, TokenScope
 from audit.context import client_ip
+from jobs.services import mail_send
 from kotacerdas.fields import Form
 
 
@@ -72,3 +75,21 @@ class ThrottledAdminAuthenticationForm(Throttled, AdminAuthenticationForm):
 
 class UnlockRequestForm(Form):
     username = forms.CharField(label=_("Username"), max_length=150)
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """Django's, with the e-mail sent by the task worker: a slow mail server never holds the
+    page, and the answer takes as long whether the address is known or not."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        mail_send(messages=[(subject, body, from_email, [to_email])])

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,9 +16,15 @@ from django.views import defaults
 from django.views.decorators.http import require_POST
 
 from accounts import access, throttle
-from accounts.forms import ApiTokenForm, ThrottledAuthenticationForm, UnlockRequestForm
+from accounts.forms import (
+    ApiTokenForm,
+    PasswordResetForm,
+    ThrottledAuthenticationForm,
+    UnlockRequestForm,
+)
 from accounts.models import ApiToken, User
 from audit.context import client_ip
+from jobs.services import mail_send
 
 UNLOCK_SALT = "kotacerdas.accounts.unlock"
 UNLOCK_SECONDS = 60 * 60
@@ -63,18 +68,14 @@ def unlock_request(request: HttpRequest) -> HttpResponse:
                 {"u": user.pk, "ip": client_ip(request), "n": nonce}, salt=UNLOCK_SALT
             )
             link = settings.KC_SITE_URL + reverse("accounts:unlock", args=[token])
-            send_mail(
-                _("Unlock your Kota Cerdas log-in"),
-                _(
-                    "Someone, maybe you, failed to log in as %(username)s too many times. "
-                    "If it was you, open this link within an hour to try again:\n\n%(link)s\n\n"
-                    "If it was not you, ignore this e-mail: your account stays locked for "
-                    "them, not for you."
-                )
-                % {"username": user.get_username(), "link": link},
-                None,
-                [user.email],
-            )
+            subject = _("Unlock your Kota Cerdas log-in")
+            body = _(
+                "Someone, maybe you, failed to log in as %(username)s too many times. "
+                "If it was you, open this link within an hour to try again:\n\n%(link)s\n\n"
+                "If it was not you, ignore this e-mail: your account stays locked for "
+                "them, not for you."
+            ) % {"username": user.get_username(), "link": link}
+            mail_send(messages=[(subject, body, None, [user.email])])
     return render(request, "accounts/unlock.html", {"sent": True})
 
 
@@ -108,6 +109,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     """A link by e-mail to set a new password; the same answer whether the address is known."""
 
     template_name = "accounts/password_reset.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

@@ -1,7 +1,9 @@
 """One error shape for the whole API: ``{"error": {"code", "message", "details"}}``.
 
-Exception text never reaches a client: unexpected errors are logged and answered with a
-generic message.
+A refusal is a ``kotacerdas.errors.DomainError``, raised by the domain or by the API itself
+(``ApiError``): it carries its status, code, message and details, and is answered from them by
+one handler. Exception text of anything else never reaches a client: unexpected errors are
+logged and answered with a generic message.
 """
 
 import logging
@@ -18,7 +20,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from api.auth import ReadOnlyToken
 from audit.versioning import StaleEdit
-from masterplans.workflow import WorkflowError
+from kotacerdas.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +40,14 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
-class ApiError(Exception):
-    """An error the API answers on purpose, with its status, code and translated message."""
+class ApiError(DomainError):
+    """A refusal the API makes itself, before the domain is asked (a request that names no
+    such thing, sends no version, or a page's form refused), with its status and code."""
 
     def __init__(
         self, status: int, code: str, message: str, details: list[dict[str, str]] | None = None
     ) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details
+        super().__init__(message, code=code, status=status, details=details)
 
 
 def form_details(
@@ -130,8 +132,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
         ]
         return error_response(422, "invalid", _("The request has invalid fields."), details)
 
-    @api.exception_handler(ApiError)
-    def api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+    @api.exception_handler(DomainError)
+    def refused(request: HttpRequest, exc: DomainError) -> HttpResponse:
         return error_response(exc.status, exc.code, exc.message, exc.details)
 
     @api.exception_handler(ModelValidationError)
@@ -149,22 +151,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
             401, "unauthenticated", _("Authentication required: send a valid API token.")
         )
 
-    @api.exception_handler(WorkflowError)
-    def not_editable(request: HttpRequest, exc: WorkflowError) -> HttpResponse:
-        # A masterplan whose status allows no change (an operation that means another
-        # refusal by it catches the error itself).
-        return error_response(409, "not_editable", str(exc))
-
     @api.exception_handler(StaleEdit)
     def stale(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
-        # Someone saved since the version the client edited from: nothing was written.
-        response = error_response(
-            412,
-            "version_conflict",
-            _("Changed by someone else since version %(version)s: read it again.")
-            % {"version": exc.base_version},
-            [{"field": c.field, "message": str(c.new)} for c in exc.changes],
-        )
+        # Someone saved since the version the client edited from: nothing was written. The
+        # answer names the current version, to read (or edit) from again.
+        response = refused(request, exc)
         response["ETag"] = f'"{exc.version}"'
         return response
 

@@ -22,20 +22,9 @@ from api.versions import base_number, base_version, etag
 from evaluation.forms import RubricForm
 from evaluation.index import DEFAULT_WEIGHTS
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
-from evaluation.results import (
-    AwardError,
-    award_categories,
-    decide_award,
-    propose_awards,
-)
+from evaluation.results import award_categories, decide_award, propose_awards
 from evaluation.results import results as evaluation_results
-from evaluation.services import (
-    EvaluationClosed,
-    InvalidScores,
-    grid_version,
-    rubric_save,
-    scores_save,
-)
+from evaluation.services import EvaluationClosed, grid_version, rubric_save, scores_save
 from masterplans.models import Dimension
 from regions.models import Region
 
@@ -199,10 +188,7 @@ def _saved(form: RubricForm) -> Rubric:
         raise ApiError(
             422, "invalid", _("The request has invalid fields."), form_details(form, _weights_field)
         )
-    try:
-        return rubric_save(form=form)
-    except EvaluationClosed as exc:
-        raise ApiError(409, "closed", str(exc)) from exc
+    return rubric_save(form=form)
 
 
 def _weights(weights: WeightsIn | None, current: dict[str, Any]) -> dict[str, Any]:
@@ -287,7 +273,7 @@ def change_rubric(
 ) -> Any:
     rubric = access.get_rubric_for_user(request.user, year, "evaluation.manage")
     if rubric.is_published:
-        raise ApiError(409, "closed", str(EvaluationClosed()))
+        raise EvaluationClosed
     data = {
         "version": base_number(request, payload.version),
         "year": rubric.year,
@@ -364,7 +350,7 @@ def _save_scores(
         user, "evaluation.self_assess" if prefix == "self" else "evaluation.score", region
     )
     if rubric.is_published:
-        raise ApiError(409, "closed", str(EvaluationClosed()))
+        raise EvaluationClosed
     version = base_version(request, payload.version)
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
@@ -372,16 +358,7 @@ def _save_scores(
         if row.note is not None:
             values[f"{prefix}_note"] = row.note
         cells[(row.dimension, row.component)] = values
-    try:
-        scores_save(rubric=rubric, region=region, user=user, cells=cells, base_version=version)
-    except InvalidScores as exc:
-        details = [
-            {"field": f"scores.{p.dimension}.{p.component}", "message": p.message}
-            for p in exc.problems
-        ]
-        raise ApiError(422, "invalid", _("The request has invalid fields."), details) from exc
-    except EvaluationClosed as exc:
-        raise ApiError(409, "closed", str(exc)) from exc
+    scores_save(rubric=rubric, region=region, user=user, cells=cells, base_version=version)
     scores = _scores_out(user, rubric, region)
     etag(response, scores["version"])
     return scores
@@ -501,8 +478,5 @@ def post_award_decision(request: HttpRequest, award_id: int, payload: DecisionIn
                 _('Unknown region code "%(code)s".') % {"code": payload.region},
                 [{"field": "region", "message": payload.region}],
             )
-    try:
-        decide_award(award, request.user, region, payload.reason)
-    except AwardError as exc:
-        raise ApiError(422, "invalid", str(exc)) from exc
+    decide_award(award, request.user, region, payload.reason)
     return _award_out(award, dict(award_categories()))

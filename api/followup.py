@@ -18,17 +18,11 @@ from api.errors import ApiError, documented_errors, invalid_form
 from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number
-from masterplans.models import Program
+from masterplans.models import Masterplan, Program
 from monitoring.forms import MilestoneForm
 from monitoring.models import KpiActual, Milestone, ProgressReport, ProgressStatus
 from monitoring.progress import FOLLOWED_STATUSES, late_reports, report_percent
-from monitoring.services import (
-    ProgressError,
-    add_milestone,
-    save_kpi_actual,
-    save_report,
-    set_milestone_done,
-)
+from monitoring.services import add_milestone, save_kpi_actual, save_report, set_milestone_done
 from portal import opendata
 from portal.dashboard import Filters, build
 from regions.models import IslandGroup
@@ -158,10 +152,7 @@ def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> A
         )
     exists = program.progress_reports.filter(year=payload.year, quarter=payload.quarter).exists()
     version = base_number(request, payload.version) if exists else payload.version or 0
-    try:
-        save_report(program, request.user, payload.model_dump(), base_version=version)
-    except ProgressError as exc:
-        raise ApiError(409, "not_followed", str(exc)) from exc
+    save_report(program, request.user, payload.model_dump(), base_version=version)
     return _progress(program)
 
 
@@ -211,14 +202,6 @@ class LateReportOut(Schema):
     due: date
 
 
-def _reported(call: Any) -> Any:
-    """Run a monitoring service; its refusals (not yet approved, a race) answer 409."""
-    try:
-        return call()
-    except ProgressError as exc:
-        raise ApiError(409, "not_followed", str(exc)) from exc
-
-
 def _reporter_program(user: Any, program_id: int) -> Program:
     program = _program(user, program_id)
     access.require(user, "progress.report", program.masterplan.region)
@@ -246,7 +229,7 @@ def create_milestone(request: HttpRequest, program_id: int, payload: MilestoneIn
     form = MilestoneForm(payload.model_dump())
     if not form.is_valid():
         raise invalid_form(form)
-    milestone = _reported(lambda: add_milestone(program, request.user, form.cleaned_data))
+    milestone = add_milestone(program, request.user, form.cleaned_data)
     return Status(201, milestone)
 
 
@@ -265,7 +248,7 @@ def mark_milestone(
         raise Http404
     milestone.program = program
     done_on = timezone.localdate() if payload.done else None
-    return _reported(lambda: set_milestone_done(milestone, request.user, done_on))
+    return set_milestone_done(milestone, request.user, done_on)
 
 
 def _kpis(program: Program) -> list[dict[str, Any]]:
@@ -312,10 +295,8 @@ def record_kpi_actual(
         raise Http404
     exists = KpiActual.objects.filter(kpi_id=kpi_id, year=payload.year).exists()
     version = base_number(request, payload.version) if exists else payload.version or 0
-    _reported(
-        lambda: save_kpi_actual(
-            program, request.user, kpi_id, payload.year, payload.value, base_version=version
-        )
+    save_kpi_actual(
+        program, request.user, kpi_id, payload.year, payload.value, base_version=version
     )
     return _kpis(program)
 
@@ -361,7 +342,7 @@ def list_quick_wins(request: HttpRequest, filters: Query[QuickWinFilters]) -> An
     programs = (
         Program.objects.filter(
             is_quick_win=True,
-            masterplan__in=access.visible_masterplans(request.user).values("pk"),
+            masterplan__in=Masterplan.objects.visible_to(request.user).values("pk"),
         )
         .select_related("masterplan__region")
         .annotate(latest_status=Subquery(newest.values("status")[:1]))

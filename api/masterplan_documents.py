@@ -5,24 +5,22 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
+from ninja.responses import Status
 
 from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
+from api.jobs import JobOut, poll_headers
+from jobs.models import JobStatus
 from kotacerdas.downloads import CONTENT_TYPES, attachment
-from kotacerdas.pdf import PdfUnavailable
-from masterplans.files import masterplan_file, masterplan_filename
+from masterplans.files import masterplan_book_job, masterplan_filename
 from masterplans.versions import diff, readable_versions
-from masterplans.workbook_import import (
-    ChoicesNeeded,
-    Problem,
-    ProgramImportError,
-    import_workbook,
-)
+from masterplans.workbook_export import masterplan_xlsx
+from masterplans.workbook_import import import_workbook
 
 router = Router(tags=["masterplans"])
 
@@ -104,26 +102,25 @@ def _file_response(fmt: str) -> dict[str, Any]:
     }
 
 
-def _download(request: HttpRequest, masterplan_id: int, fmt: str) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
-    try:
-        content = masterplan_file(masterplan, fmt)
-    except PdfUnavailable as exc:
-        raise ApiError(
-            503, "pdf_unavailable", _("The server cannot build PDF reports at the moment.")
-        ) from exc
-    return attachment(content, masterplan_filename(masterplan, fmt))
-
-
 @router.get(
     "/masterplans/{int:masterplan_id}/book.pdf",
-    response={200: None, **documented_errors(401, 404, 503)},
+    response={200: None, 202: JobOut, **documented_errors(401, 404)},
     auth=READ_AUTH,
     summary="The masterplan book as PDF, in Indonesian",
+    description=(
+        "The book is typeset in the background: 200 with the file when this version was "
+        "typeset before, otherwise 202 with the job (its `Location` header names it): ask the "
+        "job again after `Retry-After` seconds and take the file from its `file_url`."
+    ),
     openapi_extra=_file_response("pdf"),
 )
-def download_book(request: HttpRequest, masterplan_id: int) -> Any:
-    return _download(request, masterplan_id, "pdf")
+def download_book(request: HttpRequest, response: HttpResponse, masterplan_id: int) -> Any:
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    job = masterplan_book_job(masterplan=masterplan, user=request.user)
+    if job.status == JobStatus.DONE:
+        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    poll_headers(response, job)
+    return Status(202, job)
 
 
 @router.get(
@@ -134,12 +131,8 @@ def download_book(request: HttpRequest, masterplan_id: int) -> Any:
     openapi_extra=_file_response("xlsx"),
 )
 def download_workbook(request: HttpRequest, masterplan_id: int) -> Any:
-    return _download(request, masterplan_id, "xlsx")
-
-
-def _problem_field(problem: Problem) -> str:
-    parts = [problem.sheet, "" if problem.row is None else str(problem.row), problem.column]
-    return ".".join(part for part in parts if part) or "file"
+    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    return attachment(masterplan_xlsx(masterplan), masterplan_filename(masterplan, "xlsx"))
 
 
 class ChoicesIn(Schema):
@@ -185,35 +178,6 @@ def import_workbook_api(
         )
     if file.size and file.size > settings.KC_MAX_UPLOAD_BYTES:
         raise ApiError(413, "too_large", _("The file is too large."))
-    try:
-        return import_workbook(
-            masterplan, file, request.user, take=choices.take, keep=choices.keep,
-            remove=choices.remove,
-        )  # fmt: skip
-    except ProgramImportError as exc:
-        raise ApiError(
-            422,
-            "invalid_workbook",
-            str(exc),
-            [{"field": _problem_field(p), "message": p.message} for p in exc.problems.shown],
-        ) from exc
-    except ChoicesNeeded as exc:
-        details = [
-            {
-                "field": f"conflict.{c.code}",
-                "message": "; ".join(f"{ch.label}: {ch.new}" for ch in c.changes)
-                or _("Its content here differs from the workbook's."),
-            }
-            for c in exc.plan.conflicts
-            if c.code in exc.undecided
-        ] + [
-            {"field": f"missing.{code}", "message": title}
-            for code, title in exc.plan.missing
-            if code in exc.undecided
-        ]
-        raise ApiError(
-            409,
-            "choices_needed",
-            _("Choose for each program listed: take, keep or remove."),
-            details,
-        ) from exc
+    return import_workbook(
+        masterplan, file, request.user, take=choices.take, keep=choices.keep, remove=choices.remove
+    )

@@ -43,7 +43,7 @@ from masterplans.models import (
 from masterplans.models import (
     Status as MasterplanStatus,
 )
-from masterplans.workflow import TRANSITIONS, WorkflowError, create_masterplan, transition
+from masterplans.workflow import TRANSITIONS, create_masterplan, require_editable, transition
 from regions.models import IslandGroup, Region
 
 router = Router(tags=["masterplans"])
@@ -280,7 +280,7 @@ class StepIn(In):
 )
 @paginate(Pagination)
 def list_masterplans(request: HttpRequest, filters: Query[MasterplanFilters]) -> Any:
-    masterplans = access.visible_masterplans(request.user)
+    masterplans = Masterplan.objects.visible_to(request.user)
     if filters.status:
         masterplans = masterplans.filter(status=filters.status)
     if filters.region:
@@ -325,13 +325,7 @@ def get_checks(request: HttpRequest, masterplan_id: int) -> Any:
 def _editable(user: Any, masterplan_id: int) -> Masterplan:
     """The masterplan ``user`` may edit, or 404/403; 409 while its status allows no change."""
     masterplan = access.get_masterplan_for_user(user, masterplan_id, "masterplan.edit")
-    if not masterplan.is_editable:
-        raise ApiError(
-            409,
-            "not_editable",
-            _("A masterplan that is %(status)s cannot be changed.")
-            % {"status": masterplan.get_status_display()},
-        )
+    require_editable(masterplan, user)
     return masterplan
 
 
@@ -461,11 +455,7 @@ def start_masterplan(request: HttpRequest, payload: MasterplanIn) -> Any:
     )
     if not form.is_valid():
         raise invalid_form(form)
-    try:
-        masterplan = create_masterplan(cast(User, request.user), **form.cleaned_data)
-    except WorkflowError as exc:
-        raise ApiError(409, "exists", str(exc)) from exc
-    return Status(201, masterplan)
+    return Status(201, create_masterplan(cast(User, request.user), **form.cleaned_data))
 
 
 @router.patch(
@@ -547,14 +537,11 @@ def take_step(request: HttpRequest, masterplan_id: int, step: StepName, payload:
     masterplan = access.get_masterplan_for_user(
         request.user, masterplan_id, TRANSITIONS[step].action
     )
-    try:
-        return transition(
-            masterplan,
-            step,
-            cast(User, request.user),
-            note=payload.note,
-            regulation_number=payload.regulation_number,
-            regulation_date=payload.regulation_date,
-        )
-    except WorkflowError as exc:
-        raise ApiError(409, "workflow", str(exc)) from exc
+    return transition(
+        masterplan,
+        step,
+        cast(User, request.user),
+        note=payload.note,
+        regulation_number=payload.regulation_number,
+        regulation_date=payload.regulation_date,
+    )

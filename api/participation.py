@@ -22,8 +22,6 @@ from audit.context import client_ip
 from masterplans.models import Masterplan, Program
 from participation.models import Comment, CommentStatus, ModerationStatus, PublicComment, Section
 from participation.services import (
-    ParticipationError,
-    RateLimited,
     add_comment,
     closing_time,
     consultation_summary,
@@ -192,17 +190,14 @@ def create_comment(request: HttpRequest, masterplan_id: int, payload: CommentIn)
                 _("Unknown comment."),
                 [{"field": "parent", "message": str(payload.parent)}],
             )
-    try:
-        comment = add_comment(
-            masterplan,
-            cast(User, request.user),
-            payload.text,
-            section=payload.section,
-            program=program,
-            parent=parent,
-        )
-    except ParticipationError as exc:
-        raise ApiError(422, "invalid", str(exc)) from exc
+    comment = add_comment(
+        masterplan,
+        cast(User, request.user),
+        payload.text,
+        section=payload.section,
+        program=program,
+        parent=parent,
+    )
     return Status(201, comment)
 
 
@@ -236,12 +231,7 @@ def create_public_comment(
 ) -> Any:
     masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
     data = {**payload.model_dump(), "program": _program(masterplan, payload.program)}
-    try:
-        submit_public_comment(masterplan, data, client_ip(request) or "")
-    except RateLimited as exc:
-        raise ApiError(429, "too_many_requests", str(exc)) from exc
-    except ParticipationError as exc:
-        raise ApiError(409, "closed", str(exc)) from exc
+    submit_public_comment(masterplan, data, client_ip(request) or "")
     return Status(202, {"status": "pending"})
 
 
@@ -260,10 +250,7 @@ def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: S
     )
     if comment is None:
         raise ApiError(404, "not_found", _("Not found."))
-    try:
-        return settle_comment(comment, cast(User, request.user), payload.status, payload.note)
-    except ParticipationError as exc:
-        raise ApiError(422, "invalid", str(exc)) from exc
+    return settle_comment(comment, cast(User, request.user), payload.status, payload.note)
 
 
 @router.post(
@@ -274,12 +261,9 @@ def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: S
 )
 def open_window(request: HttpRequest, masterplan_id: int, payload: ConsultationIn) -> Any:
     masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "consultation.open")
-    try:
-        window = open_consultation(
-            masterplan, cast(User, request.user), closing_time(payload.closes_on), payload.intro
-        )
-    except ParticipationError as exc:
-        raise ApiError(409, "consultation", str(exc)) from exc
+    window = open_consultation(
+        masterplan, cast(User, request.user), closing_time(payload.closes_on), payload.intro
+    )
     return Status(201, window)
 
 
@@ -323,16 +307,13 @@ def moderate_comment(
     )
     if comment is None:
         raise ApiError(404, "not_found", _("Not found."))
-    try:
-        return moderate(
-            comment,
-            cast(User, request.user),
-            payload.status,
-            payload.answer,
-            base_version=base_number(request, payload.version),
-        )
-    except ParticipationError as exc:
-        raise ApiError(422, "invalid", str(exc)) from exc
+    return moderate(
+        comment,
+        cast(User, request.user),
+        payload.status,
+        payload.answer,
+        base_version=base_number(request, payload.version),
+    )
 
 
 @router.get(
@@ -361,8 +342,5 @@ def post_summary(request: HttpRequest, masterplan_id: int) -> Any:
     masterplan = access.get_masterplan_for_user(
         request.user, masterplan_id, "consultation.moderate"
     )
-    try:
-        masterplan = save_summary(masterplan, cast(User, request.user))
-    except ParticipationError as exc:
-        raise ApiError(409, "not_editable", str(exc)) from exc
+    masterplan = save_summary(masterplan, cast(User, request.user))
     return {"summary": masterplan.consultation_summary, "saved": masterplan.consultation_summary}

@@ -16,7 +16,7 @@ from api.versions import base_number
 from readiness.assessments import get_assessment_for_user
 from readiness.models import SCALE_MAX, Assessment
 from readiness.profile import readiness_gaps, readiness_profile
-from readiness.services import AnswerIn, AssessmentLocked, ScoreIn, assessment_save
+from readiness.services import AnswerIn, ScoreIn, assessment_save
 
 router = Router(tags=["readiness"])
 
@@ -157,10 +157,6 @@ def _answers(record: Assessment) -> dict[str, Any]:
 def _save(record: Assessment, **kwargs: Any) -> Assessment:
     try:
         return assessment_save(assessment=record, **kwargs)
-    except AssessmentLocked as exc:
-        raise ApiError(
-            409, "submitted", _("The self-assessment was submitted and no longer changes.")
-        ) from exc
     except ValidationError as exc:
         raise ApiError(
             422,

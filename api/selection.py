@@ -21,8 +21,7 @@ from kotacerdas.downloads import attachment
 from regions.models import IslandGroup
 from selection.models import Indicator, RoundResult, RoundStatus, SelectionRound
 from selection.rounds import (
-    RoundError,
-    RoundInvalid,
+    RoundPublished,
     final_selection,
     round_compute,
     round_publish,
@@ -129,20 +128,6 @@ class ResultOut(Schema):
     contributions: dict[str, float]
 
 
-def _invalid(exc: RoundInvalid) -> ApiError:
-    details = [{"field": field, "message": message} for field, message in exc.fields]
-    return ApiError(422, "invalid", _("The request has invalid fields."), details)
-
-
-def _round_error(exc: RoundError) -> ApiError:
-    return ApiError(
-        422,
-        "round_error",
-        " ".join(exc.problems),
-        [{"field": "round", "message": p} for p in exc.problems],
-    )
-
-
 @router.get(
     "/indicators",
     response={200: list[IndicatorOut], **documented_errors(401)},
@@ -164,7 +149,7 @@ def list_indicators(request: HttpRequest) -> Any:
 def list_rounds(
     request: HttpRequest, status: Literal["draft", "computed", "published"] | None = None
 ) -> Any:
-    rounds = access.visible_rounds(request.user)
+    rounds = SelectionRound.objects.visible_to(request.user)
     return rounds.filter(status=status) if status else rounds
 
 
@@ -208,10 +193,7 @@ def list_results(request: HttpRequest, round_id: int, filters: Query[ResultFilte
 def create_round(request: HttpRequest, payload: RoundIn) -> Any:
     access.require(request.user, "round.manage")
     selection_round = SelectionRound(created_by=cast(User, request.user), **payload.model_dump())
-    try:
-        round_save(selection_round=selection_round, base_version=None)
-    except RoundInvalid as exc:
-        raise _invalid(exc) from exc
+    round_save(selection_round=selection_round, base_version=None)
     return Status(201, selection_round)
 
 
@@ -228,17 +210,12 @@ def update_round(
 ) -> Any:
     selection_round = access.get_round_for_user(request.user, round_id, write=True)
     if selection_round.is_published:
-        raise ApiError(409, "published", _("A published round cannot be changed."))
+        raise RoundPublished
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
     version = base_number(request, payload.version)
     for field, value in changes.items():
         setattr(selection_round, field, value)
-    try:
-        saved = round_save(selection_round=selection_round, base_version=version)
-    except RoundInvalid as exc:
-        raise _invalid(exc) from exc
-    except RoundError as exc:
-        raise ApiError(409, "published", " ".join(exc.problems)) from exc
+    saved = round_save(selection_round=selection_round, base_version=version)
     etag(response, saved.version)
     return saved
 
@@ -251,10 +228,7 @@ def update_round(
 )
 def compute_round(request: HttpRequest, round_id: int) -> Any:
     selection_round = access.get_round_for_user(request.user, round_id, write=True)
-    try:
-        return round_compute(selection_round=selection_round)
-    except RoundError as exc:
-        raise _round_error(exc) from exc
+    return round_compute(selection_round=selection_round)
 
 
 @router.post(
@@ -265,10 +239,7 @@ def compute_round(request: HttpRequest, round_id: int) -> Any:
 )
 def publish_round(request: HttpRequest, round_id: int) -> Any:
     selection_round = access.get_round_for_user(request.user, round_id, write=True)
-    try:
-        return round_publish(selection_round=selection_round)
-    except RoundError as exc:
-        raise _round_error(exc) from exc
+    return round_publish(selection_round=selection_round)
 
 
 @router.get(

@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from api.errors import api_not_found, install_error_handlers
 from api.evaluation import router as evaluation_router
 from api.followup import router as followup_router
+from api.jobs import router as jobs_router
 from api.library import router as library_router
 from api.masterplan_documents import router as masterplan_documents_router
 from api.masterplans import router as masterplans_router
@@ -35,6 +36,7 @@ api.add_router("/", followup_router)
 api.add_router("/", readiness_router)
 api.add_router("/", evaluation_router)
 api.add_router("/", library_router)
+api.add_router("/", jobs_router)
 
 urlpatterns = [
     path("", api.urls),

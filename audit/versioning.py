@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from audit.models import Action, AuditEvent
+from kotacerdas.errors import DomainError
 
 M = TypeVar("M", bound=models.Model)
 
@@ -26,12 +28,15 @@ class FieldChange:
     new: Any
 
 
-class StaleEdit(Exception):
+class StaleEdit(DomainError):
     """An edit based on a version that is no longer the current one; nothing was written.
 
     ``version`` is the current one (to edit from again), ``changes`` what differs and ``by``
-    who saved in between, where known.
+    who saved in between, where known. The details give each changed field's value now.
     """
+
+    code = "version_conflict"
+    status = 412
 
     def __init__(
         self,
@@ -40,7 +45,11 @@ class StaleEdit(Exception):
         changes: list[FieldChange] | None = None,
         by: list[str] | None = None,
     ) -> None:
-        super().__init__(f"version {base_version} is stale, current is {version}")
+        super().__init__(
+            _("Changed by someone else since version %(version)s: read it again.")
+            % {"version": base_version},
+            details=[{"field": c.field, "message": str(c.new)} for c in changes or []],
+        )
         self.version = version
         self.base_version = base_version
         self.changes = changes or []

@@ -8,6 +8,11 @@ mixed load (pages, search, API reads, versioned API edits) and prints one figure
     requests=... errors=... conflicts=... p50_ms=... p95_ms=... rss_start_mb=... rss_end_mb=...
 
 Run it with the project's virtualenv:  .venv/bin/python bench/load.py --users 50 --duration 60
+
+With ``--books N`` N parts in a hundred of the traffic ask for a masterplan book (the demo
+masterplans are loaded and the task worker started beside gunicorn): the ask must answer at
+once while the worker typesets, so the figures set ``p95_ms_book_ask`` (what a web worker is
+held) beside ``book_ready_s_max`` (how long the first reader of a book waits for it).
 All traffic goes to 127.0.0.1; the run stops by itself (time and request count are bounded).
 """
 
@@ -44,6 +49,7 @@ REQUEST_TIMEOUT = 30.0
 
 # Share of each kind in the mix; edits are a small part, as on the real platform.
 MIX = {"browse": 45, "search": 20, "api_read": 27, "edit": 8}
+BOOK_WAIT_LIMIT = 120.0  # seconds a reader waits for a book before giving up
 
 # Unexpected statuses are errors; these are the expected ones per step.
 OK = {200}
@@ -105,11 +111,21 @@ for i in range({count}):
 """
 
 
-def prepare_database(env: dict[str, str], tokens: int) -> list[str]:
+PUBLIC_MASTERPLANS_SCRIPT = """
+from masterplans.models import Masterplan
+for masterplan in Masterplan.objects.public():
+    print("KC_BENCH_MASTERPLAN", masterplan.pk)
+"""
+
+
+def prepare_database(env: dict[str, str], tokens: int, books: bool) -> list[str]:
     started = time.monotonic()
     run_manage(env, "migrate", "--noinput", "-v0")
     run_manage(env, "load_regions", "-v0")
     run_manage(env, "load_demo")
+    if books:
+        run_manage(env, "load_history")
+        run_manage(env, "load_masterplan_demo")
     out = run_manage(env, "shell", "-c", ISSUE_SCRIPT.format(editor=EDITOR, count=tokens))
     keys = [line.split()[1] for line in out.splitlines() if line.startswith("KC_BENCH_TOKEN ")]
     if len(keys) != tokens:
@@ -154,6 +170,21 @@ def start_gunicorn(
     # Own session: a Ctrl-C in the terminal reaches this script, which then stops gunicorn
     # in order (SIGTERM, graceful) instead of the signal racing into every worker.
     # The app's own log (Django warns about every 4xx) goes to the same file, not the terminal.
+    with logfile.open("ab") as out:
+        return subprocess.Popen(  # noqa: S603
+            command,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def start_worker(env: dict[str, str], logfile: Path) -> subprocess.Popen[bytes]:
+    """The task worker that typesets books (manage.py db_worker), as `make run` starts it."""
+    command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"]
     with logfile.open("ab") as out:
         return subprocess.Popen(  # noqa: S603
             command,
@@ -261,6 +292,7 @@ class Catalog:
     codes: list[str]
     provinces: list[str]
     terms: list[str]
+    masterplans: list[int] = field(default_factory=list)
 
     @classmethod
     def from_data(cls) -> Catalog:
@@ -279,6 +311,13 @@ class Catalog:
         terms += ["32.7", "35", "Jawa Barat", "BANDUNG", "kota", "tidak-ada-xyz"]
         return cls(codes=codes, provinces=provinces, terms=terms)
 
+    def with_masterplans(self, env: dict[str, str]) -> Catalog:
+        out = run_manage(env, "shell", "-c", PUBLIC_MASTERPLANS_SCRIPT)
+        pks = [int(line.split()[1]) for line in out.splitlines() if "KC_BENCH_MASTERPLAN" in line]
+        if not pks:
+            raise SystemExit(f"no public demo masterplan to ask the book of:\n{out}")
+        return Catalog(self.codes, self.provinces, self.terms, pks)
+
 
 @dataclass
 class Result:
@@ -293,6 +332,7 @@ class Tally:
     results: list[Result] = field(default_factory=list)
     retries: int = 0
     edits_saved: int = 0
+    book_waits: list[float] = field(default_factory=list)  # seconds from ask to file
 
 
 class NeedsVersion:
@@ -314,6 +354,7 @@ class User(threading.Thread):
         stop: threading.Event,
         needs_version: NeedsVersion,
         think_ms: int,
+        mix: dict[str, int],
     ) -> None:
         super().__init__(name=f"user-{number}", daemon=True)
         self.number = number
@@ -324,6 +365,7 @@ class User(threading.Thread):
         self.stop = stop
         self.needs_version = needs_version
         self.think_ms = think_ms
+        self.mix = mix
         self.random = random.Random(number)
         self.tally = Tally()
         self.conn: http.client.HTTPConnection | None = None
@@ -436,6 +478,43 @@ class User(threading.Thread):
             version = headers.get("etag", "").strip()
         self.patch(path, body, {**auth, "If-Match": f'"{version.strip(chr(34))}"'}, versioned=True)
 
+    def book(self) -> None:
+        """Ask for a book as a reader does: the ask answers at once (a redirect), then the job's
+        page is asked again every second until the file is there."""
+        pk = self.random.choice(self.catalog.masterplans)
+        asked = time.monotonic()
+        try:
+            status, headers, _, elapsed = self.call("GET", f"/masterplan/{pk}/unduh.pdf")
+        except Exception as exc:
+            self.tally.results.append(Result("book_ask", 0.0, "error", type(exc).__name__))
+            return
+        location = urlsplit(headers.get("location", "")).path
+        outcome = "ok" if status == 302 and location.startswith("/unduhan/") else "error"
+        self.tally.results.append(Result("book_ask", elapsed, outcome, f"{status} book {pk}"))
+        if outcome == "error":
+            return
+        if not location.endswith("/berkas"):
+            while time.monotonic() - asked < BOOK_WAIT_LIMIT and not self.stop.is_set():
+                self.stop.wait(1.0)
+                try:
+                    status, _, data, elapsed = self.call("GET", location)
+                except Exception as exc:
+                    self.tally.results.append(Result("book_poll", 0.0, "error", str(exc)[:40]))
+                    return
+                ok = status == 200
+                self.tally.results.append(
+                    Result("book_poll", elapsed, "ok" if ok else "error", f"{status} {location}")
+                )
+                if not ok:
+                    return
+                if b"/berkas" in data:
+                    location += "berkas"
+                    self.tally.book_waits.append(time.monotonic() - asked)
+                    break
+            else:
+                return
+        self.record("book_file", "GET", location, OK)
+
     def patch(self, path: str, body: bytes, headers: dict[str, str], *, versioned: bool) -> int:
         try:
             status, _, _, elapsed = self.call("PATCH", path, body=body, headers=headers)
@@ -455,7 +534,7 @@ class User(threading.Thread):
         return status
 
     def run(self) -> None:
-        kinds, weights = list(MIX), list(MIX.values())
+        kinds, weights = list(self.mix), list(self.mix.values())
         try:
             for _ in range(MAX_REQUESTS_PER_USER):
                 if self.stop.is_set() or time.monotonic() >= self.deadline:
@@ -491,6 +570,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "postgres://postgres@127.0.0.1:5432/kc_bench (created if missing)",
     )
     parser.add_argument("--redis-url", help="REDIS_URL for the app (default: in-process cache)")
+    parser.add_argument(
+        "--books", type=int, default=0, help="parts in 100 of the traffic that ask for a book"
+    )
     parser.add_argument("--think-ms", type=int, default=0, help="mean pause between requests")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args(argv)
@@ -528,6 +610,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
     gunicorn: subprocess.Popen[bytes] | None = None
+    worker: subprocess.Popen[bytes] | None = None
+    mix = {**MIX, "book": args.books} if args.books else dict(MIX)
     log_errors = 0
     stop = threading.Event()
     users: list[User] = []
@@ -542,7 +626,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.database_url:
             ensure_postgres_database(args.database_url)
         log(f"temporary directory {tmp}; database {database}")
-        tokens = prepare_database(env, tokens=min(args.users, 8))
+        tokens = prepare_database(env, tokens=min(args.users, 8), books=args.books > 0)
+        if args.books:
+            worker = start_worker(env, tmp / "worker.log")
         port = free_port()
         logfile = tmp / "gunicorn.log"
         gunicorn = start_gunicorn(env, port, args.workers, args.worker_class, args.threads, logfile)
@@ -553,6 +639,8 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         catalog = Catalog.from_data()
+        if args.books:
+            catalog = catalog.with_masterplans(env)
         needs_version = NeedsVersion()
         started = time.monotonic()
         deadline = started + args.duration
@@ -566,6 +654,7 @@ def main(argv: list[str] | None = None) -> int:
                 stop,
                 needs_version,
                 args.think_ms,
+                mix,
             )
             for n in range(args.users)
         ]
@@ -594,6 +683,8 @@ def main(argv: list[str] | None = None) -> int:
         stop.set()
         for user in users:
             user.join(timeout=REQUEST_TIMEOUT + 1)
+        if worker is not None:
+            stop_gunicorn(worker)
         if gunicorn is not None:
             stop_gunicorn(gunicorn)
             log_errors = server_errors(tmp / "gunicorn.log")
@@ -620,12 +711,24 @@ def main(argv: list[str] | None = None) -> int:
         ("rss_start_mb", f"{rss_start:.1f}"),
         ("rss_end_mb", f"{rss_end:.1f}"),
     ]
-    figures += [(f"requests_{kind}", by_kind[kind]) for kind in MIX]
-    for kind in MIX:
+    kinds = [kind for kind in mix if kind != "book"]
+    if args.books:
+        kinds += ["book_ask", "book_poll", "book_file"]
+    figures += [(f"requests_{kind}", by_kind[kind]) for kind in kinds]
+    for kind in kinds:
         kind_latencies = sorted(r.latency_ms for r in results if r.kind == kind and r.latency_ms)
         figures.append((f"p95_ms_{kind}", f"{percentile(kind_latencies, 95):.1f}"))
     figures += [
         ("edits_saved", sum(u.tally.edits_saved for u in users)),
+    ]
+    if args.books:
+        waits = sorted(w for u in users for w in u.tally.book_waits)
+        figures += [
+            ("books_waited_for", len(waits)),
+            ("book_ready_s_p50", f"{percentile(waits, 50):.1f}"),
+            ("book_ready_s_max", f"{waits[-1] if waits else 0:.1f}"),
+        ]
+    figures += [
         ("version_required", outcomes["version_required"]),
         ("p99_ms", f"{percentile(latencies, 99):.1f}"),
         ("max_ms", f"{latencies[-1] if latencies else 0:.1f}"),

@@ -15,6 +15,7 @@ from accounts.access import AnyUser
 from evaluation.index import IndexResult, competition_ranks, compute_index
 from evaluation.models import Award, Rubric, RubricStatus, Score
 from kotacerdas import data_versions
+from kotacerdas.errors import DomainError
 from masterplans.models import Dimension
 from regions.models import Region
 
@@ -183,8 +184,11 @@ def propose_awards(rubric: Rubric) -> list[Award]:
     return awards
 
 
-class AwardError(Exception):
+class AwardError(DomainError):
     """A jury decision refused, with the reason to show."""
+
+    code = "invalid"
+    status = 422
 
 
 def decide_award(award: Award, user: AnyUser, region: Region | None, reason: str = "") -> Award:

@@ -14,12 +14,15 @@ from accounts.access import AnyUser
 from audit.versioning import FieldChange, StaleEdit, changes_since, fingerprint
 from evaluation.forms import NOTE_LENGTH, RubricForm, score_field
 from evaluation.models import Component, Rubric, RubricStatus, Score
+from kotacerdas.errors import DomainError
 from masterplans.models import Dimension
 from regions.models import Region
 
 
-class EvaluationClosed(Exception):
+class EvaluationClosed(DomainError):
     """A published evaluation no longer changes."""
+
+    code = "closed"
 
     def __init__(self) -> None:
         super().__init__(_("A published evaluation no longer changes."))
@@ -32,11 +35,21 @@ class CellProblem:
     message: str
 
 
-class InvalidScores(Exception):
-    """Cells whose score is refused; nothing was written."""
+class InvalidScores(DomainError):
+    """Cells whose score is refused; nothing was written. A detail's field names the cell as
+    ``scores.<dimension>.<component>``."""
+
+    code = "invalid"
+    status = 422
 
     def __init__(self, problems: list[CellProblem]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
+        super().__init__(
+            _("The request has invalid fields."),
+            details=[
+                {"field": f"scores.{p.dimension}.{p.component}", "message": p.message}
+                for p in problems
+            ],
+        )
         self.problems = problems
 
 

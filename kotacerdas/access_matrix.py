@@ -25,7 +25,8 @@ own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED
 (OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment);
 ``PUBLISHED_ROUND`` (the 2017 cohort), ``ASSESSED_COHORT`` (it, with the own region's
 readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire),
-``COHORT_WORKSHOP`` (number of its first bimtek).
+``COHORT_WORKSHOP`` (number of its first bimtek); ``OWN_BOOK_JOB`` (the finished job that
+typeset OWN_MASTERPLAN's book).
 """
 
 from dataclasses import dataclass, field
@@ -285,6 +286,9 @@ PAGES: dict[str, Route] = {
     "masterplans:download": read(
         MASTERPLAN_READERS, pk="OWN_MASTERPLAN", fmt="xlsx", hidden=NOT_MASTERPLAN_READERS
     ),
+    # Long work (the book) is seen by whoever may see what it is built from.
+    "jobs:detail": read(MASTERPLAN_READERS, pk="OWN_BOOK_JOB", hidden=NOT_MASTERPLAN_READERS),
+    "jobs:file": read(MASTERPLAN_READERS, pk="OWN_BOOK_JOB", hidden=NOT_MASTERPLAN_READERS),
     "masterplans:import": Route(
         (
             Check("GET", REGION_WRITERS),
@@ -949,6 +953,12 @@ API: dict[tuple[str, str], Route] = {
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/book.pdf"): read(
         MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS
+    ),
+    ("GET", "/api/v1/jobs/{job_id}"): read(
+        MASTERPLAN_READERS, job_id="OWN_BOOK_JOB", hidden=NOT_MASTERPLAN_READERS
+    ),
+    ("GET", "/api/v1/jobs/{job_id}/file"): read(
+        MASTERPLAN_READERS, job_id="OWN_BOOK_JOB", hidden=NOT_MASTERPLAN_READERS
     ),
     ("GET", "/api/v1/masterplans/{masterplan_id}/workbook.xlsx"): read(
         MASTERPLAN_READERS, masterplan_id="OWN_MASTERPLAN", hidden=NOT_MASTERPLAN_READERS

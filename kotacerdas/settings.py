@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "kotacerdas",
     "audit",
     "accounts",
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "monitoring",
     "evaluation",
     "portal",
+    "jobs",
     "api",
 ]
 
@@ -151,6 +154,15 @@ if redis_url := env_str("REDIS_URL", ""):
             "KEY_PREFIX": "kc",
         }
     }
+
+# Long work (the masterplan book) runs as tasks (docs/decisions/0002): queued in the database
+# and done by `manage.py db_worker`, which `make run` starts beside the web server. The tests
+# run each task as it is queued (the immediate backend).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("KC_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("pemantauan/", include("monitoring.urls")),
     path("evaluasi/", include("evaluation.urls")),
     path("akun/", include("accounts.urls")),
+    path("unduhan/", include("jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("api.urls")),
     path(settings.KC_ADMIN_PATH, admin.site.urls),

@@ -2,6 +2,7 @@
 language of the request, with the workbook's labels (``workbook_export``)."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -289,9 +290,16 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
     }
 
 
-def masterplan_pdf(masterplan: Masterplan) -> bytes:
-    """The masterplan book, in Indonesian, with the roadmap and budget charts."""
+def masterplan_pdf(masterplan: Masterplan, typesetting: Callable[[], None] = lambda: None) -> bytes:
+    """The masterplan book, in Indonesian, with the roadmap and budget charts;
+    ``typesetting`` is called when its content is gathered and the pages are being set."""
     masterplan = Masterplan.objects.select_related("region__province", "cohort").get(
         pk=masterplan.pk
     )
-    return render_pdf(BOOK_TEMPLATE, lambda: book_context(masterplan))
+
+    def context() -> dict[str, Any]:
+        data = book_context(masterplan)
+        typesetting()
+        return data
+
+    return render_pdf(BOOK_TEMPLATE, context)

@@ -3,15 +3,13 @@
 import hashlib
 import json
 
-from django.core.cache import cache
-
-from masterplans.book import masterplan_pdf
+from accounts.access import AnyUser
+from jobs.models import Job
+from jobs.services import job_request
 from masterplans.models import Masterplan
 from masterplans.versions import snapshot
-from masterplans.workbook_export import masterplan_xlsx
 
 FORMATS = ("pdf", "xlsx")
-PDF_CACHE_SECONDS = 7 * 24 * 3600
 
 
 def _content_key(masterplan: Masterplan) -> str:
@@ -20,20 +18,16 @@ def _content_key(masterplan: Masterplan) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def masterplan_file(masterplan: Masterplan, fmt: str) -> bytes:
-    """The book (``pdf``) or the workbook of programs, budgets and KPIs (``xlsx``).
-
-    A book takes seconds to typeset: it is kept in the shared cache per content, so only the
-    first reader of each version waits. PdfUnavailable when the PDF engine is missing.
-    """
-    if fmt == "xlsx":
-        return masterplan_xlsx(masterplan)
-    key = f"masterplan-book:{masterplan.pk}:{_content_key(masterplan)}"
-    content: bytes | None = cache.get(key)
-    if content is None:
-        content = masterplan_pdf(masterplan)
-        cache.set(key, content, PDF_CACHE_SECONDS)
-    return content
+def masterplan_book_job(*, masterplan: Masterplan, user: AnyUser) -> Job:
+    """The job that typesets this version of the book (masterplans/jobs.py): the one already
+    done or under way for the same content, or a new one. Only the first reader of each
+    version waits, and nobody waits inside a request."""
+    return job_request(
+        kind="masterplan_book",
+        key=f"{masterplan.pk}:{_content_key(masterplan)}",
+        params={"masterplan": masterplan.pk},
+        user=user,
+    )
 
 
 def masterplan_filename(masterplan: Masterplan, fmt: str) -> str:

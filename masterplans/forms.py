@@ -26,7 +26,6 @@ from masterplans.models import (
     Masterplan,
     Program,
 )
-from regions.models import Region
 
 
 class MasterplanCreateForm(ModelForm):
@@ -340,9 +339,4 @@ def creatable_regions(user: Any) -> Any:
     """Regions where ``user`` may start a masterplan."""
     from accounts import access
 
-    if access.can(user, "masterplan.create"):
-        return Region.objects.order_by("code")
-    ids = [
-        rid for role, rid in access.roles_of(user) if rid is not None and role == "regional_lead"
-    ]
-    return Region.objects.filter(pk__in=ids).order_by("code")
+    return access.regions_for(user, "masterplan.create").order_by("code")

@@ -111,6 +111,20 @@ class MasterplanQuerySet(models.QuerySet["Masterplan"]):
         """What anyone may read: approved and enacted masterplans."""
         return self.filter(status__in=PUBLIC_STATUSES)
 
+    def visible_to(self, user: Any) -> "MasterplanQuerySet":
+        """What ``user`` may read: the public ones, those in public consultation, and drafts
+        of the regions where their role lets them read drafts (all of them, nationally)."""
+        from accounts import access
+
+        masterplans = self.select_related("region__province")
+        if access.can(user, "masterplan.view_draft"):
+            return masterplans
+        return masterplans.filter(
+            models.Q(status__in=PUBLIC_STATUSES)
+            | models.Q(region__in=access.regions_for(user, "masterplan.view_draft"))
+            | models.Q(pk__in=access.open_consultations())
+        )
+
 
 class Masterplan(models.Model):
     region = models.ForeignKey(

@@ -1,7 +1,6 @@
 """Masterplan pages: the library, a masterplan, its editor, checklist, workflow and versions."""
 
 import io
-import logging
 from datetime import timedelta
 from typing import Any, cast
 
@@ -19,11 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import access
 from accounts.models import User
 from audit.versioning import VersionConflict
+from jobs.models import JobStatus
 from kotacerdas import sheets
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
-from kotacerdas.pdf import PdfUnavailable
 from kotacerdas.uploads import posted_workbook
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
@@ -34,7 +33,7 @@ from masterplans.editing import (
     save_overview,
     save_program,
 )
-from masterplans.files import FORMATS, masterplan_file, masterplan_filename
+from masterplans.files import FORMATS, masterplan_book_job, masterplan_filename
 from masterplans.forms import (
     AnalysisItemForm,
     MasterplanCreateForm,
@@ -53,6 +52,7 @@ from masterplans.models import (
     WorkbookUpload,
 )
 from masterplans.versions import diff, readable_versions
+from masterplans.workbook_export import masterplan_xlsx
 from masterplans.workbook_import import (
     ChoicesNeeded,
     ImportResult,
@@ -72,11 +72,10 @@ from regions.models import IslandGroup
 from selection.models import SelectionRound
 
 PAGE_SIZE = 25
-logger = logging.getLogger(__name__)
 
 
 def masterplan_list(request: HttpRequest) -> HttpResponse:
-    masterplans = access.visible_masterplans(request.user).annotate(
+    masterplans = Masterplan.objects.visible_to(request.user).annotate(
         program_count=Count("programs", distinct=True),
         quick_win_count=Count("programs", filter=Q(programs__is_quick_win=True), distinct=True),
     )
@@ -512,12 +511,14 @@ def masterplan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
     masterplan = access.get_masterplan_for_user(request.user, pk)
     if fmt not in FORMATS:
         raise Http404
-    try:
-        content = masterplan_file(masterplan, fmt)
-    except PdfUnavailable:
-        logger.exception("masterplan book %s could not be built", pk)
-        return render(request, "evaluation/pdf_unavailable.html", status=503)
-    return attachment(content, masterplan_filename(masterplan, fmt))
+    if fmt == "xlsx":
+        return attachment(masterplan_xlsx(masterplan), masterplan_filename(masterplan, fmt))
+    # The book is typeset in the background: the person watches it on the job's page, or
+    # takes the file at once when this version was typeset before.
+    job = masterplan_book_job(masterplan=masterplan, user=request.user)
+    if job.status == JobStatus.DONE:
+        return redirect("jobs:file", job.pk)
+    return redirect("jobs:detail", job.pk)
 
 
 @login_required

@@ -27,12 +27,14 @@ from typing import Any, BinaryIO
 
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accounts.access import AnyUser
 from audit.models import Action
 from audit.tracking import record
 from audit.versioning import FieldChange, changes_since
 from kotacerdas import sheets
+from kotacerdas.errors import DomainError
 from kotacerdas.numbers import NumberError, parse_number
 from masterplans.editing import (
     KpiContent,
@@ -68,7 +70,7 @@ from masterplans.workbook_export import (
     progress_mode_label,
     source_label,
 )
-from masterplans.workflow import WorkflowError, require_editable
+from masterplans.workflow import NotEditable, require_editable
 
 # Optional columns of the Program sheet and the program field each one holds.
 OPTIONAL_COLUMNS = {
@@ -92,6 +94,12 @@ class Problem:
     column: str
     message: str
 
+    @property
+    def path(self) -> str:
+        """Where, as ``sheet.row.column`` (``file`` for the workbook as a whole)."""
+        parts = [self.sheet, "" if self.row is None else str(self.row), self.column]
+        return ".".join(part for part in parts if part) or "file"
+
     def __str__(self) -> str:
         where = [f"lembar {self.sheet}"] if self.sheet else []
         if self.row is not None:
@@ -101,15 +109,21 @@ class Problem:
         return (", ".join(where) + ": " if where else "") + self.message
 
 
-class ProgramImportError(Exception):
+class ProgramImportError(DomainError):
     """The workbook cannot be imported; ``problems`` says where and why (the first ones, and
-    how many in all). Nothing was written."""
+    how many in all), one detail each. Nothing was written."""
+
+    code = "invalid_workbook"
+    status = 422
 
     def __init__(self, problems: sheets.Problems) -> None:
         self.problems = problems
         shown = "; ".join(str(p) for p in problems.shown[:5])
         more = f" (dan {problems.total - 5} lagi)" if problems.total > 5 else ""
-        super().__init__(f"{problems.total} kesalahan: {shown}{more}")
+        super().__init__(
+            f"{problems.total} kesalahan: {shown}{more}",
+            details=[{"field": p.path, "message": p.message} for p in problems.shown],
+        )
 
     @classmethod
     def single(cls, message: str) -> "ProgramImportError":
@@ -147,11 +161,31 @@ class ImportPlan:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (code, title) online only
 
 
-class ChoicesNeeded(Exception):
-    """The import needs the person's choice for these programs; nothing was written."""
+class ChoicesNeeded(DomainError):
+    """The import needs the person's choice for these programs; nothing was written. A detail
+    names each one, ``conflict.CODE`` (with what changed online) or ``missing.CODE``."""
+
+    code = "choices_needed"
 
     def __init__(self, plan: ImportPlan, undecided: set[str]) -> None:
-        super().__init__(f"choices needed for {sorted(undecided)}")
+        conflicts = [
+            {
+                "field": f"conflict.{c.code}",
+                "message": "; ".join(f"{ch.label}: {ch.new}" for ch in c.changes)
+                or _("Its content here differs from the workbook's."),
+            }
+            for c in plan.conflicts
+            if c.code in undecided
+        ]
+        missing = [
+            {"field": f"missing.{code}", "message": title}
+            for code, title in plan.missing
+            if code in undecided
+        ]
+        super().__init__(
+            _("Choose for each program listed: take, keep or remove."),
+            details=conflicts + missing,
+        )
         self.plan = plan
         self.undecided = undecided
 
@@ -683,7 +717,7 @@ def import_workbook(
     export updated in place, the others as chosen (``take`` from the workbook or ``keep``
     online); programs online but not in the workbook kept, or removed if in ``remove``.
 
-    PermissionDenied or WorkflowError when ``user`` may not change the masterplan now;
+    PermissionDenied or NotEditable when ``user`` may not change the masterplan now;
     ProgramImportError when the workbook has problems; ChoicesNeeded (nothing written) while
     a conflict or a program left out of the workbook has no choice.
     """
@@ -693,7 +727,7 @@ def import_workbook(
     with transaction.atomic():
         current = Masterplan.objects.select_for_update().get(pk=masterplan.pk)
         if not current.is_editable:
-            raise WorkflowError(
+            raise NotEditable(
                 f"Masterplan yang berstatus {current.get_status_display()} tidak dapat diubah."
             )
         plan, writes = plan_import(current, workbook)

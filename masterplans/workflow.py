@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from accounts import access
 from accounts.access import AnyUser
 from accounts.models import User
+from kotacerdas.errors import DomainError
 from masterplans.checks import blocking_failures, run_checks
 from masterplans.models import (
     EDITABLE_STATUSES,
@@ -33,8 +34,16 @@ from masterplans.models import (
 from masterplans.versions import snapshot
 
 
-class WorkflowError(Exception):
+class WorkflowError(DomainError):
     """A transition refused by a guard; the message is for the person who asked."""
+
+    code = "workflow"
+
+
+class NotEditable(WorkflowError):
+    """A masterplan whose status allows no change (in review, approved or enacted)."""
+
+    code = "not_editable"
 
 
 @dataclass(frozen=True)
@@ -149,9 +158,11 @@ def create_masterplan(user: User, **fields: Any) -> Masterplan:
     region = fields["region"]
     access.require(user, "masterplan.create", region)
     if Masterplan.objects.filter(region=region).exclude(status=Status.ENACTED).exists():
-        raise WorkflowError(_("This region already has a masterplan in progress."))
+        raise WorkflowError(_("This region already has a masterplan in progress."), code="exists")
     if Masterplan.objects.filter(region=region).exists():
-        raise WorkflowError(_("This region has an enacted masterplan: start a new edition of it."))
+        raise WorkflowError(
+            _("This region has an enacted masterplan: start a new edition of it."), code="exists"
+        )
     if fields.get("cohort") is None:
         from selection.rounds import cohort_of
 
@@ -168,7 +179,7 @@ def new_edition(masterplan: Masterplan, user: User) -> Masterplan:
     if masterplan.status != Status.ENACTED:
         raise WorkflowError(_("Only an enacted masterplan gets a new edition."))
     if Masterplan.objects.filter(previous=masterplan).exists():
-        raise WorkflowError(_("A new edition of this masterplan already exists."))
+        raise WorkflowError(_("A new edition of this masterplan already exists."), code="exists")
     with transaction.atomic():
         copy = Masterplan.objects.create(
             region=masterplan.region,
@@ -239,10 +250,11 @@ def copy_content(source: Masterplan, target: Masterplan) -> None:
 
 
 def require_editable(masterplan: Masterplan, user: AnyUser) -> None:
-    """PermissionDenied unless ``user`` may edit; WorkflowError while it is not editable."""
+    """PermissionDenied unless ``user`` may edit; NotEditable while its status allows no
+    change."""
     access.require(user, "masterplan.edit", masterplan.region)
     if not masterplan.is_editable:
-        raise WorkflowError(
+        raise NotEditable(
             _("A masterplan that is %(status)s cannot be changed.")
             % {"status": masterplan.get_status_display()}
         )

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 
 from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
+from kotacerdas.errors import DomainError
 from masterplans import workbook_import
 from mentoring.forms import AttendanceForm
 from mentoring.models import Workshop, WorkshopAttendance
@@ -36,6 +37,12 @@ class Problem:
     column: str
     message: str
 
+    @property
+    def path(self) -> str:
+        """Where, as ``row.column`` (``file`` for the workbook as a whole)."""
+        parts = ["" if self.row is None else str(self.row), self.column]
+        return ".".join(part for part in parts if part) or "file"
+
     def __str__(self) -> str:
         if self.row is None:
             return self.message
@@ -46,11 +53,18 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class AttendanceImportError(Exception):
-    """The workbook cannot be imported; ``problems`` says where and why. Nothing was written."""
+class AttendanceImportError(DomainError):
+    """The workbook cannot be imported; ``problems`` says where and why. Nothing was written.
+    A detail's field is ``row.column`` (``file`` for the workbook as a whole)."""
+
+    code = "invalid_workbook"
+    status = 422
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(str(p) for p in problems[:5]))
+        super().__init__(
+            "; ".join(str(p) for p in problems[:5]),
+            details=[{"field": p.path, "message": p.message} for p in problems],
+        )
         self.problems = problems
 
 

@@ -15,14 +15,18 @@ from accounts import access
 from accounts.models import Membership, Role, User
 from audit.versioning import StaleEdit, fingerprint
 from kotacerdas.downloads import workbook_bytes
+from kotacerdas.errors import DomainError
 from kotacerdas.pdf import render_pdf
 from mentoring.models import Workshop, WorkshopAttendance
 from regions.models import Region
 from selection.models import SelectionRound
 
 
-class MentoringError(Exception):
+class MentoringError(DomainError):
     """A refusal with the reason to show."""
+
+    code = "invalid"
+    status = 422
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,9 @@ def assign(
                 "person": person.get_full_name() or person.get_username(),
                 "role": membership.get_role_display(),
                 "region": region.name,
-            }
+            },
+            code="exists",
+            status=409,
         )
     return membership
 

@@ -9,13 +9,17 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.access import AnyUser
 from audit.versioning import StaleEdit, changes_since
+from kotacerdas.errors import DomainError
 from masterplans.models import Program
 from monitoring.models import Evidence, KpiActual, Milestone, ProgressReport
 from monitoring.progress import FOLLOWED_STATUSES
 
 
-class ProgressError(Exception):
-    """A refusal to show the person who asked."""
+class ProgressError(DomainError):
+    """A refusal to show the person who asked (the API has always answered each of them as
+    ``not_followed``: the masterplan's programs are not followed yet)."""
+
+    code = "not_followed"
 
 
 def require_reporter(program: Program, user: AnyUser) -> None:

@@ -17,7 +17,7 @@ from audit.versioning import StaleEdit
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
 from masterplans.library import similar_programs
-from masterplans.models import Dimension, Program
+from masterplans.models import Dimension, Masterplan, Program
 from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
 from monitoring.models import Evidence, Milestone, ProgressReport, ProgressStatus
 from monitoring.progress import (
@@ -299,7 +299,7 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
 
 def quick_wins(request: HttpRequest) -> HttpResponse:
     """Every published quick win with its latest progress: what residents should see."""
-    visible = access.visible_masterplans(request.user).values("pk")
+    visible = Masterplan.objects.visible_to(request.user).values("pk")
     programs = (
         Program.objects.filter(is_quick_win=True, masterplan__in=visible)
         .select_related("masterplan__region")
@@ -359,14 +359,10 @@ def late(request: HttpRequest) -> HttpResponse:
     """Reports past their due date: all of them for national roles, the own region's for teams."""
     programs = followed_programs()
     if not access.can(request.user, "progress.watch"):
-        regions = [
-            rid
-            for role, rid in access.roles_of(request.user)
-            if rid is not None and role in access.RULES["progress.watch"].regional
-        ]
-        if not regions:
+        regions = access.regions_for(request.user, "progress.watch")
+        if not regions.exists():
             raise PermissionDenied
-        programs = programs.filter(masterplan__region_id__in=regions)
+        programs = programs.filter(masterplan__region__in=regions)
     today = timezone.localdate()
     rows = late_reports(programs, today)
     page = page_of(request, rows, PAGE_SIZE)

@@ -3,12 +3,10 @@
 import hashlib
 from collections import Counter
 from datetime import date, datetime, time
-from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +15,8 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.models import Membership, Role, User
 from audit.versioning import save_versioned
+from jobs.services import mail_send
+from kotacerdas.errors import DomainError
 from masterplans.models import Dimension, Masterplan, Program
 from participation.models import (
     Comment,
@@ -34,12 +34,19 @@ RATE_WINDOW = 3600
 TEAM_ROLES = (Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR)
 
 
-class ParticipationError(Exception):
-    """A refusal with the reason to show."""
+class ParticipationError(DomainError):
+    """A refusal with the reason to show: by default a request that makes no sense (422); a
+    consultation or a masterplan in a state that refuses it says so where it is raised."""
+
+    code = "invalid"
+    status = 422
 
 
 class RateLimited(ParticipationError):
     """Too many public comments from one client address."""
+
+    code = "too_many_requests"
+    status = 429
 
 
 def notify(users: list[User], text: str, url: str) -> None:
@@ -52,9 +59,7 @@ def notify(users: list[User], text: str, url: str) -> None:
     emails = sorted({u.email for u in users if u.email})
     if emails:
         subject, body = f"[Kota Cerdas] {text[:120]}", f"{text}\n\n{settings.KC_SITE_URL}{url}"
-        messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
-        # robust: a failure is logged by Django and does not reach the person commenting.
-        transaction.on_commit(partial(send_mass_mail, messages), robust=True)
+        mail_send(messages=[(subject, body, None, [email]) for email in emails])
 
 
 def region_team(masterplan: Masterplan) -> list[User]:
@@ -144,15 +149,21 @@ def open_consultation(
     access.require(user, "consultation.open", masterplan.region)
     if masterplan.is_public:
         raise ParticipationError(
-            _("The masterplan is already public: a consultation is held on a draft.")
+            _("The masterplan is already public: a consultation is held on a draft."),
+            code="consultation",
+            status=409,
         )
     now = timezone.now()
     if closes_at <= now:
-        raise ParticipationError(_("The closing date must be in the future."))
+        raise ParticipationError(
+            _("The closing date must be in the future."), code="consultation", status=409
+        )
     if ConsultationWindow.objects.filter(
         masterplan=masterplan, closes_at__gt=now, opens_at__lte=now
     ).exists():
-        raise ParticipationError(_("A consultation is already open."))
+        raise ParticipationError(
+            _("A consultation is already open."), code="consultation", status=409
+        )
     return ConsultationWindow.objects.create(
         masterplan=masterplan, opens_at=now, closes_at=closes_at, intro=intro, opened_by=user
     )
@@ -197,7 +208,9 @@ def submit_public_comment(
     silence). ParticipationError when the window is closed or the address is over the limit."""
     window = current_window(masterplan)
     if window is None:
-        raise ParticipationError(_("The public consultation of this masterplan is not open."))
+        raise ParticipationError(
+            _("The public consultation of this masterplan is not open."), code="closed", status=409
+        )
     if data.get("website"):
         return None
     if _over_rate_limit(address):
@@ -278,7 +291,9 @@ def save_summary(masterplan: Masterplan, user: User) -> Masterplan:
     if not masterplan.is_editable:
         raise ParticipationError(
             _("A masterplan that is %(status)s cannot be changed.")
-            % {"status": masterplan.get_status_display()}
+            % {"status": masterplan.get_status_display()},
+            code="not_editable",
+            status=409,
         )
     masterplan.consultation_summary = consultation_summary(masterplan)
     masterplan.save(update_fields=["consultation_summary", "updated_at"])

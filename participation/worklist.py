@@ -34,8 +34,7 @@ class Task:
 
 
 def _regions(user: AnyUser, roles: tuple[str, ...]) -> list[Region]:
-    ids = {rid for role, rid in access.roles_of(user) if rid is not None and role in roles}
-    return list(Region.objects.filter(pk__in=ids).order_by("name")) if ids else []
+    return list(access.regions_held(user, roles).order_by("name"))
 
 
 def _review_tasks() -> list[Task]:

@@ -23,7 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "portal/home.html",
         {
             "summary": national_summary(),
-            "my_regions": access.editable_regions(request.user)[:10]
+            "my_regions": access.regions_for(request.user, "region.edit")[:10]
             if request.user.is_authenticated and not access.is_national_staff(request.user)
             else [],
         },

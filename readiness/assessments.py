@@ -54,8 +54,5 @@ def visible_region_codes(user: AnyUser, codes: list[str]) -> list[str]:
     """Of a cohort's ``codes``, those whose readiness ``user`` may read."""
     if access.can(user, "readiness.view"):
         return codes
-    regional = access.RULES["readiness.view"].regional
-    own = {rid for role, rid in access.roles_of(user) if rid is not None and role in regional}
-    from regions.models import Region
-
-    return sorted(Region.objects.filter(pk__in=own, code__in=codes).values_list("code", flat=True))
+    regions = access.regions_for(user, "readiness.view").filter(code__in=codes)
+    return sorted(regions.values_list("code", flat=True))

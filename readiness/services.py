@@ -14,16 +14,26 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.versioning import save_versioned
+from kotacerdas.errors import DomainError
 from readiness.models import SCALE_MAX, Answer, Assessment
 
 
-class AssessmentLocked(Exception):
+class AssessmentLocked(DomainError):
     """The region submitted its self-assessment: its answers no longer change."""
 
+    code = "submitted"
 
-class AssessmentIncomplete(Exception):
+    def __init__(self) -> None:
+        super().__init__(_("The self-assessment was submitted and no longer changes."))
+
+
+class AssessmentIncomplete(DomainError):
+    """A submission with ``missing`` items the region has not scored itself."""
+
+    code = "incomplete"
+
     def __init__(self, missing: int) -> None:
-        super().__init__(f"{missing} items without a self-assessment score")
+        super().__init__(_("%(n)s items have no self-assessment score yet.") % {"n": missing})
         self.missing = missing
 
 

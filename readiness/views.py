@@ -118,10 +118,8 @@ def assessment(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
                     can_score=can_score,
                     version=int(exc.version),
                 )
-            except AssessmentLocked:
-                messages.error(
-                    request, _("The self-assessment was submitted and no longer changes.")
-                )
+            except AssessmentLocked as exc:
+                messages.error(request, str(exc))
                 return redirect("readiness:assessment", cohort, code)
             else:
                 messages.success(request, _("Saved."))
@@ -213,9 +211,7 @@ def submit(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
     try:
         assessment_submit(assessment=record)
     except AssessmentIncomplete as exc:
-        messages.error(
-            request, _("%(n)s items have no self-assessment score yet.") % {"n": exc.missing}
-        )
+        messages.error(request, str(exc))
     else:
         messages.success(request, _("Submitted to the assessors."))
     return redirect("readiness:assessment", cohort, code)

@@ -10,6 +10,7 @@ from audit.models import AuditEvent
 from audit.presentation import history_rows
 from audit.versioning import VersionConflict, save_versioned
 from kotacerdas.paging import filters_query, page_of
+from masterplans.models import Masterplan
 from regions.forms import PROFILE_FIELDS, RegionFilterForm, RegionProfileForm
 from regions.models import Region
 from regions.similar import regions_like
@@ -35,7 +36,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     from monitoring.summary import cached_follow_through, evaluation_standing, region_awards
 
     region = access.get_region_for_user(request.user, code)
-    masterplans = list(access.visible_masterplans(request.user).filter(region=region))
+    masterplans = list(Masterplan.objects.visible_to(request.user).filter(region=region))
     followed = max(
         (m for m in masterplans if m.status in PUBLIC_STATUSES),
         key=lambda m: m.edition,

@@ -23,10 +23,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 
 from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
+from kotacerdas.errors import DomainError
 from kotacerdas.numbers import NumberError, language_of, parse_number
 from regions.models import Region
 from selection.models import ImportRun, Indicator, IndicatorValue
@@ -61,14 +62,33 @@ class Problem:
     column: str
     message: str
 
+    @property
+    def path(self) -> str:
+        """Where, as ``row.column`` (``file`` for the file as a whole, row 0)."""
+        parts = [str(self.row) if self.row else "", self.column]
+        return ".".join(part for part in parts if part) or "file"
 
-class ImportFailed(Exception):
-    """Nothing was written; ``problems`` lists the first ones, ``total`` counts them all."""
+
+class ImportFailed(DomainError):
+    """Nothing was written; ``problems`` lists the first ones (one detail each), ``total``
+    counts them all."""
+
+    code = "invalid_file"
+    status = 422
 
     def __init__(self, problems: list[Problem], total: int | None = None) -> None:
-        super().__init__(f"{total or len(problems)} problem(s)")
+        total = total if total is not None else len(problems)
+        super().__init__(
+            ngettext(
+                "%(counter)s problem: nothing was saved",
+                "%(counter)s problems: nothing was saved",
+                total,
+            )
+            % {"counter": total},
+            details=[{"field": p.path, "message": p.message} for p in problems],
+        )
         self.problems = problems
-        self.total = total if total is not None else len(problems)
+        self.total = total
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from kotacerdas import constraints as check
+from kotacerdas.errors import DomainError
 
 DEMO_SOURCE = "demo"
 
@@ -169,13 +172,25 @@ class Imputation(models.TextChoices):
     WORST = "worst", _("worst value of the indicator")
 
 
-class PublishedRoundError(Exception):
-    """A published round is immutable."""
+class PublishedRoundError(DomainError):
+    """A published round is immutable: the guard of ``SelectionRound.save`` itself, below the
+    services' own checks (``selection.rounds.RoundPublished``)."""
+
+    code = "published"
+
+    def __init__(self) -> None:
+        super().__init__(gettext("A published round cannot be changed."))
 
 
 class SelectionRoundQuerySet(models.QuerySet["SelectionRound"]):
     def published(self) -> "SelectionRoundQuerySet":
         return self.filter(status=RoundStatus.PUBLISHED)
+
+    def visible_to(self, user: Any) -> "SelectionRoundQuerySet":
+        """Published rounds for everyone; drafts too for those who prepare them."""
+        from accounts import access
+
+        return self if access.can(user, "round.view_draft") else self.published()
 
 
 class SelectionRound(models.Model):
@@ -244,7 +259,7 @@ class SelectionRound(models.Model):
                 SelectionRound.objects.filter(pk=self.pk).values_list("status", flat=True).first()
             )
             if stored == RoundStatus.PUBLISHED:
-                raise PublishedRoundError(f"round {self.pk} is published")
+                raise PublishedRoundError
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property

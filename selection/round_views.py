@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = access.visible_rounds(request.user)
+    rounds = SelectionRound.objects.visible_to(request.user)
     status = request.GET.get("status", "")
     if status in RoundStatus.values:
         rounds = rounds.filter(status=status)
@@ -137,7 +137,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "override_form": OverrideForm(),
             "can_manage": access.can(request.user, "round.manage")
             and not selection_round.is_published,
-            "others": access.visible_rounds(request.user).exclude(pk=pk),
+            "others": SelectionRound.objects.visible_to(request.user).exclude(pk=pk),
             "map_points": map_points(selection_round, final),
             "map_label": _("Map of %(round)s") % {"round": selection_round.name},
         },
@@ -250,7 +250,7 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def round_compare(request: HttpRequest) -> HttpResponse:
-    rounds = access.visible_rounds(request.user)
+    rounds = SelectionRound.objects.visible_to(request.user)
     first = rounds.filter(pk=id_param(request.GET.get("a")) or 0).first()
     second = rounds.filter(pk=id_param(request.GET.get("b")) or 0).first()
     context: dict[str, Any] = {"rounds": rounds, "first": first, "second": second}

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.versioning import StaleEdit, changes_since
+from kotacerdas.errors import DomainError
 from regions.models import IslandGroup, Province, Region
 from selection.engine.explain import explain
 from selection.engine.methods import METHODS, SAW
@@ -46,18 +47,48 @@ THRESHOLD_OPS = {
 }
 
 
-class RoundError(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+class RoundError(DomainError):
+    """A round that cannot be computed, published or changed as asked; ``problems`` gives
+    every reason, each one a detail about the ``round``."""
+
+    code = "round_error"
+    status = 422
+
+    def __init__(
+        self,
+        problems: list[str],
+        *,
+        message: str = "",
+        details: list[dict[str, str]] | None = None,
+    ) -> None:
+        if details is None:
+            details = [{"field": "round", "message": p} for p in problems]
+        super().__init__(message or " ".join(problems), details=details)
         self.problems = problems
 
 
 class RoundInvalid(RoundError):
     """Settings no round can be computed with, each problem with the field it is about."""
 
+    code = "invalid"
+
     def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__([message for _field, message in problems])
+        super().__init__(
+            [message for _field, message in problems],
+            message=_("The request has invalid fields."),
+            details=[{"field": field, "message": message} for field, message in problems],
+        )
         self.fields = problems
+
+
+class RoundPublished(RoundError):
+    """A published round no longer changes."""
+
+    code = "published"
+    status = 409
+
+    def __init__(self) -> None:
+        super().__init__([_("A published round cannot be changed.")], details=[])
 
 
 def round_problems(*, weights: Any, quotas: Any, total: int) -> list[tuple[str, str]]:
@@ -441,7 +472,7 @@ def round_save(*, selection_round: SelectionRound, base_version: int | None) -> 
     with transaction.atomic():
         current = SelectionRound.objects.select_for_update().get(pk=selection_round.pk)
         if current.is_published:
-            raise RoundError([_("A published round cannot be changed.")])
+            raise RoundPublished
         if base_version is None or current.version != base_version:
             changes, by = changes_since(current, base_version or 0)
             raise StaleEdit(current.version, base_version, changes, by)
@@ -503,7 +534,7 @@ def round_override(
     *, selection_round: SelectionRound, region: Region, action: str, reason: str, user: Any
 ) -> RoundOverride:
     if selection_round.is_published:
-        raise RoundError([_("A published round cannot be changed.")])
+        raise RoundPublished
     if not reason.strip():
         raise RoundError([_("An override needs a written reason.")])
     override, _created = RoundOverride.objects.update_or_create(

@@ -64,11 +64,11 @@ def test_get_region_for_user_gives_404_for_unknown_code(owner: User) -> None:
 
 
 def test_editable_regions_are_own_regions_only(owner: User) -> None:
-    assert [r.code for r in access.editable_regions(owner)] == ["32.73"]
+    assert [r.code for r in access.regions_for(owner, "region.edit")] == ["32.73"]
 
 
 def test_editable_regions_of_national_staff_are_all_regions(officer: User) -> None:
-    assert access.editable_regions(officer).count() == 514
+    assert access.regions_for(officer, "region.edit").count() == 514
 
 
 def test_memberships_are_read_once_per_user_object(

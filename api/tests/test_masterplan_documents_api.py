@@ -70,8 +70,8 @@ def test_a_draft_and_its_files_are_hidden_from_the_public(client: Client) -> Non
         assert set(response.json()) == {"error"}
 
 
-def test_the_team_downloads_the_workbook_and_the_book(
-    client: Client, owner: User, token_for
+def test_the_team_downloads_the_workbook_and_the_book_typeset_in_the_background(
+    client: Client, owner: User, outsider: User, token_for, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = make_masterplan()
     auth = {"Authorization": token_for(owner)}
@@ -79,10 +79,35 @@ def test_the_team_downloads_the_workbook_and_the_book(
     assert workbook.status_code == 200
     assert workbook["Content-Disposition"].endswith('masterplan-32.73-2027-e1.xlsx"')
     assert "Program" in load_workbook(io.BytesIO(workbook.content)).sheetnames
-    book = client.get(f"/api/v1/masterplans/{masterplan.pk}/book.pdf", headers=auth)
-    assert book.status_code == 200
-    assert book["Content-Type"] == "application/pdf"
-    assert book.content.startswith(b"%PDF")
+
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        asked = client.get(f"/api/v1/masterplans/{masterplan.pk}/book.pdf", headers=auth)
+    assert asked.status_code == 202 and asked["Retry-After"] == "2"
+    job = asked.json()
+    assert (job["status"], job["step"], job["steps"], job["file_url"]) == ("queued", 0, 2, None)
+    assert asked["Location"] == f"/api/v1/jobs/{job['id']}"
+    assert client.get(asked["Location"], headers=auth).json()["status"] == "queued"
+    assert client.get(f"{asked['Location']}/file", headers=auth).status_code == 404
+
+    queued[0]()  # the worker typesets it
+    done = client.get(asked["Location"], headers=auth).json()
+    assert (done["status"], done["percent"], done["error"]) == ("done", 100, "")
+    assert done["filename"] == "masterplan-32.73-2027-e1.pdf"
+    book = client.get(done["file_url"], headers=auth)
+    assert book.status_code == 200 and book["Content-Type"] == "application/pdf"
+    assert b"".join(book.streaming_content).startswith(b"%PDF")
+
+    # Asked again: the same version's book at once, typeset nowhere.
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        again = client.get(f"/api/v1/masterplans/{masterplan.pk}/book.pdf", headers=auth)
+    assert again.status_code == 200 and queued == []
+    assert b"".join(again.streaming_content).startswith(b"%PDF")
+
+    # A draft's book job is the region's own, as the draft is.
+    other = {"Authorization": token_for(outsider)}
+    assert client.get(asked["Location"], headers=other).status_code == 404
+    assert client.get(done["file_url"], headers=other).status_code == 404
+    assert client.get(asked["Location"]).status_code == 404
 
 
 def upload(client: Client, masterplan_id: int, auth: str, content: bytes) -> Any:

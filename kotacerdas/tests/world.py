@@ -185,6 +185,14 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         return Evidence.objects.create(
             report=report, file=upload, kind="pdf", original_name="bukti.pdf", size=14
         ).pk
+    if value == "OWN_BOOK_JOB":
+        from jobs.models import Job, JobStatus
+
+        masterplan_pk = fill("OWN_MASTERPLAN", users)
+        job = Job(kind="masterplan_book", key="matrix", params={"masterplan": masterplan_pk})
+        job.status, job.filename = JobStatus.DONE, "buku.pdf"
+        job.file.save("buku.pdf", SimpleUploadedFile("buku.pdf", b"%PDF-1.4 buku"))
+        return job.pk
     if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS", "OWN_KPI"):
         masterplan = Masterplan.objects.filter(region__code=OWN).first() or make_masterplan(OWN)
         if value == "OWN_PROGRAM":

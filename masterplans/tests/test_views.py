@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
+from jobs.models import Job
 from masterplans.models import Masterplan, Status, WorkbookUpload
 from masterplans.tests.factories import make_masterplan
 from masterplans.workflow import transition
@@ -243,20 +244,21 @@ def test_the_library_filters_by_cohort_and_search(
     assert client.get("/masterplan/?q=bekasi").context["page"].paginator.count == 0
 
 
-@pytest.mark.cache
-def test_the_book_and_the_workbook_download_and_the_book_is_kept(
-    client: Client, colleague: User, officer: User, django_assert_max_num_queries
+def test_the_workbook_downloads_and_the_book_is_typeset_once_in_the_background(
+    client: Client, colleague: User, officer: User, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    from django.core.cache import cache
-
-    cache.clear()
     masterplan = transition(transition(make_masterplan(), "submit", colleague), "approve", officer)
-    book = client.get(f"/masterplan/{masterplan.pk}/unduh.pdf")
-    assert book.status_code == 200 and book.content.startswith(b"%PDF-")
-    assert book["Content-Disposition"] == 'attachment; filename="masterplan-32.73-2027-e1.pdf"'
-    with django_assert_max_num_queries(15):  # no typesetting: the kept book
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.get(f"/masterplan/{masterplan.pk}/unduh.pdf")
+    job = Job.objects.get()
+    assert asked.status_code == 302 and asked["Location"] == f"/unduhan/{job.pk}/"
+    with django_capture_on_commit_callbacks(execute=True) as queued:
         again = client.get(f"/masterplan/{masterplan.pk}/unduh.pdf")
-    assert again.content == book.content
+    # Typeset before: straight to the file, nothing queued.
+    assert again["Location"] == f"/unduhan/{job.pk}/berkas" and queued == []
+    book = client.get(again["Location"])
+    assert book["Content-Disposition"] == 'attachment; filename="masterplan-32.73-2027-e1.pdf"'
+    assert b"".join(book.streaming_content).startswith(b"%PDF-")
     workbook = client.get(f"/masterplan/{masterplan.pk}/unduh.xlsx")
     assert workbook.content[:2] == b"PK"
     assert client.get(f"/masterplan/{masterplan.pk}/unduh.docx").status_code == 404

@@ -1,0 +1,106 @@
+"""Asking for long work and doing it. The request only records the job and hands it to the task
+queue (django-tasks); a worker does the work and reports each step on the job's row."""
+
+import logging
+import uuid
+from datetime import timedelta
+from functools import partial
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.access import AnyUser
+from jobs.kinds import KINDS
+from jobs.models import Job, JobStatus
+
+logger = logging.getLogger(__name__)
+
+# A job still unfinished after this long lost its worker (a restart): ask again, anew.
+STALE_AFTER = timedelta(minutes=30)
+
+
+def job_request(*, kind: str, key: str, params: dict[str, Any], user: AnyUser) -> Job:
+    """The job that builds ``key``: the finished one whose file is still there, the one under
+    way, or a new one handed to the queue once this transaction commits."""
+    from jobs.tasks import job_task
+
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of job: {kind}")
+    with transaction.atomic():
+        for job in (
+            Job.objects.select_for_update()
+            .filter(kind=kind, key=key)
+            .exclude(status=JobStatus.FAILED)[:5]
+        ):
+            if job.status == JobStatus.DONE and job.file and job.file.storage.exists(job.file.name):
+                return job
+            if not job.finished and job.created_at > timezone.now() - STALE_AFTER:
+                return job
+        job = Job.objects.create(
+            kind=kind,
+            key=key,
+            params=params,
+            steps=len(KINDS[kind].steps),
+            requested_by=user if user.is_authenticated else None,
+        )
+        transaction.on_commit(partial(job_task.enqueue, str(job.pk)))
+    return job
+
+
+def job_run(*, job_id: str) -> None:
+    """Do the job (in the worker): each step recorded as it starts, the file saved through
+    the default storage, a failure recorded with a message fit for the page."""
+    job = Job.objects.get(pk=job_id)
+    if job.finished:
+        return
+    kind = KINDS[job.kind]
+    rows = Job.objects.filter(pk=job.pk)
+    rows.update(status=JobStatus.RUNNING, started_at=timezone.now(), step=0)
+
+    def step(index: int) -> None:
+        rows.update(step=index)
+
+    try:
+        content, filename = kind.build(job.params, step)
+        job.file.save(f"{job.pk}/{filename}", ContentFile(content), save=False)
+    except Exception as error:
+        logger.exception("job %s (%s) failed", job.pk, job.kind)
+        rows.update(
+            status=JobStatus.FAILED, error=str(kind.failure(error)), finished_at=timezone.now()
+        )
+        return
+    rows.update(
+        status=JobStatus.DONE,
+        file=job.file.name,
+        filename=filename,
+        step=job.steps,
+        finished_at=timezone.now(),
+    )
+
+
+def get_job_for_user(user: AnyUser, pk: uuid.UUID | str) -> Job:
+    """The job, or 404 when ``user`` may not see what it builds (checked on every visit, so a
+    masterplan taken back from the public takes its book with it)."""
+    try:
+        job = Job.objects.get(pk=pk)
+    except (Job.DoesNotExist, ValueError):
+        raise Http404 from None
+    kind = KINDS.get(job.kind)
+    if kind is None:
+        raise Http404
+    kind.check_access(user, job.params)
+    return job
+
+
+def mail_send(*, messages: list[tuple[str, str, str | None, list[str]]]) -> None:
+    """Send e-mails (subject, body, sender or None for the default, recipients) off the request,
+    once the transaction commits: a slow or absent mail server never holds a page, nor undoes
+    what the person saved."""
+    from jobs.tasks import mail_task
+
+    payload = [[subject, body, sender, list(to)] for subject, body, sender, to in messages]
+    if payload:
+        transaction.on_commit(partial(mail_task.enqueue, payload))
