@@ -8,7 +8,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # commands its tests start import Django and the platform without compiling them again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run dev setup test lint audit lock fmt data vendor messages browser pdf
+.PHONY: run dev setup test lint audit lock fmt data vendor messages browser pdf cluster-test
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -57,6 +57,12 @@ browser:
 ## The system libraries and fonts of the PDF reports (WeasyPrint), and poppler for their tests.
 pdf:
 	@bash scripts/ensure_pdf_deps.sh --tests
+
+## Production scaled out on this machine: two gunicorn instances behind nginx, PostgreSQL, Redis,
+## evidence in S3 (moto's server), the task worker; a smoke test through the proxy, then all torn
+## down (scripts/cluster.sh; installs Debian's nginx when run as root).
+cluster-test: $(VENV)/.dev-installed
+	bash scripts/cluster.sh
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

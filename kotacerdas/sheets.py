@@ -8,14 +8,20 @@ past the limit. CSV is decoded as UTF-8 (with or without BOM) or UTF-16 (with it
 read the same way. The limits come from settings and are shown on every upload page.
 
 The problems found while reading a file are capped: the first ``errors`` are listed, then a
-count of the rest (``Problems``).
+count of the rest (``Problems``). A table typed by hand often has a title, a date or blank rows
+above its heading row: ``heading_row`` finds it, comparing headings as ``heading_key`` does.
+
+Writing: every sheet people fill in or read has the same heading row (``heading``: bold on a
+light fill, widths, panes frozen below it) and, where a column takes one of a few values, a
+drop-down that Excel enforces (``choices``, ``whole_numbers``).
 """
 
 import codecs
 import csv
 import io
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +30,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
 
 
 @dataclass(frozen=True)
@@ -254,3 +263,108 @@ class Problems:
     @property
     def hidden(self) -> int:
         return self.total - len(self.shown)
+
+
+# Reading: the heading row
+
+# How far down a heading row is looked for.
+HEADING_SEARCH = 10
+
+
+def heading_key(value: Any) -> str:
+    """A column heading as compared: case, spaces, hyphens and underscores, a BOM, and a
+    trailing colon or asterisk (a required column, marked by hand) make no difference."""
+    text = "" if value is None else str(value)
+    text = text.lstrip("\ufeff").strip().rstrip(":*").strip().casefold()
+    return re.sub(r"[\s_\-]+", " ", text)
+
+
+def heading_row(
+    rows: Sequence[Sequence[Any]],
+    is_heading: Callable[[list[str]], bool],
+    *,
+    search: int = HEADING_SEARCH,
+) -> int | None:
+    """The index of the first of the top ``search`` rows that ``is_heading`` accepts, given
+    the row's headings as ``heading_key`` gives them; None when no row is."""
+    for index, row in enumerate(rows[:search]):
+        if is_heading([heading_key(value) for value in row]):
+            return index
+    return None
+
+
+# Writing: headings and drop-downs
+
+HEADING_FONT = Font(bold=True)
+HEADING_FILL = PatternFill("solid", start_color="E8EEF6")
+# Rows a drop-down covers below the heading: more than any table people fill in here.
+VALIDATED_ROWS = 2000
+# Excel keeps a list typed into the validation itself to 255 characters.
+INLINE_LIST_LIMIT = 255
+CHOICES_SHEET = "_pilihan"
+
+
+def heading(sheet: Any, columns: Sequence[tuple[str, int]], *, freeze: str | None = "A2") -> None:
+    """The heading row of a table (title, width) as every workbook of the platform has it,
+    appended below what the sheet holds (row 1 of a new sheet)."""
+    sheet.append([title for title, _width in columns])
+    row = sheet.max_row
+    for index, (_title, width) in enumerate(columns, start=1):
+        cell = sheet.cell(row=row, column=index)
+        cell.font = HEADING_FONT
+        cell.fill = HEADING_FILL
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    if freeze:
+        sheet.freeze_panes = freeze
+
+
+def _validate(sheet: Any, column: int, first_row: int, validation: DataValidation) -> None:
+    letter = get_column_letter(column)
+    validation.add(f"{letter}{first_row}:{letter}{first_row + VALIDATED_ROWS - 1}")
+    sheet.add_data_validation(validation)
+
+
+def choices(sheet: Any, column: int, values: Sequence[str], *, first_row: int = 2) -> None:
+    """A drop-down of ``values`` on a column: Excel refuses anything else, with a message in
+    Indonesian that lists them (a blank cell stays allowed). A list too long to write into the
+    validation, or with a comma in a value, goes to a hidden sheet it points at."""
+    inline = ",".join(values)
+    if len(inline) + 2 <= INLINE_LIST_LIMIT and not any("," in v or '"' in v for v in values):
+        formula = f'"{inline}"'
+    else:
+        book = sheet.parent
+        if CHOICES_SHEET in book.sheetnames:
+            store = book[CHOICES_SHEET]
+        else:
+            store = book.create_sheet(CHOICES_SHEET)
+            store.sheet_state = "hidden"
+        store_column = store.max_column + 1 if store.max_row > 1 or store["A1"].value else 1
+        for offset, value in enumerate(values, start=1):
+            store.cell(row=offset, column=store_column, value=value)
+        letter = get_column_letter(store_column)
+        formula = f"{quote_sheetname(CHOICES_SHEET)}!${letter}$1:${letter}${len(values)}"
+    listed = ", ".join(values)
+    validation = DataValidation(
+        type="list",
+        formula1=formula,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Nilai tidak ada di daftar",
+        error=f"Pilih salah satu: {listed}"[:255],
+    )
+    _validate(sheet, column, first_row, validation)
+
+
+def whole_numbers(sheet: Any, column: int, low: int, high: int, *, first_row: int = 2) -> None:
+    """Excel refuses anything but a whole number from ``low`` to ``high`` in the column."""
+    validation = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(low),
+        formula2=str(high),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Angka di luar batas",
+        error=f"Isi bilangan bulat dari {low} sampai {high}.",
+    )
+    _validate(sheet, column, first_row, validation)

@@ -16,9 +16,9 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
 from masterplans.models import (
     ELEMENT_CHOICES,
@@ -167,13 +167,33 @@ def programs_for_documents(masterplan: Masterplan) -> list[Program]:
 
 
 def _header(sheet: Worksheet, columns: list[Column]) -> None:
-    sheet.append([c.header for c in columns])
-    for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "B2"
+    sheets.heading(sheet, [(c.header, c.width) for c in columns], freeze="B2")
+
+
+def _column(columns: list[Column], header: str) -> int:
+    return next(i for i, c in enumerate(columns, start=1) if c.header == header)
+
+
+def _drop_downs(sheet: Worksheet, columns: list[Column], masterplan: Masterplan) -> None:
+    """What a column takes, enforced by Excel as the team types: the labels the import reads,
+    ya/tidak, years within the masterplan's period."""
+    lists = {
+        "dimensi": [dimension_label(code) for code in Dimension.values],
+        "elemen": [element_label(code) for code, _label in ELEMENT_CHOICES],
+        "jangka": [term_label(code) for code in Term.values],
+        "sumber_dana": [source_label(code) for code in FundingSource.values],
+        "quick_win": [_yes_no(True), _yes_no(False)],
+        "kemajuan_dari": [progress_mode_label(code) for code, _label in PROGRESS_MODES],
+    }
+    headers = {c.header for c in columns}
+    for header, values in lists.items():
+        if header in headers:
+            sheets.choices(sheet, _column(columns, header), values)
+    for header in ("tahun_mulai", "tahun_selesai", "tahun"):
+        if header in headers:
+            sheets.whole_numbers(
+                sheet, _column(columns, header), masterplan.start_year, masterplan.end_year
+            )
 
 
 def _finish(sheet: Worksheet, columns: list[Column]) -> None:
@@ -185,8 +205,9 @@ def _finish(sheet: Worksheet, columns: list[Column]) -> None:
         sheet.auto_filter.ref = sheet.dimensions
 
 
-def _program_sheet(sheet: Worksheet, programs: list[Program]) -> None:
+def _program_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
     _header(sheet, PROGRAM_COLUMNS)
+    _drop_downs(sheet, PROGRAM_COLUMNS, masterplan)
     for p in programs:
         sheet.append(
             [
@@ -211,8 +232,9 @@ def _program_sheet(sheet: Worksheet, programs: list[Program]) -> None:
     _finish(sheet, PROGRAM_COLUMNS)
 
 
-def _budget_sheet(sheet: Worksheet, programs: list[Program]) -> None:
+def _budget_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
     _header(sheet, BUDGET_COLUMNS)
+    _drop_downs(sheet, BUDGET_COLUMNS, masterplan)
     for p in programs:
         for line in p.budget_lines.all():
             sheet.append([p.code, line.year, source_label(line.source), line.amount])
@@ -237,8 +259,9 @@ def _kpi_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]
     _finish(sheet, columns)
 
 
-def _step_sheet(sheet: Worksheet, programs: list[Program]) -> None:
+def _step_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
     _header(sheet, STEP_COLUMNS)
+    _drop_downs(sheet, STEP_COLUMNS, masterplan)
     for p in programs:
         for step in p.steps.all():
             sheet.append([p.code, step.position, step.year, step.text])
@@ -310,13 +333,13 @@ def _guide_sheet(sheet: Worksheet, masterplan: Masterplan) -> None:
         "sumber_dana": _choices_text(FundingSource.choices),
         "kemajuan_dari": _choices_text(PROGRESS_MODES),
     }
-    sheets = [
+    tables = [
         (SHEET_PROGRAMS, PROGRAM_COLUMNS),
         (SHEET_BUDGET, BUDGET_COLUMNS),
         (SHEET_KPIS, [*KPI_COLUMNS, Column(f"{masterplan.start_year} … ", YEAR_HELP)]),
         (SHEET_STEPS, STEP_COLUMNS),
     ]
-    for name, columns in sheets:
+    for name, columns in tables:
         sheet.append([])
         sheet.append(["Lembar", "Kolom", "Isi"])
         for cell in sheet[sheet.max_row]:
@@ -343,10 +366,10 @@ def masterplan_xlsx(masterplan: Masterplan) -> bytes:
         book = Workbook(write_only=False)
         _guide_sheet(book.worksheets[0], masterplan)
         book.worksheets[0].title = SHEET_GUIDE
-        _program_sheet(book.create_sheet(SHEET_PROGRAMS), programs)
-        _budget_sheet(book.create_sheet(SHEET_BUDGET), programs)
+        _program_sheet(book.create_sheet(SHEET_PROGRAMS), masterplan, programs)
+        _budget_sheet(book.create_sheet(SHEET_BUDGET), masterplan, programs)
         _kpi_sheet(book.create_sheet(SHEET_KPIS), masterplan, programs)
-        _step_sheet(book.create_sheet(SHEET_STEPS), programs)
+        _step_sheet(book.create_sheet(SHEET_STEPS), masterplan, programs)
         _stamp_sheet(book.create_sheet(STAMP_SHEET), masterplan, programs)
         book.properties.title = masterplan.title
         book.properties.creator = PROGRAM_NAME

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
 from readiness.models import Assessment
 from readiness.profile import readiness_gaps, readiness_profile
@@ -43,19 +44,20 @@ def assessment_workbook(assessment: Assessment) -> bytes:
     sheet.column_dimensions["A"].width = 60
 
     answers = book.create_sheet(_("Answers")[:31])
-    answers.append(
+    sheets.heading(
+        answers,
         [
-            _("Item"),
-            _("Part"),
-            _("Aspect"),
-            _("Question"),
-            _("Weight"),
-            _("Self-assessment"),
-            _("Answer"),
-            _("Evidence"),
-            _("Assessor score"),
-            _("Note"),
-        ]
+            (_("Item"), 6),
+            (_("Part"), 24),
+            (_("Aspect"), 18),
+            (_("Question"), 60),
+            (_("Weight"), 8),
+            (_("Self-assessment"), 10),
+            (_("Answer"), 40),
+            (_("Evidence"), 30),
+            (_("Assessor score"), 10),
+            (_("Note"), 40),
+        ],
     )
     by_item = {a.item_id: a for a in assessment.answers.all()}
     for item in assessment.questionnaire.items.in_program_order():
@@ -74,12 +76,7 @@ def assessment_workbook(assessment: Assessment) -> bytes:
                 answer.assessor_note if answer else "",
             ]
         )
-    for cell in answers[1]:
-        cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFGHIJ", (6, 24, 18, 60, 8, 10, 40, 30, 10, 40), strict=True):
-        answers.column_dimensions[column].width = width
     for row in answers.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    answers.freeze_panes = "A2"
     return workbook_bytes(book)

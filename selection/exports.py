@@ -17,9 +17,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kotacerdas import sheets
 from kotacerdas.downloads import csv_text, workbook_bytes
 from kotacerdas.pdf import render_pdf
 from regions.models import IslandGroup, Region
@@ -238,16 +238,12 @@ def _local(moment: datetime | None) -> datetime | None:
     return timezone.localtime(moment).replace(tzinfo=None) if moment else None
 
 
-def _header(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
-    sheet.append(headers)
-    for index, width in enumerate(widths, start=1):
-        sheet.cell(row=sheet.max_row, column=index).font = BOLD
-        sheet.column_dimensions[get_column_letter(index)].width = width
+def _header(sheet: Worksheet, headers: list[str], widths: list[int], **kwargs: Any) -> None:
+    sheets.heading(sheet, list(zip(headers, widths, strict=True)), **kwargs)
 
 
 def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> None:
-    _header(sheet, headers, widths)
-    sheet.freeze_panes = "A2"
+    _header(sheet, headers, widths, freeze="A2")
 
 
 def _result_sheet(sheet: Worksheet, selection_round: SelectionRound) -> None:
@@ -312,7 +308,7 @@ def _parameter_sheet(sheet: Worksheet, selection_round: SelectionRound) -> None:
             cell.font = Font(bold=True, color="9C0006")
             cell.fill = DEMO_FILL
         sheet.append([])
-    _header(sheet, ["parameter", "nilai"], [44, 70])
+    _header(sheet, ["parameter", "nilai"], [44, 70], freeze=None)
     for label, value in _parameter_rows(selection_round):
         sheet.append([label, value])
         cell = sheet.cell(row=sheet.max_row, column=2)

@@ -34,10 +34,9 @@ from selection.models import ImportRun, Indicator, IndicatorValue
 
 Progress = Callable[[list[tuple[int, list[Any]]]], Iterable[tuple[int, list[Any]]]]
 MIN_YEAR = 2000
-HEADER_SEARCH_ROWS = 10
-COLUMNS = {  # accepted header → canonical (Indonesian) column name
-    "kode_wilayah": "kode_wilayah",
-    "region_code": "kode_wilayah",
+COLUMNS = {  # accepted header (as kotacerdas.sheets.heading_key reads it) → canonical column
+    "kode wilayah": "kode_wilayah",
+    "region code": "kode_wilayah",
     "kode": "kode_wilayah",
     "tahun": "tahun",
     "year": "tahun",
@@ -117,8 +116,8 @@ def cell_number(raw: Any, language: str) -> float | None:
         return None
 
 
-def _normalise_header(name: Any) -> str:
-    return re.sub(r"[\s\-]+", "_", _clean(name).lower().lstrip("\ufeff"))
+def _column(heading: Any) -> str | None:
+    return COLUMNS.get(sheets.heading_key(heading))
 
 
 def _find_header(
@@ -126,10 +125,12 @@ def _find_header(
 ) -> tuple[list[Any], list[tuple[int, list[Any]]]]:
     """The header is the first of the top rows naming at least three known columns: offices
     put titles, dates and blank rows above their tables."""
-    for index, (_number, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        known = {COLUMNS.get(_normalise_header(c)) for c in cells} - {None}
-        if len(known) >= 3:
-            return cells, rows[index + 1 :]
+    index = sheets.heading_row(
+        [cells for _number, cells in rows],
+        lambda keys: len({COLUMNS.get(key) for key in keys} - {None}) >= 3,
+    )
+    if index is not None:
+        return rows[index][1], rows[index + 1 :]
     first = next(
         ((i, cells) for i, (_n, cells) in enumerate(rows) if any(_clean(c) for c in cells)), None
     )
@@ -188,7 +189,7 @@ def validate(
     progress: Progress = _no_progress,
 ) -> tuple[list[ValueRow], list[Problem]]:
     problems: list[Problem] = []
-    names = [COLUMNS.get(_normalise_header(h), "") for h in header]
+    names = [_column(h) or "" for h in header]
     missing = [column for column in REQUIRED if column not in names]
     if not header:
         return [], [Problem(1, "", _("The file is empty."))]
@@ -381,18 +382,15 @@ def indicators_import(
 
 def template_xlsx() -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
     sheet.title = "nilai"
-    sheet.append(TEMPLATE_HEADER)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheets.heading(sheet, list(zip(TEMPLATE_HEADER, (14, 8, 20, 10, 24), strict=True)))
     sheet.append(["32.73", 2024, "kkd", 1.85, "Kemenkeu 2024"])
     sheet.append(["32.73", 2024, "ikb", 71.4, "Bappenas 2024"])
-    for column, width in zip("ABCDE", (14, 8, 20, 10, 24), strict=True):
-        sheet.column_dimensions[column].width = width
+    sheets.whole_numbers(sheet, 2, MIN_YEAR, date.today().year)  # as validate() reads it
+    sheets.choices(sheet, 3, list(Indicator.objects.values_list("code", flat=True)))
     codes = book.create_sheet("indikator")
     codes.append(["kode", "nama", "satuan", "berlaku untuk", "skala"])
     for indicator in Indicator.objects.all():

@@ -30,13 +30,39 @@ def emptied(masterplan: Masterplan) -> Masterplan:
     return masterplan
 
 
+def test_the_columns_with_a_few_allowed_values_have_drop_downs_excel_enforces() -> None:
+    masterplan = rich_masterplan()
+    book = workbook(masterplan_xlsx(masterplan))
+    by_range = {
+        str(v.sqref).split(":")[0]: v for v in book["Program"].data_validations.dataValidation
+    }
+    dimension, quick_win, start = by_range["B2"], by_range["O2"], by_range["K2"]
+    assert dimension.type == "list" and dimension.showErrorMessage
+    assert dimension.formula1 == (
+        '"Smart Governance,Smart Branding,Smart Economy,Smart Living,Smart Society,'
+        'Smart Environment"'
+    )
+    assert quick_win.formula1 == '"ya,tidak"' and str(quick_win.sqref) == "O2:O2001"
+    assert (start.type, start.formula1, start.formula2) == ("whole", "2027", "2036")
+    # The elements are too many to write into the validation: they point at the hidden sheet.
+    element = by_range["C2"]
+    listed = [c.value for (c,) in book["_pilihan"].iter_rows(max_col=1)]
+    assert element.formula1 == f"'_pilihan'!$A$1:$A${len(listed)}"
+    assert "ekosistem transaksi keuangan" in listed
+    budget = {
+        str(v.sqref).split(":")[0]: v for v in book["Anggaran"].data_validations.dataValidation
+    }
+    assert budget["C2"].type == "list" and budget["B2"].type == "whole"
+
+
 def test_the_workbook_has_a_guide_and_a_sheet_per_part_with_indonesian_headers() -> None:
     masterplan = rich_masterplan()
     book = workbook(masterplan_xlsx(masterplan))
-    assert book.sheetnames == [
-        "Petunjuk", "Program", "Anggaran", "KPI", "Rencana aksi", "_kotacerdas"
-    ]  # fmt: skip
+    visible = [sheet.title for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    assert visible == ["Petunjuk", "Program", "Anggaran", "KPI", "Rencana aksi"]
+    assert set(book.sheetnames) - set(visible) == {"_kotacerdas", "_pilihan"}
     assert book["_kotacerdas"].sheet_state == "hidden"  # where it came from, for the import
+    assert book["_pilihan"].sheet_state == "hidden"  # the longer drop-down lists
     programs = book["Program"]
     header = [c.value for c in programs[1]]
     assert header[:4] == ["kode", "dimensi", "elemen", "judul"]
