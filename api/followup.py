@@ -22,7 +22,12 @@ from masterplans.models import Masterplan, Program
 from monitoring.forms import MilestoneForm
 from monitoring.models import KpiActual, Milestone, ProgressReport, ProgressStatus
 from monitoring.progress import FOLLOWED_STATUSES, late_reports, report_percent
-from monitoring.services import add_milestone, save_kpi_actual, save_report, set_milestone_done
+from monitoring.services import (
+    kpi_actual_save,
+    milestone_create,
+    milestone_set_done,
+    progress_report_save,
+)
 from portal import opendata
 from portal.dashboard import Filters, build
 from regions.models import IslandGroup
@@ -152,7 +157,9 @@ def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> A
         )
     exists = program.progress_reports.filter(year=payload.year, quarter=payload.quarter).exists()
     version = base_number(request, payload.version) if exists else payload.version or 0
-    save_report(program, request.user, payload.model_dump(), base_version=version)
+    progress_report_save(
+        program=program, user=request.user, data=payload.model_dump(), base_version=version
+    )
     return _progress(program)
 
 
@@ -229,7 +236,7 @@ def create_milestone(request: HttpRequest, program_id: int, payload: MilestoneIn
     form = MilestoneForm(payload.model_dump())
     if not form.is_valid():
         raise invalid_form(form)
-    milestone = add_milestone(program, request.user, form.cleaned_data)
+    milestone = milestone_create(program=program, user=request.user, data=form.cleaned_data)
     return Status(201, milestone)
 
 
@@ -248,7 +255,7 @@ def mark_milestone(
         raise Http404
     milestone.program = program
     done_on = timezone.localdate() if payload.done else None
-    return set_milestone_done(milestone, request.user, done_on)
+    return milestone_set_done(milestone=milestone, user=request.user, done_on=done_on)
 
 
 def _kpis(program: Program) -> list[dict[str, Any]]:
@@ -295,8 +302,13 @@ def record_kpi_actual(
         raise Http404
     exists = KpiActual.objects.filter(kpi_id=kpi_id, year=payload.year).exists()
     version = base_number(request, payload.version) if exists else payload.version or 0
-    save_kpi_actual(
-        program, request.user, kpi_id, payload.year, payload.value, base_version=version
+    kpi_actual_save(
+        program=program,
+        user=request.user,
+        kpi_id=kpi_id,
+        year=payload.year,
+        value=payload.value,
+        base_version=version,
     )
     return _kpis(program)
 

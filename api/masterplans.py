@@ -43,7 +43,7 @@ from masterplans.models import (
 from masterplans.models import (
     Status as MasterplanStatus,
 )
-from masterplans.workflow import TRANSITIONS, create_masterplan, require_editable, transition
+from masterplans.workflow import TRANSITIONS, masterplan_create, require_editable, transition
 from regions.models import IslandGroup, Region
 
 router = Router(tags=["masterplans"])
@@ -455,7 +455,7 @@ def start_masterplan(request: HttpRequest, payload: MasterplanIn) -> Any:
     )
     if not form.is_valid():
         raise invalid_form(form)
-    return Status(201, create_masterplan(cast(User, request.user), **form.cleaned_data))
+    return Status(201, masterplan_create(user=cast(User, request.user), **form.cleaned_data))
 
 
 @router.patch(

@@ -22,14 +22,14 @@ from audit.context import client_ip
 from masterplans.models import Masterplan, Program
 from participation.models import Comment, CommentStatus, ModerationStatus, PublicComment, Section
 from participation.services import (
-    add_comment,
     closing_time,
+    comment_add,
+    comment_settle,
     consultation_summary,
-    moderate,
-    open_consultation,
-    save_summary,
-    settle_comment,
-    submit_public_comment,
+    consultation_summary_save,
+    consultation_window_open,
+    public_comment_moderate,
+    public_comment_submit,
 )
 
 router = Router(tags=["participation"])
@@ -190,10 +190,10 @@ def create_comment(request: HttpRequest, masterplan_id: int, payload: CommentIn)
                 _("Unknown comment."),
                 [{"field": "parent", "message": str(payload.parent)}],
             )
-    comment = add_comment(
-        masterplan,
-        cast(User, request.user),
-        payload.text,
+    comment = comment_add(
+        masterplan=masterplan,
+        user=cast(User, request.user),
+        text=payload.text,
         section=payload.section,
         program=program,
         parent=parent,
@@ -231,7 +231,7 @@ def create_public_comment(
 ) -> Any:
     masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
     data = {**payload.model_dump(), "program": _program(masterplan, payload.program)}
-    submit_public_comment(masterplan, data, client_ip(request) or "")
+    public_comment_submit(masterplan=masterplan, data=data, address=client_ip(request) or "")
     return Status(202, {"status": "pending"})
 
 
@@ -250,7 +250,9 @@ def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: S
     )
     if comment is None:
         raise ApiError(404, "not_found", _("Not found."))
-    return settle_comment(comment, cast(User, request.user), payload.status, payload.note)
+    return comment_settle(
+        comment=comment, user=cast(User, request.user), status=payload.status, note=payload.note
+    )
 
 
 @router.post(
@@ -261,8 +263,11 @@ def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: S
 )
 def open_window(request: HttpRequest, masterplan_id: int, payload: ConsultationIn) -> Any:
     masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "consultation.open")
-    window = open_consultation(
-        masterplan, cast(User, request.user), closing_time(payload.closes_on), payload.intro
+    window = consultation_window_open(
+        masterplan=masterplan,
+        user=cast(User, request.user),
+        closes_at=closing_time(payload.closes_on),
+        intro=payload.intro,
     )
     return Status(201, window)
 
@@ -307,11 +312,11 @@ def moderate_comment(
     )
     if comment is None:
         raise ApiError(404, "not_found", _("Not found."))
-    return moderate(
-        comment,
-        cast(User, request.user),
-        payload.status,
-        payload.answer,
+    return public_comment_moderate(
+        comment=comment,
+        user=cast(User, request.user),
+        status=payload.status,
+        answer=payload.answer,
         base_version=base_number(request, payload.version),
     )
 
@@ -342,5 +347,5 @@ def post_summary(request: HttpRequest, masterplan_id: int) -> Any:
     masterplan = access.get_masterplan_for_user(
         request.user, masterplan_id, "consultation.moderate"
     )
-    masterplan = save_summary(masterplan, cast(User, request.user))
+    masterplan = consultation_summary_save(masterplan=masterplan, user=cast(User, request.user))
     return {"summary": masterplan.consultation_summary, "saved": masterplan.consultation_summary}

@@ -63,8 +63,8 @@ from masterplans.workflow import (
     TRANSITIONS,
     WorkflowError,
     available_transitions,
-    create_masterplan,
-    new_edition,
+    masterplan_create,
+    masterplan_edition_create,
     transition,
 )
 from mentoring.services import region_advisers
@@ -124,7 +124,7 @@ def masterplan_new(request: HttpRequest) -> HttpResponse:
     form = MasterplanCreateForm(request.POST or None, regions=regions)
     if request.method == "POST" and form.is_valid():
         try:
-            masterplan = create_masterplan(request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            masterplan = masterplan_create(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
         except WorkflowError as exc:
             form.add_error("region", str(exc))
         else:
@@ -430,7 +430,7 @@ def masterplan_transition(request: HttpRequest, pk: int, name: str) -> HttpRespo
 def masterplan_new_edition(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.edit")
     try:
-        edition = new_edition(masterplan, request.user)  # type: ignore[arg-type]
+        edition = masterplan_edition_create(masterplan=masterplan, user=request.user)  # type: ignore[arg-type]
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("masterplans:detail", masterplan.pk)

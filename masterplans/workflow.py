@@ -2,7 +2,7 @@
 
 Every transition goes through ``transition``: the access module decides who, the guards decide
 when, and the masterplan is snapshotted (MasterplanVersion) in the same transaction. An enacted
-masterplan is changed only through ``new_edition``.
+masterplan is changed only through ``masterplan_edition_create``.
 """
 
 from dataclasses import dataclass
@@ -98,7 +98,10 @@ def available_transitions(masterplan: Masterplan, user: AnyUser) -> list[Transit
     ]
 
 
-def record_version(masterplan: Masterplan, user: User | None, note: str = "") -> MasterplanVersion:
+@transaction.atomic
+def masterplan_version_record(
+    *, masterplan: Masterplan, user: User | None, note: str = ""
+) -> MasterplanVersion:
     number = (masterplan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     return MasterplanVersion.objects.create(
         masterplan=masterplan,
@@ -150,11 +153,11 @@ def transition(
         current.status = step.target
         current.version += 1
         current.save()
-        record_version(current, user, note)
+        masterplan_version_record(masterplan=current, user=user, note=note)
     return current
 
 
-def create_masterplan(user: User, **fields: Any) -> Masterplan:
+def masterplan_create(*, user: User, **fields: Any) -> Masterplan:
     region = fields["region"]
     access.require(user, "masterplan.create", region)
     if Masterplan.objects.filter(region=region).exclude(status=Status.ENACTED).exists():
@@ -169,11 +172,11 @@ def create_masterplan(user: User, **fields: Any) -> Masterplan:
         fields["cohort"] = cohort_of(region.code)
     with transaction.atomic():
         masterplan = Masterplan.objects.create(created_by=user, **fields)
-        record_version(masterplan, user, _("created"))
+        masterplan_version_record(masterplan=masterplan, user=user, note=_("created"))
     return masterplan
 
 
-def new_edition(masterplan: Masterplan, user: User) -> Masterplan:
+def masterplan_edition_create(*, masterplan: Masterplan, user: User) -> Masterplan:
     """A draft copy of an enacted masterplan, to be revised, reviewed and enacted again."""
     access.require(user, "masterplan.edit", masterplan.region)
     if masterplan.status != Status.ENACTED:
@@ -197,7 +200,11 @@ def new_edition(masterplan: Masterplan, user: User) -> Masterplan:
             created_by=user,
         )
         copy_content(masterplan, copy)
-        record_version(copy, user, _("new edition of edition %(n)s") % {"n": masterplan.edition})
+        masterplan_version_record(
+            masterplan=copy,
+            user=user,
+            note=_("new edition of edition %(n)s") % {"n": masterplan.edition},
+        )
     return copy
 
 

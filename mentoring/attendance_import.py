@@ -17,7 +17,7 @@ from kotacerdas.errors import DomainError
 from masterplans import workbook_import
 from mentoring.forms import AttendanceForm
 from mentoring.models import Workshop, WorkshopAttendance
-from mentoring.services import AttendanceRow, cohort_regions, recordable_regions, save_attendance
+from mentoring.services import AttendanceRow, attendance_save, cohort_regions, recordable_regions
 from regions.models import Region
 
 SHEET = "kehadiran"
@@ -291,4 +291,4 @@ def read_attendance(
 def import_attendance(workshop: Workshop, user: Any, file_obj: BinaryIO | Any) -> ImportResult:
     """Record the workbook's attendance at ``workshop``: all rows or none."""
     rows, skipped = read_attendance(workshop, user, file_obj)
-    return ImportResult(save_attendance(workshop, user, rows), skipped)
+    return ImportResult(attendance_save(workshop=workshop, user=user, rows=rows), skipped)

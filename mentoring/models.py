@@ -1,7 +1,7 @@
 """Mentoring of a cohort: its four technical workshops (bimtek) and who each region sent.
 
 Who mentors which region is a role held for the region (accounts.Membership: mentor,
-technology advisor), assigned on the cohort's page (mentoring.services.assign).
+technology advisor), assigned on the cohort's page (mentoring.services.assignment_add).
 """
 
 from django.db import models

@@ -112,8 +112,9 @@ def find_person(text: str) -> User | None:
     )
 
 
-def assign(
-    cohort: SelectionRound, user: Any, region: Region, person: User, role: str
+@transaction.atomic
+def assignment_add(
+    *, cohort: SelectionRound, user: Any, region: Region, person: User, role: str
 ) -> Membership:
     """Give ``person`` the role for ``region`` (a region of the cohort)."""
     access.require(user, "mentoring.assign")
@@ -138,7 +139,8 @@ def assign(
     return membership
 
 
-def unassign(cohort: SelectionRound, user: Any, membership: Membership) -> None:
+@transaction.atomic
+def assignment_remove(*, cohort: SelectionRound, user: Any, membership: Membership) -> None:
     access.require(user, "mentoring.assign")
     if membership.role not in ASSIGNED_ROLES or not (
         cohort_regions(cohort).filter(pk=membership.region_id or 0).exists()
@@ -156,8 +158,8 @@ def recordable_regions(user: Any, cohort: SelectionRound) -> list[Region]:
     return [r for r in regions if access.can(user, "workshop.attend", r)]
 
 
-def save_workshop(
-    cohort: SelectionRound, user: Any, data: dict[str, Any], workshop: Workshop | None = None
+def workshop_save(
+    *, cohort: SelectionRound, user: Any, data: dict[str, Any], workshop: Workshop | None = None
 ) -> Workshop:
     """Create or change a workshop of the cohort. Saved by the national team, a demo workshop
     becomes real, and its demo attendance goes with the label: the real one is recorded anew."""
@@ -182,8 +184,8 @@ def attendance_version(workshop: Workshop, regions: Any) -> str:
     )
 
 
-def save_attendance(
-    workshop: Workshop, user: Any, rows: list[AttendanceRow], base_version: str | None = None
+def attendance_save(
+    *, workshop: Workshop, user: Any, rows: list[AttendanceRow], base_version: str | None = None
 ) -> int:
     """Record the rows in one transaction; every region must be one the user may record.
     With ``base_version`` (``attendance_version`` of the user's regions when the page was

@@ -28,18 +28,18 @@ from mentoring.services import (
     ASSIGNED_ROLES,
     AttendanceRow,
     MentoringError,
-    assign,
+    assignment_add,
+    assignment_remove,
     assignments,
+    attendance_save,
     attendance_table,
     attendance_version,
     attendance_xlsx,
     cohort_regions,
     recordable_regions,
-    save_attendance,
-    save_workshop,
     signin_pdf,
-    unassign,
     workload,
+    workshop_save,
 )
 
 logger = logging.getLogger(__name__)
@@ -106,7 +106,9 @@ def workshop_edit(request: HttpRequest, cohort: int, number: int | None = None) 
         initial={} if workshop else {"number": request.GET.get("number")},
     )
     if request.method == "POST" and form.is_valid():
-        saved = save_workshop(selection_round, request.user, form.cleaned_data, workshop)
+        saved = workshop_save(
+            cohort=selection_round, user=request.user, data=form.cleaned_data, workshop=workshop
+        )
         messages.success(request, _("%(workshop)s saved.") % {"workshop": saved.theme})
         return redirect("mentoring:workshops", selection_round.pk)
     return render(
@@ -162,7 +164,9 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
                 and (form.has_changed() or form.region.pk in recorded)
             ]
             try:
-                saved = save_attendance(workshop, request.user, rows, base_version=version)
+                saved = attendance_save(
+                    workshop=workshop, user=request.user, rows=rows, base_version=version
+                )
             except MentoringError as exc:
                 messages.error(request, str(exc))
             except StaleEdit as exc:
@@ -270,7 +274,7 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
         if "remove" in request.POST:
             membership = get_object_or_404(Membership, pk=posted_id(request, "remove"))
             try:
-                unassign(selection_round, request.user, membership)
+                assignment_remove(cohort=selection_round, user=request.user, membership=membership)
             except MentoringError as exc:
                 messages.error(request, str(exc))
             else:
@@ -279,7 +283,13 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                assign(selection_round, request.user, data["region"], data["person"], data["role"])
+                assignment_add(
+                    cohort=selection_round,
+                    user=request.user,
+                    region=data["region"],
+                    person=data["person"],
+                    role=data["role"],
+                )
             except MentoringError as exc:
                 form.add_error(None, str(exc))
             else:

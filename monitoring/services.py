@@ -28,11 +28,11 @@ def require_reporter(program: Program, user: AnyUser) -> None:
         raise ProgressError(_("Progress is reported once the masterplan is approved."))
 
 
-def save_report(
+def progress_report_save(
+    *,
     program: Program,
     user: AnyUser,
     data: dict[str, Any],
-    *,
     base_version: int,
     evidence: Any = None,
     evidence_kind: str = "",
@@ -79,20 +79,22 @@ def save_report(
     return report
 
 
-def add_milestone(program: Program, user: AnyUser, data: dict[str, Any]) -> Milestone:
+@transaction.atomic
+def milestone_create(*, program: Program, user: AnyUser, data: dict[str, Any]) -> Milestone:
     require_reporter(program, user)
     return Milestone.objects.create(program=program, **data)
 
 
-def set_milestone_done(milestone: Milestone, user: AnyUser, done_on: date | None) -> Milestone:
+@transaction.atomic
+def milestone_set_done(*, milestone: Milestone, user: AnyUser, done_on: date | None) -> Milestone:
     require_reporter(milestone.program, user)
     milestone.done_on = done_on
     milestone.save()
     return milestone
 
 
-def save_kpi_actual(
-    program: Program, user: AnyUser, kpi_id: int, year: int, value: float, *, base_version: int
+def kpi_actual_save(
+    *, program: Program, user: AnyUser, kpi_id: int, year: int, value: float, base_version: int
 ) -> KpiActual:
     """Record the value a KPI reached in a year, or change it. ``base_version`` is the version
     of that year's value the person saw (0: none yet); StaleEdit when it is no longer so."""

@@ -32,10 +32,10 @@ from monitoring.progress import (
 )
 from monitoring.services import (
     ProgressError,
-    add_milestone,
-    save_kpi_actual,
-    save_report,
-    set_milestone_done,
+    kpi_actual_save,
+    milestone_create,
+    milestone_set_done,
+    progress_report_save,
 )
 from regions.models import IslandGroup
 
@@ -202,10 +202,10 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _program_page(request, program, report_form=form)
     try:
-        save_report(
-            program,
-            request.user,
-            form.cleaned_data,
+        progress_report_save(
+            program=program,
+            user=request.user,
+            data=form.cleaned_data,
             base_version=form.cleaned_data.get("version") or 0,
             evidence=form.cleaned_data.get("evidence"),
             evidence_kind=getattr(form, "evidence_kind", ""),
@@ -235,7 +235,7 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _program_page(request, program, milestone_form=form)
     try:
-        add_milestone(program, request.user, form.cleaned_data)
+        milestone_create(program=program, user=request.user, data=form.cleaned_data)
     except ProgressError as exc:
         messages.error(request, str(exc))
     return _back(program)
@@ -249,7 +249,9 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "progress.report", program.masterplan.region)
     done = request.POST.get("done") == "1"
     try:
-        set_milestone_done(milestone, request.user, timezone.localdate() if done else None)
+        milestone_set_done(
+            milestone=milestone, user=request.user, done_on=timezone.localdate() if done else None
+        )
     except ProgressError as exc:
         messages.error(request, str(exc))
     return _back(program)
@@ -266,12 +268,12 @@ def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
         return _program_page(request, program, kpi_form=form)
     data = form.cleaned_data
     try:
-        save_kpi_actual(
-            program,
-            request.user,
-            data["kpi"],
-            data["year"],
-            data["value"],
+        kpi_actual_save(
+            program=program,
+            user=request.user,
+            kpi_id=data["kpi"],
+            year=data["year"],
+            value=data["value"],
             base_version=data.get("version") or 0,
         )
     except StaleEdit as exc:

@@ -77,11 +77,11 @@ def _comments_url(masterplan: Masterplan, thread: Comment | None = None) -> str:
     return f"{url}?utas={thread.pk}#comment-{thread.pk}" if thread else url
 
 
-def add_comment(
+def comment_add(
+    *,
     masterplan: Masterplan,
     user: User,
     text: str,
-    *,
     section: str = Section.WHOLE,
     program: Program | None = None,
     parent: Comment | None = None,
@@ -119,7 +119,7 @@ def add_comment(
     return comment
 
 
-def settle_comment(comment: Comment, user: User, status: str, note: str) -> Comment:
+def comment_settle(*, comment: Comment, user: User, status: str, note: str) -> Comment:
     """The region's team marks a mentor's comment resolved or accepted (with its reason)."""
     access.require(user, "masterplan.resolve", comment.masterplan.region)
     if comment.parent_id:
@@ -143,8 +143,9 @@ def settle_comment(comment: Comment, user: User, status: str, note: str) -> Comm
     return comment
 
 
-def open_consultation(
-    masterplan: Masterplan, user: User, closes_at: datetime, intro: str = ""
+@transaction.atomic
+def consultation_window_open(
+    *, masterplan: Masterplan, user: User, closes_at: datetime, intro: str = ""
 ) -> ConsultationWindow:
     access.require(user, "consultation.open", masterplan.region)
     if masterplan.is_public:
@@ -158,6 +159,8 @@ def open_consultation(
         raise ParticipationError(
             _("The closing date must be in the future."), code="consultation", status=409
         )
+    # Two openings at once: the second waits for the first to commit, then sees its window.
+    Masterplan.objects.select_for_update().filter(pk=masterplan.pk).first()
     if ConsultationWindow.objects.filter(
         masterplan=masterplan, closes_at__gt=now, opens_at__lte=now
     ).exists():
@@ -201,8 +204,9 @@ def _over_rate_limit(address: str) -> bool:
         return False
 
 
-def submit_public_comment(
-    masterplan: Masterplan, data: dict[str, Any], address: str
+@transaction.atomic
+def public_comment_submit(
+    *, masterplan: Masterplan, data: dict[str, Any], address: str
 ) -> PublicComment | None:
     """A resident's comment, pending moderation. None when the honeypot was filled (dropped in
     silence). ParticipationError when the window is closed or the address is over the limit."""
@@ -229,8 +233,8 @@ def submit_public_comment(
     )
 
 
-def moderate(
-    comment: PublicComment, user: User, status: str, answer: str = "", *, base_version: int
+def public_comment_moderate(
+    *, comment: PublicComment, user: User, status: str, answer: str = "", base_version: int
 ) -> PublicComment:
     """Show or hide a resident's comment, with the team's answer. ``base_version`` is the
     comment's version the moderator saw: StaleEdit when another moderator decided since."""
@@ -286,7 +290,8 @@ def consultation_summary(masterplan: Masterplan) -> str:
     return "\n".join(lines)
 
 
-def save_summary(masterplan: Masterplan, user: User) -> Masterplan:
+@transaction.atomic
+def consultation_summary_save(*, masterplan: Masterplan, user: User) -> Masterplan:
     access.require(user, "consultation.moderate", masterplan.region)
     if not masterplan.is_editable:
         raise ParticipationError(

@@ -28,15 +28,15 @@ from participation.models import (
 )
 from participation.services import (
     ParticipationError,
-    add_comment,
     closing_time,
+    comment_add,
+    comment_settle,
     consultation_summary,
+    consultation_summary_save,
+    consultation_window_open,
     current_window,
-    moderate,
-    open_consultation,
-    save_summary,
-    settle_comment,
-    submit_public_comment,
+    public_comment_moderate,
+    public_comment_submit,
 )
 from participation.worklist import tasks_for
 
@@ -64,10 +64,10 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
         access.require(request.user, "masterplan.comment", masterplan.region)
         if form.is_valid():
             try:
-                add_comment(
-                    masterplan,
-                    request.user,  # type: ignore[arg-type]
-                    form.cleaned_data["text"],
+                comment_add(
+                    masterplan=masterplan,
+                    user=request.user,  # type: ignore[arg-type]
+                    text=form.cleaned_data["text"],
                     section=form.cleaned_data["section"],
                     program=form.cleaned_data["program"],
                 )
@@ -115,7 +115,12 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, parent.masterplan_id, "masterplan.comment"
     )
     try:
-        add_comment(masterplan, request.user, request.POST.get("text", ""), parent=parent)  # type: ignore[arg-type]
+        comment_add(
+            masterplan=masterplan,
+            user=request.user,  # type: ignore[arg-type]
+            text=request.POST.get("text", ""),
+            parent=parent,
+        )
     except ParticipationError as exc:
         messages.error(request, str(exc))
     return redirect("participation:comments", masterplan.pk)
@@ -127,11 +132,11 @@ def settle(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("masterplan__region"), pk=pk)
     access.get_masterplan_for_user(request.user, comment.masterplan_id, "masterplan.resolve")
     try:
-        settle_comment(
-            comment,
-            request.user,  # type: ignore[arg-type]
-            request.POST.get("status", ""),
-            request.POST.get("note", ""),
+        comment_settle(
+            comment=comment,
+            user=request.user,  # type: ignore[arg-type]
+            status=request.POST.get("status", ""),
+            note=request.POST.get("note", ""),
         )
     except ParticipationError as exc:
         messages.error(request, str(exc))
@@ -150,7 +155,9 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             data = {**form.cleaned_data, "website": request.POST.get("website", "")}
             try:
-                submit_public_comment(masterplan, data, client_ip(request) or "")
+                public_comment_submit(
+                    masterplan=masterplan, data=data, address=client_ip(request) or ""
+                )
             except ParticipationError as exc:
                 messages.error(request, str(exc))
             else:
@@ -200,7 +207,12 @@ def consultation_open(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("participation:consultation", masterplan.pk)
     closes = closing_time(form.cleaned_data["closes_at"])
     try:
-        open_consultation(masterplan, request.user, closes, form.cleaned_data["intro"])  # type: ignore[arg-type]
+        consultation_window_open(
+            masterplan=masterplan,
+            user=request.user,  # type: ignore[arg-type]
+            closes_at=closes,
+            intro=form.cleaned_data["intro"],
+        )
     except ParticipationError as exc:
         messages.error(request, str(exc))
     else:
@@ -221,11 +233,11 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
             PublicComment, pk=posted_id(request, "comment"), window__masterplan=masterplan
         )
         try:
-            moderate(
-                comment,
-                request.user,  # type: ignore[arg-type]
-                request.POST.get("status", ""),
-                request.POST.get("answer", ""),
+            public_comment_moderate(
+                comment=comment,
+                user=request.user,  # type: ignore[arg-type]
+                status=request.POST.get("status", ""),
+                answer=request.POST.get("answer", ""),
                 base_version=int_param(request.POST.get("version"), 0),
             )
         except ParticipationError as exc:
@@ -266,7 +278,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
     try:
-        save_summary(masterplan, request.user)  # type: ignore[arg-type]
+        consultation_summary_save(masterplan=masterplan, user=request.user)  # type: ignore[arg-type]
     except ParticipationError as exc:
         messages.error(request, str(exc))
     else:

@@ -1,5 +1,6 @@
 """Finding a region's assessment for a user: every readiness view and endpoint asks here."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts import access
@@ -19,19 +20,26 @@ def get_cohort_for_user(user: AnyUser, pk: int) -> SelectionRound:
 
 
 def get_assessment_for_user(
-    user: AnyUser, cohort_pk: int, code: str, action: str = "", *, create: bool = True
+    user: AnyUser,
+    cohort_pk: int,
+    code: str,
+    action: str | tuple[str, ...] = "",
+    *,
+    create: bool = True,
 ) -> Assessment:
     """The assessment of region ``code`` in the cohort, or 404 (no such cohort, or the region
     is not in it); PermissionDenied unless ``user`` may read readiness of the region and, if
-    given, do ``action`` ("readiness.answer", "readiness.score") there.
+    given, do ``action`` there ("readiness.answer", "readiness.score", or a tuple: any one of
+    them). Checked before anything is made: a first visit creates the assessment.
 
     Without ``create`` a region that has not started its assessment is 404.
     """
     cohort = get_cohort_for_user(user, cohort_pk)
     region = access.get_region_for_user(user, code)
     access.require(user, "readiness.view", region)
-    if action:
-        access.require(user, action, region)
+    actions = (action,) if isinstance(action, str) else action
+    if any(actions) and not any(access.can(user, a, region) for a in actions if a):
+        raise PermissionDenied
     if region.code not in final_selection(cohort):
         raise Http404
     questionnaire = questionnaire_for(cohort)

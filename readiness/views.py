@@ -66,21 +66,10 @@ def cohort(request: HttpRequest, cohort: int) -> HttpResponse:
     )
 
 
-def _require_answer_or_score(user: Any, cohort: int, code: str) -> None:
-    """Refuse a change before anything is made (a first visit creates the assessment)."""
-    get_cohort_for_user(user, cohort)
-    region = access.get_region_for_user(user, code)
-    if not any(
-        access.can(user, action, region) for action in ("readiness.answer", "readiness.score")
-    ):
-        raise PermissionDenied
-
-
 @require_http_methods(["GET", "POST"])
 def assessment(request: HttpRequest, cohort: int, code: str) -> HttpResponse:
-    if request.method == "POST":
-        _require_answer_or_score(request.user, cohort, code)
-    record = get_assessment_for_user(request.user, cohort, code)
+    changes = ("readiness.answer", "readiness.score") if request.method == "POST" else ""
+    record = get_assessment_for_user(request.user, cohort, code, changes)
     region = record.region
     can_answer = access.can(request.user, "readiness.answer", region) and not record.submitted_at
     can_score = access.can(request.user, "readiness.score", region)

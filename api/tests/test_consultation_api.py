@@ -13,7 +13,7 @@ from conftest import make_user
 from masterplans.models import Status
 from masterplans.tests.factories import make_masterplan
 from participation.models import Comment, ConsultationWindow, PublicComment
-from participation.services import add_comment, open_consultation, submit_public_comment
+from participation.services import comment_add, consultation_window_open, public_comment_submit
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_the_team_resolves_a_comment_and_accepting_needs_a_reason(
     client: Client, owner: User, mentor: User, token_for
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = make_masterplan()
-    comment = add_comment(masterplan, mentor, "Perjelas KPI")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Perjelas KPI")
     url = f"/api/v1/masterplans/{masterplan.pk}/comments/{comment.pk}/settle"
 
     refused = post(client, url, token_for(owner), {"status": "accepted"})
@@ -58,7 +58,7 @@ def test_a_mentor_cannot_settle_and_another_masterplan_hides_the_comment(
     client: Client, outsider: User, mentor: User, token_for
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = make_masterplan()
-    comment = add_comment(masterplan, mentor, "Perjelas KPI")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Perjelas KPI")
     url = f"/api/v1/masterplans/{masterplan.pk}/comments/{comment.pk}/settle"
     assert post(client, url, token_for(mentor), {"status": "resolved"}).status_code == 403
     other = make_masterplan("32.75")
@@ -87,9 +87,13 @@ def test_the_lead_opens_the_consultation_until_the_end_of_the_day(
 
 
 def open_with_comment(masterplan: Any, lead: User) -> PublicComment:
-    open_consultation(masterplan, lead, timezone.now() + timedelta(days=3))
-    comment = submit_public_comment(
-        masterplan, {"name": "Siti", "email": "siti@example.id", "text": "Bagus"}, "10.0.0.1"
+    consultation_window_open(
+        masterplan=masterplan, user=lead, closes_at=timezone.now() + timedelta(days=3)
+    )
+    comment = public_comment_submit(
+        masterplan=masterplan,
+        data={"name": "Siti", "email": "siti@example.id", "text": "Bagus"},
+        address="10.0.0.1",
     )
     assert comment is not None
     return comment

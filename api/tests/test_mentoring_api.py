@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from mentoring.models import Workshop
-from mentoring.services import AttendanceRow, save_attendance
+from mentoring.services import AttendanceRow, attendance_save
 from selection.models import SelectionRound
 
 
@@ -22,7 +22,9 @@ def cohort(db, officer, bandung) -> SelectionRound:  # type: ignore[no-untyped-d
         end_date=date(2017, 6, 15),
         place="Jakarta",
     )
-    save_attendance(workshop, officer, [AttendanceRow(bandung, True, 1, "Budi (Diskominfo)")])
+    attendance_save(
+        workshop=workshop, user=officer, rows=[AttendanceRow(bandung, True, 1, "Budi (Diskominfo)")]
+    )
     return cohort
 
 

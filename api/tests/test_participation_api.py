@@ -8,7 +8,7 @@ from accounts.models import Role, User
 from conftest import make_user
 from masterplans.tests.factories import make_masterplan
 from participation.models import PublicComment
-from participation.services import RATE_LIMIT, moderate, open_consultation
+from participation.services import RATE_LIMIT, consultation_window_open, public_comment_moderate
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,9 @@ def test_residents_comment_while_the_consultation_is_open_and_read_what_was_appr
     url = f"/api/v1/masterplans/{masterplan.pk}/consultation/comments"
     closed = client.post(url, {"name": "Siti", "text": "Bagus"}, content_type="application/json")
     assert closed.status_code == 404  # a draft not in consultation is not public
-    open_consultation(masterplan, colleague, timezone.now() + timedelta(days=3))
+    consultation_window_open(
+        masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=3)
+    )
     sent = client.post(
         url,
         {"name": "Siti", "email": "siti@example.id", "text": "Bagus", "program": "LIV-01"},
@@ -80,7 +82,9 @@ def test_residents_comment_while_the_consultation_is_open_and_read_what_was_appr
     comment = PublicComment.objects.get()
     assert (comment.status, comment.program.code) == ("pending", "LIV-01")
     assert client.get(url).json()["count"] == 0  # pending: not shown
-    moderate(comment, owner, "approved", "Terima kasih", base_version=1)
+    public_comment_moderate(
+        comment=comment, user=owner, status="approved", answer="Terima kasih", base_version=1
+    )
     items = client.get(url).json()["items"]
     assert items == [
         {
@@ -100,7 +104,9 @@ def test_a_closed_consultation_answers_409_and_too_many_comments_429(
     client: Client, colleague: User
 ) -> None:
     masterplan = make_masterplan()
-    window = open_consultation(masterplan, colleague, timezone.now() + timedelta(days=3))
+    window = consultation_window_open(
+        masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=3)
+    )
     url = f"/api/v1/masterplans/{masterplan.pk}/consultation/comments"
     for _ in range(RATE_LIMIT):
         client.post(url, {"name": "A", "text": "B"}, content_type="application/json")

@@ -26,7 +26,7 @@ from masterplans.models import (
     Target,
     Term,
 )
-from masterplans.workflow import create_masterplan, transition
+from masterplans.workflow import masterplan_create, transition
 from regions.models import Region
 from selection.models import RoundMethod, SelectionRound
 
@@ -307,8 +307,8 @@ def _plan_load(
         return PlanResult(region.name, outcome, existing.status, existing.programs.count())
     validate(spec)
     with transaction.atomic():
-        masterplan = create_masterplan(
-            lead,
+        masterplan = masterplan_create(
+            user=lead,
             region=region,
             cohort=cohort,
             title=f"Masterplan Smart City {region.name} {START_YEAR}\u2013"

@@ -10,8 +10,8 @@ from masterplans.tests.factories import make_masterplan
 from masterplans.workflow import (
     WorkflowError,
     available_transitions,
-    create_masterplan,
-    new_edition,
+    masterplan_create,
+    masterplan_edition_create,
     require_editable,
     transition,
 )
@@ -118,22 +118,22 @@ def test_an_enacted_masterplan_changes_only_through_a_new_edition(
     )
     with pytest.raises(WorkflowError):
         require_editable(masterplan, owner)
-    edition = new_edition(masterplan, owner)
+    edition = masterplan_edition_create(masterplan=masterplan, user=owner)
     assert (edition.edition, edition.status, edition.previous) == (2, Status.DRAFT, masterplan)
     assert edition.programs.count() == masterplan.programs.count() == 6
     governance = edition.programs.get(code="GOV-01")
     assert governance.answers is not None and governance.answers.masterplan == edition
     assert governance.kpis.get().targets.count() == 2
     with pytest.raises(WorkflowError):
-        new_edition(masterplan, owner)
+        masterplan_edition_create(masterplan=masterplan, user=owner)
 
 
 def test_a_region_gets_one_masterplan_in_progress(colleague: User, bandung: Region) -> None:
     fields = {"region": bandung, "title": "Masterplan", "start_year": 2027}
-    masterplan = create_masterplan(colleague, **fields)
+    masterplan = masterplan_create(user=colleague, **fields)
     assert masterplan.versions.count() == 1
     with pytest.raises(WorkflowError):
-        create_masterplan(colleague, **fields)
+        masterplan_create(user=colleague, **fields)
     assert Masterplan.objects.count() == 1
 
 
@@ -142,7 +142,7 @@ def test_an_editor_or_another_region_cannot_start_a_masterplan(
 ) -> None:
     for user in (owner, outsider):
         with pytest.raises(PermissionDenied):
-            create_masterplan(user, region=bandung, title="M", start_year=2027)
+            masterplan_create(user=user, region=bandung, title="M", start_year=2027)
 
 
 def test_a_new_masterplan_joins_the_cohort_that_selected_its_region(
@@ -151,10 +151,10 @@ def test_a_new_masterplan_joins_the_cohort_that_selected_its_region(
     from django.core.management import call_command
 
     call_command("load_history", verbosity=0)
-    masterplan = create_masterplan(colleague, region=bandung, title="M", start_year=2018)
+    masterplan = masterplan_create(user=colleague, region=bandung, title="M", start_year=2018)
     assert masterplan.cohort is not None and masterplan.cohort.year == 2017
 
 
 def test_a_region_outside_any_round_starts_without_a_cohort(officer: User, bekasi: Region) -> None:
-    masterplan = create_masterplan(officer, region=bekasi, title="M", start_year=2027)
+    masterplan = masterplan_create(user=officer, region=bekasi, title="M", start_year=2027)
     assert masterplan.cohort is None

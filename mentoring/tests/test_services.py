@@ -13,9 +13,9 @@ from mentoring.models import Workshop, WorkshopAttendance
 from mentoring.services import (
     AttendanceRow,
     MentoringError,
+    attendance_save,
     attendance_xlsx,
     recordable_regions,
-    save_attendance,
 )
 from regions.models import Region
 from selection.models import SelectionRound
@@ -97,7 +97,7 @@ def test_a_regional_editor_records_only_their_own_region(
     assert (row.region, row.present, row.attendees) == (bandung, True, 2)
 
     with pytest.raises(MentoringError, match="Kota Bekasi"):
-        save_attendance(workshop, owner, [AttendanceRow(bekasi, True, 3, "")])
+        attendance_save(workshop=workshop, user=owner, rows=[AttendanceRow(bekasi, True, 3, "")])
 
 
 def test_a_bad_row_names_its_region_and_nothing_is_saved(
@@ -123,7 +123,9 @@ def test_a_bad_row_names_its_region_and_nothing_is_saved(
 def test_the_attendance_workbook_shows_names_to_staff_only(
     cohort: SelectionRound, workshop: Workshop, officer, client: Client, login, bandung
 ) -> None:  # type: ignore[no-untyped-def]
-    save_attendance(workshop, officer, [AttendanceRow(bandung, True, 1, "Budi (Diskominfo)")])
+    attendance_save(
+        workshop=workshop, user=officer, rows=[AttendanceRow(bandung, True, 1, "Budi (Diskominfo)")]
+    )
 
     def sheet_rows(response) -> list[tuple]:  # type: ignore[no-untyped-def]
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -177,16 +179,20 @@ def test_only_assigned_roles_of_the_cohorts_regions_are_assigned_or_removed(
     cohort: SelectionRound, officer, owner, bandung
 ) -> None:  # type: ignore[no-untyped-def]
     from accounts.models import Membership, User
-    from mentoring.services import assign, unassign
+    from mentoring.services import assignment_add, assignment_remove
 
     person = User.objects.create_user("orang")
     with pytest.raises(MentoringError):
-        assign(cohort, officer, bandung, person, "regional_lead")
+        assignment_add(
+            cohort=cohort, user=officer, region=bandung, person=person, role="regional_lead"
+        )
     outside = Region.objects.get(code="31.71")  # Jakarta Pusat: not in the 2017 cohort
     with pytest.raises(MentoringError, match=outside.name):
-        assign(cohort, officer, outside, person, "mentor")
+        assignment_add(cohort=cohort, user=officer, region=outside, person=person, role="mentor")
     with pytest.raises(MentoringError):
-        unassign(cohort, officer, Membership.objects.get(user=owner))
+        assignment_remove(
+            cohort=cohort, user=officer, membership=Membership.objects.get(user=owner)
+        )
     assert Membership.objects.filter(user=owner).exists()
 
 
@@ -197,8 +203,10 @@ def test_the_sign_in_sheet_prints_recorded_names_and_blank_lines_for_the_others(
 
     from mentoring.services import BLANK_LINES, signin_lines
 
-    save_attendance(
-        workshop, officer, [AttendanceRow(bandung, True, 2, "Budi (Diskominfo)\nSari (Bappeda)")]
+    attendance_save(
+        workshop=workshop,
+        user=officer,
+        rows=[AttendanceRow(bandung, True, 2, "Budi (Diskominfo)\nSari (Bappeda)")],
     )
     lines = signin_lines(workshop)
     assert [line["name"] for line in lines if line["region"] == bandung] == [
@@ -270,7 +278,9 @@ def test_the_sign_in_sheet_has_a_line_for_every_expected_attendee(
 ) -> None:  # type: ignore[no-untyped-def]
     from mentoring.services import signin_lines
 
-    save_attendance(workshop, officer, [AttendanceRow(bandung, True, 5, "Budi\nSari")])
+    attendance_save(
+        workshop=workshop, user=officer, rows=[AttendanceRow(bandung, True, 5, "Budi\nSari")]
+    )
     names = [line["name"] for line in signin_lines(workshop) if line["region"] == bandung]
     assert names == ["Budi", "Sari", "", "", ""]
 
@@ -282,7 +292,11 @@ def test_workshop_number_zero_is_not_a_new_workshop(cohort: SelectionRound, logi
 def test_a_name_typed_as_a_formula_stays_text_in_the_attendance_workbook(
     cohort: SelectionRound, workshop: Workshop, officer, bandung
 ) -> None:  # type: ignore[no-untyped-def]
-    save_attendance(workshop, officer, [AttendanceRow(bandung, True, 1, '=HYPERLINK("x","y")')])
+    attendance_save(
+        workshop=workshop,
+        user=officer,
+        rows=[AttendanceRow(bandung, True, 1, '=HYPERLINK("x","y")')],
+    )
     sheet = load_workbook(io.BytesIO(attendance_xlsx(cohort, with_names=True)))["kehadiran"]
     cells = [c for row in sheet.iter_rows() for c in row if c.value == '=HYPERLINK("x","y")']
     assert [c.data_type for c in cells] == ["s"]

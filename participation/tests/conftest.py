@@ -8,7 +8,7 @@ from conftest import make_user
 from masterplans.models import Masterplan
 from masterplans.tests.factories import make_masterplan
 from participation.models import ConsultationWindow
-from participation.services import open_consultation
+from participation.services import consultation_window_open
 from regions.models import Region
 
 
@@ -30,4 +30,6 @@ def masterplan(bandung: Region) -> Masterplan:
 @pytest.fixture
 def window(masterplan: Masterplan, colleague: User) -> ConsultationWindow:
     """A public consultation on the draft, opened by Bandung's lead for a week."""
-    return open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))
+    return consultation_window_open(
+        masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=7)
+    )

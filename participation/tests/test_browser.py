@@ -35,9 +35,11 @@ def test_a_resident_comments_under_the_csp_and_the_honeypot_stays_hidden(
     from django.utils import timezone
 
     from participation.models import PublicComment
-    from participation.services import open_consultation
+    from participation.services import consultation_window_open
 
-    open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))
+    consultation_window_open(
+        masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=7)
+    )
     page = open_page()
     blocked: list[str] = []
     page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)

@@ -8,7 +8,7 @@ from masterplans.models import Masterplan
 from masterplans.tests.factories import make_masterplan
 from masterplans.workflow import WorkflowError, require_editable
 from participation.models import Comment
-from participation.services import ParticipationError, add_comment, settle_comment
+from participation.services import ParticipationError, comment_add, comment_settle
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -18,20 +18,26 @@ def test_a_mentor_comments_on_a_program_and_the_team_replies_in_the_thread(
     masterplan: Masterplan, mentor: User, owner: User
 ) -> None:
     program = masterplan.programs.get(code="LIV-01")
-    comment = add_comment(
-        masterplan, mentor, "KPI terlalu umum.", section="programs", program=program
+    comment = comment_add(
+        masterplan=masterplan,
+        user=mentor,
+        text="KPI terlalu umum.",
+        section="programs",
+        program=program,
     )
-    reply = add_comment(masterplan, owner, "Akan kami rinci.", parent=comment)
+    reply = comment_add(masterplan=masterplan, user=owner, text="Akan kami rinci.", parent=comment)
     assert reply.parent == comment
     assert (reply.section, reply.program) == ("programs", program)  # the thread's target
     assert list(comment.replies.all()) == [reply]
 
 
 def test_a_reply_to_a_reply_is_refused(masterplan: Masterplan, mentor: User, owner: User) -> None:
-    comment = add_comment(masterplan, mentor, "Perjelas visi.", section="vision")
-    reply = add_comment(masterplan, owner, "Sudah.", parent=comment)
+    comment = comment_add(
+        masterplan=masterplan, user=mentor, text="Perjelas visi.", section="vision"
+    )
+    reply = comment_add(masterplan=masterplan, user=owner, text="Sudah.", parent=comment)
     with pytest.raises(ParticipationError):
-        add_comment(masterplan, mentor, "Terima kasih.", parent=reply)
+        comment_add(masterplan=masterplan, user=mentor, text="Terima kasih.", parent=reply)
 
 
 def test_a_program_of_another_masterplan_is_refused(
@@ -39,14 +45,16 @@ def test_a_program_of_another_masterplan_is_refused(
 ) -> None:
     other = make_masterplan(bekasi.code)
     with pytest.raises(ParticipationError):
-        add_comment(masterplan, mentor, "x", program=other.programs.first())
+        comment_add(masterplan=masterplan, user=mentor, text="x", program=other.programs.first())
 
 
 def test_the_team_resolves_a_comment_with_who_and_when(
     masterplan: Masterplan, mentor: User, colleague: User
 ) -> None:
-    comment = add_comment(masterplan, mentor, "Tambahkan baseline.")
-    settle_comment(comment, colleague, "resolved", "Baseline 2025 ditambahkan")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Tambahkan baseline.")
+    comment_settle(
+        comment=comment, user=colleague, status="resolved", note="Baseline 2025 ditambahkan"
+    )
     comment.refresh_from_db()
     assert (comment.status, comment.resolution) == ("resolved", "Baseline 2025 ditambahkan")
     assert comment.resolved_by == colleague and comment.resolved_at is not None
@@ -55,10 +63,10 @@ def test_the_team_resolves_a_comment_with_who_and_when(
 def test_accepting_a_comment_without_change_needs_a_reason(
     masterplan: Masterplan, mentor: User, owner: User
 ) -> None:
-    comment = add_comment(masterplan, mentor, "Ganti nama program.")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Ganti nama program.")
     with pytest.raises(ParticipationError, match="Sebutkan alasan"):
-        settle_comment(comment, owner, "accepted", "  ")
-    settle_comment(comment, owner, "accepted", "Nama mengikuti RPJMD")
+        comment_settle(comment=comment, user=owner, status="accepted", note="  ")
+    comment_settle(comment=comment, user=owner, status="accepted", note="Nama mengikuti RPJMD")
     comment.refresh_from_db()
     assert (comment.status, comment.resolved_by) == ("accepted", owner)
 
@@ -66,18 +74,18 @@ def test_accepting_a_comment_without_change_needs_a_reason(
 def test_only_a_threads_first_comment_is_settled(
     masterplan: Masterplan, mentor: User, owner: User
 ) -> None:
-    comment = add_comment(masterplan, mentor, "Perjelas.")
-    reply = add_comment(masterplan, owner, "Baik.", parent=comment)
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Perjelas.")
+    reply = comment_add(masterplan=masterplan, user=owner, text="Baik.", parent=comment)
     with pytest.raises(ParticipationError):
-        settle_comment(reply, owner, "resolved", "")
+        comment_settle(comment=reply, user=owner, status="resolved", note="")
 
 
 def test_national_staff_and_technology_advisors_comment(
     masterplan: Masterplan, officer: User, bandung: Region
 ) -> None:
     advisor = make_user("advisor.bandung", Role.TECH_ADVISOR, bandung)
-    add_comment(masterplan, officer, "Selaraskan dengan SPBE.")
-    add_comment(masterplan, advisor, "Pertimbangkan jaringan 5G.")
+    comment_add(masterplan=masterplan, user=officer, text="Selaraskan dengan SPBE.")
+    comment_add(masterplan=masterplan, user=advisor, text="Pertimbangkan jaringan 5G.")
     assert Comment.objects.count() == 2
 
 
@@ -86,7 +94,7 @@ def test_mentors_of_other_regions_cannot_comment(
 ) -> None:  # type: ignore[no-untyped-def]
     other = make_user("mentor.bekasi", Role.MENTOR, bekasi)
     with pytest.raises(PermissionDenied):
-        add_comment(masterplan, other, "Komentar")
+        comment_add(masterplan=masterplan, user=other, text="Komentar")
     response = login(other).post(
         f"/partisipasi/masterplan/{masterplan.pk}/komentar/", {"section": "whole", "text": "x"}
     )
@@ -101,9 +109,9 @@ def test_mentors_neither_edit_the_masterplan_nor_settle_comments(
         require_editable(masterplan, mentor)
     client = login(mentor)
     assert client.get(f"/masterplan/{masterplan.pk}/ubah/").status_code == 403
-    comment = add_comment(masterplan, mentor, "Komentar")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Komentar")
     with pytest.raises(PermissionDenied):
-        settle_comment(comment, mentor, "resolved", "")
+        comment_settle(comment=comment, user=mentor, status="resolved", note="")
     assert (
         client.post(
             f"/partisipasi/komentar/{comment.pk}/tandai/", {"status": "resolved"}
@@ -114,7 +122,7 @@ def test_mentors_neither_edit_the_masterplan_nor_settle_comments(
 
 def test_an_enacted_masterplan_is_still_commented_but_never_edited(mentor: User) -> None:
     masterplan = make_masterplan(status="enacted")
-    add_comment(masterplan, mentor, "Catatan untuk edisi berikut")
+    comment_add(masterplan=masterplan, user=mentor, text="Catatan untuk edisi berikut")
     with pytest.raises((PermissionDenied, WorkflowError)):
         require_editable(masterplan, mentor)
     assert Comment.objects.count() == 1
@@ -151,9 +159,9 @@ def test_an_outsider_sees_no_comments(
 def test_a_notifications_link_opens_the_page_that_holds_its_thread(
     masterplan: Masterplan, mentor: User, owner: User, login
 ) -> None:  # type: ignore[no-untyped-def]
-    oldest = add_comment(masterplan, mentor, "Komentar pertama.")
+    oldest = comment_add(masterplan=masterplan, user=mentor, text="Komentar pertama.")
     for number in range(30):
-        add_comment(masterplan, mentor, f"Komentar {number + 2}.")
+        comment_add(masterplan=masterplan, user=mentor, text=f"Komentar {number + 2}.")
     note = owner.notifications.get(url__endswith=f"#comment-{oldest.pk}")
     page = login(owner).get(note.url.split("#")[0])
     assert page.context["page"].number == 2
@@ -165,6 +173,8 @@ def test_a_notifications_link_opens_the_page_that_holds_its_thread(
     explicit = f"/partisipasi/masterplan/{masterplan.pk}/komentar/?utas={oldest.pk}&page=1"
     assert login(owner).get(explicit).context["page"].number == 1
     bekasi = Region.objects.get(code="32.75")
-    other = add_comment(make_masterplan("32.75"), make_user("m2", Role.MENTOR, bekasi), "x")
+    other = comment_add(
+        masterplan=make_masterplan("32.75"), user=make_user("m2", Role.MENTOR, bekasi), text="x"
+    )
     foreign = f"/partisipasi/masterplan/{masterplan.pk}/komentar/?utas={other.pk}"
     assert login(owner).get(foreign).context["page"].number == 1

@@ -14,10 +14,10 @@ from participation.services import (
     ParticipationError,
     RateLimited,
     consultation_summary,
-    moderate,
-    open_consultation,
-    save_summary,
-    submit_public_comment,
+    consultation_summary_save,
+    consultation_window_open,
+    public_comment_moderate,
+    public_comment_submit,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,11 +33,13 @@ def test_only_the_lead_opens_a_consultation(
     closes = timezone.now() + timedelta(days=14)
     for user in (owner, officer):
         with pytest.raises(PermissionDenied):
-            open_consultation(masterplan, user, closes)
-    window = open_consultation(masterplan, colleague, closes, "Mohon masukan warga")
+            consultation_window_open(masterplan=masterplan, user=user, closes_at=closes)
+    window = consultation_window_open(
+        masterplan=masterplan, user=colleague, closes_at=closes, intro="Mohon masukan warga"
+    )
     assert window.is_open() and window.opened_by == colleague
     with pytest.raises(ParticipationError):
-        open_consultation(masterplan, colleague, closes)
+        consultation_window_open(masterplan=masterplan, user=colleague, closes_at=closes)
 
 
 def test_the_lead_opens_it_from_the_page_until_a_date(
@@ -57,10 +59,14 @@ def test_a_consultation_is_never_opened_in_the_past_or_on_a_public_masterplan(
 ) -> None:
     draft = make_masterplan()
     with pytest.raises(ParticipationError):
-        open_consultation(draft, colleague, timezone.now() - timedelta(minutes=1))
+        consultation_window_open(
+            masterplan=draft, user=colleague, closes_at=timezone.now() - timedelta(minutes=1)
+        )
     enacted = make_masterplan(status="enacted", edition=2)
     with pytest.raises(ParticipationError, match="sudah publik"):
-        open_consultation(enacted, colleague, timezone.now() + timedelta(days=7))
+        consultation_window_open(
+            masterplan=enacted, user=colleague, closes_at=timezone.now() + timedelta(days=7)
+        )
 
 
 def test_anyone_reads_the_draft_only_while_the_window_is_open(
@@ -68,7 +74,9 @@ def test_anyone_reads_the_draft_only_while_the_window_is_open(
 ) -> None:
     assert client.get(f"/masterplan/{masterplan.pk}/").status_code == 404
     assert client.get(consultation_url(masterplan)).status_code == 404
-    window = open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))
+    window = consultation_window_open(
+        masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=7)
+    )
     assert client.get(f"/masterplan/{masterplan.pk}/").status_code == 200
     assert client.get("/masterplan/").context["page"].paginator.count == 1
     assert client.get(consultation_url(masterplan)).status_code == 200
@@ -89,7 +97,9 @@ def test_anyone_comments_only_while_the_window_is_open(
     assert (comment.status, comment.email, comment.window) == ("pending", "siti@example.id", window)
     ConsultationWindow.objects.filter(pk=window.pk).update(closes_at=timezone.now())
     with pytest.raises(ParticipationError, match="tidak dibuka"):
-        submit_public_comment(masterplan, {"name": "A", "text": "B"}, "10.0.0.1")
+        public_comment_submit(
+            masterplan=masterplan, data={"name": "A", "text": "B"}, address="10.0.0.1"
+        )
     response = client.post(
         consultation_url(masterplan), {"name": "A", "section": "whole", "text": "B"}
     )
@@ -115,10 +125,12 @@ def test_one_address_may_send_only_a_few_comments_an_hour(
 ) -> None:
     data = {"name": "Warga", "text": "Masukan"}
     for _ in range(RATE_LIMIT):
-        submit_public_comment(masterplan, data, "10.0.0.7")
+        public_comment_submit(masterplan=masterplan, data=data, address="10.0.0.7")
     with pytest.raises(RateLimited, match="Terlalu banyak"):
-        submit_public_comment(masterplan, data, "10.0.0.7")
-    submit_public_comment(masterplan, data, "10.0.0.8")  # another address is not held back
+        public_comment_submit(masterplan=masterplan, data=data, address="10.0.0.7")
+    public_comment_submit(
+        masterplan=masterplan, data=data, address="10.0.0.8"
+    )  # another address is not held back
     assert PublicComment.objects.count() == RATE_LIMIT + 1
 
 
@@ -141,12 +153,22 @@ def test_the_rate_limit_counts_the_address_the_trusted_proxy_saw(
 def test_pending_and_rejected_comments_are_not_shown_to_the_public(
     client: Client, masterplan: Masterplan, window: ConsultationWindow, owner: User
 ) -> None:
-    first = submit_public_comment(masterplan, {"name": "Siti", "text": "Perbanyak halte"}, "a")
-    second = submit_public_comment(masterplan, {"name": "Budi", "text": "Iklan judi"}, "b")
+    first = public_comment_submit(
+        masterplan=masterplan, data={"name": "Siti", "text": "Perbanyak halte"}, address="a"
+    )
+    second = public_comment_submit(
+        masterplan=masterplan, data={"name": "Budi", "text": "Iklan judi"}, address="b"
+    )
     assert first is not None and second is not None
     assert "Perbanyak halte" not in client.get(consultation_url(masterplan)).content.decode()
-    moderate(first, owner, "approved", "Masuk program LIV-01 tahun 2028.", base_version=1)
-    moderate(second, owner, "rejected", base_version=1)
+    public_comment_moderate(
+        comment=first,
+        user=owner,
+        status="approved",
+        answer="Masuk program LIV-01 tahun 2028.",
+        base_version=1,
+    )
+    public_comment_moderate(comment=second, user=owner, status="rejected", base_version=1)
     html = client.get(consultation_url(masterplan)).content.decode()
     assert "Perbanyak halte" in html and "Masuk program LIV-01" in html
     assert "Iklan judi" not in html
@@ -160,12 +182,14 @@ def test_the_team_and_national_staff_moderate_but_not_mentors_or_outsiders(
     mentor: User,
     login,
 ) -> None:  # type: ignore[no-untyped-def]
-    comment = submit_public_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
+    comment = public_comment_submit(
+        masterplan=masterplan, data={"name": "Siti", "text": "Halte"}, address="a"
+    )
     assert comment is not None
     url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
     for user in (mentor, outsider):
         with pytest.raises(PermissionDenied):
-            moderate(comment, user, "approved", base_version=1)
+            public_comment_moderate(comment=comment, user=user, status="approved", base_version=1)
         assert login(user).get(url).status_code == 403
     assert login(officer).get(url).context["page"].object_list[0] == comment  # pending queue
     login(officer).post(
@@ -210,10 +234,12 @@ def test_the_summary_counts_per_part_and_dimension_with_the_answers(
         ({"name": "Rina", "text": "Belum dibaca"}, "pending", ""),
     ]
     for n, (data, status, answer) in enumerate(sent):
-        comment = submit_public_comment(masterplan, data, f"10.0.0.{n}")
+        comment = public_comment_submit(masterplan=masterplan, data=data, address=f"10.0.0.{n}")
         assert comment is not None
         if status != "pending":
-            moderate(comment, owner, status, answer, base_version=1)
+            public_comment_moderate(
+                comment=comment, user=owner, status=status, answer=answer, base_version=1
+            )
     summary = consultation_summary(masterplan)
     assert "5 komentar diterima, 3 ditampilkan" in summary
     assert f"{timezone.localtime(window.opens_at):%d/%m/%Y}" in summary
@@ -228,9 +254,13 @@ def test_the_summary_counts_per_part_and_dimension_with_the_answers(
 def test_the_summary_is_saved_into_the_masterplan_from_the_moderation_page(
     masterplan: Masterplan, window: ConsultationWindow, owner: User, login
 ) -> None:  # type: ignore[no-untyped-def]
-    comment = submit_public_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
+    comment = public_comment_submit(
+        masterplan=masterplan, data={"name": "Siti", "text": "Halte"}, address="a"
+    )
     assert comment is not None
-    moderate(comment, owner, "approved", "Ya", base_version=1)
+    public_comment_moderate(
+        comment=comment, user=owner, status="approved", answer="Ya", base_version=1
+    )
     login(owner).post(f"/partisipasi/masterplan/{masterplan.pk}/ringkasan/")
     masterplan.refresh_from_db()
     assert masterplan.consultation_summary == consultation_summary(masterplan)
@@ -243,7 +273,7 @@ def test_the_summary_is_not_written_into_a_masterplan_under_review(
     Masterplan.objects.filter(pk=masterplan.pk).update(status="in_review")
     masterplan.refresh_from_db()
     with pytest.raises(ParticipationError):
-        save_summary(masterplan, owner)
+        consultation_summary_save(masterplan=masterplan, user=owner)
 
 
 def test_a_malformed_moderation_form_answers_404(
@@ -258,7 +288,9 @@ def test_a_malformed_moderation_form_answers_404(
 def test_of_two_moderators_deciding_from_one_version_the_second_is_refused_and_keeps_its_answer(
     masterplan: Masterplan, window: ConsultationWindow, owner: User, officer: User, login
 ) -> None:  # type: ignore[no-untyped-def]
-    comment = submit_public_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
+    comment = public_comment_submit(
+        masterplan=masterplan, data={"name": "Siti", "text": "Halte"}, address="a"
+    )
     assert comment is not None
     url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
     first = {"comment": comment.pk, "status": "approved", "answer": "Ya", "version": "1"}

@@ -4,7 +4,7 @@ from django.core import mail
 from accounts.models import User
 from masterplans.models import Masterplan
 from participation.models import Notification
-from participation.services import add_comment, settle_comment
+from participation.services import comment_add, comment_settle
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_a_new_comment_notifies_the_regions_team_by_app_and_e_mail(
     colleague.email = "lead@bandung.go.id"
     colleague.save()
     with django_capture_on_commit_callbacks(execute=True):
-        comment = add_comment(masterplan, mentor, "KPI terlalu umum.")
+        comment = comment_add(masterplan=masterplan, user=mentor, text="KPI terlalu umum.")
     assert {n.user for n in Notification.objects.all()} == {owner, colleague}
     note = Notification.objects.get(user=owner)
     assert note.url == (
@@ -37,11 +37,11 @@ def test_a_new_comment_notifies_the_regions_team_by_app_and_e_mail(
 def test_a_reply_notifies_the_threads_participants_but_not_its_writer(
     masterplan: Masterplan, mentor: User, owner: User, colleague: User
 ) -> None:
-    comment = add_comment(masterplan, mentor, "Perjelas target.")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Perjelas target.")
     Notification.objects.all().delete()
-    add_comment(masterplan, owner, "Target dipecah per tahun.", parent=comment)
+    comment_add(masterplan=masterplan, user=owner, text="Target dipecah per tahun.", parent=comment)
     assert [n.user for n in Notification.objects.all()] == [mentor]
-    add_comment(masterplan, mentor, "Terima kasih.", parent=comment)
+    comment_add(masterplan=masterplan, user=mentor, text="Terima kasih.", parent=comment)
     assert [n.user for n in Notification.objects.filter(user=owner)] == [owner]
     assert not Notification.objects.filter(user=colleague).exists()  # not in this thread
 
@@ -49,9 +49,11 @@ def test_a_reply_notifies_the_threads_participants_but_not_its_writer(
 def test_settling_a_comment_notifies_its_author_and_e_mails_them(
     masterplan: Masterplan, mentor: User, colleague: User, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    comment = add_comment(masterplan, mentor, "Tambahkan baseline.")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Tambahkan baseline.")
     with django_capture_on_commit_callbacks(execute=True):
-        settle_comment(comment, colleague, "accepted", "Baseline belum tersedia")
+        comment_settle(
+            comment=comment, user=colleague, status="accepted", note="Baseline belum tersedia"
+        )
     note = Notification.objects.get(user=mentor)
     assert "diterima tanpa perubahan" in note.text
     assert [m.to for m in mail.outbox] == [["mentor@itb.ac.id"]]
@@ -61,7 +63,7 @@ def test_users_without_an_e_mail_address_get_only_the_in_app_notification(
     masterplan: Masterplan, mentor: User, owner: User, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
-        add_comment(masterplan, mentor, "Komentar")
+        comment_add(masterplan=masterplan, user=mentor, text="Komentar")
     assert Notification.objects.filter(user=owner).exists()
     assert mail.outbox == []
 
@@ -69,8 +71,8 @@ def test_users_without_an_e_mail_address_get_only_the_in_app_notification(
 def test_the_header_shows_the_unread_count_and_notifications_are_marked_read(
     masterplan: Masterplan, mentor: User, owner: User, login
 ) -> None:  # type: ignore[no-untyped-def]
-    first = add_comment(masterplan, mentor, "Perjelas target")
-    add_comment(masterplan, mentor, "Perjelas visi")
+    first = comment_add(masterplan=masterplan, user=mentor, text="Perjelas target")
+    comment_add(masterplan=masterplan, user=mentor, text="Perjelas visi")
     client = login(owner)
     home = client.get("/")
     assert home.context["unread_notifications"] == 2
@@ -89,7 +91,7 @@ def test_the_header_shows_the_unread_count_and_notifications_are_marked_read(
 def test_nobody_marks_another_users_notifications(
     masterplan: Masterplan, mentor: User, owner: User, colleague: User, login
 ) -> None:  # type: ignore[no-untyped-def]
-    add_comment(masterplan, mentor, "Perjelas target")
+    comment_add(masterplan=masterplan, user=mentor, text="Perjelas target")
     theirs = Notification.objects.get(user=colleague)
     login(owner).post("/partisipasi/notifikasi/", {"notification": theirs.pk})
     theirs.refresh_from_db()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Role
 from conftest import make_user
 from masterplans.workflow import transition
-from participation.services import add_comment, settle_comment, submit_public_comment
+from participation.services import comment_add, comment_settle, public_comment_submit
 from participation.worklist import tasks_for
 from readiness.defaults import questionnaire_for
 from readiness.models import Assessment
@@ -36,14 +36,16 @@ def test_the_regions_team_sees_its_draft_comments_and_residents(
     assert texts(owner) == [
         "Lengkapi draf masterplan (ketua tim Anda yang mengajukannya untuk ditinjau)"
     ]
-    comment = add_comment(masterplan, mentor, "Perjelas KPI.")
-    add_comment(masterplan, mentor, "Tambahkan mitra.")
-    submit_public_comment(masterplan, {"name": "Warga", "text": "Setuju."}, "10.0.0.1")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Perjelas KPI.")
+    comment_add(masterplan=masterplan, user=mentor, text="Tambahkan mitra.")
+    public_comment_submit(
+        masterplan=masterplan, data={"name": "Warga", "text": "Setuju."}, address="10.0.0.1"
+    )
     assert texts(owner)[1:] == [
         "2 komentar pendampingan perlu diselesaikan atau diterima",
         "1 komentar warga menunggu moderasi",
     ]
-    settle_comment(comment, owner, "resolved", "KPI diperjelas.")
+    comment_settle(comment=comment, user=owner, status="resolved", note="KPI diperjelas.")
     assert "1 komentar pendampingan perlu diselesaikan atau diterima" in texts(owner)
     assert texts(outsider) == []
 
@@ -52,9 +54,9 @@ def test_a_mentor_sees_the_assigned_regions_draft_and_unsettled_comments(
     masterplan, mentor, owner
 ) -> None:  # type: ignore[no-untyped-def]
     assert texts(mentor) == ["Dampingi masterplan (draf)"]
-    comment = add_comment(masterplan, mentor, "Perjelas KPI.")
+    comment = comment_add(masterplan=masterplan, user=mentor, text="Perjelas KPI.")
     assert texts(mentor)[1] == "1 komentar Anda belum ditanggapi daerah"
-    settle_comment(comment, owner, "accepted", "Sudah sesuai RPJMD.")
+    comment_settle(comment=comment, user=owner, status="accepted", note="Sudah sesuai RPJMD.")
     assert texts(mentor) == ["Dampingi masterplan (draf)"]
 
 

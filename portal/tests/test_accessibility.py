@@ -205,13 +205,15 @@ def test_readiness_and_consultation_pages_have_no_serious_violations(
 
     from masterplans.tests.factories import make_masterplan
     from mentoring.models import Workshop
-    from participation.services import open_consultation
+    from participation.services import consultation_window_open
     from selection.models import SelectionRound
 
     call_command("load_history", verbosity=0)
     cohort = SelectionRound.objects.get(year=2017)
     masterplan = make_masterplan()
-    open_consultation(masterplan, colleague, timezone.now() + timedelta(days=7))
+    consultation_window_open(
+        masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=7)
+    )
     Workshop.objects.create(
         cohort=cohort, number=1, start_date=date(2017, 6, 13), end_date=date(2017, 6, 15)
     )
