@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 
 from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
@@ -24,8 +24,6 @@ SHEET = "kehadiran"
 HEADER = ["Kode", "Wilayah", "Provinsi", "Hadir", "Peserta", "Nama dan OPD"]
 # More rows than any cohort has regions: a sheet longer than this is not an attendance list.
 MAX_ROWS = 1000
-# How far down the heading row is looked for.
-HEADING_SEARCH = 10
 # The workbook's yes and no (masterplans.workbook_export), and how a sign-in sheet says them.
 YES = workbook_import.YES | {"hadir", "present"}
 NO = (workbook_import.NO - {""}) | {"tidak hadir", "absent", "-"}
@@ -85,7 +83,10 @@ def fill_in_xlsx(workshop: Workshop, regions: list[Region]) -> bytes:
     sheet = book.worksheets[0]
     sheet.title = SHEET
     demo = ["demo"] if workshop.is_demo else []
-    sheet.append(HEADER + (["Demo"] if demo else []))
+    widths = (8, 30, 24, 8, 9, 60, 8)
+    sheets.heading(sheet, list(zip(HEADER + (["Demo"] if demo else []), widths, strict=False)))
+    # Excel offers ya/tidak in Hadir and refuses anything else as it is typed.
+    sheets.choices(sheet, HEADER.index("Hadir") + 1, ["ya", "tidak"])
     for region in regions:
         row = recorded.get(region.pk)
         answer = ("ya" if row.present else "tidak") if row else ""
@@ -100,14 +101,9 @@ def fill_in_xlsx(workshop: Workshop, regions: list[Region]) -> bytes:
                 *demo,
             ]
         )
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEF", (8, 30, 24, 8, 9, 60), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
     guide = book.create_sheet("petunjuk")
     for line in (
         [f"Kehadiran {workshop.theme}: {workshop.cohort.name}"],
@@ -148,7 +144,7 @@ def _columns(header: tuple[Any, ...], number: int) -> dict[str, int]:
         "names": ("nama dan opd", "nama", f"bimtek {number} nama", "names"),
     }
     for index, value in enumerate(header):
-        text = _text(value).casefold()
+        text = sheets.heading_key(value)
         for field, accepted in labels.items():
             if text in accepted and field not in found:
                 found[field] = index
@@ -174,14 +170,10 @@ def read_attendance(
             [Problem(None, "", _("The sheet has more than %(n)s rows.") % {"n": MAX_ROWS})]
         )
     # A sheet typed by hand often has a title or a date above its heading row.
-    head = next(
-        (
-            index
-            for index, line in enumerate(lines[:HEADING_SEARCH])
-            if {"code", "present"} <= _columns(line, workshop.number).keys()
-        ),
-        0,
+    head = sheets.heading_row(
+        lines, lambda keys: {"code", "present"} <= _columns(keys, workshop.number).keys()
     )
+    head = head or 0
     columns = _columns(lines[head] if lines else (), workshop.number)
     missing = [
         label for field, label in (("code", "Kode"), ("present", "Hadir")) if field not in columns

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 
 from accounts import access
 from accounts.models import Membership, Role, User
 from audit.versioning import StaleEdit, fingerprint
+from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
 from kotacerdas.errors import DomainError
 from kotacerdas.pdf import render_pdf
@@ -235,7 +236,18 @@ def attendance_xlsx(cohort: SelectionRound, *, with_names: bool) -> bytes:
     book = Workbook()
     sheet = book.worksheets[0]
     sheet.title = "bimtek"
-    sheet.append(["Bimtek", "Tema", "Mulai", "Selesai", "Tempat", "Keluaran", "Demo"])
+    sheets.heading(
+        sheet,
+        [
+            ("Bimtek", 8),
+            ("Tema", 36),
+            ("Mulai", 12),
+            ("Selesai", 12),
+            ("Tempat", 20),
+            ("Keluaran", 40),
+            ("Demo", 8),
+        ],
+    )
     for w in workshops:
         sheet.append(
             [w.number, w.theme, w.start_date, w.end_date, w.place, w.outputs, "demo" * w.is_demo]
@@ -247,7 +259,8 @@ def attendance_xlsx(cohort: SelectionRound, *, with_names: bool) -> bytes:
     for w in workshops:
         header += [f"Bimtek {w.number} hadir", f"Bimtek {w.number} peserta"]
         header += [f"Bimtek {w.number} nama"] if with_names else []
-    table.append(header + (["Demo"] if demo else []))
+    header += ["Demo"] if demo else []
+    sheets.heading(table, [(title, 30 if title == "Wilayah" else 12) for title in header])
     for row in attendance_table(cohort, workshops):
         region = row["region"]
         line: list[Any] = [region.code, region.name, region.province.name]
@@ -259,12 +272,9 @@ def attendance_xlsx(cohort: SelectionRound, *, with_names: bool) -> bytes:
             line += [cell.names] if with_names else []
         table.append(line + (["demo"] if demo else []))
     for worksheet in (sheet, table):
-        for cell in worksheet[1]:
-            cell.font = Font(bold=True)
         for row_cells in worksheet.iter_rows(min_row=2):
             for cell in row_cells:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-        worksheet.freeze_panes = "A2"
         worksheet.auto_filter.ref = worksheet.dimensions
     return workbook_bytes(book)
 

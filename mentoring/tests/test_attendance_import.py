@@ -52,6 +52,8 @@ def test_the_filled_in_sheet_records_every_region_it_names(
         "Nama dan OPD",
     ]
     assert sheet.max_row == 26  # the 25 regions of the 2017 cohort
+    (present,) = sheet.data_validations.dataValidation  # Hadir offers ya/tidak, nothing else
+    assert (str(present.sqref), present.formula1) == ("D2:D2001", '"ya,tidak"')
     rows = {sheet.cell(row=r, column=1).value: r for r in range(2, 27)}
     sheet.cell(row=rows["32.73"], column=4, value="Ya")
     sheet.cell(row=rows["32.73"], column=6, value="Budi (Diskominfo); Sari (Bappeda)")
