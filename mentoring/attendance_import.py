@@ -4,6 +4,7 @@ back. Every row is checked by the same rules as the form; nothing is written unl
 right. A regional team's workbook may still hold the other regions' rows: those are skipped."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -133,7 +134,7 @@ def _code(value: Any) -> str:
     return _text(value)
 
 
-def _columns(header: tuple[Any, ...], number: int) -> dict[str, int]:
+def _columns(header: Sequence[Any], number: int) -> dict[str, int]:
     """Field → column index: the fill-in sheet's Hadir/Peserta/Nama, or the cohort workbook's
     "Bimtek N hadir/peserta/nama" columns of this workshop."""
     found: dict[str, int] = {}
