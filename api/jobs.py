@@ -4,14 +4,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Router, Schema
 
 from api.auth import READ_AUTH
 from api.errors import documented_errors
 from jobs.models import Job, JobStatus
-from jobs.services import get_job_for_user
+from jobs.services import get_job_for_user, job_download
 from kotacerdas.downloads import CONTENT_TYPES
 
 router = Router(tags=["jobs"])
@@ -75,7 +75,4 @@ def job_detail(request: HttpRequest, job_id: UUID) -> Any:
     },
 )
 def job_file(request: HttpRequest, job_id: UUID) -> Any:
-    job = get_job_for_user(request.user, job_id)
-    if job.status != JobStatus.DONE or not job.file:
-        raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    return job_download(get_job_for_user(request.user, job_id))

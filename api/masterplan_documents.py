@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
@@ -16,6 +16,7 @@ from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.jobs import JobOut, poll_headers
 from jobs.models import JobStatus
+from jobs.services import job_download
 from kotacerdas.downloads import CONTENT_TYPES, attachment
 from masterplans.files import masterplan_book_job, masterplan_filename
 from masterplans.versions import diff, readable_versions
@@ -118,7 +119,7 @@ def download_book(request: HttpRequest, response: HttpResponse, masterplan_id: i
     masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
     job = masterplan_book_job(masterplan=masterplan, user=request.user)
     if job.status == JobStatus.DONE:
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+        return job_download(job)
     poll_headers(response, job)
     return Status(202, job)
 

@@ -167,24 +167,21 @@ def start_gunicorn(
     ]
     if worker_class == "gthread":
         command += ["--threads", str(threads)]
-    # Own session: a Ctrl-C in the terminal reaches this script, which then stops gunicorn
-    # in order (SIGTERM, graceful) instead of the signal racing into every worker.
-    # The app's own log (Django warns about every 4xx) goes to the same file, not the terminal.
-    with logfile.open("ab") as out:
-        return subprocess.Popen(  # noqa: S603
-            command,
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    return start_process(command, env, logfile)
 
 
 def start_worker(env: dict[str, str], logfile: Path) -> subprocess.Popen[bytes]:
     """The task worker that typesets books (manage.py db_worker), as `make run` starts it."""
     command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.5"]
+    return start_process(command, env, logfile)
+
+
+def start_process(
+    command: list[str], env: dict[str, str], logfile: Path
+) -> subprocess.Popen[bytes]:
+    # Own session: a Ctrl-C in the terminal reaches this script, which then stops the server
+    # in order (SIGTERM, graceful) instead of the signal racing into every worker.
+    # The app's own log (Django warns about every 4xx) goes to the same file, not the terminal.
     with logfile.open("ab") as out:
         return subprocess.Popen(  # noqa: S603
             command,

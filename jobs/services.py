@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.utils import timezone
 
 from accounts.access import AnyUser
@@ -79,6 +79,13 @@ def job_run(*, job_id: str) -> None:
         step=job.steps,
         finished_at=timezone.now(),
     )
+
+
+def job_download(job: Job) -> FileResponse:
+    """The file a finished job built, as a download; 404 while it is not there."""
+    if job.status != JobStatus.DONE or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
 
 
 def get_job_for_user(user: AnyUser, pk: uuid.UUID | str) -> Job:

@@ -1,11 +1,11 @@
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jobs.kinds import KINDS
 from jobs.models import JobStatus
-from jobs.services import get_job_for_user
+from jobs.services import get_job_for_user, job_download
 
 # The page asks again this often while the work goes on.
 REFRESH_SECONDS = 2
@@ -33,7 +33,4 @@ def job_detail(request: HttpRequest, pk: UUID) -> HttpResponse:
 
 
 def job_file(request: HttpRequest, pk: UUID) -> FileResponse:
-    job = get_job_for_user(request.user, pk)
-    if job.status != JobStatus.DONE or not job.file:
-        raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    return job_download(get_job_for_user(request.user, pk))
