@@ -172,6 +172,20 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
+def quick_book(monkeypatch):  # type: ignore[no-untyped-def]
+    """The book job's steps without WeasyPrint's seconds of typesetting, for tests of the queue,
+    the pages and the API around it (masterplans/tests/test_book.py and one job test typeset
+    real books)."""
+    from masterplans import jobs
+
+    def typeset(masterplan, typesetting=lambda: None):  # type: ignore[no-untyped-def]
+        typesetting()
+        return f"%PDF-1.7 buku {masterplan.pk}".encode()
+
+    monkeypatch.setattr(jobs, "masterplan_pdf", typeset)
+
+
 # With CI=true a skipped test fails the run: a browser test skipped for want of Chromium, or a
 # PDF test for want of poppler, must not let CI pass without having run. Reasons print (-rs).
 _skipped: list[str] = []

@@ -71,7 +71,12 @@ def test_a_draft_and_its_files_are_hidden_from_the_public(client: Client) -> Non
 
 
 def test_the_team_downloads_the_workbook_and_the_book_typeset_in_the_background(
-    client: Client, owner: User, outsider: User, token_for, django_capture_on_commit_callbacks
+    client: Client,
+    owner: User,
+    outsider: User,
+    token_for,
+    django_capture_on_commit_callbacks,
+    quick_book,
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = make_masterplan()
     auth = {"Authorization": token_for(owner)}

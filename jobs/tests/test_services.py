@@ -31,7 +31,7 @@ def test_a_book_asked_for_waits_in_the_queue_until_the_request_commits(
 
 
 def test_the_same_version_asked_again_gets_the_same_job_and_a_changed_one_a_new_job(
-    owner, colleague, django_capture_on_commit_callbacks
+    owner, colleague, django_capture_on_commit_callbacks, quick_book
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = make_masterplan()
     with django_capture_on_commit_callbacks(execute=True):
@@ -65,27 +65,31 @@ def test_a_job_under_way_is_shared_and_one_that_lost_its_worker_is_asked_anew(
 
 
 def test_a_failed_job_says_so_without_the_exception_text_and_is_asked_anew(
-    owner, monkeypatch, django_capture_on_commit_callbacks
+    owner, monkeypatch, django_capture_on_commit_callbacks, quick_book
 ) -> None:  # type: ignore[no-untyped-def]
     def broken(self, params, step):  # type: ignore[no-untyped-def]
         step(1)
         raise RuntimeError("/srv/secret/path exploded")
 
-    monkeypatch.setattr(kinds.KINDS["masterplan_book"].__class__, "build", broken)
+    kind = type(kinds.KINDS["masterplan_book"])
+    working = kind.build
+    monkeypatch.setattr(kind, "build", broken)
     masterplan = make_masterplan()
     with django_capture_on_commit_callbacks(execute=True):
         job = masterplan_book_job(masterplan=masterplan, user=owner)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and job.step == 1 and job.finished_at
     assert "secret" not in job.error and job.error
-    monkeypatch.undo()
+    monkeypatch.setattr(kind, "build", working)
     with django_capture_on_commit_callbacks(execute=True):
         retried = masterplan_book_job(masterplan=masterplan, user=owner)
     retried.refresh_from_db()
     assert retried.pk != job.pk and retried.status == JobStatus.DONE
 
 
-def test_a_finished_job_is_not_done_twice(owner, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+def test_a_finished_job_is_not_done_twice(
+    owner, django_capture_on_commit_callbacks, quick_book
+) -> None:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=True):
         job = masterplan_book_job(masterplan=make_masterplan(), user=owner)
     job.refresh_from_db()

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_page_shows_the_steps_and_asks_again_until_the_book_is_ready(
-    login, owner, django_capture_on_commit_callbacks
+    login, owner, django_capture_on_commit_callbacks, quick_book
 ) -> None:  # type: ignore[no-untyped-def]
     client = login(owner)
     masterplan = make_masterplan()
@@ -54,7 +54,14 @@ def test_a_failed_book_says_so_on_the_page(
 
 
 def test_the_book_of_a_draft_is_hidden_like_the_draft_and_follows_it_once_public(
-    client: Client, login, owner, outsider, colleague, officer, django_capture_on_commit_callbacks
+    client: Client,
+    login,
+    owner,
+    outsider,
+    colleague,
+    officer,
+    django_capture_on_commit_callbacks,
+    quick_book,
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = make_masterplan()
     with django_capture_on_commit_callbacks(execute=True):

@@ -245,7 +245,7 @@ def test_the_library_filters_by_cohort_and_search(
 
 
 def test_the_workbook_downloads_and_the_book_is_typeset_once_in_the_background(
-    client: Client, colleague: User, officer: User, django_capture_on_commit_callbacks
+    client: Client, colleague: User, officer: User, django_capture_on_commit_callbacks, quick_book
 ) -> None:  # type: ignore[no-untyped-def]
     masterplan = transition(transition(make_masterplan(), "submit", colleague), "approve", officer)
     with django_capture_on_commit_callbacks(execute=True):
