@@ -1,9 +1,10 @@
 """Asking for long work and doing it. The request only records the job and hands it to the task
 queue (django-tasks); a worker does the work and reports each step on the job's row."""
 
+import json
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -111,3 +112,23 @@ def mail_send(*, messages: list[tuple[str, str, str | None, list[str]]]) -> None
     payload = [[subject, body, sender, list(to)] for subject, body, sender, to in messages]
     if payload:
         transaction.on_commit(partial(mail_task.enqueue, payload))
+
+
+def jobs_prune(*, before: datetime, dry_run: bool = False) -> int:
+    """Delete (with their files) the jobs finished before ``before`` that nobody will ask for
+    again: failed ones, unfinished ones that lost their worker, and done ones that a newer done
+    job of the same kind and parameters replaced (the book of an older masterplan version).
+    The newest book of each masterplan stays, however old: a reader may still ask for it."""
+    old = Job.objects.filter(created_at__lt=before)
+    doomed = list(old.exclude(status=JobStatus.DONE))
+    newest: dict[tuple[str, str], Job] = {}
+    for job in Job.objects.filter(status=JobStatus.DONE).order_by("created_at"):
+        newest[(job.kind, json.dumps(job.params, sort_keys=True))] = job
+    keep = {job.pk for job in newest.values()}
+    doomed += [job for job in old.filter(status=JobStatus.DONE) if job.pk not in keep]
+    if not dry_run:
+        for job in doomed:
+            if job.file:
+                job.file.delete(save=False)
+            job.delete()
+    return len(doomed)
