@@ -1,27 +1,20 @@
 """The one place that decides who may see and change what.
 
-Every view and API endpoint asks here. A rule names the roles that grant an action when held
-nationally and the roles that grant it when held for the region concerned. Anonymous users get
-only what is public.
+A rule names the roles that grant an action when held nationally and the roles that grant it
+when held for the region concerned. Anonymous users get only what is public. Each app finds its
+own records for a user in its ``access.py`` (``get_<resource>_for_user``) and filters them in a
+QuerySet's ``visible_to``, both built on ``can``, ``require`` and ``regions_for`` here.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 from accounts.models import Membership, Role, User
 from regions.models import Region, RegionQuerySet
-
-if TYPE_CHECKING:
-    from django.db.models import QuerySet
-
-    from evaluation.models import Rubric
-    from masterplans.models import Masterplan
-    from selection.models import SelectionRound
 
 AnyUser = User | AnonymousUser
 
@@ -143,67 +136,6 @@ def require(user: AnyUser, action: str, region: Region | None = None) -> None:
         raise PermissionDenied
 
 
-def get_region_for_user(user: AnyUser, code: str, *, write: bool = False) -> Region:
-    """The region with Kemendagri ``code``, or 404; PermissionDenied if ``write`` is not allowed."""
-    try:
-        region = Region.objects.select_related("province").get(code=code)
-    except Region.DoesNotExist:
-        raise Http404 from None
-    require(user, "region.edit" if write else "region.view", region)
-    return region
-
-
-def get_round_for_user(user: AnyUser, pk: int, *, write: bool = False) -> "SelectionRound":
-    """The selection round, or 404 (also for a draft the user may not see)."""
-    from selection.models import SelectionRound
-
-    try:
-        selection_round = SelectionRound.objects.get(pk=pk)
-    except SelectionRound.DoesNotExist:
-        raise Http404 from None
-    if not selection_round.is_published and not can(user, "round.view_draft"):
-        raise Http404
-    if write:
-        require(user, "round.manage")
-    return selection_round
-
-
-def get_masterplan_for_user(user: AnyUser, pk: int, action: str = "") -> "Masterplan":
-    """The masterplan, or 404 when ``user`` may not read it; PermissionDenied for ``action``.
-
-    Approved and enacted masterplans are public; drafts are for the region's own people and
-    national roles.
-    """
-    from masterplans.models import Masterplan
-
-    try:
-        masterplan = Masterplan.objects.select_related("region__province", "cohort").get(pk=pk)
-    except Masterplan.DoesNotExist:
-        raise Http404 from None
-    if (
-        not masterplan.is_public
-        and not can(user, "masterplan.view_draft", masterplan.region)
-        and not in_consultation(masterplan)
-    ):
-        raise Http404
-    if action:
-        require(user, action, masterplan.region)
-    return masterplan
-
-
-def get_rubric_for_user(user: AnyUser, year: int, action: str = "") -> "Rubric":
-    """The evaluation of ``year``, or 404 when ``user`` may not read it (an open one is for
-    national roles); PermissionDenied for ``action``."""
-    from evaluation.models import Rubric
-
-    rubric = Rubric.objects.filter(year=year).first()
-    if rubric is None or not (rubric.is_published or can(user, "evaluation.view_open")):
-        raise Http404
-    if action:
-        require(user, action)
-    return rubric
-
-
 def regions_held(user: AnyUser, roles: Iterable[str]) -> RegionQuerySet:
     """The regions where ``user`` holds one of the regional ``roles`` (mentor, lead, ...)."""
     wanted = frozenset(roles)
@@ -218,22 +150,6 @@ def regions_for(user: AnyUser, action: str) -> RegionQuerySet:
     if can(user, action):
         return Region.objects.select_related("province")
     return regions_held(user, RULES[action].regional)
-
-
-def open_consultations() -> "QuerySet[Any]":
-    """Ids of the masterplans whose public consultation is open now: anyone reads them."""
-    from django.utils import timezone
-
-    from participation.models import ConsultationWindow
-
-    now = timezone.now()
-    return ConsultationWindow.objects.filter(opens_at__lte=now, closes_at__gt=now).values(
-        "masterplan_id"
-    )
-
-
-def in_consultation(masterplan: "Masterplan") -> bool:
-    return open_consultations().filter(masterplan_id=masterplan.pk).exists()
 
 
 def describe_roles(user: AnyUser) -> list[dict[str, Any]]:

@@ -165,7 +165,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_delete(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "account.use")
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token = get_object_or_404(cast(User, request.user).api_tokens, pk=pk)
     token.delete()
     messages.success(request, _('Token "%(name)s" was revoked.') % {"name": token.name})
     return redirect("accounts:account")

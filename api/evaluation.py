@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.db.models import Case, IntegerField, Value, When
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
@@ -19,6 +19,7 @@ from api.errors import ApiError, documented_errors, form_details
 from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, base_version, etag
+from evaluation.access import get_award_for_user, get_rubric_for_user
 from evaluation.forms import RubricForm
 from evaluation.index import DEFAULT_WEIGHTS
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
@@ -26,6 +27,7 @@ from evaluation.results import award_categories, decide_award, propose_awards
 from evaluation.results import results as evaluation_results
 from evaluation.services import EvaluationClosed, grid_version, rubric_save, scores_save
 from masterplans.models import Dimension
+from regions.access import get_region_for_user
 from regions.models import Region
 
 router = Router(tags=["evaluation"])
@@ -217,7 +219,7 @@ def list_evaluations(request: HttpRequest) -> Any:
 )
 @paginate(Pagination)
 def evaluation_result_list(request: HttpRequest, year: int) -> Any:
-    rubric = access.get_rubric_for_user(request.user, year)
+    rubric = get_rubric_for_user(request.user, year)
     return [
         {
             "region": r.region.code,
@@ -241,7 +243,7 @@ def evaluation_result_list(request: HttpRequest, year: int) -> Any:
     summary="An evaluation's rubric: title, status, scale and component weights",
 )
 def get_rubric(request: HttpRequest, response: HttpResponse, year: int) -> Any:
-    rubric = access.get_rubric_for_user(request.user, year)
+    rubric = get_rubric_for_user(request.user, year)
     etag(response, rubric.version)
     return _rubric_out(rubric)
 
@@ -271,7 +273,7 @@ def create_rubric(request: HttpRequest, payload: RubricIn) -> Any:
 def change_rubric(
     request: HttpRequest, response: HttpResponse, year: int, payload: RubricChangeIn
 ) -> Any:
-    rubric = access.get_rubric_for_user(request.user, year, "evaluation.manage")
+    rubric = get_rubric_for_user(request.user, year, "evaluation.manage")
     if rubric.is_published:
         raise EvaluationClosed
     data = {
@@ -296,13 +298,8 @@ def change_rubric(
 
 def _scored_region(user: Any, year: int, code: str) -> tuple[Rubric, Region]:
     """The rubric and region of a scoring grid: an open evaluation for those who work on it."""
-    rubric = Rubric.objects.filter(year=year).first()
-    if rubric is None:
-        raise Http404
-    region = access.get_region_for_user(user, code)
-    if not rubric.is_published and not access.can(user, "evaluation.view_open", region):
-        raise Http404
-    return rubric, region
+    region = get_region_for_user(user, code)
+    return get_rubric_for_user(user, year, region=region), region
 
 
 def _scores_out(user: Any, rubric: Rubric, region: Region) -> dict[str, Any]:
@@ -441,7 +438,7 @@ def _award_out(award: Award, labels: dict[str, Any]) -> dict[str, Any]:
     description="Empty until the national team computes the proposals.",
 )
 def list_awards(request: HttpRequest, year: int) -> Any:
-    return _awards(access.get_rubric_for_user(request.user, year))
+    return _awards(get_rubric_for_user(request.user, year))
 
 
 @router.post(
@@ -452,7 +449,7 @@ def list_awards(request: HttpRequest, year: int) -> Any:
     description="Awards the jury has decided keep their decision.",
 )
 def post_award_proposals(request: HttpRequest, year: int) -> Any:
-    rubric = access.get_rubric_for_user(request.user, year, "award.decide")
+    rubric = get_rubric_for_user(request.user, year, "award.decide")
     propose_awards(rubric)
     return _awards(rubric)
 
@@ -465,9 +462,7 @@ def post_award_proposals(request: HttpRequest, year: int) -> Any:
 )
 def post_award_decision(request: HttpRequest, award_id: int, payload: DecisionIn) -> Any:
     access.require(request.user, "award.decide")
-    award = Award.objects.select_related("rubric", "proposed").filter(pk=award_id).first()
-    if award is None:
-        raise Http404
+    award = get_award_for_user(request.user, award_id)
     region = None
     if payload.region:
         region = Region.objects.filter(code=payload.region).first()

@@ -12,15 +12,15 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 from pydantic import StrictInt
 
-from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, invalid_form
 from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number
+from masterplans.access import get_masterplan_for_user, get_program_for_user
 from masterplans.models import Masterplan, Program
 from monitoring.forms import MilestoneForm
-from monitoring.models import KpiActual, Milestone, ProgressReport, ProgressStatus
+from monitoring.models import KpiActual, ProgressReport, ProgressStatus
 from monitoring.progress import FOLLOWED_STATUSES, late_reports, report_percent
 from monitoring.services import (
     kpi_actual_save,
@@ -93,14 +93,6 @@ class QuickWinOut(Schema):
     latest_status: str | None
 
 
-def _program(user: Any, program_id: int) -> Program:
-    program = Program.objects.select_related("masterplan__region").filter(pk=program_id).first()
-    if program is None:
-        raise Http404
-    access.get_masterplan_for_user(user, program.masterplan_id)
-    return program
-
-
 def _progress(program: Program) -> dict[str, Any]:
     reports = program.progress_reports.order_by("-year", "-quarter")
     return {
@@ -133,7 +125,7 @@ def _progress(program: Program) -> dict[str, Any]:
     summary="A program's quarterly progress and milestones",
 )
 def get_progress(request: HttpRequest, program_id: int) -> Any:
-    return _progress(_program(request.user, program_id))
+    return _progress(get_program_for_user(request.user, program_id))
 
 
 @router.post(
@@ -145,8 +137,7 @@ def get_progress(request: HttpRequest, program_id: int) -> Any:
     "If-Match): 412 when it changed since, 428 without it.",
 )
 def post_progress(request: HttpRequest, program_id: int, payload: ReportIn) -> Any:
-    program = _program(request.user, program_id)
-    access.require(request.user, "progress.report", program.masterplan.region)
+    program = get_program_for_user(request.user, program_id, "progress.report")
     if not program.start_year <= payload.year <= program.end_year:
         raise ApiError(
             422,
@@ -209,12 +200,6 @@ class LateReportOut(Schema):
     due: date
 
 
-def _reporter_program(user: Any, program_id: int) -> Program:
-    program = _program(user, program_id)
-    access.require(user, "progress.report", program.masterplan.region)
-    return program
-
-
 @router.get(
     "/programs/{int:program_id}/milestones",
     response={200: list[MilestoneItemOut], **documented_errors(401, 404)},
@@ -222,7 +207,7 @@ def _reporter_program(user: Any, program_id: int) -> Program:
     summary="A program's milestones, by due date",
 )
 def list_milestones(request: HttpRequest, program_id: int) -> Any:
-    return _program(request.user, program_id).milestones.all()
+    return get_program_for_user(request.user, program_id).milestones.all()
 
 
 @router.post(
@@ -232,7 +217,7 @@ def list_milestones(request: HttpRequest, program_id: int) -> Any:
     summary="Add a milestone (the region's team, once the masterplan is approved)",
 )
 def create_milestone(request: HttpRequest, program_id: int, payload: MilestoneIn) -> Any:
-    program = _reporter_program(request.user, program_id)
+    program = get_program_for_user(request.user, program_id, "progress.report")
     form = MilestoneForm(payload.model_dump())
     if not form.is_valid():
         raise invalid_form(form)
@@ -249,11 +234,10 @@ def create_milestone(request: HttpRequest, program_id: int, payload: MilestoneIn
 def mark_milestone(
     request: HttpRequest, program_id: int, milestone_id: int, payload: MilestoneDoneIn
 ) -> Any:
-    program = _reporter_program(request.user, program_id)
-    milestone = Milestone.objects.filter(pk=milestone_id, program=program).first()
+    program = get_program_for_user(request.user, program_id, "progress.report")
+    milestone = program.milestones.filter(pk=milestone_id).first()
     if milestone is None:
         raise Http404
-    milestone.program = program
     done_on = timezone.localdate() if payload.done else None
     return milestone_set_done(milestone=milestone, user=request.user, done_on=done_on)
 
@@ -280,7 +264,7 @@ def _kpis(program: Program) -> list[dict[str, Any]]:
     summary="A program's KPIs: the masterplan's yearly targets beside the values reached",
 )
 def list_kpis(request: HttpRequest, program_id: int) -> Any:
-    return _kpis(_program(request.user, program_id))
+    return _kpis(get_program_for_user(request.user, program_id))
 
 
 @router.post(
@@ -297,7 +281,7 @@ def list_kpis(request: HttpRequest, program_id: int) -> Any:
 def record_kpi_actual(
     request: HttpRequest, program_id: int, kpi_id: int, payload: KpiActualIn
 ) -> Any:
-    program = _reporter_program(request.user, program_id)
+    program = get_program_for_user(request.user, program_id, "progress.report")
     if not program.kpis.filter(pk=kpi_id).exists():
         raise Http404
     exists = KpiActual.objects.filter(kpi_id=kpi_id, year=payload.year).exists()
@@ -320,7 +304,7 @@ def record_kpi_actual(
     summary="Quarterly reports of the masterplan's programs past their due date",
 )
 def list_late_reports(request: HttpRequest, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "progress.watch")
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "progress.watch")
     if masterplan.status not in FOLLOWED_STATUSES:
         return []
     programs = masterplan.programs.prefetch_related("progress_reports").order_by("code")

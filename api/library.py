@@ -3,7 +3,7 @@ the programs like one in other regions, and the regions like one."""
 
 from typing import Any, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -11,8 +11,10 @@ from accounts import access
 from api.auth import READ_AUTH
 from api.errors import documented_errors
 from api.pagination import Pagination
+from masterplans.access import get_program_for_user
 from masterplans.library import search_programs, similar_programs
-from masterplans.models import Dimension, FundingSource, Program
+from masterplans.models import Dimension, FundingSource
+from regions.access import get_region_for_user
 from regions.models import IslandGroup
 from regions.similar import regions_like
 
@@ -103,10 +105,7 @@ def search_library(request: HttpRequest, filters: Query[LibraryFilters]) -> Any:
 def list_similar_programs(
     request: HttpRequest, program_id: int, limit: int = Query(5, ge=1, le=20)
 ) -> Any:
-    program = Program.objects.select_related("masterplan__region").filter(pk=program_id).first()
-    if program is None:
-        raise Http404
-    access.get_masterplan_for_user(request.user, program.masterplan_id)
+    program = get_program_for_user(request.user, program_id)
     return [
         {
             "id": other.pk,
@@ -135,7 +134,7 @@ def list_similar_programs(
 def list_similar_regions(
     request: HttpRequest, code: str, limit: int = Query(5, ge=1, le=20)
 ) -> Any:
-    region = access.get_region_for_user(request.user, code)
+    region = get_region_for_user(request.user, code)
     return [
         {
             "code": like["region"].code,

@@ -11,13 +11,13 @@ from ninja import Field, File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status
 
-from accounts import access
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.jobs import JobOut, poll_headers
 from jobs.models import JobStatus
 from jobs.services import job_download
 from kotacerdas.downloads import CONTENT_TYPES, attachment
+from masterplans.access import get_masterplan_for_user
 from masterplans.files import masterplan_book_job, masterplan_filename
 from masterplans.versions import diff, readable_versions
 from masterplans.workbook_export import masterplan_xlsx
@@ -73,7 +73,7 @@ class ImportOut(Schema):
     description="The public sees the approved and enacted versions only.",
 )
 def list_versions(request: HttpRequest, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     return readable_versions(masterplan, request.user)
 
 
@@ -84,7 +84,7 @@ def list_versions(request: HttpRequest, masterplan_id: int) -> Any:
     summary="What changed from version `a` to version `b` (the last two by default)",
 )
 def version_diff(request: HttpRequest, masterplan_id: int, query: Query[DiffQuery]) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     versions = readable_versions(masterplan, request.user)
     if len(versions) < 2:
         raise ApiError(422, "too_few_versions", _("There are not yet two versions to compare."))
@@ -116,7 +116,7 @@ def _file_response(fmt: str) -> dict[str, Any]:
     openapi_extra=_file_response("pdf"),
 )
 def download_book(request: HttpRequest, response: HttpResponse, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     job = masterplan_book_job(masterplan=masterplan, user=request.user)
     if job.status == JobStatus.DONE:
         return job_download(job)
@@ -132,7 +132,7 @@ def download_book(request: HttpRequest, response: HttpResponse, masterplan_id: i
     openapi_extra=_file_response("xlsx"),
 )
 def download_workbook(request: HttpRequest, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     return attachment(masterplan_xlsx(masterplan), masterplan_filename(masterplan, "xlsx"))
 
 
@@ -169,7 +169,7 @@ def import_workbook_api(
     choices: Form[ChoicesIn],
     file: File[UploadedFile | None] = None,
 ) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.edit")
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "masterplan.edit")
     if file is None:
         raise ApiError(
             422,

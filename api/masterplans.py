@@ -10,13 +10,13 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 from pydantic import StrictInt
 
-from accounts import access
 from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors, invalid_form, invalid_parts
 from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, etag
+from masterplans.access import get_masterplan_for_user
 from masterplans.checks import run_checks
 from masterplans.editing import (
     add_analysis_item,
@@ -44,6 +44,7 @@ from masterplans.models import (
     Status as MasterplanStatus,
 )
 from masterplans.workflow import TRANSITIONS, masterplan_create, require_editable, transition
+from regions.access import get_region_for_user
 from regions.models import IslandGroup, Region
 
 router = Router(tags=["masterplans"])
@@ -297,7 +298,7 @@ def list_masterplans(request: HttpRequest, filters: Query[MasterplanFilters]) ->
     summary="One masterplan with its programs, budgets and KPIs",
 )
 def get_masterplan(request: HttpRequest, response: HttpResponse, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     etag(response, masterplan.version)
     return masterplan
 
@@ -309,7 +310,7 @@ def get_masterplan(request: HttpRequest, response: HttpResponse, masterplan_id: 
     summary="The completeness checklist (kelengkapan)",
 )
 def get_checks(request: HttpRequest, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     return [
         {
             "code": c.code,
@@ -324,7 +325,7 @@ def get_checks(request: HttpRequest, masterplan_id: int) -> Any:
 
 def _editable(user: Any, masterplan_id: int) -> Masterplan:
     """The masterplan ``user`` may edit, or 404/403; 409 while its status allows no change."""
-    masterplan = access.get_masterplan_for_user(user, masterplan_id, "masterplan.edit")
+    masterplan = get_masterplan_for_user(user, masterplan_id, "masterplan.edit")
     require_editable(masterplan, user)
     return masterplan
 
@@ -448,8 +449,7 @@ def remove_program(request: HttpRequest, masterplan_id: int, program_id: int) ->
     summary="Start a region's masterplan (its lead or national staff)",
 )
 def start_masterplan(request: HttpRequest, payload: MasterplanIn) -> Any:
-    region = access.get_region_for_user(request.user, payload.region)
-    access.require(request.user, "masterplan.create", region)
+    region = get_region_for_user(request.user, payload.region, "masterplan.create")
     form = MasterplanCreateForm(
         {**payload.model_dump(), "region": region.pk}, regions=Region.objects.filter(pk=region.pk)
     )
@@ -534,9 +534,7 @@ def remove_analysis_item(request: HttpRequest, masterplan_id: int, item_id: int)
     summary="Take a workflow step: submit, request_revision, approve, enact",
 )
 def take_step(request: HttpRequest, masterplan_id: int, step: StepName, payload: StepIn) -> Any:  # type: ignore[valid-type]
-    masterplan = access.get_masterplan_for_user(
-        request.user, masterplan_id, TRANSITIONS[step].action
-    )
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, TRANSITIONS[step].action)
     return transition(
         masterplan,
         step,

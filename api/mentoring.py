@@ -12,6 +12,7 @@ from api.auth import READ_AUTH
 from api.errors import documented_errors
 from mentoring.models import Workshop
 from mentoring.services import attendance_table
+from selection.access import get_round_for_user
 
 router = Router(tags=["mentoring"])
 
@@ -41,7 +42,7 @@ class WorkshopOut(Schema):
     summary="A cohort's workshops (bimtek I-IV) with each region's attendance",
 )
 def list_workshops(request: HttpRequest, round_id: int) -> Any:
-    cohort = access.get_round_for_user(request.user, round_id)
+    cohort = get_round_for_user(request.user, round_id)
     workshops = list(Workshop.objects.filter(cohort=cohort).order_by("number"))
     with_names = access.can(request.user, "masterplan.view_draft")
     rows = attendance_table(cohort, workshops)

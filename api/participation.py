@@ -11,7 +11,6 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 from pydantic import StrictInt
 
-from accounts import access
 from accounts.models import User
 from api.auth import READ_AUTH, WRITE_AUTH, PublicAuth
 from api.errors import ApiError, documented_errors
@@ -19,7 +18,9 @@ from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number
 from audit.context import client_ip
+from masterplans.access import get_masterplan_for_user
 from masterplans.models import Masterplan, Program
+from participation.access import get_public_comment_for_user
 from participation.models import Comment, CommentStatus, ModerationStatus, PublicComment, Section
 from participation.services import (
     closing_time,
@@ -160,9 +161,7 @@ def _program(masterplan: Masterplan, code: str | None) -> Program | None:
 )
 @paginate(Pagination)
 def list_comments(request: HttpRequest, masterplan_id: int, filters: Query[CommentFilters]) -> Any:
-    masterplan = access.get_masterplan_for_user(
-        request.user, masterplan_id, "masterplan.view_draft"
-    )
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "masterplan.view_draft")
     comments = Comment.objects.filter(masterplan=masterplan).select_related("program", "author")
     if filters.status:
         comments = comments.filter(status=filters.status)
@@ -178,11 +177,11 @@ def list_comments(request: HttpRequest, masterplan_id: int, filters: Query[Comme
     summary="Comment or reply (mentors, advisors, the region's team, national staff)",
 )
 def create_comment(request: HttpRequest, masterplan_id: int, payload: CommentIn) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.comment")
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "masterplan.comment")
     program = _program(masterplan, payload.program)
     parent = None
     if payload.parent:
-        parent = Comment.objects.filter(pk=payload.parent, masterplan=masterplan).first()
+        parent = masterplan.comments.filter(pk=payload.parent).first()
         if parent is None:
             raise ApiError(
                 422,
@@ -211,7 +210,7 @@ def create_comment(request: HttpRequest, masterplan_id: int, payload: CommentIn)
 def list_public_comments(
     request: HttpRequest, masterplan_id: int, filters: Query[PublicCommentFilters]
 ) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     comments = PublicComment.objects.filter(
         window__masterplan=masterplan, status=ModerationStatus.APPROVED
     ).select_related("program")
@@ -229,7 +228,7 @@ def list_public_comments(
 def create_public_comment(
     request: HttpRequest, masterplan_id: int, payload: PublicCommentIn
 ) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id)
+    masterplan = get_masterplan_for_user(request.user, masterplan_id)
     data = {**payload.model_dump(), "program": _program(masterplan, payload.program)}
     public_comment_submit(masterplan=masterplan, data=data, address=client_ip(request) or "")
     return Status(202, {"status": "pending"})
@@ -242,12 +241,8 @@ def create_public_comment(
     summary="Resolve a mentor's comment, or accept it with the reason (the region's team)",
 )
 def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: SettleIn) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "masterplan.resolve")
-    comment = (
-        Comment.objects.select_related("masterplan__region", "program", "author")
-        .filter(pk=comment_id, masterplan=masterplan)
-        .first()
-    )
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "masterplan.resolve")
+    comment = masterplan.comments.select_related("program", "author").filter(pk=comment_id).first()
     if comment is None:
         raise ApiError(404, "not_found", _("Not found."))
     return comment_settle(
@@ -262,7 +257,7 @@ def settle(request: HttpRequest, masterplan_id: int, comment_id: int, payload: S
     summary="Open the public consultation of a draft (the region's lead)",
 )
 def open_window(request: HttpRequest, masterplan_id: int, payload: ConsultationIn) -> Any:
-    masterplan = access.get_masterplan_for_user(request.user, masterplan_id, "consultation.open")
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "consultation.open")
     window = consultation_window_open(
         masterplan=masterplan,
         user=cast(User, request.user),
@@ -282,9 +277,7 @@ def open_window(request: HttpRequest, masterplan_id: int, payload: ConsultationI
 def moderation_queue(
     request: HttpRequest, masterplan_id: int, filters: Query[ModerationFilters]
 ) -> Any:
-    masterplan = access.get_masterplan_for_user(
-        request.user, masterplan_id, "consultation.moderate"
-    )
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "consultation.moderate")
     queue = PublicComment.objects.filter(window__masterplan=masterplan).select_related("program")
     if filters.status:
         queue = queue.filter(status=filters.status)
@@ -302,16 +295,7 @@ def moderation_queue(
 def moderate_comment(
     request: HttpRequest, masterplan_id: int, comment_id: int, payload: ModerationIn
 ) -> Any:
-    masterplan = access.get_masterplan_for_user(
-        request.user, masterplan_id, "consultation.moderate"
-    )
-    comment = (
-        PublicComment.objects.select_related("window__masterplan__region", "program")
-        .filter(pk=comment_id, window__masterplan=masterplan)
-        .first()
-    )
-    if comment is None:
-        raise ApiError(404, "not_found", _("Not found."))
+    comment = get_public_comment_for_user(request.user, masterplan_id, comment_id)
     return public_comment_moderate(
         comment=comment,
         user=cast(User, request.user),
@@ -328,9 +312,7 @@ def moderate_comment(
     summary="The consultation summary: as it stands now, and as saved in the masterplan",
 )
 def get_summary(request: HttpRequest, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(
-        request.user, masterplan_id, "consultation.moderate"
-    )
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "consultation.moderate")
     return {
         "summary": consultation_summary(masterplan),
         "saved": masterplan.consultation_summary,
@@ -344,8 +326,6 @@ def get_summary(request: HttpRequest, masterplan_id: int) -> Any:
     summary="Make the consultation summary part of the masterplan (while it is a draft)",
 )
 def post_summary(request: HttpRequest, masterplan_id: int) -> Any:
-    masterplan = access.get_masterplan_for_user(
-        request.user, masterplan_id, "consultation.moderate"
-    )
+    masterplan = get_masterplan_for_user(request.user, masterplan_id, "consultation.moderate")
     masterplan = consultation_summary_save(masterplan=masterplan, user=cast(User, request.user))
     return {"summary": masterplan.consultation_summary, "saved": masterplan.consultation_summary}

@@ -13,7 +13,7 @@ from api.auth import READ_AUTH, WRITE_AUTH
 from api.errors import ApiError, documented_errors
 from api.openapi import In
 from api.versions import base_number
-from readiness.assessments import get_assessment_for_user
+from readiness.access import get_assessment_for_user
 from readiness.models import SCALE_MAX, Assessment
 from readiness.profile import readiness_gaps, readiness_profile
 from readiness.services import AnswerIn, ScoreIn, assessment_save

@@ -14,6 +14,7 @@ from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, etag
 from audit.versioning import save_versioned
+from regions.access import get_region_for_user
 from regions.models import IslandGroup, Province, Region, RegionQuerySet
 
 router = Router(tags=["regions"])
@@ -106,7 +107,7 @@ def list_regions(request: HttpRequest, filters: Query[RegionFilters]) -> RegionQ
     summary="One kota or kabupaten",
 )
 def get_region(request: HttpRequest, response: HttpResponse, code: str) -> Region:
-    region = access.get_region_for_user(request.user, code)
+    region = get_region_for_user(request.user, code)
     etag(response, region.version)
     return region
 
@@ -121,7 +122,7 @@ def get_region(request: HttpRequest, response: HttpResponse, code: str) -> Regio
 def update_region(
     request: HttpRequest, response: HttpResponse, code: str, payload: RegionProfileIn
 ) -> Region:
-    region = access.get_region_for_user(request.user, code, write=True)
+    region = get_region_for_user(request.user, code, "region.edit")
     values = {
         k: v or "" for k, v in payload.model_dump(exclude_unset=True).items() if k != "version"
     }

@@ -19,6 +19,7 @@ from api.pagination import Pagination
 from api.versions import base_number, etag
 from kotacerdas.downloads import attachment
 from regions.models import IslandGroup
+from selection.access import get_round_for_user
 from selection.models import Indicator, RoundResult, RoundStatus, SelectionRound
 from selection.rounds import (
     RoundPublished,
@@ -160,7 +161,7 @@ def list_rounds(
     summary="One selection round",
 )
 def get_round(request: HttpRequest, response: HttpResponse, round_id: int) -> Any:
-    selection_round = access.get_round_for_user(request.user, round_id)
+    selection_round = get_round_for_user(request.user, round_id)
     etag(response, selection_round.version)
     return selection_round
 
@@ -177,7 +178,7 @@ class ResultFilters(Schema):
 )
 @paginate(Pagination)
 def list_results(request: HttpRequest, round_id: int, filters: Query[ResultFilters]) -> Any:
-    selection_round = access.get_round_for_user(request.user, round_id)
+    selection_round = get_round_for_user(request.user, round_id)
     results = RoundResult.objects.filter(round=selection_round).select_related("region")
     if filters.selected is not None:
         results = results.filter(selected=filters.selected)
@@ -208,7 +209,7 @@ def create_round(request: HttpRequest, payload: RoundIn) -> Any:
 def update_round(
     request: HttpRequest, response: HttpResponse, round_id: int, payload: RoundPatch
 ) -> Any:
-    selection_round = access.get_round_for_user(request.user, round_id, write=True)
+    selection_round = get_round_for_user(request.user, round_id, "round.manage")
     if selection_round.is_published:
         raise RoundPublished
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
@@ -227,7 +228,7 @@ def update_round(
     summary="Compute the round (national roles)",
 )
 def compute_round(request: HttpRequest, round_id: int) -> Any:
-    selection_round = access.get_round_for_user(request.user, round_id, write=True)
+    selection_round = get_round_for_user(request.user, round_id, "round.manage")
     return round_compute(selection_round=selection_round)
 
 
@@ -238,7 +239,7 @@ def compute_round(request: HttpRequest, round_id: int) -> Any:
     summary="Publish a computed round: it never changes again",
 )
 def publish_round(request: HttpRequest, round_id: int) -> Any:
-    selection_round = access.get_round_for_user(request.user, round_id, write=True)
+    selection_round = get_round_for_user(request.user, round_id, "round.manage")
     return round_publish(selection_round=selection_round)
 
 
@@ -268,7 +269,7 @@ def export_round(
     from kotacerdas.pdf import PdfUnavailable
     from selection.exports import EXPORT_FORMATS, export_filename
 
-    selection_round = access.get_round_for_user(request.user, round_id)
+    selection_round = get_round_for_user(request.user, round_id)
     if selection_round.status == RoundStatus.DRAFT:
         raise ApiError(404, "not_found", _("A draft round has no result to export yet."))
     export = EXPORT_FORMATS[format]

@@ -6,16 +6,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import StaleEdit
+from evaluation.access import get_award_for_user, get_rubric_for_user
 from evaluation.certificates import certificate_pdf
 from evaluation.forms import RubricForm, ScoreGridForm
-from evaluation.models import Award, Component, Rubric, RubricStatus, Score
+from evaluation.models import Component, Rubric, RubricStatus, Score
 from evaluation.results import (
     AwardError,
     awaiting_verification,
@@ -36,6 +37,7 @@ from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.pdf import PdfUnavailable
 from masterplans.models import Dimension
+from regions.access import get_region_for_user
 from regions.models import IslandGroup, Region
 
 logger = logging.getLogger(__name__)
@@ -71,7 +73,7 @@ def rubric_edit(request: HttpRequest, year: int) -> HttpResponse:
     """Change an open evaluation's title and weights (the indices follow at once); a published
     one no longer changes."""
     access.require(request.user, "evaluation.manage")
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_rubric_for_user(request.user, year)
     if rubric.is_published:
         messages.error(request, _("A published evaluation no longer changes."))
         return redirect("evaluation:rubric", year)
@@ -99,7 +101,7 @@ def rubric_edit(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
-    rubric = access.get_rubric_for_user(request.user, year)
+    rubric = get_rubric_for_user(request.user, year)
     rows = results(rubric)
     group = request.GET.get("island_group", "")
     if group in IslandGroup.values:
@@ -126,7 +128,7 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def rubric_publish(request: HttpRequest, year: int) -> HttpResponse:
     access.require(request.user, "evaluation.manage")
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_rubric_for_user(request.user, year)
     rubric.status = RubricStatus.PUBLISHED
     rubric.published_at = timezone.now()
     rubric.version += 1
@@ -145,10 +147,8 @@ def _cells(rubric: Rubric, region: Region) -> dict[tuple[str, str], Score]:
 @require_http_methods(["GET", "POST"])
 def region_scores(request: HttpRequest, year: int, code: str) -> HttpResponse:
     """The scoring grid of one region: six dimensions × five components."""
-    rubric = get_object_or_404(Rubric, year=year)
-    region = access.get_region_for_user(request.user, code)
-    if not rubric.is_published and not access.can(request.user, "evaluation.view_open", region):
-        raise Http404
+    region = get_region_for_user(request.user, code)
+    rubric = get_rubric_for_user(request.user, year, region=region)
     is_open = not rubric.is_published
     can_self = is_open and access.can(request.user, "evaluation.self_assess", region)
     can_score = is_open and access.can(request.user, "evaluation.score", region)
@@ -260,7 +260,7 @@ def _grid_form_again(form: ScoreGridForm, stale: StaleEdit) -> ScoreGridForm:
 
 
 def awards(request: HttpRequest, year: int) -> HttpResponse:
-    rubric = access.get_rubric_for_user(request.user, year)
+    rubric = get_rubric_for_user(request.user, year)
     items = {a.category: a for a in rubric.awards.select_related("proposed", "region")}
     rows = [
         {"category": key, "label": label, "award": items.get(key)}
@@ -284,7 +284,7 @@ def awards(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def awards_propose(request: HttpRequest, year: int) -> HttpResponse:
     access.require(request.user, "award.decide")
-    rubric = get_object_or_404(Rubric, year=year)
+    rubric = get_rubric_for_user(request.user, year)
     propose_awards(rubric)
     messages.success(request, _("Proposals computed from the evaluation."))
     return redirect("evaluation:awards", year)
@@ -294,7 +294,7 @@ def awards_propose(request: HttpRequest, year: int) -> HttpResponse:
 @require_POST
 def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(request.user, "award.decide")
-    award = get_object_or_404(Award.objects.select_related("rubric", "proposed"), pk=pk)
+    award = get_award_for_user(request.user, pk)
     code = request.POST.get("region", "")
     region = Region.objects.filter(code=code).first() if code else None
     try:
@@ -309,8 +309,7 @@ def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
-    award = get_object_or_404(Award.objects.select_related("rubric", "region__province"), pk=pk)
-    access.get_rubric_for_user(request.user, award.rubric.year)
+    award = get_award_for_user(request.user, pk)
     if award.region is None:
         raise Http404
     try:

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts import access
 from accounts.access import AnyUser
 from jobs.kinds import JobKind, Step, register
 from kotacerdas.pdf import PdfUnavailable
+from masterplans.access import get_masterplan_for_user
 from masterplans.book import masterplan_pdf
 from masterplans.files import masterplan_filename
 from masterplans.models import Masterplan
@@ -24,7 +24,7 @@ class MasterplanBook(JobKind):
     )
 
     def check_access(self, user: AnyUser, params: dict[str, Any]) -> None:
-        access.get_masterplan_for_user(user, params["masterplan"])
+        get_masterplan_for_user(user, params["masterplan"])
 
     def title(self, params: dict[str, Any]) -> str:
         masterplan = Masterplan.objects.select_related("region").get(pk=params["masterplan"])

@@ -116,13 +116,17 @@ class MasterplanQuerySet(models.QuerySet["Masterplan"]):
         of the regions where their role lets them read drafts (all of them, nationally)."""
         from accounts import access
 
+        # Here, not at the top: participation.models imports this module (a cycle).
+        from participation.models import ConsultationWindow
+
         masterplans = self.select_related("region__province")
         if access.can(user, "masterplan.view_draft"):
             return masterplans
+        in_consultation = ConsultationWindow.objects.open_now().values("masterplan_id")
         return masterplans.filter(
             models.Q(status__in=PUBLIC_STATUSES)
             | models.Q(region__in=access.regions_for(user, "masterplan.view_draft"))
-            | models.Q(pk__in=access.open_consultations())
+            | models.Q(pk__in=in_consultation)
         )
 
 

@@ -24,6 +24,7 @@ from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
 from kotacerdas.uploads import posted_workbook
+from masterplans.access import get_masterplan_for_user
 from masterplans.charts import budget_svg, budget_table, roadmap_svg
 from masterplans.checks import run_checks
 from masterplans.editing import (
@@ -152,7 +153,7 @@ def _by_dimension(programs: list[Program]) -> list[dict[str, Any]]:
 
 
 def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    masterplan = access.get_masterplan_for_user(request.user, pk)
+    masterplan = get_masterplan_for_user(request.user, pk)
     programs = _programs(masterplan)
     table = budget_table(masterplan)
     can_edit = masterplan.is_editable and access.can(
@@ -192,7 +193,7 @@ def masterplan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _editable(request: HttpRequest, pk: int) -> Masterplan:
-    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.edit")
+    masterplan = get_masterplan_for_user(request.user, pk, "masterplan.edit")
     if not masterplan.is_editable:
         messages.error(
             request,
@@ -295,7 +296,7 @@ def _edit_page(
 def masterplan_checklist(request: HttpRequest, pk: int) -> HttpResponse:
     """The checklist alone, for htmx to refresh while the team edits; opened as a page, the
     masterplan's page at its checklist."""
-    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.view_draft")
+    masterplan = get_masterplan_for_user(request.user, pk, "masterplan.view_draft")
     if not request.headers.get("HX-Request"):
         return redirect(reverse("masterplans:detail", args=[masterplan.pk]) + "#checklist")
     return render(
@@ -404,7 +405,7 @@ def program_delete(request: HttpRequest, pk: int, program: int) -> HttpResponse:
 def masterplan_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if name not in TRANSITIONS:
         raise Http404
-    masterplan = access.get_masterplan_for_user(request.user, pk, TRANSITIONS[name].action)
+    masterplan = get_masterplan_for_user(request.user, pk, TRANSITIONS[name].action)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the note and the Perwali/Perbup date."))
@@ -428,7 +429,7 @@ def masterplan_transition(request: HttpRequest, pk: int, name: str) -> HttpRespo
 @login_required
 @require_POST
 def masterplan_new_edition(request: HttpRequest, pk: int) -> HttpResponse:
-    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.edit")
+    masterplan = get_masterplan_for_user(request.user, pk, "masterplan.edit")
     try:
         edition = masterplan_edition_create(masterplan=masterplan, user=request.user)  # type: ignore[arg-type]
     except WorkflowError as exc:
@@ -440,7 +441,7 @@ def masterplan_new_edition(request: HttpRequest, pk: int) -> HttpResponse:
 
 def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
     """The versions kept at each status change, and the diff between any two of them."""
-    masterplan = access.get_masterplan_for_user(request.user, pk)
+    masterplan = get_masterplan_for_user(request.user, pk)
     versions = readable_versions(masterplan, request.user)
     numbers = [v.number for v in versions]
     changes: list[dict[str, Any]] | None = None
@@ -508,7 +509,7 @@ def program_library(request: HttpRequest) -> HttpResponse:
 
 def masterplan_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The masterplan book (PDF) or its workbook of programs, budgets and KPIs (Excel)."""
-    masterplan = access.get_masterplan_for_user(request.user, pk)
+    masterplan = get_masterplan_for_user(request.user, pk)
     if fmt not in FORMATS:
         raise Http404
     if fmt == "xlsx":

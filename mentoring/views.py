@@ -15,12 +15,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
-from accounts.models import Membership, Role
+from accounts.models import Role
 from audit.versioning import StaleEdit
 from kotacerdas.downloads import attachment
 from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
 from kotacerdas.uploads import posted_workbook
+from mentoring.access import get_assignment_for_user
 from mentoring.attendance_import import AttendanceImportError, fill_in_xlsx, import_attendance
 from mentoring.forms import AssignmentForm, AttendanceForm, WorkshopForm
 from mentoring.models import Workshop, WorkshopAttendance
@@ -41,13 +42,14 @@ from mentoring.services import (
     workload,
     workshop_save,
 )
+from selection.access import get_round_for_user
 
 logger = logging.getLogger(__name__)
 
 
 def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
     """The four workshops (bimtek I-IV) of a cohort and who attended; names for staff only."""
-    selection_round = access.get_round_for_user(request.user, cohort)
+    selection_round = get_round_for_user(request.user, cohort)
     items = list(Workshop.objects.filter(cohort=selection_round).order_by("number"))
     return render(
         request,
@@ -67,7 +69,7 @@ def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
 
 
 def workshops_xlsx(request: HttpRequest, cohort: int) -> HttpResponse:
-    selection_round = access.get_round_for_user(request.user, cohort)
+    selection_round = get_round_for_user(request.user, cohort)
     content = attendance_xlsx(
         selection_round, with_names=access.can(request.user, "masterplan.view_draft")
     )
@@ -77,9 +79,9 @@ def workshops_xlsx(request: HttpRequest, cohort: int) -> HttpResponse:
 @login_required
 def workshop_signin(request: HttpRequest, cohort: int, number: int) -> HttpResponse:
     """The sign-in sheet to print for the workshop: national team only (it carries names)."""
-    selection_round = access.get_round_for_user(request.user, cohort)
+    selection_round = get_round_for_user(request.user, cohort)
     access.require(request.user, "workshop.manage")
-    workshop = get_object_or_404(Workshop, cohort=selection_round, number=number)
+    workshop = get_object_or_404(selection_round.workshops, number=number)
     try:
         content = signin_pdf(workshop)
     except PdfUnavailable:
@@ -92,12 +94,10 @@ def workshop_signin(request: HttpRequest, cohort: int, number: int) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def workshop_edit(request: HttpRequest, cohort: int, number: int | None = None) -> HttpResponse:
     """Schedule a workshop (or change one): national team only."""
-    selection_round = access.get_round_for_user(request.user, cohort)
+    selection_round = get_round_for_user(request.user, cohort)
     access.require(request.user, "workshop.manage")
     workshop = (
-        get_object_or_404(Workshop, cohort=selection_round, number=number)
-        if number is not None
-        else None
+        get_object_or_404(selection_round.workshops, number=number) if number is not None else None
     )
     form = WorkshopForm(
         request.POST or None,
@@ -123,8 +123,8 @@ def workshop_edit(request: HttpRequest, cohort: int, number: int | None = None) 
 def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpResponse:
     """Attendance at one workshop: every region for the national team, its own for a region's
     team. All rows are checked and saved together."""
-    selection_round = access.get_round_for_user(request.user, cohort)
-    workshop = get_object_or_404(Workshop, cohort=selection_round, number=number)
+    selection_round = get_round_for_user(request.user, cohort)
+    workshop = get_object_or_404(selection_round.workshops, number=number)
     regions = recordable_regions(request.user, selection_round)
     if not regions:
         raise PermissionDenied
@@ -200,8 +200,8 @@ def workshop_attendance(request: HttpRequest, cohort: int, number: int) -> HttpR
 
 def _recording(request: HttpRequest, cohort: int, number: int) -> tuple[Workshop, list[Any]]:
     """The workshop and the regions whose attendance the user records (403 if none)."""
-    selection_round = access.get_round_for_user(request.user, cohort)
-    workshop = get_object_or_404(Workshop, cohort=selection_round, number=number)
+    selection_round = get_round_for_user(request.user, cohort)
+    workshop = get_object_or_404(selection_round.workshops, number=number)
     regions = recordable_regions(request.user, selection_round)
     if not regions:
         raise PermissionDenied
@@ -260,7 +260,7 @@ def workshop_attendance_import(request: HttpRequest, cohort: int, number: int) -
 def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
     """Who mentors, advises and assesses each region of the cohort, and how many regions each
     person carries; the national team assigns and removes."""
-    selection_round = access.get_round_for_user(request.user, cohort)
+    selection_round = get_round_for_user(request.user, cohort)
     access.require(request.user, "mentoring.view")
     can_assign = access.can(request.user, "mentoring.assign")
     role_labels = dict(Role.choices)
@@ -272,7 +272,9 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
     if request.method == "POST":
         access.require(request.user, "mentoring.assign")
         if "remove" in request.POST:
-            membership = get_object_or_404(Membership, pk=posted_id(request, "remove"))
+            membership = get_assignment_for_user(
+                request.user, posted_id(request, "remove"), "mentoring.assign"
+            )
             try:
                 assignment_remove(cohort=selection_round, user=request.user, membership=membership)
             except MentoringError as exc:

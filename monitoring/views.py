@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,10 +16,12 @@ from accounts import access
 from audit.versioning import StaleEdit
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
+from masterplans.access import get_masterplan_for_user, get_program_for_user
 from masterplans.library import similar_programs
 from masterplans.models import Dimension, Masterplan, Program
+from monitoring.access import get_evidence_for_user, get_milestone_for_user
 from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
-from monitoring.models import Evidence, Milestone, ProgressReport, ProgressStatus
+from monitoring.models import ProgressReport, ProgressStatus
 from monitoring.progress import (
     FOLLOWED_STATUSES,
     followed_programs,
@@ -42,16 +44,6 @@ from regions.models import IslandGroup
 PAGE_SIZE = 50
 
 
-def _program_for_user(user: Any, pk: int) -> Program:
-    try:
-        program = Program.objects.select_related("masterplan__region__province").get(pk=pk)
-    except Program.DoesNotExist:
-        raise Http404 from None
-    # Reading follows the masterplan: public once approved, else its own people and national roles.
-    access.get_masterplan_for_user(user, program.masterplan_id)
-    return program
-
-
 def _row(program: Program, year: int) -> dict[str, Any]:
     reports = list(program.progress_reports.all())
     latest = reports[0] if reports else None
@@ -67,7 +59,7 @@ def _row(program: Program, year: int) -> dict[str, Any]:
 
 
 def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    masterplan = access.get_masterplan_for_user(request.user, pk)
+    masterplan = get_masterplan_for_user(request.user, pk)
     year = int_param(request.GET.get("year"), timezone.localdate().year)
     programs = masterplan.programs.prefetch_related(
         "budget_lines",
@@ -110,7 +102,7 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program_for_user(request.user, pk)
+    program = get_program_for_user(request.user, pk)
     return _program_page(request, program)
 
 
@@ -196,8 +188,7 @@ def _back(program: Program) -> HttpResponse:
 @login_required
 @require_POST
 def report_save(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program_for_user(request.user, pk)
-    access.require(request.user, "progress.report", program.masterplan.region)
+    program = get_program_for_user(request.user, pk, "progress.report")
     form = ReportForm(request.POST, request.FILES, program=program)
     if not form.is_valid():
         return _program_page(request, program, report_form=form)
@@ -229,8 +220,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program_for_user(request.user, pk)
-    access.require(request.user, "progress.report", program.masterplan.region)
+    program = get_program_for_user(request.user, pk, "progress.report")
     form = MilestoneForm(request.POST)
     if not form.is_valid():
         return _program_page(request, program, milestone_form=form)
@@ -244,9 +234,8 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
-    milestone = get_object_or_404(Milestone.objects.select_related("program"), pk=pk)
-    program = _program_for_user(request.user, milestone.program_id)
-    access.require(request.user, "progress.report", program.masterplan.region)
+    milestone = get_milestone_for_user(request.user, pk, "progress.report")
+    program = milestone.program
     done = request.POST.get("done") == "1"
     try:
         milestone_set_done(
@@ -260,8 +249,7 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
-    program = _program_for_user(request.user, pk)
-    access.require(request.user, "progress.report", program.masterplan.region)
+    program = get_program_for_user(request.user, pk, "progress.report")
     kpi = int_param(request.POST.get("kpi"), 0)
     form = KpiActualForm(request.POST, auto_id=f"id_kpi{kpi}_%s")
     if not form.is_valid():
@@ -288,8 +276,7 @@ def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = get_object_or_404(Evidence.objects.select_related("report__program"), pk=pk)
-    _program_for_user(request.user, evidence.report.program_id)
+    evidence = get_evidence_for_user(request.user, pk)
     response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=evidence.kind != "photo",

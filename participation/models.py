@@ -67,6 +67,13 @@ class Comment(models.Model):
         return self.text[:80]
 
 
+class ConsultationWindowQuerySet(models.QuerySet["ConsultationWindow"]):
+    def open_now(self) -> "ConsultationWindowQuerySet":
+        """The windows open at this moment: anyone reads their masterplans and comments."""
+        now = timezone.now()
+        return self.filter(opens_at__lte=now, closes_at__gt=now)
+
+
 class ConsultationWindow(models.Model):
     """A period in which the public reads the draft masterplan and comments on it."""
 
@@ -79,6 +86,8 @@ class ConsultationWindow(models.Model):
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    objects = ConsultationWindowQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opens_at"]

@@ -161,9 +161,7 @@ def consultation_window_open(
         )
     # Two openings at once: the second waits for the first to commit, then sees its window.
     Masterplan.objects.select_for_update().filter(pk=masterplan.pk).first()
-    if ConsultationWindow.objects.filter(
-        masterplan=masterplan, closes_at__gt=now, opens_at__lte=now
-    ).exists():
+    if masterplan.consultations.open_now().exists():
         raise ParticipationError(
             _("A consultation is already open."), code="consultation", status=409
         )
@@ -178,10 +176,7 @@ def closing_time(day: date) -> datetime:
 
 
 def current_window(masterplan: Masterplan) -> ConsultationWindow | None:
-    now = timezone.now()
-    return ConsultationWindow.objects.filter(
-        masterplan=masterplan, opens_at__lte=now, closes_at__gt=now
-    ).first()
+    return masterplan.consultations.open_now().first()
 
 
 def address_hash(address: str) -> str:

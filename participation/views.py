@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +17,8 @@ from audit.context import client_ip
 from audit.versioning import StaleEdit
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param, posted_id
+from masterplans.access import get_masterplan_for_user
+from participation.access import get_comment_for_user, get_public_comment_for_user
 from participation.forms import CommentForm, OpenConsultationForm, PublicCommentForm
 from participation.models import (
     Comment,
@@ -57,7 +59,7 @@ def _page_holding(threads: Any, thread: str | None) -> int | None:
 @require_http_methods(["GET", "POST"])
 def comments(request: HttpRequest, pk: int) -> HttpResponse:
     """The mentoring threads of a masterplan: mentors and advisors comment, the team settles."""
-    masterplan = access.get_masterplan_for_user(request.user, pk, "masterplan.view_draft")
+    masterplan = get_masterplan_for_user(request.user, pk, "masterplan.view_draft")
     can_comment = access.can(request.user, "masterplan.comment", masterplan.region)
     form = CommentForm(request.POST or None, masterplan=masterplan)
     if request.method == "POST":
@@ -110,10 +112,8 @@ def comments(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    parent = get_object_or_404(Comment.objects.select_related("masterplan"), pk=pk)
-    masterplan = access.get_masterplan_for_user(
-        request.user, parent.masterplan_id, "masterplan.comment"
-    )
+    parent = get_comment_for_user(request.user, pk, "masterplan.comment")
+    masterplan = parent.masterplan
     try:
         comment_add(
             masterplan=masterplan,
@@ -129,8 +129,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def settle(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(Comment.objects.select_related("masterplan__region"), pk=pk)
-    access.get_masterplan_for_user(request.user, comment.masterplan_id, "masterplan.resolve")
+    comment = get_comment_for_user(request.user, pk, "masterplan.resolve")
     try:
         comment_settle(
             comment=comment,
@@ -146,7 +145,7 @@ def settle(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     """The public page of a consultation: the invitation, the form, the comments shown."""
-    masterplan = access.get_masterplan_for_user(request.user, pk)
+    masterplan = get_masterplan_for_user(request.user, pk)
     window = current_window(masterplan)
     form = PublicCommentForm(request.POST or None, masterplan=masterplan)
     if request.method == "POST":
@@ -200,7 +199,7 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def consultation_open(request: HttpRequest, pk: int) -> HttpResponse:
-    masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.open")
+    masterplan = get_masterplan_for_user(request.user, pk, "consultation.open")
     form = OpenConsultationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the closing date."))
@@ -224,13 +223,13 @@ def consultation_open(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def moderation(request: HttpRequest, pk: int) -> HttpResponse:
     """The queue of residents' comments: show or hide each, and answer."""
-    masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
+    masterplan = get_masterplan_for_user(request.user, pk, "consultation.moderate")
     conflict: StaleEdit | None = None
     conflicted: PublicComment | None = None
     typed: tuple[int, str] = (0, "")
     if request.method == "POST":
-        comment = get_object_or_404(
-            PublicComment, pk=posted_id(request, "comment"), window__masterplan=masterplan
+        comment = get_public_comment_for_user(
+            request.user, masterplan.pk, posted_id(request, "comment")
         )
         try:
             public_comment_moderate(
@@ -276,7 +275,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def summary(request: HttpRequest, pk: int) -> HttpResponse:
-    masterplan = access.get_masterplan_for_user(request.user, pk, "consultation.moderate")
+    masterplan = get_masterplan_for_user(request.user, pk, "consultation.moderate")
     try:
         consultation_summary_save(masterplan=masterplan, user=request.user)  # type: ignore[arg-type]
     except ParticipationError as exc:

@@ -8,18 +8,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import VersionConflict, save_versioned
 from kotacerdas.downloads import attachment
-from readiness.assessments import get_assessment_for_user, get_cohort_for_user, visible_region_codes
+from readiness.access import (
+    get_assessment_for_user,
+    get_cohort_for_user,
+    get_item_for_user,
+    visible_region_codes,
+)
 from readiness.defaults import questionnaire_for
 from readiness.export import assessment_workbook
 from readiness.forms import AssessmentForm, ItemForm
-from readiness.models import SCALE_MAX, Assessment, Item, Part
+from readiness.models import SCALE_MAX, Assessment, Part
 from readiness.profile import readiness_gaps, readiness_profile
 from readiness.services import (
     AssessmentIncomplete,
@@ -282,9 +287,8 @@ def _move(items: Any, pk: str, to: str) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def item_edit(request: HttpRequest, cohort: int, pk: int) -> HttpResponse:
-    selection_round = get_cohort_for_user(request.user, cohort)
-    access.require(request.user, "readiness.manage")
-    item = get_object_or_404(Item, pk=pk, questionnaire__cohort=selection_round)
+    item = get_item_for_user(request.user, cohort, pk, "readiness.manage")
+    selection_round = item.questionnaire.cohort
     form = ItemForm(request.POST or None, instance=item)
     conflict = None
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from audit.presentation import history_rows
 from audit.versioning import VersionConflict, save_versioned
 from kotacerdas.paging import filters_query, page_of
 from masterplans.models import Masterplan
+from regions.access import get_region_for_user
 from regions.forms import PROFILE_FIELDS, RegionFilterForm, RegionProfileForm
 from regions.models import Region
 from regions.similar import regions_like
@@ -35,7 +36,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     from masterplans.models import PUBLIC_STATUSES
     from monitoring.summary import cached_follow_through, evaluation_standing, region_awards
 
-    region = access.get_region_for_user(request.user, code)
+    region = get_region_for_user(request.user, code)
     masterplans = list(Masterplan.objects.visible_to(request.user).filter(region=region))
     followed = max(
         (m for m in masterplans if m.status in PUBLIC_STATUSES),
@@ -63,8 +64,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def region_history(request: HttpRequest, code: str) -> HttpResponse:
-    region = access.get_region_for_user(request.user, code)
-    access.require(request.user, "region.history", region)
+    region = get_region_for_user(request.user, code, "region.history")
     events = AuditEvent.objects.for_object(region).select_related("actor")
     page = page_of(request, events, PAGE_SIZE)
     return render(
@@ -81,7 +81,7 @@ def region_history(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def region_edit(request: HttpRequest, code: str) -> HttpResponse:
-    region = access.get_region_for_user(request.user, code, write=True)
+    region = get_region_for_user(request.user, code, "region.edit")
     form = RegionProfileForm(
         request.POST or None, instance=region, initial={"version": region.version}
     )

@@ -15,6 +15,7 @@ from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param
 from kotacerdas.pdf import PdfUnavailable
 from regions.models import IslandGroup, Region
+from selection.access import get_round_for_user
 from selection.exports import EXPORT_FORMATS, export_filename
 from selection.models import RoundStatus, SelectionRound
 from selection.round_forms import OverrideForm, RoundForm
@@ -108,7 +109,7 @@ def map_points(selection_round: SelectionRound, final: set[str]) -> list[dict[st
 
 
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    selection_round = access.get_round_for_user(request.user, pk)
+    selection_round = get_round_for_user(request.user, pk)
     results = selection_round.results.select_related("region__province")
     show = request.GET.get("show", "selected")
     group = request.GET.get("island_group", "")
@@ -153,7 +154,7 @@ def round_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             year=2026, total=50, indicator_year=2024, created_by=request.user
         )  # type: ignore[misc]
     else:
-        selection_round = access.get_round_for_user(request.user, pk, write=True)
+        selection_round = get_round_for_user(request.user, pk, "round.manage")
         if selection_round.is_published:
             messages.error(request, _("A published round cannot be changed."))
             return redirect("selection:round", pk=pk)
@@ -166,7 +167,7 @@ def round_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             )
         except StaleEdit as exc:
             conflict = exc
-            fresh = SelectionRound.objects.get(pk=selection_round.pk)
+            fresh = get_round_for_user(request.user, selection_round.pk, "round.manage")
             form = RoundForm({**request.POST.dict(), "version": str(exc.version)}, instance=fresh)
             form.is_valid()
         except RoundError as exc:
@@ -188,7 +189,7 @@ def round_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def round_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """The editor's live preview: compute from the form without saving (no sensitivity)."""
     base = (
-        access.get_round_for_user(request.user, pk, write=True)
+        get_round_for_user(request.user, pk, "round.manage")
         if pk is not None
         else SelectionRound(year=2026, total=50, indicator_year=2024)
     )
@@ -220,7 +221,7 @@ def round_preview(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @login_required
 @require_POST
 def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    selection_round = access.get_round_for_user(request.user, pk, write=True)
+    selection_round = get_round_for_user(request.user, pk, "round.manage")
     try:
         if action == "compute":
             round_compute(selection_round=selection_round)
@@ -279,7 +280,7 @@ def round_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
     Published rounds are public, drafts are for national roles: the same check as the round page.
     """
-    selection_round = access.get_round_for_user(request.user, pk)
+    selection_round = get_round_for_user(request.user, pk)
     export = EXPORT_FORMATS.get(fmt)
     if export is None or selection_round.status == RoundStatus.DRAFT:
         raise Http404

@@ -1,7 +1,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 
 from accounts import access
 from accounts.models import Membership, Role, User
@@ -50,17 +49,6 @@ def test_anonymous_user_cannot_edit(bandung: Region) -> None:
 def test_deactivated_user_loses_every_role(owner: User, bandung: Region) -> None:
     owner.is_active = False
     assert not access.can(owner, "region.edit", bandung)
-
-
-def test_get_region_for_user_refuses_writes_outside_own_region(owner: User) -> None:
-    assert access.get_region_for_user(owner, "32.73", write=True).name == "Kota Bandung"
-    with pytest.raises(PermissionDenied):
-        access.get_region_for_user(owner, "32.75", write=True)
-
-
-def test_get_region_for_user_gives_404_for_unknown_code(owner: User) -> None:
-    with pytest.raises(Http404):
-        access.get_region_for_user(owner, "99.99")
 
 
 def test_editable_regions_are_own_regions_only(owner: User) -> None:

@@ -1,11 +1,14 @@
 """Who may read, answer and score a region's readiness: every "no" of the rules."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.test import Client
 
-from accounts.models import Role
+from accounts.models import Role, User
 from conftest import make_user
-from readiness.models import Answer
+from readiness.access import get_item_for_user
+from readiness.models import Answer, Assessment
 from regions.models import Region
 from selection.models import SelectionRound
 
@@ -126,3 +129,15 @@ def test_only_the_national_team_gives_a_submitted_assessment_back(
     login(officer).post(url(cohort, page="buka-kembali/"))
     record.refresh_from_db()
     assert record.submitted_at is None
+
+
+def test_a_questionnaire_item_is_found_in_its_cohort_by_national_roles(
+    cohort: SelectionRound, record: Assessment, officer: User, owner: User
+) -> None:
+    item = record.questionnaire.items.first()
+    assert item is not None
+    assert get_item_for_user(officer, cohort.pk, item.pk, "readiness.manage") == item
+    with pytest.raises(PermissionDenied):
+        get_item_for_user(owner, cohort.pk, item.pk)
+    with pytest.raises(Http404):
+        get_item_for_user(officer, cohort.pk, 999_999)

@@ -1,19 +1,21 @@
-"""Finding a region's assessment for a user: every readiness view and endpoint asks here."""
+"""Finding a cohort, a region's assessment or a questionnaire item for a user: every readiness
+view and endpoint asks here."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts import access
-from accounts.access import AnyUser
+from accounts.access import AnyUser, can, regions_for, require
 from readiness.defaults import questionnaire_for
-from readiness.models import Assessment
+from readiness.models import Assessment, Item
+from regions.access import get_region_for_user
+from selection.access import get_round_for_user
 from selection.models import SelectionRound
 from selection.rounds import final_selection
 
 
 def get_cohort_for_user(user: AnyUser, pk: int) -> SelectionRound:
     """A cohort is a published selection round; anything else is 404."""
-    cohort = access.get_round_for_user(user, pk)
+    cohort = get_round_for_user(user, pk)
     if not cohort.is_published:
         raise Http404
     return cohort
@@ -35,10 +37,10 @@ def get_assessment_for_user(
     Without ``create`` a region that has not started its assessment is 404.
     """
     cohort = get_cohort_for_user(user, cohort_pk)
-    region = access.get_region_for_user(user, code)
-    access.require(user, "readiness.view", region)
+    region = get_region_for_user(user, code)
+    require(user, "readiness.view", region)
     actions = (action,) if isinstance(action, str) else action
-    if any(actions) and not any(access.can(user, a, region) for a in actions if a):
+    if any(actions) and not any(can(user, a, region) for a in actions if a):
         raise PermissionDenied
     if region.code not in final_selection(cohort):
         raise Http404
@@ -58,9 +60,27 @@ def get_assessment_for_user(
     return record
 
 
+def get_item_for_user(user: AnyUser, cohort_pk: int, pk: int, action: str = "") -> Item:
+    """An item of the cohort's questionnaire, or 404; PermissionDenied unless ``user`` may read
+    the questionnaire (national roles) and, if given, do ``action`` ("readiness.manage")."""
+    cohort = get_cohort_for_user(user, cohort_pk)
+    require(user, "readiness.view")
+    if action:
+        require(user, action)
+    item = (
+        Item.objects.select_related("questionnaire")
+        .filter(pk=pk, questionnaire__cohort=cohort)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    item.questionnaire.cohort = cohort  # the caller reads it: saves a query
+    return item
+
+
 def visible_region_codes(user: AnyUser, codes: list[str]) -> list[str]:
     """Of a cohort's ``codes``, those whose readiness ``user`` may read."""
-    if access.can(user, "readiness.view"):
+    if can(user, "readiness.view"):
         return codes
-    regions = access.regions_for(user, "readiness.view").filter(code__in=codes)
+    regions = regions_for(user, "readiness.view").filter(code__in=codes)
     return sorted(regions.values_list("code", flat=True))
