@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Role, User
+from conftest import make_user
 from masterplans.access import get_masterplan_for_user, get_program_for_user
 from masterplans.tests.factories import make_masterplan
 from participation.services import consultation_window_open
@@ -49,3 +50,15 @@ def test_a_program_follows_its_masterplan(owner: User, outsider: User, officer: 
         get_program_for_user(officer, program.pk, "progress.report")
     with pytest.raises(Http404):
         get_program_for_user(owner, 999_999)
+
+
+def test_the_regions_mentor_reads_the_draft_and_comments_but_only_the_team_edits_it(
+    owner: User, bandung
+) -> None:  # type: ignore[no-untyped-def]
+    mentor = make_user("mentor.bandung", Role.MENTOR, bandung)
+    draft = make_masterplan()
+    assert get_masterplan_for_user(mentor, draft.pk) == draft
+    assert get_masterplan_for_user(mentor, draft.pk, "masterplan.comment") == draft
+    with pytest.raises(PermissionDenied):
+        get_masterplan_for_user(mentor, draft.pk, "masterplan.edit")
+    assert get_masterplan_for_user(owner, draft.pk, "masterplan.edit") == draft
