@@ -6,16 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 py=.venv/bin/python
 
-# name | file | code as it is | the planted bug | the tests that must catch it
+# name | file | code as it is | the planted bug | the tests that must catch it (no | inside a
+# field: kotacerdas/tests/test_mutants.py checks each line splits in five and each code is there)
 mutants=(
-"scoring normalisation|selection/engine/normalization.py|return (high - values) / (high - low) if cost else|return (values - low) / (high - low) if cost else|selection/tests/test_engine_scoring.py"
+"scoring normalisation|selection/engine/normalization.py|scaled: Array = (high - values) / (high - low) if cost else|scaled: Array = (values - low) / (high - low) if cost else|selection/tests/test_engine_scoring.py"
 "quota constraint|selection/engine/quota.py|upper = np.concatenate([[quotas.total], quotas.group_max, quotas.province_max])|upper = np.concatenate([[quotas.total], quotas.group_max, quotas.province_max + 1])|selection/tests/test_engine_quota.py"
-"access rule: only the team edits a masterplan|accounts/access.py|\"masterplan.edit\": Rule(regional=REGIONAL_TEAM),|\"masterplan.edit\": Rule(regional=REGIONAL_TEAM \| {Role.MENTOR}),|accounts/tests/test_access.py masterplans/tests/test_views.py"
+"access rule: only the team edits a masterplan|accounts/access.py|\"masterplan.edit\": Rule(regional=REGIONAL_TEAM),|\"masterplan.edit\": Rule(regional=REGIONAL_TEAM.union({Role.MENTOR})),|masterplans/tests/test_access.py masterplans/tests/test_views.py"
 "version check|audit/versioning.py|if current.version != base_version:|if current.version > base_version:|audit/tests/test_versioning.py"
 "evaluation index|evaluation/index.py|share = {c: Decimal(str(w)) / total for c, w in weights.items()}|share = {c: Decimal(str(w)) for c, w in weights.items()}|evaluation/tests/test_index.py"
 "progress percent|monitoring/progress.py|done = sum(m.weight for m in items if m.is_done_by(as_of))|done = sum(1 for m in items if m.is_done_by(as_of))|monitoring/tests/test_progress.py"
 "completeness check: the budget envelope|masterplans/checks.py|if total > envelope}|if total >= envelope}|masterplans/tests/test_checks.py"
-"API error mapping: a stale edit is 412|api/errors.py|            412,\n            \"version_conflict\",|            409,\n            \"version_conflict\",|api/tests/test_versions.py"
+"API error mapping: a stale edit is 412|audit/versioning.py|    code = \"version_conflict\"\n    status = 412|    code = \"version_conflict\"\n    status = 409|api/tests/test_versions.py"
 )
 
 restore=""
