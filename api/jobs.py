@@ -10,8 +10,9 @@ from ninja import Router, Schema
 
 from api.auth import READ_AUTH
 from api.errors import documented_errors
+from jobs.access import get_job_for_user
 from jobs.models import Job, JobStatus
-from jobs.services import get_job_for_user, job_download
+from jobs.services import job_download
 from kotacerdas.downloads import CONTENT_TYPES
 
 router = Router(tags=["jobs"])

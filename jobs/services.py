@@ -3,7 +3,6 @@ queue (django-tasks); a worker does the work and reports each step on the job's 
 
 import json
 import logging
-import uuid
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
@@ -87,20 +86,6 @@ def job_download(job: Job) -> FileResponse:
     if job.status != JobStatus.DONE or not job.file:
         raise Http404
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
-
-
-def get_job_for_user(user: AnyUser, pk: uuid.UUID | str) -> Job:
-    """The job, or 404 when ``user`` may not see what it builds (checked on every visit, so a
-    masterplan taken back from the public takes its book with it)."""
-    try:
-        job = Job.objects.get(pk=pk)
-    except (Job.DoesNotExist, ValueError):
-        raise Http404 from None
-    kind = KINDS.get(job.kind)
-    if kind is None:
-        raise Http404
-    kind.check_access(user, job.params)
-    return job
 
 
 def mail_send(*, messages: list[tuple[str, str, str | None, list[str]]]) -> None:

@@ -3,9 +3,10 @@ from uuid import UUID
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from jobs.access import get_job_for_user
 from jobs.kinds import KINDS
 from jobs.models import JobStatus
-from jobs.services import get_job_for_user, job_download
+from jobs.services import job_download
 
 # The page asks again this often while the work goes on.
 REFRESH_SECONDS = 2

@@ -166,8 +166,9 @@ def programs_for_documents(masterplan: Masterplan) -> list[Program]:
     )
 
 
-def _header(sheet: Worksheet, columns: list[Column]) -> None:
+def _header(sheet: Worksheet, columns: list[Column], masterplan: Masterplan) -> None:
     sheets.heading(sheet, [(c.header, c.width) for c in columns], freeze="B2")
+    _drop_downs(sheet, columns, masterplan)
 
 
 def _column(columns: list[Column], header: str) -> int:
@@ -206,8 +207,7 @@ def _finish(sheet: Worksheet, columns: list[Column]) -> None:
 
 
 def _program_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
-    _header(sheet, PROGRAM_COLUMNS)
-    _drop_downs(sheet, PROGRAM_COLUMNS, masterplan)
+    _header(sheet, PROGRAM_COLUMNS, masterplan)
     for p in programs:
         sheet.append(
             [
@@ -233,8 +233,7 @@ def _program_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Prog
 
 
 def _budget_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
-    _header(sheet, BUDGET_COLUMNS)
-    _drop_downs(sheet, BUDGET_COLUMNS, masterplan)
+    _header(sheet, BUDGET_COLUMNS, masterplan)
     for p in programs:
         for line in p.budget_lines.all():
             sheet.append([p.code, line.year, source_label(line.source), line.amount])
@@ -248,7 +247,7 @@ def _kpi_columns(masterplan: Masterplan) -> list[Column]:
 
 def _kpi_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
     columns = _kpi_columns(masterplan)
-    _header(sheet, columns)
+    _header(sheet, columns, masterplan)
     for p in programs:
         for kpi in p.kpis.all():
             targets = {t.year: t.value for t in kpi.targets.all()}
@@ -260,8 +259,7 @@ def _kpi_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]
 
 
 def _step_sheet(sheet: Worksheet, masterplan: Masterplan, programs: list[Program]) -> None:
-    _header(sheet, STEP_COLUMNS)
-    _drop_downs(sheet, STEP_COLUMNS, masterplan)
+    _header(sheet, STEP_COLUMNS, masterplan)
     for p in programs:
         for step in p.steps.all():
             sheet.append([p.code, step.position, step.year, step.text])

@@ -24,11 +24,8 @@ DERIVES_REGIONS = re.compile(
     r"|memberships\.filter\(|region_id for role"
 )
 ACCESS = ROOT / "accounts" / "access.py"
-# Where a record is found for a person: each app's access module, and the jobs app's services
-# (get_job_for_user: that app's move to a jobs/access.py is still to be made).
-FINDERS = [path for app in PLATFORM if (path := ROOT / app / "access.py").exists()] + [
-    ROOT / "jobs" / "services.py"
-]
+# Where a record is found for a person: each app's access module.
+FINDERS = [path for app in PLATFORM if (path := ROOT / app / "access.py").exists()]
 DEFINES_A_FINDER = re.compile(r"^\s*def (get_\w+|_\w+)_for_user\(")
 VIEWS_AND_API = sorted(
     path
