@@ -186,6 +186,22 @@ def quick_book(monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(jobs, "masterplan_pdf", typeset)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test has an id of its own. Schemathesis names each operation's test in its name
+    (``test_...[GET /api/v1/regions]``) but not in its id; pytest-xdist and the durations
+    report know tests by id, and a scheduler that keys on it would run one operation of 71."""
+    for item in items:
+        suffix = item.name.removeprefix(getattr(item, "originalname", item.name))
+        if suffix and not item.nodeid.endswith(suffix):
+            item._id = type(item.id).parse(item.nodeid + suffix)  # pytest 9's node id
+    seen: set[str] = set()
+    repeated = sorted(
+        {item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)}
+    )
+    if repeated:
+        raise pytest.UsageError(f"tests collected under the same id: {repeated[:5]}")
+
+
 # With CI=true a skipped test fails the run: a browser test skipped for want of Chromium, or a
 # PDF test for want of poppler, must not let CI pass without having run. Reasons print (-rs).
 _skipped: list[str] = []

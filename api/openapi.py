@@ -1,6 +1,8 @@
+import copy
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from ninja import NinjaAPI, Schema
 from ninja.parser import Parser
 from pydantic import ConfigDict
@@ -30,8 +32,24 @@ class KotaCerdasAPI(NinjaAPI):
     """Documents anonymous access where an operation allows it: OpenAPI's empty security
     requirement ``{}`` beside the token and session schemes."""
 
-    def get_openapi_schema(self, **kwargs: Any) -> Any:
-        schema = super().get_openapi_schema(**kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._schemas: dict[tuple[str, str | None], Any] = {}
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> Any:
+        """Built once per process and language (about a second's work for this API); the routes
+        do not change while it runs. Each caller gets its own copy."""
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        key = (path_prefix, get_language())
+        if key not in self._schemas:
+            self._schemas[key] = self._build_openapi_schema(path_prefix)
+        return copy.deepcopy(self._schemas[key])
+
+    def _build_openapi_schema(self, path_prefix: str) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix)
         public = {
             self.get_openapi_operation_id(operation)
             for _prefix, router in self._routers

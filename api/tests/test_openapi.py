@@ -32,3 +32,25 @@ def test_the_docs_page_serves_the_vendored_viewer(client: Client) -> None:
     assert "openapi.json" in html
     scripts = [src for src in html.split('src="')[1:]]
     assert scripts and all(src.startswith("/static/") for src in scripts), scripts
+
+
+def test_the_document_is_built_once_per_language_and_each_reader_gets_its_own_copy(
+    client: Client, monkeypatch: Any
+) -> None:
+    from api.urls import api
+
+    built: list[str] = []
+    build = api._build_openapi_schema
+
+    def counting(path_prefix: str) -> Any:
+        built.append(path_prefix)
+        return build(path_prefix)
+
+    monkeypatch.setattr(api, "_schemas", {})
+    monkeypatch.setattr(api, "_build_openapi_schema", counting)
+    assert client.get("/api/v1/openapi.json").json()["paths"]
+    api.get_openapi_schema()["paths"].clear()  # a reader changing its copy changes no other
+    assert client.get("/api/v1/openapi.json").json()["paths"]
+    assert len(built) == 1
+    client.get("/api/v1/openapi.json", HTTP_ACCEPT_LANGUAGE="en")
+    assert len(built) == 2

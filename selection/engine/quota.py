@@ -22,8 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csr_array, vstack
 
 from selection.engine.methods import descending_order
 
@@ -113,6 +111,11 @@ def _require_feasible(eligible: BoolArray, layout: Layout, quotas: Quotas) -> No
 def select_milp(scores: Array, eligible: BoolArray, layout: Layout, quotas: Quotas) -> BoolArray:
     """The optimal selection by integer programming. Among selections whose totals are equal
     to floating-point precision, the one preferring earlier rows (codes) is returned."""
+    # Imported here: SciPy takes 0.4 s to import, paid otherwise by every process that starts
+    # the platform (each manage.py command, each gunicorn worker), most of which never solve.
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import csr_array, vstack
+
     _require_feasible(eligible, layout, quotas)
     n = len(scores)
     rows = [csr_array(np.ones((1, n)))]
