@@ -21,7 +21,7 @@ from api.pagination import Pagination
 from api.versions import base_number, base_version, etag
 from evaluation.access import get_award_for_user, get_rubric_for_user
 from evaluation.forms import RubricForm
-from evaluation.index import DEFAULT_WEIGHTS
+from evaluation.index import default_weights
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
 from evaluation.results import award_categories, decide_award, propose_awards
 from evaluation.results import results as evaluation_results
@@ -88,7 +88,11 @@ class RubricIn(In):
     year: int = Field(ge=2017, le=2100)
     title: str = Field(min_length=1, max_length=200)
     scale_max: int = Field(4, ge=1, le=100)
-    weights: WeightsIn | None = Field(None, description="Left out: the program's default weights")
+    weights: WeightsIn | None = Field(
+        None,
+        description="Left out: the program's weights for the year (10/20/30/20/20 from 2021, "
+        "10/20/30/30/10 before)",
+    )
 
 
 class RubricChangeIn(In):
@@ -258,7 +262,7 @@ def get_rubric(request: HttpRequest, response: HttpResponse, year: int) -> Any:
 def create_rubric(request: HttpRequest, payload: RubricIn) -> Any:
     access.require(request.user, "evaluation.manage")
     data = {"year": payload.year, "title": payload.title, "scale_max": payload.scale_max}
-    form = RubricForm({**data, **_weights(payload.weights, DEFAULT_WEIGHTS)})
+    form = RubricForm({**data, **_weights(payload.weights, default_weights(payload.year))})
     return Status(201, _rubric_out(_saved(form)))
 
 

@@ -10,7 +10,7 @@ import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
-from evaluation.index import DEFAULT_WEIGHTS
+from evaluation.index import COMPONENTS, default_weights
 from evaluation.models import Rubric, RubricStatus, Score
 from evaluation.results import propose_awards
 from masterplans.models import Dimension, Masterplan, Program
@@ -95,7 +95,7 @@ def followup_demo_load(today: date | None = None) -> FollowupResult:
                 year=year,
                 defaults={
                     "title": f"Evaluasi Gerakan Menuju 100 Smart City {year} (demo)",
-                    "weights": dict(DEFAULT_WEIGHTS),
+                    "weights": default_weights(year),
                     "status": RubricStatus.PUBLISHED,
                     "published_at": awarded,
                     "is_demo": True,
@@ -108,7 +108,7 @@ def followup_demo_load(today: date | None = None) -> FollowupResult:
             for region in regions:
                 base = strength[region.pk] + (0.25 if year == 2019 else 0) + rng.normal(0, 0.15)
                 for dimension in Dimension.values:
-                    for component in DEFAULT_WEIGHTS:
+                    for component in COMPONENTS:
                         value = float(np.clip(base + rng.normal(0, 0.45), 0, 4))
                         scores.append(
                             Score(

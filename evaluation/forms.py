@@ -2,10 +2,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from evaluation.index import COMPONENTS, DEFAULT_WEIGHTS
+from evaluation.index import COMPONENTS, default_weights
 from evaluation.models import Component, Rubric
 from kotacerdas.fields import Form, ModelForm, NumberField, VersionField, WholeNumberField
 from masterplans.models import Dimension
@@ -29,7 +30,12 @@ class RubricForm(ModelForm):
                 self.fields["scale_max"].help_text = gettext_lazy(
                     "Fixed: regions and assessors have scored on this scale."
                 )
-        weights = (self.instance.weights if self.instance.pk else None) or DEFAULT_WEIGHTS
+        if self.instance.pk:
+            weights = self.instance.weights
+        else:
+            year = self.initial.get("year") or timezone.localdate().year
+            self.fields["year"].initial = year
+            weights = default_weights(year)
         for value, label in Component.choices:
             self.fields[f"weight_{value}"] = WholeNumberField(
                 label=gettext_lazy("Weight: %(component)s") % {"component": label},

@@ -16,7 +16,20 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 COMPONENTS = ("baseline", "output", "outcome", "impact", "quick_win")
-DEFAULT_WEIGHTS = {"baseline": 10, "output": 20, "outcome": 30, "impact": 30, "quick_win": 10}
+# The program's weights (baseline/output/outcome/impact/quick win). Since 2021 (the evaluation
+# guide "Pedoman Evaluasi 2021, versi 2.0"): 10/20/30/20/20; the final indices published for
+# 2022 and 2024 follow from their published components under these weights and not under the
+# older ones. Before 2021: 10/20/30/30/10, as Diskominfo Sleman describes its evaluation.
+WEIGHTS_SINCE_2021 = {"baseline": 10, "output": 20, "outcome": 30, "impact": 20, "quick_win": 20}
+WEIGHTS_BEFORE_2021 = {"baseline": 10, "output": 20, "outcome": 30, "impact": 30, "quick_win": 10}
+
+
+def default_weights(year: int) -> dict[str, int]:
+    """The weights a new evaluation of ``year`` starts with (the national team may change
+    them while it is open; an evaluation keeps the weights it was opened with)."""
+    return dict(WEIGHTS_SINCE_2021 if year >= 2021 else WEIGHTS_BEFORE_2021)
+
+
 TWO_PLACES = Decimal("0.01")
 
 

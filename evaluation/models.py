@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from evaluation.index import DEFAULT_WEIGHTS
+from evaluation.index import WEIGHTS_SINCE_2021
 from kotacerdas import constraints as check
 from masterplans.models import Dimension
 from regions.models import Region
@@ -28,7 +28,8 @@ class RubricStatus(models.TextChoices):
 
 
 def default_weights() -> dict[str, int]:
-    return dict(DEFAULT_WEIGHTS)
+    """A row made without weights gets today's (the form and the API choose by year)."""
+    return dict(WEIGHTS_SINCE_2021)
 
 
 class Rubric(models.Model):

@@ -54,6 +54,26 @@ def test_the_national_team_opens_an_evaluation_and_reads_its_weights_with_labels
     assert again.status_code == 409 and again.json()["error"]["code"] == "exists"
 
 
+@pytest.mark.parametrize(
+    ("year", "impact", "quick_win"), [(2020, 30, 10), (2021, 20, 20), (2027, 20, 20)]
+)
+def test_an_evaluation_opened_without_weights_gets_the_programs_weights_for_its_year(
+    client: Client, officer: User, token_for, year: int, impact: int, quick_win: int
+) -> None:  # type: ignore[no-untyped-def]
+    body = {"year": year, "title": f"Evaluasi {year}"}
+    created = send(client, "POST", "/api/v1/evaluations", token_for(officer), body)
+    assert created.status_code == 201, created.content
+    weights = {w["component"]: w["weight"] for w in created.json()["weights"]}
+    assert weights == {
+        "baseline": 10,
+        "output": 20,
+        "outcome": 30,
+        "impact": impact,
+        "quick_win": quick_win,
+    }
+    assert Rubric.objects.get(year=year).weights == weights
+
+
 def test_weights_that_do_not_add_up_to_100_are_refused_in_indonesian(
     client: Client, officer: User, token_for
 ) -> None:  # type: ignore[no-untyped-def]

@@ -208,6 +208,23 @@ def test_weights_must_add_up_to_100(login, officer: User) -> None:
     assert Rubric.objects.get(year=2028).weights["quick_win"] == 10
 
 
+def test_the_form_for_a_new_evaluation_offers_this_years_weights_and_says_where_they_come_from(
+    login, officer: User
+) -> None:
+    page = login(officer).get("/evaluasi/baru/")
+    form = page.context["form"]
+    assert form["year"].value() == str(timezone.localdate().year)
+    offered = {c: form[f"weight_{c}"].value() for c in COMPS}  # as the inputs show them
+    assert offered == {
+        "baseline": "10",
+        "output": "20",
+        "outcome": "30",
+        "impact": "20",
+        "quick_win": "20",
+    }
+    assert "sebelum 2021" in page.content.decode()
+
+
 def test_award_count_matches_the_categories() -> None:
     rubric = Rubric.objects.create(year=2027, title="2027")
     assert len(propose_awards(rubric)) == 9 == Award.objects.count()
@@ -218,7 +235,7 @@ def test_the_national_team_changes_an_open_evaluations_weights_and_the_index_fol
 ) -> None:  # type: ignore[no-untyped-def]
     rubric = Rubric.objects.create(year=2027, title="2027")
     score_all(rubric, "32.73", 2.0, **{f"{d}.impact": 4.0 for d in DIMS})
-    assert results(rubric)[0].index.overall == Decimal("2.60")  # impact weighs 30
+    assert results(rubric)[0].index.overall == Decimal("2.40")  # impact weighs 20 (2021 on)
     weights = {"baseline": 0, "output": 20, "outcome": 30, "impact": 50, "quick_win": 0}
     data = {"title": "Evaluasi 2027", **{f"weight_{c}": w for c, w in weights.items()}}
     assert login(viewer).post("/evaluasi/2027/ubah/", data).status_code == 403
@@ -298,8 +315,8 @@ def test_the_weights_read_as_component_labels(client: Client) -> None:
     Rubric.objects.create(year=2027, title="2027", status="published")
     for url in ("/evaluasi/", "/evaluasi/2027/"):
         page = client.get(url).content.decode()
-        assert "nilai awal 10%" in page and "dampak (impact) 30%" in page
-        assert "quick win 10%" in page and "quick_win" not in page
+        assert "nilai awal 10%" in page and "dampak (impact) 20%" in page
+        assert "quick win 20%" in page and "quick_win" not in page
 
 
 def test_an_assessors_note_is_shown_only_once_its_score_is_verified(
