@@ -53,6 +53,7 @@ class ResultOut(Schema):
     components: dict[str, str]
     national_rank: int
     group_rank: int
+    province_rank: int
     change: str | None
 
 
@@ -234,6 +235,7 @@ def evaluation_result_list(request: HttpRequest, year: int) -> Any:
             "components": {k: str(v) for k, v in r.index.components.items()},
             "national_rank": r.national_rank,
             "group_rank": r.group_rank,
+            "province_rank": r.province_rank,
             "change": None if r.change is None else str(r.change),
         }
         for r in evaluation_results(rubric)

@@ -1,6 +1,7 @@
 """Indices, rankings, year-on-year change and award proposals of an evaluation rubric."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -29,6 +30,7 @@ class RegionResult:
     self_index: IndexResult
     national_rank: int = 0
     group_rank: int = 0
+    province_rank: int = 0
     change: Decimal | None = None
 
 
@@ -76,9 +78,20 @@ def awaiting_verification(rubric: Rubric) -> int:
     )
 
 
+def _ranks_within(rows: list[RegionResult], part: Callable[[Region], Any]) -> dict[str, int]:
+    """Each region's rank among the regions of the same part of the country."""
+    by_part: dict[Any, dict[str, Decimal]] = defaultdict(dict)
+    for row in rows:
+        by_part[part(row.region)][str(row.region.pk)] = row.index.overall
+    return {
+        key: rank for values in by_part.values() for key, rank in competition_ranks(values).items()
+    }
+
+
 def results(rubric: Rubric) -> list[RegionResult]:
-    """Every region with a verified score: its index, national and island-group rank and change
-    on the previous published year's; best first."""
+    """Every region with a verified score: its index, its rank nationally, in its island group
+    and in its province (as the program announces them), and its change on the previous
+    published year's; best first."""
     indices = _plain_indices(rubric)
     regions = Region.objects.select_related("province").in_bulk(list(indices))
     rows = [
@@ -86,12 +99,8 @@ def results(rubric: Rubric) -> list[RegionResult]:
         for rid, (index, self_index) in indices.items()
     ]
     national = competition_ranks({str(r.region.pk): r.index.overall for r in rows})
-    by_group: dict[str, dict[str, Decimal]] = defaultdict(dict)
-    for row in rows:
-        by_group[row.region.province.island_group][str(row.region.pk)] = row.index.overall
-    group_ranks = {
-        key: rank for group in by_group.values() for key, rank in competition_ranks(group).items()
-    }
+    group_ranks = _ranks_within(rows, lambda region: region.province.island_group)
+    province_ranks = _ranks_within(rows, lambda region: region.province_id)
     previous = (
         Rubric.objects.filter(year__lt=rubric.year, status=RubricStatus.PUBLISHED)
         .order_by("-year")
@@ -103,6 +112,7 @@ def results(rubric: Rubric) -> list[RegionResult]:
     for row in rows:
         key = str(row.region.pk)
         row.national_rank, row.group_rank = national[key], group_ranks[key]
+        row.province_rank = province_ranks[key]
         if row.region.pk in earlier:
             row.change = row.index.overall - earlier[row.region.pk]
     return sorted(rows, key=lambda r: (r.national_rank, r.region.code))
@@ -118,6 +128,7 @@ class Standing(NamedTuple):
     overall: Decimal
     national_rank: int
     group_rank: int
+    province_rank: int
     change: Decimal | None
     ranked: int  # how many regions the evaluation ranked
 
@@ -130,12 +141,18 @@ def standings(rubric: Rubric) -> dict[int, Standing]:
         rows = results(rubric)
         return {
             r.region.pk: Standing(
-                r.index.overall, r.national_rank, r.group_rank, r.change, len(rows)
+                r.index.overall,
+                r.national_rank,
+                r.group_rank,
+                r.province_rank,
+                r.change,
+                len(rows),
             )
             for r in rows
         }
 
-    key = f"evaluation-standings:{rubric.pk}:{rubric.version}"
+    # v2: a standing has its province rank (a standing kept before it no longer fits).
+    key = f"evaluation-standings:v2:{rubric.pk}:{rubric.version}"
     return data_versions.cached("dashboard", key, compute, STANDINGS_SECONDS)
 
 

@@ -38,7 +38,7 @@ from kotacerdas.paging import filters_query, page_of
 from kotacerdas.pdf import PdfUnavailable
 from masterplans.models import Dimension
 from regions.access import get_region_for_user
-from regions.models import IslandGroup, Region
+from regions.models import IslandGroup, Province, Region
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 50
@@ -106,6 +106,10 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
     group = request.GET.get("island_group", "")
     if group in IslandGroup.values:
         rows = [r for r in rows if r.region.province.island_group == group]
+    province = request.GET.get("province", "")
+    provinces = Province.objects.order_by("name")
+    if province in {p.code for p in provinces}:
+        rows = [r for r in rows if r.region.province.code == province]
     page = page_of(request, rows, PAGE_SIZE)
     return render(
         request,
@@ -115,6 +119,8 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
             "page": page,
             "groups": IslandGroup.choices,
             "island_group": group,
+            "provinces": provinces,
+            "province": province,
             "query": filters_query(request),
             "components": Component.choices,
             "dimensions": Dimension.choices,
@@ -218,8 +224,9 @@ def region_scores(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 def _standing(rubric: Rubric, region: Region) -> dict[str, Any] | None:
-    """The region's index, national and island-group rank (each of how many) and change on the
-    previous published evaluation; None while no assessor has verified a score of it."""
+    """The region's index, its rank nationally, in its island group and in its province (each
+    of how many) and change on the previous published evaluation; None while no assessor has
+    verified a score of it."""
     ranked = results(rubric)
     mine = next((row for row in ranked if row.region.pk == region.pk), None)
     if mine is None:
@@ -230,6 +237,9 @@ def _standing(rubric: Rubric, region: Region) -> dict[str, Any] | None:
         "ranked": len(ranked),
         "ranked_in_group": sum(1 for row in ranked if row.region.province.island_group == group),
         "group_label": region.province.get_island_group_display(),
+        "ranked_in_province": sum(
+            1 for row in ranked if row.region.province_id == region.province_id
+        ),
         "previous": rubric.previous_published(),
     }
 

@@ -241,6 +241,7 @@ def _evaluation() -> Rows:
                 *[str(v) for v in row.index.components.values()],
                 row.national_rank,
                 row.group_rank,
+                row.province_rank,
                 None if row.change is None else str(row.change),
                 rubric.is_demo,
             ]
@@ -423,6 +424,7 @@ DATASETS = {
                 "quick_win",
                 "peringkat_nasional",
                 "peringkat_kelompok_pulau",
+                "peringkat_provinsi",
                 "perubahan",
                 "demo",
             ],

@@ -255,6 +255,39 @@ def test_the_national_team_changes_an_open_evaluations_weights_and_the_index_fol
     assert rubric.title == "Evaluasi 2027"  # a published evaluation no longer changes
 
 
+def test_ranks_are_announced_nationally_per_island_group_and_per_province(
+    client: Client, token_for, viewer: User
+) -> None:  # type: ignore[no-untyped-def]
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    for code, value in [
+        ("73.71", 3.5),  # Kota Makassar, Sulawesi Selatan
+        ("33.72", 3.25),  # Kota Surakarta, Jawa Tengah
+        ("32.73", 3.0),  # Kota Bandung, Jawa Barat
+        ("32.71", 3.0),  # Kota Bogor, Jawa Barat: tied with Bandung
+        ("32.75", 2.5),  # Kota Bekasi, Jawa Barat
+    ]:
+        score_all(rubric, code, value)
+    rows = {r.region.code: r for r in results(rubric)}
+    ranks = {c: (r.national_rank, r.group_rank, r.province_rank) for c, r in rows.items()}
+    assert ranks == {
+        "73.71": (1, 1, 1),
+        "33.72": (2, 1, 1),
+        "32.71": (3, 2, 1),
+        "32.73": (3, 2, 1),
+        "32.75": (5, 4, 3),
+    }
+    west_java = client.get("/evaluasi/2027/?province=32")
+    assert [r.region.code for r in west_java.context["page"]] == ["32.71", "32.73", "32.75"]
+    assert "Peringkat di provinsi" in west_java.content.decode()
+    bekasi = client.get("/evaluasi/2027/wilayah/32.75/")
+    assert bekasi.context["standing"]["ranked_in_province"] == 3
+    assert "peringkat di Jawa Barat dari 3" in bekasi.content.decode()
+    api = client.get(
+        "/api/v1/evaluations/2027/results", headers={"Authorization": token_for(viewer)}
+    )
+    assert {r["region"]: r["province_rank"] for r in api.json()["items"]}["32.75"] == 3
+
+
 def test_a_regions_page_heads_with_its_index_ranks_and_change(client: Client) -> None:
     previous = Rubric.objects.create(year=2026, title="2026", status="published")
     score_all(previous, "32.73", 2.0)
