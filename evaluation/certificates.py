@@ -1,5 +1,6 @@
-"""Award certificates as PDF (WeasyPrint, A4 landscape), in Indonesian."""
+"""Award and completion certificates as PDF (WeasyPrint, A4 landscape), in Indonesian."""
 
+from evaluation.completion import Completion
 from evaluation.models import Award
 from evaluation.results import category_label
 from kotacerdas.pdf import render_pdf
@@ -10,3 +11,7 @@ def certificate_pdf(award: Award) -> bytes:
         "evaluation/certificate.html",
         lambda: {"award": award, "category": category_label(award.category)},
     )
+
+
+def completion_certificate_pdf(completion: Completion) -> bytes:
+    return render_pdf("evaluation/completion_certificate.html", lambda: {"completion": completion})

@@ -15,4 +15,10 @@ urlpatterns = [
     path("<int:year>/penghargaan/usulkan/", views.awards_propose, name="awards_propose"),
     path("penghargaan/<int:pk>/putuskan/", views.award_decide, name="award_decide"),
     path("penghargaan/<int:pk>/sertifikat.pdf", views.certificate, name="certificate"),
+    path("penyelesaian/", views.completion_list, name="completions"),
+    path(
+        "penyelesaian/<str:code>/sertifikat.pdf",
+        views.completion_certificate,
+        name="completion_certificate",
+    ),
 ]

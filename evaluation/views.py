@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import access
 from audit.versioning import StaleEdit
 from evaluation.access import get_award_for_user, get_rubric_for_user
-from evaluation.certificates import certificate_pdf
+from evaluation.certificates import certificate_pdf, completion_certificate_pdf
+from evaluation.completion import completion_of, completions
 from evaluation.forms import RubricForm, ScoreGridForm
 from evaluation.models import Component, Rubric, RubricStatus, Score
 from evaluation.results import (
@@ -328,3 +329,41 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
         logger.exception("certificate of award %s could not be built", pk)
         return render(request, "evaluation/pdf_unavailable.html", status=503)
     return attachment(content, f"sertifikat-{award.rubric.year}-{award.region.code}.pdf")
+
+
+def completion_list(request: HttpRequest) -> HttpResponse:
+    """Every region that completed its masterplan, each with its certificate: the award the
+    program gives every finisher, besides the best of each year's evaluation."""
+    rows = completions()
+    cohort = request.GET.get("cohort", "")
+    cohorts = sorted({c.masterplan.cohort.year for c in rows if c.masterplan.cohort}, reverse=True)
+    if cohort.isascii() and cohort.isdigit() and int(cohort) in cohorts:
+        rows = [c for c in rows if c.masterplan.cohort and c.masterplan.cohort.year == int(cohort)]
+    province = request.GET.get("province", "")
+    provinces = Province.objects.order_by("name")
+    if province in {p.code for p in provinces}:
+        rows = [c for c in rows if c.region.province.code == province]
+    return render(
+        request,
+        "evaluation/completions.html",
+        {
+            "page": page_of(request, rows, PAGE_SIZE),
+            "cohorts": cohorts,
+            "cohort": cohort,
+            "provinces": provinces,
+            "province": province,
+            "query": filters_query(request),
+        },
+    )
+
+
+def completion_certificate(request: HttpRequest, code: str) -> HttpResponse:
+    completion = completion_of(code)
+    if completion is None:
+        raise Http404
+    try:
+        content = completion_certificate_pdf(completion)
+    except PdfUnavailable:
+        logger.exception("completion certificate of %s could not be built", code)
+        return render(request, "evaluation/pdf_unavailable.html", status=503)
+    return attachment(content, f"piagam-penyelesaian-{code}.pdf")

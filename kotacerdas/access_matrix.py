@@ -26,7 +26,8 @@ own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED
 ``PUBLISHED_ROUND`` (the 2017 cohort), ``ASSESSED_COHORT`` (it, with the own region's
 readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire),
 ``COHORT_WORKSHOP`` (number of its first bimtek); ``OWN_BOOK_JOB`` (the finished job that
-typeset OWN_MASTERPLAN's book).
+typeset OWN_MASTERPLAN's book); ``COMPLETED_REGION`` (the code of the other region, whose
+masterplan was approved).
 """
 
 from dataclasses import dataclass, field
@@ -466,6 +467,9 @@ PAGES: dict[str, Route] = {
     "evaluation:awards_propose": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
     "evaluation:award_decide": Route((Check("POST", NATIONAL_STAFF),), {"pk": "OWN_AWARD"}),
     "evaluation:certificate": read(NATIONAL_ROLES, pk="OWN_AWARD", hidden=NOT_NATIONAL),
+    # Completing a masterplan is public, and so is its certificate.
+    "evaluation:completions": read(EVERYONE),
+    "evaluation:completion_certificate": read(EVERYONE, code="COMPLETED_REGION"),
     # Mentoring: national staff, the region's team and its mentors comment; the team settles.
     "participation:comments": Route(
         (

@@ -185,6 +185,12 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         return Evidence.objects.create(
             report=report, file=upload, kind="pdf", original_name="bukti.pdf", size=14
         ).pk
+    if value == "COMPLETED_REGION":
+        from masterplans.workflow import masterplan_version_record
+
+        completed = make_masterplan(OTHER, status="approved")
+        masterplan_version_record(masterplan=completed, user=None, note="Disetujui")
+        return OTHER
     if value == "OWN_BOOK_JOB":
         from jobs.models import Job, JobStatus
 
