@@ -1,6 +1,7 @@
 """Evaluation pages: rubrics, scoring per region, rankings, awards and their certificates."""
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -319,16 +320,22 @@ def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("evaluation:awards", award.rubric.year)
 
 
+def _certificate(request: HttpRequest, typeset: Callable[[], bytes], filename: str) -> HttpResponse:
+    """The certificate as a download, or a page saying it cannot be made on this server."""
+    try:
+        content = typeset()
+    except PdfUnavailable:
+        logger.exception("certificate %s could not be built", filename)
+        return render(request, "evaluation/pdf_unavailable.html", status=503)
+    return attachment(content, filename)
+
+
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     award = get_award_for_user(request.user, pk)
     if award.region is None:
         raise Http404
-    try:
-        content = certificate_pdf(award)
-    except PdfUnavailable:
-        logger.exception("certificate of award %s could not be built", pk)
-        return render(request, "evaluation/pdf_unavailable.html", status=503)
-    return attachment(content, f"sertifikat-{award.rubric.year}-{award.region.code}.pdf")
+    filename = f"sertifikat-{award.rubric.year}-{award.region.code}.pdf"
+    return _certificate(request, lambda: certificate_pdf(award), filename)
 
 
 def completion_list(request: HttpRequest) -> HttpResponse:
@@ -361,9 +368,5 @@ def completion_certificate(request: HttpRequest, code: str) -> HttpResponse:
     completion = completion_of(code)
     if completion is None:
         raise Http404
-    try:
-        content = completion_certificate_pdf(completion)
-    except PdfUnavailable:
-        logger.exception("completion certificate of %s could not be built", code)
-        return render(request, "evaluation/pdf_unavailable.html", status=503)
-    return attachment(content, f"piagam-penyelesaian-{code}.pdf")
+    filename = f"piagam-penyelesaian-{code}.pdf"
+    return _certificate(request, lambda: completion_certificate_pdf(completion), filename)

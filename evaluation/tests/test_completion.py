@@ -33,7 +33,7 @@ def test_every_finisher_gets_a_certificate_and_no_one_else(
     finished("32.75", "enacted", "2018-01-09", cohort=cohort)  # Kota Bekasi
     finished("73.71", "approved", None)  # Kota Makassar, entered without its history
     finished("33.72", "draft", None)  # Kota Surakarta: still writing
-    first = finished("35.78", "enacted", "2019-02-01")  # Kota Surabaya: a second edition later
+    first = finished("35.78", "enacted", "2019-02-01", is_demo=True)  # Kota Surabaya (demo)
     finished("35.78", "approved", "2029-05-05", edition=2, previous=first)
 
     page = client.get("/evaluasi/penyelesaian/")
@@ -52,7 +52,9 @@ def test_every_finisher_gets_a_certificate_and_no_one_else(
         assert "PIAGAM PENGHARGAAN" in text and name in text
     bandung = pdf_text(client.get("/evaluasi/penyelesaian/32.73/sertifikat.pdf").content)
     assert date_format(datetime(2018, 3, 14).date(), "DATE_FORMAT") in bandung
-    assert "angkatan 2017" in bandung
+    assert "angkatan 2017" in bandung and "DATA DEMO" not in bandung
+    surabaya = pdf_text(client.get("/evaluasi/penyelesaian/35.78/sertifikat.pdf").content)
+    assert "DATA DEMO" in surabaya and "2019" in surabaya
     assert client.get("/evaluasi/penyelesaian/33.72/sertifikat.pdf").status_code == 404
     assert client.get("/evaluasi/penyelesaian/99.99/sertifikat.pdf").status_code == 404
 
