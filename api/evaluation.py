@@ -1,7 +1,7 @@
 """The annual evaluation over the API: rubrics, a region's scores, results and the jury's awards,
 through the same services as the evaluation pages."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -20,12 +20,16 @@ from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, base_version, etag
 from evaluation.access import get_award_for_user, get_rubric_for_user
+from evaluation.certificates import certificate_pdf, completion_certificate_pdf
+from evaluation.completion import completion_of, completions
 from evaluation.forms import RubricForm
 from evaluation.index import default_weights
 from evaluation.models import Award, Component, Rubric, RubricStatus, Score
 from evaluation.results import award_categories, decide_award, propose_awards
 from evaluation.results import results as evaluation_results
 from evaluation.services import EvaluationClosed, grid_version, rubric_save, scores_save
+from kotacerdas.downloads import attachment
+from kotacerdas.pdf import PdfUnavailable
 from masterplans.models import Dimension
 from regions.access import get_region_for_user
 from regions.models import Region
@@ -481,3 +485,89 @@ def post_award_decision(request: HttpRequest, award_id: int, payload: DecisionIn
             )
     decide_award(award, request.user, region, payload.reason)
     return _award_out(award, dict(award_categories()))
+
+
+PDF_FILE = {
+    "responses": {
+        200: {
+            "description": "The certificate (A4 landscape)",
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+}
+
+
+def _certificate_file(typeset: Any, filename: str) -> HttpResponse:
+    try:
+        content = typeset()
+    except PdfUnavailable as exc:
+        raise ApiError(
+            503, "pdf_unavailable", _("The server cannot build PDF reports at the moment.")
+        ) from exc
+    return attachment(content, filename)
+
+
+@router.get(
+    "/awards/{int:award_id}/certificate",
+    response={200: None, **documented_errors(401, 404, 503)},
+    auth=READ_AUTH,
+    summary="The certificate of a decided award, as PDF",
+    description="404 until the jury has decided who receives the award.",
+    openapi_extra=PDF_FILE,
+)
+def get_award_certificate(request: HttpRequest, award_id: int) -> Any:
+    award = get_award_for_user(request.user, award_id)
+    if award.region is None:
+        raise ApiError(404, "not_found", _("The jury has not decided this award yet."))
+    filename = f"sertifikat-{award.rubric.year}-{award.region.code}.pdf"
+    return _certificate_file(lambda: certificate_pdf(award), filename)
+
+
+class CompletionOut(Schema):
+    region: str
+    region_name: str
+    province: str
+    cohort: int | None = Field(description="the year of the cohort the region was selected in")
+    masterplan_id: int
+    masterplan_title: str
+    completed_on: date | None = Field(description="the day it was approved; null: not recorded")
+    is_demo: bool
+
+
+@router.get(
+    "/completions",
+    response={200: list[CompletionOut], **documented_errors(422)},
+    auth=READ_AUTH,
+    summary="Every region that completed its masterplan (the completion award), earliest first",
+)
+@paginate(Pagination)
+def completion_list(request: HttpRequest) -> Any:
+    return [
+        {
+            "region": c.region.code,
+            "region_name": c.region.name,
+            "province": c.region.province.name,
+            "cohort": c.masterplan.cohort.year if c.masterplan.cohort else None,
+            "masterplan_id": c.masterplan.pk,
+            "masterplan_title": c.masterplan.title,
+            "completed_on": c.completed_on,
+            "is_demo": c.masterplan.is_demo,
+        }
+        for c in completions()
+    ]
+
+
+@router.get(
+    "/completions/{code}/certificate",
+    response={200: None, **documented_errors(404, 503)},
+    auth=READ_AUTH,
+    summary="The completion certificate of a region, as PDF",
+    description="404 for a region that has not completed a masterplan.",
+    openapi_extra=PDF_FILE,
+)
+def get_completion_certificate(request: HttpRequest, code: str) -> Any:
+    completion = completion_of(code)
+    if completion is None:
+        raise ApiError(404, "not_found", _("This region has not completed a masterplan."))
+    filename = f"piagam-penyelesaian-{code}.pdf"
+    return _certificate_file(lambda: completion_certificate_pdf(completion), filename)

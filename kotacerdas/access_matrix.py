@@ -849,6 +849,11 @@ API: dict[tuple[str, str], Route] = {
     ("POST", "/api/v1/awards/{award_id}/decision"): Route(
         (Check("POST", NATIONAL_STAFF),), {"award_id": "OWN_AWARD"}
     ),
+    ("GET", "/api/v1/awards/{award_id}/certificate"): read(
+        NATIONAL_ROLES, award_id="OWN_AWARD", hidden=NOT_NATIONAL
+    ),
+    ("GET", "/api/v1/completions"): read(EVERYONE),
+    ("GET", "/api/v1/completions/{code}/certificate"): read(EVERYONE, code="COMPLETED_REGION"),
     # The library holds public masterplans only; similar programs follow the program's own
     # masterplan (a draft of the own region here).
     ("GET", "/api/v1/library/programs"): read(EVERYONE),

@@ -260,3 +260,47 @@ def test_only_the_national_team_decides_awards(
     proposals = "/api/v1/evaluations/2026/awards/proposals"
     assert send(client, "POST", proposals, token_for(viewer), {}).status_code == 403
     assert client.get("/api/v1/evaluations/2026/awards").json()[0]["region"] is None
+
+
+def test_certificates_download_through_the_api_as_on_the_pages(
+    client: Client, officer: User, viewer: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    from evaluation.results import propose_awards
+    from evaluation.tests.test_completion import finished
+    from masterplans.tests.test_book import pdf_text
+
+    rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027", status="published")
+    Score.objects.create(
+        rubric=rubric,
+        region=Region.objects.get(code="32.73"),
+        dimension="living",
+        component="impact",
+        assessor_score=Decimal("3"),
+        verified_at="2027-11-01T10:00:00+07:00",
+    )
+    award = next(a for a in propose_awards(rubric) if a.category == "overall")
+    url = f"/api/v1/awards/{award.pk}/certificate"
+    undecided = client.get(url, headers={"Authorization": token_for(viewer)})
+    assert undecided.status_code == 404 and undecided.json()["error"]["code"] == "not_found"
+    decided = send(client, "POST", f"/api/v1/awards/{award.pk}/decision", token_for(officer), {})
+    assert decided.status_code == 200, decided.content
+    pdf = client.get(url, headers={"Authorization": token_for(viewer)})
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert "Kota Bandung" in pdf_text(pdf.content)
+
+    finished("32.75", "approved", "2018-01-09")
+    listed = client.get("/api/v1/completions").json()
+    assert listed["count"] == 1
+    assert listed["items"][0] | {"masterplan_id": 0} == {
+        "region": "32.75",
+        "region_name": "Kota Bekasi",
+        "province": "Jawa Barat",
+        "cohort": None,
+        "masterplan_id": 0,
+        "masterplan_title": "Masterplan Smart City 2027\u20132036",
+        "completed_on": "2018-01-09",
+        "is_demo": False,
+    }
+    certificate = client.get("/api/v1/completions/32.75/certificate")
+    assert certificate.status_code == 200 and "Kota Bekasi" in pdf_text(certificate.content)
+    assert client.get("/api/v1/completions/32.73/certificate").status_code == 404
