@@ -11,6 +11,11 @@ urlpatterns = [
     path("<int:year>/terbitkan/", views.rubric_publish, name="rubric_publish"),
     path("<int:year>/ubah/", views.rubric_edit, name="rubric_edit"),
     path("<int:year>/wilayah/<str:code>/", views.region_scores, name="region"),
+    path(
+        "<int:year>/wilayah/<str:code>/surat-hasil.pdf",
+        views.result_letter,
+        name="result_letter",
+    ),
     path("<int:year>/penghargaan/", views.awards, name="awards"),
     path("<int:year>/penghargaan/usulkan/", views.awards_propose, name="awards_propose"),
     path("penghargaan/<int:pk>/putuskan/", views.award_decide, name="award_decide"),

@@ -18,6 +18,7 @@ from evaluation.access import get_award_for_user, get_rubric_for_user
 from evaluation.certificates import certificate_pdf, completion_certificate_pdf
 from evaluation.completion import completion_of, completions
 from evaluation.forms import RubricForm, ScoreGridForm
+from evaluation.letters import result_letter_pdf
 from evaluation.models import Component, Rubric, RubricStatus, Score
 from evaluation.results import (
     AwardError,
@@ -320,8 +321,9 @@ def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("evaluation:awards", award.rubric.year)
 
 
-def _certificate(request: HttpRequest, typeset: Callable[[], bytes], filename: str) -> HttpResponse:
-    """The certificate as a download, or a page saying it cannot be made on this server."""
+def _document(request: HttpRequest, typeset: Callable[[], bytes], filename: str) -> HttpResponse:
+    """The document (a certificate, a letter) as a download, or a page saying it cannot be made
+    on this server."""
     try:
         content = typeset()
     except PdfUnavailable:
@@ -335,7 +337,7 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     if award.region is None:
         raise Http404
     filename = f"sertifikat-{award.rubric.year}-{award.region.code}.pdf"
-    return _certificate(request, lambda: certificate_pdf(award), filename)
+    return _document(request, lambda: certificate_pdf(award), filename)
 
 
 def completion_list(request: HttpRequest) -> HttpResponse:
@@ -369,4 +371,16 @@ def completion_certificate(request: HttpRequest, code: str) -> HttpResponse:
     if completion is None:
         raise Http404
     filename = f"piagam-penyelesaian-{code}.pdf"
-    return _certificate(request, lambda: completion_certificate_pdf(completion), filename)
+    return _document(request, lambda: completion_certificate_pdf(completion), filename)
+
+
+def result_letter(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    """The letter telling a region its result, once the evaluation is published and the region
+    ranked (404 before: there is no result to tell)."""
+    region = get_region_for_user(request.user, code)
+    rubric = get_rubric_for_user(request.user, year, region=region)
+    standing = _standing(rubric, region) if rubric.is_published else None
+    if standing is None:
+        raise Http404
+    filename = f"hasil-evaluasi-{year}-{code}.pdf"
+    return _document(request, lambda: result_letter_pdf(rubric, region, standing), filename)

@@ -27,7 +27,8 @@ own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED
 readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire),
 ``COHORT_WORKSHOP`` (number of its first bimtek); ``OWN_BOOK_JOB`` (the finished job that
 typeset OWN_MASTERPLAN's book); ``COMPLETED_REGION`` (the code of the other region, whose
-masterplan was approved).
+masterplan was approved); ``PUBLISHED_YEAR`` (a published evaluation that ranked the own
+region).
 """
 
 from dataclasses import dataclass, field
@@ -467,6 +468,8 @@ PAGES: dict[str, Route] = {
     "evaluation:awards_propose": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
     "evaluation:award_decide": Route((Check("POST", NATIONAL_STAFF),), {"pk": "OWN_AWARD"}),
     "evaluation:certificate": read(NATIONAL_ROLES, pk="OWN_AWARD", hidden=NOT_NATIONAL),
+    # A published evaluation is public, and so is the letter of each region it ranked.
+    "evaluation:result_letter": read(EVERYONE, year="PUBLISHED_YEAR", code="OWN"),
     # Completing a masterplan is public, and so is its certificate.
     "evaluation:completions": read(EVERYONE),
     "evaluation:completion_certificate": read(EVERYONE, code="COMPLETED_REGION"),

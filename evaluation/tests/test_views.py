@@ -373,3 +373,33 @@ def test_an_assessors_note_is_shown_only_once_its_score_is_verified(
     Score.objects.filter(pk=score.pk).update(verified_at=timezone.now())
     page = login(owner).get("/evaluasi/2027/wilayah/32.73/").content.decode()
     assert "Bukti belum lengkap" in page
+
+
+def test_a_ranked_region_gets_its_result_letter_once_the_evaluation_is_published(
+    client: Client,
+) -> None:
+    from masterplans.tests.test_book import pdf_text
+
+    rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027", status="open")
+    score_all(rubric, "32.73", 3.0, **{"living.impact": 4.0})  # Kota Bandung
+    score_all(rubric, "32.75", 2.5)  # Kota Bekasi
+    score_all(rubric, "32.01", 3.5)  # Kabupaten Bogor
+    letter = "/evaluasi/2027/wilayah/32.73/surat-hasil.pdf"
+    assert client.get(letter).status_code == 404  # open: nothing announced yet
+    Rubric.objects.filter(pk=rubric.pk).update(status="published")
+    assert 'surat-hasil.pdf"' in client.get("/evaluasi/2027/wilayah/32.73/").content.decode()
+    response = client.get(letter)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('hasil-evaluasi-2027-32.73.pdf"')
+    text = " ".join(pdf_text(response.content).split())
+    assert "Yth. Wali Kota Bandung" in text and "Halaman 1 dari 1" in text
+    assert "Peringkat nasional 2 dari 3 wilayah" in text
+    assert "Peringkat di Provinsi Jawa Barat 2 dari 3 wilayah" in text
+    # Living: impact 4, the rest 3, weights 10/20/30/20/20 -> 3 + 0.2 = 3.20; overall
+    # (5 * 3.00 + 3.20) / 6 = 3.0333 -> 3,03; impact component (5 * 3 + 4) / 6 = 3,17
+    assert "Smart Living 3,20" in text and "3,03" in text and "dampak (impact) 3,17" in text
+    assert "DATA DEMO" not in text
+    assert "Yth. Bupati Bogor" in pdf_text(
+        client.get("/evaluasi/2027/wilayah/32.01/surat-hasil.pdf").content
+    )
+    assert client.get("/evaluasi/2027/wilayah/35.78/surat-hasil.pdf").status_code == 404

@@ -185,6 +185,20 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         return Evidence.objects.create(
             report=report, file=upload, kind="pdf", original_name="bukti.pdf", size=14
         ).pk
+    if value == "PUBLISHED_YEAR":
+        from evaluation.models import RubricStatus, Score
+
+        rubric = Rubric.objects.get_or_create(
+            year=2026, defaults={"title": "Evaluasi uji 2026", "status": RubricStatus.PUBLISHED}
+        )[0]
+        Score.objects.get_or_create(
+            rubric=rubric,
+            region=Region.objects.get(code=OWN),
+            dimension="living",
+            component="impact",
+            defaults={"assessor_score": 3, "verified_at": timezone.now()},
+        )
+        return rubric.year
     if value == "COMPLETED_REGION":
         from masterplans.workflow import masterplan_version_record
 
