@@ -5,6 +5,7 @@ The standard cast around Kota Bandung (32.73): its ``owner`` (regional editor), 
 national ``officer`` and an anonymous client.
 """
 
+import collections
 import importlib
 import os
 
@@ -194,10 +195,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         suffix = item.name.removeprefix(getattr(item, "originalname", item.name))
         if suffix and not item.nodeid.endswith(suffix):
             item._id = type(item.id).parse(item.nodeid + suffix)  # pytest 9's node id
-    seen: set[str] = set()
-    repeated = sorted(
-        {item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)}
-    )
+    counts = collections.Counter(item.nodeid for item in items)
+    repeated = sorted(nodeid for nodeid, count in counts.items() if count > 1)
     if repeated:
         raise pytest.UsageError(f"tests collected under the same id: {repeated[:5]}")
 

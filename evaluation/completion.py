@@ -27,15 +27,20 @@ class Completion:
         return self.masterplan.region
 
 
-def completions() -> list[Completion]:
-    """Every region's completion, the earliest first (two queries)."""
+def completions(code: str = "") -> list[Completion]:
+    """Every region's completion (or only that of the region ``code``), the earliest first
+    (two queries)."""
+    versions = MasterplanVersion.objects.filter(status__in=PUBLIC_STATUSES)
+    if code:
+        versions = versions.filter(masterplan__region__code=code)
     completed = dict(
-        MasterplanVersion.objects.filter(status__in=PUBLIC_STATUSES)
-        .values("masterplan_id")
+        versions.values("masterplan_id")
         .annotate(first=Min("created_at"))
         .values_list("masterplan_id", "first")
     )
     masterplans = Masterplan.objects.public().select_related("region__province", "cohort")
+    if code:
+        masterplans = masterplans.filter(region__code=code)
     found: dict[int, Completion] = {}
     for masterplan in masterplans.order_by("edition", "pk"):  # a region's first edition
         if masterplan.region_id not in found:
@@ -46,4 +51,4 @@ def completions() -> list[Completion]:
 
 
 def completion_of(code: str) -> Completion | None:
-    return next((c for c in completions() if c.region.code == code), None)
+    return next(iter(completions(code)), None)

@@ -103,15 +103,21 @@ def rubric_edit(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
+def _province_filter(request: HttpRequest) -> tuple[list[Province], str]:
+    """The provinces to choose from, and the code chosen ("" for none, or one not known)."""
+    provinces = list(Province.objects.order_by("name"))
+    chosen = request.GET.get("province", "")
+    return provinces, chosen if chosen in {p.code for p in provinces} else ""
+
+
 def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
     rubric = get_rubric_for_user(request.user, year)
     rows = results(rubric)
     group = request.GET.get("island_group", "")
     if group in IslandGroup.values:
         rows = [r for r in rows if r.region.province.island_group == group]
-    province = request.GET.get("province", "")
-    provinces = Province.objects.order_by("name")
-    if province in {p.code for p in provinces}:
+    provinces, province = _province_filter(request)
+    if province:
         rows = [r for r in rows if r.region.province.code == province]
     page = page_of(request, rows, PAGE_SIZE)
     return render(
@@ -348,9 +354,8 @@ def completion_list(request: HttpRequest) -> HttpResponse:
     cohorts = sorted({c.masterplan.cohort.year for c in rows if c.masterplan.cohort}, reverse=True)
     if cohort.isascii() and cohort.isdigit() and int(cohort) in cohorts:
         rows = [c for c in rows if c.masterplan.cohort and c.masterplan.cohort.year == int(cohort)]
-    province = request.GET.get("province", "")
-    provinces = Province.objects.order_by("name")
-    if province in {p.code for p in provinces}:
+    provinces, province = _province_filter(request)
+    if province:
         rows = [c for c in rows if c.region.province.code == province]
     return render(
         request,

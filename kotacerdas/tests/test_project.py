@@ -3,6 +3,7 @@
 import tomllib
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 from django.conf import settings
 
@@ -79,16 +80,12 @@ def test_collectstatic_builds_the_production_manifest(tmp_path, settings) -> Non
 def test_each_api_operations_fuzz_test_has_an_id_of_its_own(request) -> None:  # type: ignore[no-untyped-def]
     """pytest-xdist and the durations report know a test by its id: the fuzz tests of the 71
     operations must not share one (schemathesis leaves the operation out; conftest adds it)."""
-    from api.tests.test_fuzz import schema
-
     collected = [
         item.nodeid
         for item in request.session.items
         if item.nodeid.startswith("api/tests/test_fuzz.py::")
     ]
-    if not collected:  # this test run alone: collect the fuzz module's ids as the suite would
-        operations = [op.ok().label for op in schema.get_all_operations()]
-        assert len(set(operations)) == len(operations)
-        return
+    if not collected:  # a run of some tests only (the whole suite, in CI, always has them)
+        pytest.skip("the API fuzz tests are not part of this run")
     assert len(set(collected)) == len(collected)
     assert f"{collected[0].split('[')[0]}[GET /api/v1/regions]" in collected
