@@ -43,6 +43,14 @@ RULES: dict[str, Rule] = {
     # are public (checked by the round access helper).
     "round.view_draft": Rule(national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}),
     "round.manage": Rule(national=NATIONAL_STAFF),
+    # From the ranking to the MoU: the national team invites, sets the interview and decides;
+    # assessors on the panel score; the panel's scores and notes stay with national roles;
+    # the MoU to sign and its signed scan are the region's team's too.
+    "enrolment.view_scores": Rule(national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}),
+    "enrolment.score": Rule(national=frozenset({Role.ASSESSOR})),
+    "enrolment.view_mou": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}, regional=REGIONAL_TEAM
+    ),
     # Masterplans: the region's team writes, its lead alone submits; mentors and technology
     # advisors of the region read and comment; national roles read all and approve.
     "masterplan.view_draft": Rule(

@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from api.enrolment import router as enrolment_router
 from api.errors import api_not_found, install_error_handlers
 from api.evaluation import router as evaluation_router
 from api.followup import router as followup_router
@@ -28,6 +29,7 @@ api = KotaCerdasAPI(
 install_error_handlers(api)
 api.add_router("/", regions_router)
 api.add_router("/", selection_router)
+api.add_router("/", enrolment_router)
 api.add_router("/", masterplans_router)
 api.add_router("/", masterplan_documents_router)
 api.add_router("/", participation_router)

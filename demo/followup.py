@@ -10,13 +10,13 @@ import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
+from enrolment.services import cohort_codes
 from evaluation.index import COMPONENTS, default_weights
 from evaluation.models import Rubric, RubricStatus, Score
 from evaluation.results import propose_awards
 from masterplans.models import Dimension, Masterplan, Program
 from monitoring.models import ProgressReport, ProgressStatus
 from selection.models import SelectionRound
-from selection.rounds import final_selection
 
 SEED = 2018
 DEMO_YEARS = (2018, 2019)
@@ -84,7 +84,7 @@ def followup_demo_load(today: date | None = None) -> FollowupResult:
             return result
         from regions.models import Region
 
-        regions = list(Region.objects.filter(code__in=final_selection(cohort)).order_by("code"))
+        regions = list(Region.objects.filter(code__in=cohort_codes(cohort)).order_by("code"))
         strength = {r.pk: rng.uniform(1.6, 3.4) for r in regions}
         for year in DEMO_YEARS:
             # The demo year's own calendar: verified in November, published and awarded in

@@ -28,7 +28,9 @@ readiness assessment opened), ``READINESS_ITEM`` (the first item of its question
 ``COHORT_WORKSHOP`` (number of its first bimtek); ``OWN_BOOK_JOB`` (the finished job that
 typeset OWN_MASTERPLAN's book); ``COMPLETED_REGION`` (the code of the other region, whose
 masterplan was approved); ``PUBLISHED_YEAR`` (a published evaluation that ranked the own
-region).
+region); ``ENROLMENT_ROUND`` (a published ranking with the own and the other region invited,
+the interview sheet set and the assessor on the panel) and ``DECIDED_ROUND`` (one decided: the
+own region's MoU signed with its scan, the other's to sign); ``OTHER`` (the other region).
 """
 
 from dataclasses import dataclass, field
@@ -202,6 +204,69 @@ PAGES: dict[str, Route] = {
         (Check("POST", NATIONAL_STAFF, no_write="a round not computed: refused with the reason"),),
         {"pk": "DRAFT_ROUND"},
         hidden=DRAFT_ROUND_HIDDEN,
+    ),
+    # From the ranking to the MoU of a published round: everyone sees the steps; the
+    # national team invites, sets the sheet and panel, schedules and decides; the assessor on
+    # the panel scores; the MoU to sign and its scan are the region's team's too.
+    "enrolment:overview": read(EVERYONE, pk="ENROLMENT_ROUND"),
+    "enrolment:invite": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {"count": "2"},
+                no_write="the list exists: refused with the reason (enrolment tests)",
+            ),
+        ),
+        {"pk": "ENROLMENT_ROUND"},
+    ),
+    "enrolment:change": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {"region": "32.77", "action": "invite", "reason": "Kesiapan terverifikasi"},
+            ),
+        ),
+        {"pk": "ENROLMENT_ROUND"},
+    ),
+    "enrolment:panel": Route(
+        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF, no_write=EMPTY_FORM)),
+        {"pk": "ENROLMENT_ROUND"},
+    ),
+    "enrolment:schedule": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {"interview_at": "2026-06-01T09:00", "interview_place": "Zoom", "version": "1"},
+            ),
+        ),
+        {"pk": "ENROLMENT_ROUND", "code": "OWN"},
+    ),
+    "enrolment:sheet": Route(
+        (
+            Check("GET", frozenset({"assessor"})),
+            Check("POST", frozenset({"assessor"}), {"notes": "Visi jelas", "version": "0"}),
+        ),
+        {"pk": "ENROLMENT_ROUND", "code": "OWN"},
+    ),
+    "enrolment:decision": Route(
+        (Check("GET", NATIONAL_STAFF), Check("POST", NATIONAL_STAFF, no_write=EMPTY_FORM)),
+        {"pk": "ENROLMENT_ROUND"},
+    ),
+    "enrolment:decision_letter": read(EVERYONE, pk="DECIDED_ROUND"),
+    "enrolment:mou": read(NATIONAL_ROLES | REGION_WRITERS, pk="DECIDED_ROUND", code="OWN"),
+    "enrolment:scan": read(NATIONAL_ROLES | REGION_WRITERS, pk="DECIDED_ROUND", code="OWN"),
+    "enrolment:sign": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check("POST", NATIONAL_STAFF, no_write="no scan: refused field by field"),
+        ),
+        {"pk": "DECIDED_ROUND", "code": "OTHER"},
     ),
     # Masterplans. OWN_MASTERPLAN is a complete draft of Kota Bandung's; drafts are read by
     # national roles and the region's own people (team, mentor), written by its team only.
@@ -855,6 +920,7 @@ API: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/awards/{award_id}/certificate"): read(
         NATIONAL_ROLES, award_id="OWN_AWARD", hidden=NOT_NATIONAL
     ),
+    ("GET", "/api/v1/rounds/{round_id}/enrolment"): read(EVERYONE, round_id="ENROLMENT_ROUND"),
     ("GET", "/api/v1/completions"): read(EVERYONE),
     ("GET", "/api/v1/completions/{code}/certificate"): read(EVERYONE, code="COMPLETED_REGION"),
     # The library holds public masterplans only; similar programs follow the program's own
@@ -1083,6 +1149,12 @@ FORMS: dict[str, FormPage] = {
     "readiness:items": FormPage("officer", edits=False),
     "participation:comments": FormPage("editor", edits=False),
     "participation:consultation": FormPage("anonymous", edits=False),
+    "enrolment:invite": FormPage("officer", edits=False),
+    "enrolment:change": FormPage("officer", edits=False),
+    "enrolment:panel": FormPage("officer", edits=True, change="name_0"),
+    "enrolment:schedule": FormPage("officer", edits=True, change="interview_place"),
+    "enrolment:sheet": FormPage("assessor", edits=True, change="notes"),
+    "enrolment:decision": FormPage("officer", edits=False),
 }
 
 # Pages that take a POST but whose form is not typed into, or is tested on its own.
@@ -1095,6 +1167,7 @@ FORMS_LEFT_OUT: dict[str, str] = {
     "accounts:password_reset": "an e-mail address to send a link to; nothing is stored",
     "participation:notifications": "buttons that mark notifications read",
     "participation:moderation": "a decision button per comment, with the team's answer",
+    "enrolment:sign": "a file upload (enrolment page tests)",
 }
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "accounts",
     "regions",
     "selection",
+    "enrolment",
     "readiness",
     "masterplans",
     "mentoring",

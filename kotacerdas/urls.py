@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("wilayah/", include("regions.urls")),
     path("seleksi/", include("selection.urls")),
+    path("seleksi/", include("enrolment.urls")),
     path("kesiapan/", include("readiness.urls")),
     path("masterplan/", include("mentoring.urls")),
     path("masterplan/", include("masterplans.urls")),

@@ -167,7 +167,7 @@ def masterplan_create(*, user: User, **fields: Any) -> Masterplan:
             _("This region has an enacted masterplan: start a new edition of it."), code="exists"
         )
     if fields.get("cohort") is None:
-        from selection.rounds import cohort_of
+        from enrolment.services import cohort_of
 
         fields["cohort"] = cohort_of(region.code)
     with transaction.atomic():

@@ -39,12 +39,13 @@ class AttendanceRow:
 
 
 def cohort_regions(cohort: SelectionRound) -> QuerySet[Region]:
-    """The regions the round selected, and any region already recorded at one of its
-    workshops (a region added by hand stays on the list)."""
+    """The regions of the cohort (their MoU signed), and any region already recorded at one
+    of its workshops (a region added by hand stays on the list)."""
+    from enrolment.services import cohort_region_ids
+
     return (
         Region.objects.filter(
-            Q(pk__in=cohort.results.filter(selected=True).values("region_id"))
-            | Q(workshop_attendance__workshop__cohort=cohort)
+            Q(pk__in=cohort_region_ids(cohort)) | Q(workshop_attendance__workshop__cohort=cohort)
         )
         .distinct()
         .select_related("province")

@@ -5,12 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.access import AnyUser, can, regions_for, require
+from enrolment.services import cohort_codes
 from readiness.defaults import questionnaire_for
 from readiness.models import Assessment, Item
 from regions.access import get_region_for_user
 from selection.access import get_round_for_user
 from selection.models import SelectionRound
-from selection.rounds import final_selection
 
 
 def get_cohort_for_user(user: AnyUser, pk: int) -> SelectionRound:
@@ -42,7 +42,7 @@ def get_assessment_for_user(
     actions = (action,) if isinstance(action, str) else action
     if any(actions) and not any(can(user, a, region) for a in actions if a):
         raise PermissionDenied
-    if region.code not in final_selection(cohort):
+    if region.code not in cohort_codes(cohort):
         raise Http404
     questionnaire = questionnaire_for(cohort)
     if create:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import VersionConflict, save_versioned
+from enrolment.services import cohort_codes
 from kotacerdas.downloads import attachment
 from readiness.access import (
     get_assessment_for_user,
@@ -34,7 +35,6 @@ from readiness.services import (
     assessment_submit,
 )
 from regions.models import Region
-from selection.rounds import final_selection
 
 STALE = "Someone saved this assessment after you opened it: reload and try again."
 
@@ -43,7 +43,7 @@ STALE = "Someone saved this assessment after you opened it: reload and try again
 def cohort(request: HttpRequest, cohort: int) -> HttpResponse:
     """The cohort's regions with the state and profile of each one's assessment."""
     selection_round = get_cohort_for_user(request.user, cohort)
-    codes = visible_region_codes(request.user, final_selection(selection_round))
+    codes = visible_region_codes(request.user, cohort_codes(selection_round))
     national = access.can(request.user, "readiness.view")
     if not codes and not national:
         raise PermissionDenied

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import StaleEdit
+from enrolment.models import Agreement
+from enrolment.progress import enrolment_of
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param
@@ -42,7 +44,13 @@ def round_list(request: HttpRequest) -> HttpResponse:
         rounds = rounds.filter(status=status)
     page = page_of(request, rounds, 25)
     published = SelectionRound.objects.published()
-    in_program = len({code for r in published for code in final_selection(r)})
+    in_program = (
+        Agreement.objects.signed()
+        .filter(invitation__round__in=published)
+        .values("invitation__region")
+        .distinct()
+        .count()
+    )
     target = max((r.program_target for r in published), default=100)
     return render(
         request,
@@ -141,6 +149,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "others": SelectionRound.objects.visible_to(request.user).exclude(pk=pk),
             "map_points": map_points(selection_round, final),
             "map_label": _("Map of %(round)s") % {"round": selection_round.name},
+            "enrolment": enrolment_of(selection_round) if selection_round.is_published else None,
         },
     )
 

@@ -137,14 +137,6 @@ def previously_selected(selection_round: SelectionRound) -> dict[str, str]:
     return found
 
 
-def cohort_of(region_code: str) -> SelectionRound | None:
-    """The earliest published round whose final selection brought the region into the program."""
-    for selection_round in SelectionRound.objects.published().order_by("year", "pk"):
-        if region_code in final_selection(selection_round):
-            return selection_round
-    return None
-
-
 def final_selection(selection_round: SelectionRound) -> list[str]:
     """Codes selected after the committee's overrides."""
     chosen = set(

@@ -127,8 +127,8 @@ def _retyped(control: Control) -> str | None:
 
 
 def _break(form: HtmlForm) -> tuple[str, str]:
-    """One field made wrong: a number that reads no way, an address that is none, else a
-    choice that does not exist."""
+    """One field made wrong: a number that reads no way, an address that is none, a date that
+    never was, else a choice that does not exist."""
     fields = [c for c in form.controls if c.value is not None and c.name not in NOT_SENT_BACK]
     for control in fields:
         if control.is_number:
@@ -136,6 +136,9 @@ def _break(form: HtmlForm) -> tuple[str, str]:
     for control in fields:
         if control.type in ("email", "url"):
             return control.name, "bukan alamat"
+    for control in fields:
+        if control.type in ("date", "datetime-local"):
+            return control.name, "31-02-2026"
     for control in fields:
         if control.tag == "select":
             return control.name, "bukan-pilihan"

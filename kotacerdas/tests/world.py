@@ -102,6 +102,8 @@ def make_personas() -> dict[str, User | None]:
 def fill(value: Any, users: dict[str, User | None]) -> Any:
     if value == "OWN":
         return OWN
+    if value == "OTHER":
+        return OTHER
     if value == "CURRENT":
         return Region.objects.get(code=OWN).version
     if value == "DRAFT_ROUND":
@@ -205,6 +207,8 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         completed = make_masterplan(OTHER, status="approved")
         masterplan_version_record(masterplan=completed, user=None, note="Disetujui")
         return OTHER
+    if value in ("ENROLMENT_ROUND", "DECIDED_ROUND"):
+        return _enrolment_round(value, users)
     if value == "OWN_BOOK_JOB":
         from jobs.models import Job, JobStatus
 
@@ -232,3 +236,56 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         )  # type: ignore[arg-type]
         return token.pk
     return value
+
+
+def _enrolment_round(value: str, users: dict[str, User | None]) -> int:
+    """A published ranking of three regions, the own and the other invited, the sheet set and
+    the assessor on the panel; DECIDED_ROUND: both selected, the own region's MoU signed with
+    its scan, the other's to sign."""
+    from enrolment.models import Agreement, Criterion, Decision, Invitation, Origin, Panelist
+    from selection.models import RoundResult
+
+    decided = value == "DECIDED_ROUND"
+    name = "Putaran uji tahapan" + (" (diputuskan)" if decided else "")
+    found = SelectionRound.objects.filter(name=name).first()
+    if found is not None:
+        return found.pk
+    selection_round = SelectionRound.objects.create(
+        name=name,
+        year=2026,
+        total=2,
+        indicator_year=2024,
+        weights={"kkd": 1},
+        status=RoundStatus.PUBLISHED,
+    )
+    invitations = {}
+    for rank, code in enumerate((OWN, OTHER, "32.77"), start=1):
+        region = Region.objects.get(code=code)
+        RoundResult.objects.create(
+            round=selection_round, region=region, rank=rank, selected=rank <= 2, reason="x"
+        )
+        if rank <= 2:
+            invitations[code] = Invitation.objects.create(
+                round=selection_round, region=region, origin=Origin.QUOTA, rank=rank
+            )
+    Criterion.objects.create(round=selection_round, name="Visi kepala daerah", weight=40)
+    Criterion.objects.create(round=selection_round, name="Kesiapan", weight=60, max_score=10)
+    Panelist.objects.create(round=selection_round, user=users["assessor"])
+    if decided:
+        Decision.objects.create(
+            round=selection_round,
+            number="B-1/DJAI/2026",
+            date=date(2026, 5, 31),
+            signatory="Dirjen",
+            signatory_title="Ditjen Aptika",
+        )
+        for code, invitation in invitations.items():
+            invitation.selected = True
+            invitation.save()
+            agreement = Agreement(invitation=invitation)
+            if code == OWN:
+                agreement.signed_on = date(2026, 6, 10)
+                agreement.scan_name = "mou.pdf"
+                agreement.scan.save("mou.pdf", SimpleUploadedFile("mou.pdf", b"%PDF-1.4 mou"))
+            agreement.save()
+    return selection_round.pk
