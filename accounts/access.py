@@ -51,6 +51,14 @@ RULES: dict[str, Rule] = {
     "enrolment.view_mou": Rule(
         national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}, regional=REGIONAL_TEAM
     ),
+    # A region's commitments after its MoU (Dewan Smart City, Tim Pelaksana, their SKs, the
+    # commitment statement, the contact persons): recorded by the region's team or the
+    # national team, read by the program's people concerned; never public (phones, e-mails).
+    "commitment.view": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR},
+        regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR},
+    ),
+    "commitment.edit": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
     # Masterplans: the region's team writes, its lead alone submits; mentors and technology
     # advisors of the region read and comment; national roles read all and approve.
     "masterplan.view_draft": Rule(
@@ -102,6 +110,13 @@ RULES: dict[str, Rule] = {
     "mentoring.assign": Rule(national=NATIONAL_STAFF),
     "mentoring.view": Rule(national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR}),
     "workshop.attend": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM),
+    # A region's own bimtek session: its minutes are uploaded by the national team, the
+    # region's team or its mentors, and read by the program's people concerned.
+    "workshop.minutes": Rule(national=NATIONAL_STAFF, regional=REGIONAL_TEAM | {Role.MENTOR}),
+    "workshop.minutes_view": Rule(
+        national=NATIONAL_STAFF | {Role.VIEWER, Role.ASSESSOR},
+        regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR},
+    ),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
     "account.use": Rule(authenticated=True),
 }

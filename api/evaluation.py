@@ -24,8 +24,16 @@ from evaluation.certificates import certificate_pdf, completion_certificate_pdf
 from evaluation.completion import completion_of, completions
 from evaluation.forms import RubricForm
 from evaluation.index import default_weights
-from evaluation.models import Award, Component, Rubric, RubricStatus, Score
-from evaluation.results import award_categories, decide_award, propose_awards
+from evaluation.models import (
+    CUSTOM_PREFIX,
+    Award,
+    Component,
+    Rubric,
+    RubricStatus,
+    Score,
+    default_award_categories,
+)
+from evaluation.results import decide_award, propose_awards, rubric_categories
 from evaluation.results import results as evaluation_results
 from evaluation.services import EvaluationClosed, grid_version, rubric_save, scores_save
 from kotacerdas.downloads import attachment
@@ -67,6 +75,13 @@ class WeightOut(Schema):
     weight: float
 
 
+class CategoryOut(Schema):
+    key: str = Field(
+        description='A catalogue key ("overall", "dimension:living", ...) or "custom:<name>"'
+    )
+    label: str
+
+
 class RubricDetailOut(Schema):
     version: int
     year: int
@@ -77,6 +92,10 @@ class RubricDetailOut(Schema):
     is_demo: bool
     published_at: datetime | None
     weights: list[WeightOut] = Field(description="Per component, in percent; they add up to 100")
+    open_stage: int = Field(
+        description="The stage open for scoring (1 or 2); a later stage's scores supersede"
+    )
+    award_categories: list[CategoryOut] = Field(description="The year's award categories")
 
 
 class WeightsIn(In):
@@ -89,6 +108,13 @@ class WeightsIn(In):
     quick_win: int = Field(ge=0, le=100)
 
 
+CATEGORIES_HELP = (
+    'The year\'s award categories: catalogue keys ("overall", "dimension:<dimension>", '
+    '"quick_win", "most_improved"; proposed from the scores) and "custom:<name>" (the jury '
+    "awards them without a proposal)."
+)
+
+
 class RubricIn(In):
     year: int = Field(ge=2017, le=2100)
     title: str = Field(min_length=1, max_length=200)
@@ -97,6 +123,9 @@ class RubricIn(In):
         None,
         description="Left out: the program's weights for the year (10/20/30/20/20 from 2021, "
         "10/20/30/30/10 before)",
+    )
+    award_categories: list[str] | None = Field(
+        None, description=CATEGORIES_HELP + " Left out: every catalogue category."
     )
 
 
@@ -109,6 +138,7 @@ class RubricChangeIn(In):
     title: str | None = Field(None, min_length=1, max_length=200)
     scale_max: int | None = Field(None, ge=1, le=100)
     weights: WeightsIn | None = None
+    award_categories: list[str] | None = Field(None, description=CATEGORIES_HELP)
 
 
 class CellOut(Schema):
@@ -184,6 +214,10 @@ def _rubric_out(rubric: Rubric) -> dict[str, Any]:
             {"component": key, "label": label, "weight": weight}
             for key, label, weight in rubric.component_weights()
         ],
+        "open_stage": rubric.open_stage,
+        "award_categories": [
+            {"key": key, "label": str(label)} for key, label in rubric_categories(rubric)
+        ],
     }
 
 
@@ -200,6 +234,16 @@ def _saved(form: RubricForm) -> Rubric:
             422, "invalid", _("The request has invalid fields."), form_details(form, _weights_field)
         )
     return rubric_save(form=form)
+
+
+def _categories(chosen: list[str]) -> dict[str, Any]:
+    """The year's award categories as the rubric form takes them."""
+    return {
+        "categories": [c for c in chosen if not c.startswith(CUSTOM_PREFIX)],
+        "other_categories": "\n".join(
+            c.removeprefix(CUSTOM_PREFIX) for c in chosen if c.startswith(CUSTOM_PREFIX)
+        ),
+    }
 
 
 def _weights(weights: WeightsIn | None, current: dict[str, Any]) -> dict[str, Any]:
@@ -268,7 +312,12 @@ def get_rubric(request: HttpRequest, response: HttpResponse, year: int) -> Any:
 def create_rubric(request: HttpRequest, payload: RubricIn) -> Any:
     access.require(request.user, "evaluation.manage")
     data = {"year": payload.year, "title": payload.title, "scale_max": payload.scale_max}
-    form = RubricForm({**data, **_weights(payload.weights, default_weights(payload.year))})
+    categories = _categories(
+        default_award_categories() if payload.award_categories is None else payload.award_categories
+    )
+    form = RubricForm(
+        {**data, **_weights(payload.weights, default_weights(payload.year)), **categories}
+    )
     return Status(201, _rubric_out(_saved(form)))
 
 
@@ -292,6 +341,11 @@ def change_rubric(
         "title": rubric.title if payload.title is None else payload.title,
         "scale_max": rubric.scale_max if payload.scale_max is None else payload.scale_max,
         **_weights(payload.weights, rubric.weights),
+        **_categories(
+            rubric.award_categories
+            if payload.award_categories is None
+            else payload.award_categories
+        ),
     }
     form = RubricForm(data, instance=rubric)
     if form.fields["scale_max"].disabled and data["scale_max"] != rubric.scale_max:
@@ -318,7 +372,7 @@ def _scores_out(user: Any, rubric: Rubric, region: Region) -> dict[str, Any]:
     # As on the page: once published, the region's own scores stay with the program's people.
     show_self = is_open or access.can(user, "evaluation.view_open", region)
     cells = []
-    for score in Score.objects.filter(rubric=rubric, region=region):
+    for score in Score.objects.filter(rubric=rubric, region=region, stage=rubric.open_stage):
         shown = score.verified_at is not None or can_score
         cells.append(
             {
@@ -415,7 +469,7 @@ def put_assessment(
 
 
 def _awards(rubric: Rubric) -> list[dict[str, Any]]:
-    categories = award_categories()
+    categories = rubric_categories(rubric)
     order = Case(
         *[When(category=key, then=Value(i)) for i, (key, _label) in enumerate(categories)],
         default=Value(len(categories)),
@@ -484,7 +538,7 @@ def post_award_decision(request: HttpRequest, award_id: int, payload: DecisionIn
                 [{"field": "region", "message": payload.region}],
             )
     decide_award(award, request.user, region, payload.reason)
-    return _award_out(award, dict(award_categories()))
+    return _award_out(award, dict(rubric_categories(award.rubric)))
 
 
 PDF_FILE = {

@@ -12,6 +12,7 @@ from api.auth import READ_AUTH
 from api.errors import documented_errors
 from mentoring.models import Workshop
 from mentoring.services import attendance_table
+from mentoring.sessions import stage_matrix
 from selection.access import get_round_for_user
 
 router = Router(tags=["mentoring"])
@@ -67,4 +68,60 @@ def list_workshops(request: HttpRequest, round_id: int) -> Any:
             ],
         }
         for index, w in enumerate(workshops)
+    ]
+
+
+class SessionCellOut(Schema):
+    stage: int
+    state: str
+    start_date: date | None
+    end_date: date | None
+    place: str | None
+    mentors: list[str]
+    section: str | None
+    has_minutes: bool
+
+
+class MatrixRowOut(Schema):
+    region: str
+    name: str
+    stages: list[SessionCellOut]
+
+
+@router.get(
+    "/rounds/{int:round_id}/bimtek-matrix",
+    response={200: list[MatrixRowOut], **documented_errors(401, 404)},
+    auth=READ_AUTH,
+    summary="Bimtek per region: each region's state at each stage (done, held, scheduled, late)",
+    description=(
+        "One row per region of the cohort, one cell per stage I-IV: `done` (minutes uploaded), "
+        "`held` (minutes due within two weeks, or attendance recorded without a session), "
+        "`scheduled`, `late` (minutes overdue, or the stage's window passed without a session), "
+        "`not_scheduled`; with the session's dates, place, mentors and the masterplan section "
+        "its output feeds."
+    ),
+)
+def bimtek_matrix(request: HttpRequest, round_id: int) -> Any:
+    cohort = get_round_for_user(request.user, round_id)
+    return [
+        {
+            "region": row["region"].code,
+            "name": row["region"].name,
+            "stages": [
+                {
+                    "stage": cell.number,
+                    "state": cell.state.value,
+                    "start_date": cell.session.start_date if cell.session else None,
+                    "end_date": cell.session.end_date if cell.session else None,
+                    "place": cell.session.place if cell.session else None,
+                    "mentors": [m.get_full_name() or m.username for m in cell.session.mentors.all()]
+                    if cell.session
+                    else [],
+                    "section": cell.session.section if cell.session else None,
+                    "has_minutes": bool(cell.session and cell.session.minutes),
+                }
+                for cell in row["cells"]
+            ],
+        }
+        for row in stage_matrix(cohort)
     ]

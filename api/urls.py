@@ -1,5 +1,7 @@
 from django.urls import path, re_path
 
+from api.commitments import router as commitments_router
+from api.delivery import router as delivery_router
 from api.enrolment import router as enrolment_router
 from api.errors import api_not_found, install_error_handlers
 from api.evaluation import router as evaluation_router
@@ -28,6 +30,7 @@ api = KotaCerdasAPI(
 )
 install_error_handlers(api)
 api.add_router("/", regions_router)
+api.add_router("/", commitments_router)
 api.add_router("/", selection_router)
 api.add_router("/", enrolment_router)
 api.add_router("/", masterplans_router)
@@ -35,6 +38,7 @@ api.add_router("/", masterplan_documents_router)
 api.add_router("/", participation_router)
 api.add_router("/", mentoring_router)
 api.add_router("/", followup_router)
+api.add_router("/", delivery_router)
 api.add_router("/", readiness_router)
 api.add_router("/", evaluation_router)
 api.add_router("/", library_router)

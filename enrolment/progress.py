@@ -155,8 +155,12 @@ def enrolment_of(selection_round: SelectionRound) -> Enrolment:
             "mou",
             str(_("MoU signed")),
             mou_status,
-            str(_("%(signed)s of %(selected)s signed"))
-            % {"signed": len(signed), "selected": len(selected)},
+            (
+                str(_("%(signed)s of %(selected)s signed"))
+                % {"signed": len(signed), "selected": len(selected)}
+                if selected
+                else ""
+            ),
         ),
     ]
     counts: dict[str, int] = {}

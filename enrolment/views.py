@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,6 +27,7 @@ from enrolment.forms import (
     invitation_label,
 )
 from enrolment.models import Agreement, Decision, InvitationChange, Panelist
+from enrolment.panel import CENT
 from enrolment.progress import REGION_STATUS_LABELS, enrolment_of
 from enrolment.services import (
     CriterionInput,
@@ -43,6 +45,7 @@ from enrolment.services import (
     sheet_version,
 )
 from kotacerdas.downloads import attachment
+from kotacerdas.numbers import format_number
 from kotacerdas.pdf import PdfUnavailable
 from regions.models import Region
 from selection.access import get_round_for_user
@@ -310,7 +313,11 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
         (
             str(row.invitation.pk),
             invitation_label(row.invitation)
-            + (f" · {row.result.display}" if row.result and row.result.score is not None else ""),
+            + (
+                f" · {format_number(row.result.score.quantize(CENT), get_language() or 'id')}"
+                if row.result and row.result.score is not None
+                else ""
+            ),
         )
         for row in state.rows
         if row.invitation.active

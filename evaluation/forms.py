@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evaluation.index import COMPONENTS, default_weights
-from evaluation.models import Component, Rubric
+from evaluation.models import CATALOGUE_CATEGORIES, CUSTOM_PREFIX, Component, Rubric
 from kotacerdas.fields import Form, ModelForm, NumberField, VersionField, WholeNumberField
 from masterplans.models import Dimension
 
@@ -36,6 +36,28 @@ class RubricForm(ModelForm):
             year = self.initial.get("year") or timezone.localdate().year
             self.fields["year"].initial = year
             weights = default_weights(year)
+        from evaluation.results import award_categories
+
+        chosen = self.instance.award_categories if self.instance.pk else CATALOGUE_CATEGORIES
+        self.fields["categories"] = forms.MultipleChoiceField(
+            label=gettext_lazy("award categories proposed from the evaluation"),
+            choices=award_categories(),
+            required=False,
+            initial=[c for c in chosen if c in CATALOGUE_CATEGORIES],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["other_categories"] = forms.CharField(
+            label=gettext_lazy("other award categories of this year"),
+            help_text=gettext_lazy(
+                "One per line; the jury awards them without a proposal from the scores."
+            ),
+            required=False,
+            max_length=2000,
+            initial="\n".join(
+                c.removeprefix(CUSTOM_PREFIX) for c in chosen if c.startswith(CUSTOM_PREFIX)
+            ),
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
         for value, label in Component.choices:
             self.fields[f"weight_{value}"] = WholeNumberField(
                 label=gettext_lazy("Weight: %(component)s") % {"component": label},
@@ -43,6 +65,10 @@ class RubricForm(ModelForm):
                 max_value=100,
                 initial=weights.get(value, 0),
             )
+
+        self.order_fields(
+            ["year", "title", "scale_max", *[f"weight_{c}" for c in COMPONENTS], "categories"]
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -53,6 +79,15 @@ class RubricForm(ModelForm):
                 % {"total": sum(weights.values())}
             )
         data["weights"] = weights
+        others = [line.strip() for line in (data.get("other_categories") or "").splitlines()]
+        if any(len(name) > 60 for name in others):
+            self.add_error("other_categories", _("A category's name has at most 60 characters."))
+        data["award_categories"] = [
+            *[c for c in CATALOGUE_CATEGORIES if c in (data.get("categories") or [])],
+            *dict.fromkeys(CUSTOM_PREFIX + name for name in others if name),
+        ]
+        if not data["award_categories"]:
+            self.add_error("categories", _("Choose at least one award category."))
         return data
 
 

@@ -27,6 +27,22 @@ class RubricStatus(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+# Award categories the evaluation can propose a region for; a year may add its own, named by
+# the national team ("custom:<name>"), which the jury awards without a proposal.
+CATALOGUE_CATEGORIES = [
+    "overall",
+    *[f"dimension:{value}" for value in Dimension.values],
+    "quick_win",
+    "most_improved",
+]
+CUSTOM_PREFIX = "custom:"
+STAGES = (1, 2)
+
+
+def default_award_categories() -> list[str]:
+    return list(CATALOGUE_CATEGORIES)
+
+
 def default_weights() -> dict[str, int]:
     """A row made without weights gets today's (the form and the API choose by year)."""
     return dict(WEIGHTS_SINCE_2021)
@@ -50,6 +66,15 @@ class Rubric(models.Model):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
+    # The year's evaluation runs in one or two stages (tahap I, tahap II), each with the
+    # regions' self-assessment and evidence and the assessors' interview; the open one is
+    # scored, and a later stage supersedes the earlier.
+    open_stage = models.PositiveSmallIntegerField(
+        _("stage open for scoring"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(2)],
+    )
+    award_categories = models.JSONField(_("award categories"), default=default_award_categories)
     version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
@@ -59,6 +84,7 @@ class Rubric(models.Model):
         constraints = [
             check.between("rubric", "scale_max", 1, 100),
             check.between("rubric", "year", 2017, 2100),
+            check.between("rubric", "open_stage", 1, 2),
         ]
 
     def __str__(self) -> str:
@@ -93,8 +119,16 @@ class Rubric(models.Model):
         )
 
 
+class ScoreQuerySet(models.QuerySet["Score"]):
+    def current(self) -> "ScoreQuerySet":
+        """The scores of each rubric's open stage: the ones that count (a later stage's
+        supersede an earlier's, which stay as history)."""
+        return self.filter(stage=models.F("rubric__open_stage"))
+
+
 class Score(models.Model):
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="scores")
+    stage = models.PositiveSmallIntegerField(_("stage"), default=1)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="evaluation_scores")
     dimension = models.CharField(_("dimension"), max_length=12, choices=Dimension.choices)
     component = models.CharField(_("component"), max_length=10, choices=Component.choices)
@@ -121,14 +155,18 @@ class Score(models.Model):
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
 
+    objects = ScoreQuerySet.as_manager()
+
     class Meta:
         ordering = ["rubric", "region", "dimension", "component"]
         verbose_name = _("evaluation score")
         verbose_name_plural = _("evaluation scores")
         constraints = [
             models.UniqueConstraint(
-                fields=["rubric", "region", "dimension", "component"], name="score_cell_unique"
+                fields=["rubric", "stage", "region", "dimension", "component"],
+                name="score_cell_unique_per_stage",
             ),
+            check.between("score", "stage", 1, 2),
             # Within the rubric's scale is checked on saving (another table); never past 100.
             check.between("score", "self_score", 0, 100, null=True),
             check.between("score", "assessor_score", 0, 100, null=True),

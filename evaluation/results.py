@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from accounts import access
 from accounts.access import AnyUser
 from evaluation.index import IndexResult, competition_ranks, compute_index
-from evaluation.models import Award, Rubric, RubricStatus, Score
+from evaluation.models import CUSTOM_PREFIX, Award, Rubric, RubricStatus, Score
 from kotacerdas import data_versions
 from kotacerdas.errors import DomainError
 from masterplans.models import Dimension
@@ -39,7 +39,7 @@ def _scores(rubric: Rubric) -> dict[int, dict[str, dict[tuple[str, str], Decimal
     found: dict[int, dict[str, dict[tuple[str, str], Decimal]]] = defaultdict(
         lambda: {"assessor": {}, "self": {}}
     )
-    rows = Score.objects.filter(rubric=rubric).values_list(
+    rows = Score.objects.filter(rubric=rubric, stage=rubric.open_stage).values_list(
         "region_id", "dimension", "component", "assessor_score", "self_score", "verified_at"
     )
     for region_id, dimension, component, assessor, own, verified in rows:
@@ -66,12 +66,15 @@ def _plain_indices(rubric: Rubric) -> dict[int, tuple[IndexResult, IndexResult]]
 def awaiting_verification(rubric: Rubric) -> int:
     """Regions with scores of the rubric but none verified yet: not ranked (one query)."""
     return (
-        Score.objects.filter(rubric=rubric)
+        Score.objects.filter(rubric=rubric, stage=rubric.open_stage)
         .values("region_id")
         .distinct()
         .exclude(
             region_id__in=Score.objects.filter(
-                rubric=rubric, assessor_score__isnull=False, verified_at__isnull=False
+                rubric=rubric,
+                stage=rubric.open_stage,
+                assessor_score__isnull=False,
+                verified_at__isnull=False,
             ).values("region_id")
         )
         .count()
@@ -169,7 +172,14 @@ def award_categories() -> list[tuple[str, Any]]:
 
 
 def category_label(category: str) -> Any:
+    if category.startswith(CUSTOM_PREFIX):
+        return category.removeprefix(CUSTOM_PREFIX)
     return dict(award_categories()).get(category, category)
+
+
+def rubric_categories(rubric: Rubric) -> list[tuple[str, Any]]:
+    """The award categories the national team set for the year, in their order."""
+    return [(key, category_label(key)) for key in rubric.award_categories]
 
 
 def _leader(rows: list[RegionResult], value: Any) -> Region | None:
@@ -192,7 +202,9 @@ def propose_awards(rubric: Rubric) -> list[Award]:
         leaders[f"dimension:{value}"] = _leader(rows, lambda r, v=value: r.index.dimensions[v])
     awards = []
     with transaction.atomic():
-        for category, _label in award_categories():
+        # A category the year no longer has goes, unless the jury already decided it.
+        rubric.awards.filter(decided_at=None).exclude(category__in=rubric.award_categories).delete()
+        for category, _label in rubric_categories(rubric):
             award, _created = Award.objects.get_or_create(rubric=rubric, category=category)
             if award.decided_at is None:
                 award.proposed = leaders.get(category)

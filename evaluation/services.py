@@ -64,6 +64,7 @@ def rubric_save(*, form: RubricForm) -> Rubric:
         if not form.instance.pk:
             rubric: Rubric = form.save(commit=False)
             rubric.weights = form.cleaned_data["weights"]
+            rubric.award_categories = form.cleaned_data["award_categories"]
             rubric.save()
             return rubric
         current = Rubric.objects.select_for_update().get(pk=form.instance.pk)
@@ -75,6 +76,7 @@ def rubric_save(*, form: RubricForm) -> Rubric:
             raise StaleEdit(current.version, base_version, changes, by)
         values = {name: form.cleaned_data[name] for name in ("title", "scale_max")}
         values["weights"] = form.cleaned_data["weights"]
+        values["award_categories"] = form.cleaned_data["award_categories"]
         if all(getattr(current, name) == value for name, value in values.items()):
             return current
         for name, value in values.items():
@@ -90,7 +92,7 @@ SCORE_VALUES = ("self_score", "self_note", "assessor_score", "assessor_note")
 def grid_version(rubric: Rubric, region: Region) -> str:
     """The version of a region's scoring grid: it changes whenever any cell does."""
     return fingerprint(
-        Score.objects.filter(rubric=rubric, region=region)
+        Score.objects.filter(rubric=rubric, region=region, stage=rubric.open_stage)
         .order_by("dimension", "component")
         .values_list("dimension", "component", *SCORE_VALUES)
     )
@@ -141,13 +143,19 @@ def scores_save(
             raise EvaluationClosed
         existing = {
             (s.dimension, s.component): s
-            for s in Score.objects.filter(rubric=rubric, region=region).select_related("assessor")
+            for s in Score.objects.filter(
+                rubric=rubric, region=region, stage=rubric.open_stage
+            ).select_related("assessor")
         }
         if base_version is not None and base_version != grid_version(rubric, region):
             raise _stale(existing, parsed, base_version, grid_version(rubric, region))
         for (dim, comp), values in parsed.items():
             score = existing.get((dim, comp)) or Score(
-                rubric=rubric, region=region, dimension=dim, component=comp
+                rubric=rubric,
+                region=region,
+                stage=rubric.open_stage,
+                dimension=dim,
+                component=comp,
             )
             changed = False
             for name, value in values.items():
@@ -187,3 +195,37 @@ def _stale(
     stale = StaleEdit(version, base_version, changes, sorted(set(by)))
     stale.saved_values_only = True  # what each cell holds now; its value when opened is unknown
     return stale
+
+
+@transaction.atomic
+def stage_two_open(*, rubric: Rubric, user: AnyUser) -> Rubric:
+    """Open the year's second stage (tahap II): every region's stage I cells carry over as its
+    starting point, and what is scored from now on supersedes them; stage I stays as it was."""
+    access.require(user, "evaluation.manage")
+    current = Rubric.objects.select_for_update().get(pk=rubric.pk)
+    if current.is_published:
+        raise EvaluationClosed
+    if current.open_stage >= 2:
+        raise DomainError(_("The second stage is already open."), code="stage_open")
+    Score.objects.bulk_create(
+        [
+            Score(
+                rubric=current,
+                stage=2,
+                region_id=s.region_id,
+                dimension=s.dimension,
+                component=s.component,
+                self_score=s.self_score,
+                self_note=s.self_note,
+                assessor_score=s.assessor_score,
+                assessor_note=s.assessor_note,
+                assessor_id=s.assessor_id,
+                verified_at=s.verified_at,
+            )
+            for s in Score.objects.filter(rubric=current, stage=1)
+        ]
+    )
+    current.open_stage = 2
+    current.version += 1
+    current.save()
+    return current

@@ -9,6 +9,7 @@ urlpatterns = [
     path("baru/", views.rubric_new, name="rubric_new"),
     path("<int:year>/", views.rubric_detail, name="rubric"),
     path("<int:year>/terbitkan/", views.rubric_publish, name="rubric_publish"),
+    path("<int:year>/tahap-ii/", views.stage_two, name="stage_two"),
     path("<int:year>/ubah/", views.rubric_edit, name="rubric_edit"),
     path("<int:year>/wilayah/<str:code>/", views.region_scores, name="region"),
     path(

@@ -23,11 +23,11 @@ from evaluation.models import Component, Rubric, RubricStatus, Score
 from evaluation.results import (
     AwardError,
     awaiting_verification,
-    award_categories,
     category_label,
     decide_award,
     propose_awards,
     results,
+    rubric_categories,
 )
 from evaluation.services import (
     EvaluationClosed,
@@ -35,8 +35,10 @@ from evaluation.services import (
     grid_version,
     rubric_save,
     scores_save,
+    stage_two_open,
 )
 from kotacerdas.downloads import attachment
+from kotacerdas.errors import DomainError
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.pdf import PdfUnavailable
 from masterplans.models import Dimension
@@ -141,6 +143,24 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def stage_two(request: HttpRequest, year: int) -> HttpResponse:
+    """Open the year's second stage: the national team."""
+    access.require(request.user, "evaluation.manage")
+    rubric = get_rubric_for_user(request.user, year)
+    try:
+        stage_two_open(rubric=rubric, user=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Stage II of %(year)s is open: it starts from the stage I scores.") % {"year": year},
+        )
+    return redirect("evaluation:rubric", year)
+
+
+@login_required
+@require_POST
 def rubric_publish(request: HttpRequest, year: int) -> HttpResponse:
     access.require(request.user, "evaluation.manage")
     rubric = get_rubric_for_user(request.user, year)
@@ -155,7 +175,9 @@ def rubric_publish(request: HttpRequest, year: int) -> HttpResponse:
 def _cells(rubric: Rubric, region: Region) -> dict[tuple[str, str], Score]:
     return {
         (s.dimension, s.component): s
-        for s in Score.objects.filter(rubric=rubric, region=region).select_related("assessor")
+        for s in Score.objects.filter(
+            rubric=rubric, region=region, stage=rubric.open_stage
+        ).select_related("assessor")
     }
 
 
@@ -283,7 +305,7 @@ def awards(request: HttpRequest, year: int) -> HttpResponse:
     items = {a.category: a for a in rubric.awards.select_related("proposed", "region")}
     rows = [
         {"category": key, "label": label, "award": items.get(key)}
-        for key, label in award_categories()
+        for key, label in rubric_categories(rubric)
     ]
     return render(
         request,

@@ -25,12 +25,16 @@ own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED
 (OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment);
 ``PUBLISHED_ROUND`` (the 2017 cohort), ``ASSESSED_COHORT`` (it, with the own region's
 readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire),
-``COHORT_WORKSHOP`` (number of its first bimtek); ``OWN_BOOK_JOB`` (the finished job that
+``COHORT_WORKSHOP`` (number of its first bimtek), ``SESSION_WORKSHOP`` (it, held for the
+own region with its minutes); ``OWN_BOOK_JOB`` (the finished job that
 typeset OWN_MASTERPLAN's book); ``COMPLETED_REGION`` (the code of the other region, whose
 masterplan was approved); ``PUBLISHED_YEAR`` (a published evaluation that ranked the own
 region); ``ENROLMENT_ROUND`` (a published ranking with the own and the other region invited,
 the interview sheet set and the assessor on the panel) and ``DECIDED_ROUND`` (one decided: the
-own region's MoU signed with its scan, the other's to sign); ``OTHER`` (the other region).
+own region's MoU signed with its scan, the other's to sign); ``OTHER`` (the other region);
+``OWN_COMMITMENTS`` (the own region's code, its commitments recorded with their scans: made
+with the world, as OWN_MASTERPLAN's region is in the 2017 cohort and submits only with them).
+``RANKED_PERIOD``: a quarter with a stored delivery ranking that ranks the own region.
 """
 
 from dataclasses import dataclass, field
@@ -133,6 +137,29 @@ PAGES: dict[str, Route] = {
     ),
     "regions:history": read(
         NATIONAL_STAFF | {"viewer", "assessor", "mentor", "editor", "lead"}, code="OWN"
+    ),
+    # A region's commitments (Dewan Smart City, Tim Pelaksana, SKs, statement, contact
+    # persons): never public; read by national roles and the region's own people, recorded by
+    # its team and the national team. The real saves: test_forms_as_typed and commitments tests.
+    "commitments:overview": read(NATIONAL_ROLES | {"mentor", "editor", "lead"}, code="OWN"),
+    "commitments:council": Route(
+        (Check("GET", REGION_TEAM), Check("POST", REGION_TEAM, no_write=EMPTY_FORM)),
+        {"code": "OWN_COMMITMENTS"},
+    ),
+    "commitments:team": Route(
+        (Check("GET", REGION_TEAM), Check("POST", REGION_TEAM, no_write=EMPTY_FORM)),
+        {"code": "OWN_COMMITMENTS"},
+    ),
+    "commitments:statement": Route(
+        (Check("GET", REGION_TEAM), Check("POST", REGION_TEAM, no_write=EMPTY_FORM)),
+        {"code": "OWN_COMMITMENTS"},
+    ),
+    "commitments:contacts": Route(
+        (Check("GET", REGION_TEAM), Check("POST", REGION_TEAM, no_write=EMPTY_FORM)),
+        {"code": "OWN_COMMITMENTS"},
+    ),
+    "commitments:scan": read(
+        NATIONAL_ROLES | {"mentor", "editor", "lead"}, code="OWN_COMMITMENTS", document="sk-dewan"
     ),
     "selection:indicators": read(EVERYONE),
     "selection:template": read(EVERYONE, fmt="xlsx"),
@@ -267,6 +294,43 @@ PAGES: dict[str, Route] = {
             Check("POST", NATIONAL_STAFF, no_write="no scan: refused field by field"),
         ),
         {"pk": "DECIDED_ROUND", "code": "OTHER"},
+    ),
+    # A region's own session of a bimtek stage: the national team schedules it; its minutes
+    # are uploaded by the national team, the region's team or its mentor, and read by them
+    # and national roles.
+    "mentoring:session": Route(
+        (
+            Check("GET", NATIONAL_STAFF),
+            Check(
+                "POST",
+                NATIONAL_STAFF,
+                {
+                    "start_date": "2017-06-13",
+                    "end_date": "2017-06-15",
+                    "place": "Aula Setda",
+                    "section": "analysis",
+                    "version": "1",
+                },
+            ),
+        ),
+        {"cohort": "PUBLISHED_ROUND", "number": "SESSION_WORKSHOP", "code": "OWN"},
+    ),
+    "mentoring:session_minutes": Route(
+        (
+            Check("GET", NATIONAL_STAFF | REGION_WRITERS | {"mentor"}),
+            Check(
+                "POST",
+                NATIONAL_STAFF | REGION_WRITERS | {"mentor"},
+                no_write="no file: refused field by field (session tests)",
+            ),
+        ),
+        {"cohort": "PUBLISHED_ROUND", "number": "SESSION_WORKSHOP", "code": "OWN"},
+    ),
+    "mentoring:session_minutes_file": read(
+        NATIONAL_ROLES | REGION_WRITERS | {"mentor"},
+        cohort="PUBLISHED_ROUND",
+        number="SESSION_WORKSHOP",
+        code="OWN",
     ),
     # Masterplans. OWN_MASTERPLAN is a complete draft of Kota Bandung's; drafts are read by
     # national roles and the region's own people (team, mentor), written by its team only.
@@ -488,6 +552,33 @@ PAGES: dict[str, Route] = {
         {"pk": "OWN_MILESTONE"},
         hidden=MASTERPLAN_HIDDEN,
     ),
+    # Follow-through by stage: the team plans and records stages and places its photos; the
+    # region's photo map is for those who watch its progress; the delivery ranking is public.
+    "monitoring:stage": Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                {"stage": "planned", "planned_date": "2027-01-15", "version": "0"},
+                no_write=PROGRESS_ON_A_DRAFT,
+            ),
+        ),
+        {"pk": "OWN_PROGRAM"},
+        hidden=MASTERPLAN_HIDDEN,
+    ),
+    "monitoring:evidence_edit": Route(
+        (
+            Check(
+                "POST",
+                REGION_WRITERS,
+                no_write="an empty form, refused field by field (monitoring/tests/test_geotag.py)",
+            ),
+        ),
+        {"pk": "OWN_EVIDENCE"},
+        hidden=MASTERPLAN_HIDDEN,
+    ),
+    "monitoring:region_map": read(NATIONAL_ROLES | REGION_WRITERS, code="OWN"),
+    "monitoring:delivery_ranking": read(EVERYONE),
     "monitoring:quick_wins": read(EVERYONE),
     # National roles see every late report; a region's team its own (Bekasi's editor too).
     "monitoring:late": read(NATIONAL_ROLES | REGION_WRITERS | {"outsider"}),
@@ -506,6 +597,7 @@ PAGES: dict[str, Route] = {
     ),
     "evaluation:rubric": read(NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL),
     "evaluation:rubric_publish": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
+    "evaluation:stage_two": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
     "evaluation:rubric_edit": Route(
         (
             Check("GET", NATIONAL_STAFF),
@@ -851,6 +943,8 @@ API: dict[tuple[str, str], Route] = {
         hidden=NOT_MASTERPLAN_READERS,
     ),
     ("GET", "/api/v1/quick-wins"): read(EVERYONE),
+    ("GET", "/api/v1/delivery-rankings"): read(EVERYONE),
+    ("GET", "/api/v1/delivery-rankings/{period}"): read(EVERYONE, period="RANKED_PERIOD"),
     ("GET", "/api/v1/evaluations"): read(EVERYONE),
     ("GET", "/api/v1/evaluations/{year}/results"): read(
         NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL
@@ -930,6 +1024,9 @@ API: dict[tuple[str, str], Route] = {
         MASTERPLAN_READERS, program_id="OWN_PROGRAM", hidden=NOT_MASTERPLAN_READERS
     ),
     ("GET", "/api/v1/regions/{code}/similar"): read(EVERYONE, code="OWN"),
+    ("GET", "/api/v1/regions/{code}/commitments"): read(
+        NATIONAL_ROLES | {"mentor", "editor", "lead"}, code="OWN_COMMITMENTS"
+    ),
     ("GET", "/api/v1/dashboard"): read(EVERYONE),
     ("GET", "/api/v1/open-data/{dataset}"): read(EVERYONE, dataset="masterplan"),
     ("GET", "/api/v1/masterplans"): read(EVERYONE),
@@ -1071,6 +1168,9 @@ API: dict[tuple[str, str], Route] = {
     ("GET", "/api/v1/rounds/{round_id}/workshops"): read(
         NATIONAL_ROLES, round_id="DRAFT_ROUND", hidden=NOT_NATIONAL
     ),
+    ("GET", "/api/v1/rounds/{round_id}/bimtek-matrix"): read(
+        NATIONAL_ROLES, round_id="DRAFT_ROUND", hidden=NOT_NATIONAL
+    ),
     ("GET", "/api/v1/rounds/{round_id}/export"): read(
         NATIONAL_ROLES, round_id="COMPUTED_ROUND", hidden=NOT_NATIONAL
     ),
@@ -1130,6 +1230,10 @@ class FormPage:
 
 FORMS: dict[str, FormPage] = {
     "regions:edit": FormPage("editor", edits=True, change="description"),
+    "commitments:council": FormPage("editor", edits=True, change="name"),
+    "commitments:team": FormPage("lead", edits=True, change="position"),
+    "commitments:statement": FormPage("editor", edits=True, change="text"),
+    "commitments:contacts": FormPage("officer", edits=True, change="name"),
     "selection:round_edit": FormPage("officer", edits=True, change="name"),
     "masterplans:edit": FormPage("editor", edits=True, change="vision"),
     "masterplans:program_edit": FormPage("editor", edits=True, change="title"),
@@ -1155,6 +1259,7 @@ FORMS: dict[str, FormPage] = {
     "enrolment:schedule": FormPage("officer", edits=True, change="interview_place"),
     "enrolment:sheet": FormPage("assessor", edits=True, change="notes"),
     "enrolment:decision": FormPage("officer", edits=False),
+    "mentoring:session": FormPage("officer", edits=True, change="place"),
 }
 
 # Pages that take a POST but whose form is not typed into, or is tested on its own.
@@ -1168,6 +1273,7 @@ FORMS_LEFT_OUT: dict[str, str] = {
     "participation:notifications": "buttons that mark notifications read",
     "participation:moderation": "a decision button per comment, with the team's answer",
     "enrolment:sign": "a file upload (enrolment page tests)",
+    "mentoring:session_minutes": "a file upload (session tests)",
 }
 
 

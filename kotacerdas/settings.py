@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "regions",
     "selection",
     "enrolment",
+    "commitments",
     "readiness",
     "masterplans",
     "mentoring",

@@ -15,6 +15,7 @@ handler403 = "accounts.views.permission_denied"
 urlpatterns = [
     path("", include("portal.urls")),
     path("wilayah/", include("regions.urls")),
+    path("wilayah/", include("commitments.urls")),
     path("seleksi/", include("selection.urls")),
     path("seleksi/", include("enrolment.urls")),
     path("kesiapan/", include("readiness.urls")),

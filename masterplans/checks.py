@@ -45,7 +45,9 @@ def programs_for_checks(masterplan: Masterplan) -> list[Program]:
 def run_checks(masterplan: Masterplan) -> list[Check]:
     programs = programs_for_checks(masterplan)
     analysis = list(masterplan.analysis.all())
+    commitments = _commitments(masterplan)
     return [
+        *([commitments] if commitments else []),
         _vision(masterplan),
         _dimensions(programs),
         _challenges_answered(analysis, programs),
@@ -60,6 +62,21 @@ def run_checks(masterplan: Masterplan) -> list[Check]:
 
 def blocking_failures(checks: list[Check]) -> list[Check]:
     return [c for c in checks if c.blocking and not c.ok]
+
+
+def _commitments(masterplan: Masterplan) -> Check | None:
+    """A region in a cohort records its commitments (Dewan Smart City and Tim Pelaksana with
+    their SKs, the commitment statement, a contact person) before its masterplan goes to
+    review; a region outside any cohort has none to record (None: no check)."""
+    from commitments.services import missing
+    from enrolment.services import cohort_of
+
+    if masterplan.cohort_id is None and cohort_of(masterplan.region.code) is None:
+        return None
+    problems = missing(masterplan.region)
+    return Check(
+        "commitments", _("The region's commitments are recorded"), not problems, True, problems
+    )
 
 
 def _vision(masterplan: Masterplan) -> Check:

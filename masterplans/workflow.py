@@ -18,7 +18,7 @@ from accounts import access
 from accounts.access import AnyUser
 from accounts.models import User
 from kotacerdas.errors import DomainError
-from masterplans.checks import blocking_failures, run_checks
+from masterplans.checks import Check, blocking_failures, run_checks
 from masterplans.models import (
     EDITABLE_STATUSES,
     ActionStep,
@@ -139,7 +139,7 @@ def transition(
             if failures:
                 raise WorkflowError(
                     _("Not ready for review: %(checks)s.")
-                    % {"checks": "; ".join(str(c.label) for c in failures)}
+                    % {"checks": "; ".join(_refusal(c) for c in failures)}
                 )
         if name == "request_revision" and not note.strip():
             raise WorkflowError(_("Say what needs revising."))
@@ -155,6 +155,14 @@ def transition(
         current.save()
         masterplan_version_record(masterplan=current, user=user, note=note)
     return current
+
+
+def _refusal(check: Check) -> str:
+    """A failed check as the refusal names it: the region's commitments with what is missing
+    (it is recorded elsewhere than the masterplan, so the checklist alone does not show it)."""
+    if check.code == "commitments":
+        return f"{check.label} ({' '.join(check.problems)})"
+    return str(check.label)
 
 
 def masterplan_create(*, user: User, **fields: Any) -> Masterplan:

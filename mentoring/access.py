@@ -5,6 +5,9 @@ from django.http import Http404
 
 from accounts.access import AnyUser, require
 from accounts.models import Membership
+from mentoring.models import Session, Workshop
+from regions.access import get_region_for_user
+from selection.access import get_round_for_user
 
 
 def get_assignment_for_user(user: AnyUser, pk: int, action: str = "") -> Membership:
@@ -17,3 +20,28 @@ def get_assignment_for_user(user: AnyUser, pk: int, action: str = "") -> Members
     if membership is None:
         raise Http404
     return membership
+
+
+def get_session_for_user(
+    user: AnyUser, cohort: int, number: int, code: str, action: str = "", *, new: bool = False
+) -> Session:
+    """A region's session of a cohort's bimtek stage, or 404 (no such cohort, stage or region,
+    or the region is not one of the cohort's); PermissionDenied unless ``user`` may do
+    ``action`` for the region. With ``new``, a session not yet scheduled comes back unsaved."""
+    from mentoring.services import cohort_regions
+
+    selection_round = get_round_for_user(user, cohort)
+    workshop = Workshop.objects.filter(cohort=selection_round, number=number).first()
+    region = get_region_for_user(user, code)
+    if workshop is None or not cohort_regions(selection_round).filter(pk=region.pk).exists():
+        raise Http404
+    if action:
+        require(user, action, region)
+    session = Session.objects.filter(workshop=workshop, region=region).first()
+    if session is None:
+        if not new:
+            raise Http404
+        session = Session(workshop=workshop, region=region)
+    session.workshop, session.region = workshop, region  # the caller reads them
+    workshop.cohort = selection_round
+    return session

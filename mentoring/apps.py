@@ -12,3 +12,4 @@ class MentoringConfig(AppConfig):
 
         track(models.Workshop)
         track(models.WorkshopAttendance)
+        track(models.Session)

@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kotacerdas.fields import Form, ModelForm, WholeNumberField
-from mentoring.models import Workshop
+from kotacerdas.fields import Form, ModelForm, VersionField, WholeNumberField
+from mentoring.models import Section, Workshop
 from regions.models import Region
 
 
@@ -123,3 +123,55 @@ class AssignmentForm(Form):
         if person is None:
             raise forms.ValidationError(_("No active account has this user name or e-mail."))
         return person
+
+
+class SessionForm(Form):
+    """A bimtek stage as held for one region."""
+
+    start_date = forms.DateField(
+        label=gettext_lazy("start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(
+        label=gettext_lazy("end date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    place = forms.CharField(label=gettext_lazy("place"), max_length=200)
+    mentors = forms.MultipleChoiceField(
+        label=gettext_lazy("mentors"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    agenda = forms.CharField(
+        label=gettext_lazy("agenda"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    outputs = forms.CharField(
+        label=gettext_lazy("expected output"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    section = forms.ChoiceField(
+        label=gettext_lazy("feeds the masterplan section"), choices=Section.choices
+    )
+    version = VersionField()
+
+    def __init__(self, *args: Any, mentors: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["mentors"].choices = mentors  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last day is before the first."))
+        return data
+
+
+class MinutesForm(Form):
+    minutes = forms.FileField(
+        label=gettext_lazy("minutes (PDF, JPEG or PNG)"),
+        help_text=gettext_lazy("The minutes (notulen) of the session, signed or as sent."),
+    )
+
+    def clean_minutes(self) -> Any:
+        from monitoring.evidence import evidence_kind
+
+        upload = self.cleaned_data["minutes"]
+        evidence_kind(upload)
+        return upload

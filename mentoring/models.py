@@ -89,3 +89,63 @@ class WorkshopAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.workshop} · {self.region}"
+
+
+class Section(models.TextChoices):
+    """The masterplan section a bimtek's output feeds (the anchors of the masterplan's page)."""
+
+    ANALYSIS = "analysis", _("1. Readiness and strategic analysis")
+    VISION = "vision", _("2. Vision, missions and targets")
+    PROGRAMS = "programs", _("3. Programs by dimension")
+    ROADMAP = "roadmap", _("4. Roadmap")
+    QUICK_WINS = "quickwins", _("5. Quick wins")
+
+
+# What each stage's output feeds, as the bimtek stages are run.
+STAGE_SECTION = {
+    WorkshopNumber.READINESS: Section.ANALYSIS,
+    WorkshopNumber.RPJMD: Section.PROGRAMS,
+    WorkshopNumber.INNOVATION: Section.PROGRAMS,
+    WorkshopNumber.QUICK_WINS: Section.QUICK_WINS,
+}
+
+
+class Session(models.Model):
+    """A bimtek stage as held for one region: on site, on its own dates, with its own mentors,
+    agenda and expected output, and the minutes once held. The cohort's workshop of the same
+    number is the stage's window; who came is the region's row of its attendance."""
+
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("workshop")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="bimtek_sessions", verbose_name=_("region")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    place = models.CharField(_("place"), max_length=200)
+    mentors = models.ManyToManyField(
+        "accounts.User", blank=True, related_name="+", verbose_name=_("mentors")
+    )
+    agenda = models.TextField(_("agenda"), blank=True)
+    outputs = models.TextField(_("expected output"), blank=True)
+    section = models.CharField(_("feeds the masterplan section"), max_length=10, choices=Section)
+    minutes = models.FileField(_("minutes"), upload_to="notulen/%Y/", blank=True)
+    minutes_name = models.CharField(max_length=200, blank=True, default="")
+    minutes_uploaded_at = models.DateTimeField(_("minutes uploaded"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        ordering = ["workshop", "region__code"]
+        verbose_name = _("bimtek session of a region")
+        verbose_name_plural = _("bimtek sessions of regions")
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "region"], name="session_one_per_region"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="session_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.workshop} · {self.region}"

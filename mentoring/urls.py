@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mentoring import views
+from mentoring import session_views, views
 
 app_name = "mentoring"
 
@@ -29,6 +29,21 @@ urlpatterns = [
         "bimtek/<int:cohort>/<int:number>/kehadiran.xlsx",
         views.workshop_fill_in,
         name="workshop_fill_in",
+    ),
+    path(
+        "bimtek/<int:cohort>/<int:number>/wilayah/<str:code>/",
+        session_views.session_edit,
+        name="session",
+    ),
+    path(
+        "bimtek/<int:cohort>/<int:number>/wilayah/<str:code>/notulen/",
+        session_views.session_minutes,
+        name="session_minutes",
+    ),
+    path(
+        "bimtek/<int:cohort>/<int:number>/wilayah/<str:code>/notulen/unduh/",
+        session_views.session_minutes_file,
+        name="session_minutes_file",
     ),
     path(
         "bimtek/<int:cohort>/<int:number>/hadir/unggah/",

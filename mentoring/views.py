@@ -24,7 +24,7 @@ from kotacerdas.uploads import posted_workbook
 from mentoring.access import get_assignment_for_user
 from mentoring.attendance_import import AttendanceImportError, fill_in_xlsx, import_attendance
 from mentoring.forms import AssignmentForm, AttendanceForm, WorkshopForm
-from mentoring.models import Workshop, WorkshopAttendance
+from mentoring.models import Workshop, WorkshopAttendance, WorkshopNumber
 from mentoring.services import (
     ASSIGNED_ROLES,
     AttendanceRow,
@@ -42,6 +42,7 @@ from mentoring.services import (
     workload,
     workshop_save,
 )
+from mentoring.sessions import STATE_LABELS, matrix_counts, stage_matrix
 from selection.access import get_round_for_user
 
 logger = logging.getLogger(__name__)
@@ -51,10 +52,24 @@ def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
     """The four workshops (bimtek I-IV) of a cohort and who attended; names for staff only."""
     selection_round = get_round_for_user(request.user, cohort)
     items = list(Workshop.objects.filter(cohort=selection_round).order_by("number"))
+    matrix = stage_matrix(selection_round) if items else []
+    counts = matrix_counts(matrix)
+    regions = [row["region"] for row in matrix]
     return render(
         request,
         "mentoring/workshops.html",
         {
+            "matrix": matrix,
+            "numbers": {w.number for w in items},
+            "stages": WorkshopNumber.values,
+            "state_labels": STATE_LABELS,
+            "legend": [(state, label, counts[state]) for state, label in STATE_LABELS.items()],
+            "minutes_regions": {
+                r.pk for r in regions if access.can(request.user, "workshop.minutes", r)
+            },
+            "minutes_readers": {
+                r.pk for r in regions if access.can(request.user, "workshop.minutes_view", r)
+            },
             "cohort": selection_round,
             "workshops": items,
             "rows": attendance_table(selection_round, items) if items else [],

@@ -18,11 +18,12 @@ def get_milestone_for_user(user: AnyUser, pk: int, action: str = "") -> Mileston
     return milestone
 
 
-def get_evidence_for_user(user: AnyUser, pk: int) -> Evidence:
+def get_evidence_for_user(user: AnyUser, pk: int, action: str = "") -> Evidence:
     """A progress report's evidence (photo or document), or 404 when ``user`` may not read the
-    program it shows."""
+    program it shows; PermissionDenied unless they may do ``action`` in its region
+    ("progress.report")."""
     evidence = Evidence.objects.select_related("report").filter(pk=pk).first()
     if evidence is None:
         raise Http404
-    evidence.report.program = get_program_for_user(user, evidence.report.program_id)
+    evidence.report.program = get_program_for_user(user, evidence.report.program_id, action)
     return evidence

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext
 
 from kotacerdas import constraints as check
 from masterplans.models import Kpi, Program
+from regions.models import Region
 
 
 def quarter_label(quarter: int, year: int | None = None) -> str:
@@ -117,9 +118,58 @@ class KpiActual(models.Model):
         return f"{self.kpi.name} {self.year}: {self.value}"
 
 
+class Stage(models.TextChoices):
+    """A program's implementation stages, in order (``monitoring.stages.ORDER``); "dropped"
+    ends a program at any stage."""
+
+    PLANNED = "planned", _("planned")
+    DED = "ded", _("design (DED)")
+    TENDER = "tender", _("procurement / tender")
+    CONTRACT = "contract", _("contract")
+    BUILD = "build", _("build / rollout")
+    OPERATION = "operation", _("in operation")
+    DROPPED = "dropped", _("dropped")
+
+
+class ProgramStage(models.Model):
+    """One stage of a program: when it is planned and when it was reached."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="stages")
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices)
+    planned_date = models.DateField(_("planned"), null=True, blank=True)
+    actual_date = models.DateField(_("reached on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    class Meta:
+        ordering = ["program", "pk"]
+        verbose_name = _("program stage")
+        verbose_name_plural = _("program stages")
+        constraints = [
+            models.UniqueConstraint(fields=["program", "stage"], name="program_stage_unique"),
+            models.CheckConstraint(
+                condition=models.Q(stage__in=Stage.values), name="program_stage_stage_choice"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program_id} {self.stage}"
+
+
 class EvidenceKind(models.TextChoices):
     PHOTO = "photo", _("photo")
     PDF = "pdf", _("PDF document")
+
+
+class LocationSource(models.TextChoices):
+    EXIF = "exif", _("from the photo (EXIF)")
+    MAP = "map", _("picked on the map")
+    NONE = "none", _("no location")
+
+
+class Phase(models.TextChoices):
+    BEFORE = "before", _("before")
+    AFTER = "after", _("after")
 
 
 class Evidence(models.Model):
@@ -136,11 +186,46 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Where and when a photo was taken: from its EXIF, or a place picked on the map.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    taken_at = models.DateTimeField(_("taken at"), null=True, blank=True)
+    location_source = models.CharField(
+        _("location from"), max_length=4, choices=LocationSource.choices, default="none"
+    )
+    # A before/after pair: each photo names the other.
+    phase = models.CharField(_("before or after"), max_length=6, choices=Phase.choices, blank=True)
+    pair = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("paired with"),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
+        constraints = [
+            check.between("evidence", "latitude", -90, 90, null=True),
+            check.between("evidence", "longitude", -180, 180, null=True),
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(latitude__isnull=False, longitude__isnull=False),
+                name="evidence_location_both_or_none",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(location_source__in=LocationSource.values),
+                name="evidence_location_source_choice",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.original_name
@@ -166,3 +251,71 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.program_id} {self.year} T{self.quarter}"
+
+
+class DeliveryRanking(models.Model):
+    """The national ranking of regions by delivery for one quarter ("2027-Q2"), as computed
+    (``monitoring.delivery``); kept per period, so a region's movement shows."""
+
+    period = models.CharField(_("period"), max_length=7, unique=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    computed_at = models.DateTimeField(_("computed at"))
+    method_version = models.PositiveSmallIntegerField(_("method version"))
+    weights = models.JSONField(_("weights"), default=dict)
+
+    class Meta:
+        ordering = ["-year", "-quarter"]
+        verbose_name = _("delivery ranking")
+        verbose_name_plural = _("delivery rankings")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "quarter"], name="delivery_ranking_quarter"),
+            check.between("delivery_ranking", "quarter", 1, 4),
+            check.year("delivery_ranking"),
+        ]
+
+    def __str__(self) -> str:
+        return self.period
+
+    @property
+    def period_label(self) -> str:
+        return quarter_label(self.quarter, self.year)
+
+
+class DeliveryScore(models.Model):
+    """One region's place in a delivery ranking, with what its score is made of."""
+
+    ranking = models.ForeignKey(DeliveryRanking, on_delete=models.CASCADE, related_name="rows")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    rank = models.PositiveIntegerField(_("rank"))
+    score = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
+    stages_due = models.PositiveIntegerField(_("stages due"))
+    stages_on_time = models.PositiveIntegerField(_("stages on time"))
+    planned = models.BigIntegerField(_("planned (Rp)"))
+    realised = models.BigIntegerField(_("realised (Rp)"))
+    reports_due = models.PositiveIntegerField(_("reports due"))
+    reports_on_time = models.PositiveIntegerField(_("reports on time"))
+    # Each part as a share from 0 to 1; empty when nothing of it was due.
+    on_time = models.DecimalField(
+        _("stages on time"), max_digits=5, decimal_places=4, null=True, blank=True
+    )
+    realisation = models.DecimalField(
+        _("realisation vs plan"), max_digits=5, decimal_places=4, null=True, blank=True
+    )
+    punctuality = models.DecimalField(
+        _("reports on time"), max_digits=5, decimal_places=4, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["ranking", "rank", "region__code"]
+        verbose_name = _("delivery score")
+        verbose_name_plural = _("delivery scores")
+        constraints = [
+            models.UniqueConstraint(fields=["ranking", "region"], name="delivery_score_region"),
+            check.between("delivery_score", "score", 0, 100),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ranking_id} {self.region_id}: {self.rank}"

@@ -10,7 +10,8 @@ from typing import Any, NamedTuple
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from masterplans.models import PUBLIC_STATUSES, Kpi, Program
-from monitoring.models import Milestone, ProgressReport, quarter_label
+from monitoring import stages
+from monitoring.models import Milestone, ProgressReport, Stage, quarter_label
 
 # A quarter's report is due this many days after the quarter ends.
 REPORT_GRACE_DAYS = 15
@@ -29,6 +30,18 @@ def quarter_of(moment: date) -> tuple[int, int]:
 
 def due_date(year: int, quarter: int) -> date:
     return quarter_end(year, quarter) + timedelta(days=REPORT_GRACE_DAYS)
+
+
+def previous_quarter(year: int, quarter: int) -> tuple[int, int]:
+    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+
+
+def last_due_quarter(today: date) -> tuple[int, int]:
+    """The last quarter whose reports' due date has passed by ``today``."""
+    last = quarter_of(today)
+    while due_date(*last) >= today:
+        last = previous_quarter(*last)
+    return last
 
 
 def milestone_percent(milestones: Iterable[Milestone], as_of: date) -> int | None:
@@ -146,10 +159,7 @@ def late_reports(
     ``programs`` should prefetch ``progress_reports`` to keep this to one query.
     """
     since = since or (today.year - 1, 1)
-    last = quarter_of(today)
-    # Back to the last quarter whose due date has passed.
-    while due_date(*last) >= today:
-        last = (last[0] - 1, 4) if last[1] == 1 else (last[0], last[1] - 1)
+    last = last_due_quarter(today)
     late = []
     for program in programs:
         reported = {(r.year, r.quarter) for r in program.progress_reports.all()}
@@ -217,3 +227,67 @@ def timeline(
         )
     order = {"start": 0, "milestone_done": 1, "milestone_due": 2, "report": 3, "end": 4}
     return sorted(moments, key=lambda m: (m.on, order[m.kind]))
+
+
+def money_percent(realised: int, planned: int) -> int | None:
+    """Budget realised as a whole percent of the plan (above 100 when overspent); None without
+    a plan."""
+    return round(100 * realised / planned) if planned > 0 else None
+
+
+def yearly_progress(program: Program, reports: list[ProgressReport]) -> list[dict[str, Any]]:
+    """Physical beside financial progress for each year of ``program``: the % complete of the
+    year's newest report, and the budget realised in its reports against the budget lines of
+    that year (budget lines prefetched; ``reports`` newest first)."""
+    rows = []
+    for year in range(program.start_year, program.end_year + 1):
+        of_year = [r for r in reports if r.year == year]
+        planned = sum(line.amount for line in program.budget_lines.all() if line.year == year)
+        realised = sum(r.budget_realised or 0 for r in of_year)
+        rows.append(
+            {
+                "year": year,
+                "report": of_year[0] if of_year else None,
+                "percent": report_percent(of_year[0]) if of_year else None,
+                "planned": planned,
+                "realised": realised,
+                "realised_percent": money_percent(realised, planned),
+            }
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class StageRow:
+    stage: str
+    label: str
+    planned: date | None
+    actual: date | None
+    note: str
+    standing: str  # monitoring.stages.standing
+    version: int  # 0: not recorded yet
+
+    @property
+    def late(self) -> bool:
+        return self.standing in ("late", "overdue")
+
+
+def stage_rows(found: Iterable[Any], today: date) -> tuple[list[StageRow], str | None]:
+    """Every stage of a program in order, with its plan, the date it was reached and how it
+    stands, and the stage the program is at (``found``: its ProgramStage rows)."""
+    recorded = {row.stage: row for row in found}
+    dates = {name: (row.planned_date, row.actual_date) for name, row in recorded.items()}
+    rows = [
+        StageRow(
+            stage=value,
+            label=str(label),
+            planned=dates.get(value, (None, None))[0],
+            actual=dates.get(value, (None, None))[1],
+            note=recorded[value].note if value in recorded else "",
+            standing=stages.standing(value, dates, today),
+            version=recorded[value].version if value in recorded else 0,
+        )
+        for value, label in Stage.choices
+    ]
+    current = stages.current_stage({name: actual for name, (_p, actual) in dates.items()})
+    return rows, current

@@ -1,9 +1,14 @@
 """Writes of the progress pages, each after the access check, each in one transaction."""
 
+from collections.abc import Callable, Iterable
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -11,8 +16,23 @@ from accounts.access import AnyUser
 from audit.versioning import StaleEdit, changes_since
 from kotacerdas.errors import DomainError
 from masterplans.models import Program
-from monitoring.models import Evidence, KpiActual, Milestone, ProgressReport
-from monitoring.progress import FOLLOWED_STATUSES
+from monitoring import delivery, stages
+from monitoring.delivery_data import region_facts
+from monitoring.geotag import photo_place
+from monitoring.models import (
+    DeliveryRanking,
+    DeliveryScore,
+    Evidence,
+    EvidenceKind,
+    KpiActual,
+    LocationSource,
+    Milestone,
+    ProgramStage,
+    ProgressReport,
+    Stage,
+)
+from monitoring.progress import FOLLOWED_STATUSES, due_date
+from regions.models import Region
 
 
 class ProgressError(DomainError):
@@ -41,7 +61,10 @@ def progress_report_save(
     """Create the quarter's report or update it; attach the evidence file, if any.
 
     ``base_version`` is the version of the quarter's report the person saw (0: none yet);
-    StaleEdit (nothing written) when the report is no longer at it.
+    StaleEdit (nothing written) when the report is no longer at it. A photo keeps where and
+    when it was taken: from its EXIF, else the place picked on the map (``data``'s
+    ``latitude`` and ``longitude``); ``phase`` and ``pair_with`` make it half of a
+    before/after pair.
     """
     require_reporter(program, user)
     fields = {
@@ -67,7 +90,7 @@ def progress_report_save(
                 report.version += 1
                 report.save()
         if evidence:
-            Evidence.objects.create(
+            added = Evidence(
                 report=report,
                 file=evidence,
                 kind=evidence_kind,
@@ -76,7 +99,99 @@ def progress_report_save(
                 caption=caption,
                 uploaded_by=user if user.is_authenticated else None,
             )
+            if evidence_kind == EvidenceKind.PHOTO:
+                _place_photo(added, evidence, data)
+                added.phase = data.get("phase") or ""
+            added.save()
+            if data.get("pair_with") is not None:
+                _pair(added, data["pair_with"])
     return report
+
+
+def _place_photo(evidence: Evidence, upload: Any, data: dict[str, Any]) -> None:
+    """Where and when the photo was taken: its EXIF first, else the place picked on the map."""
+    found = photo_place(upload, timezone.get_current_timezone())
+    evidence.taken_at = found.taken_at
+    if found.located:
+        evidence.latitude, evidence.longitude = found.latitude, found.longitude
+        evidence.location_source = LocationSource.EXIF
+    elif data.get("latitude") is not None and data.get("longitude") is not None:
+        evidence.latitude, evidence.longitude = data["latitude"], data["longitude"]
+        evidence.location_source = LocationSource.MAP
+
+
+def _pair(evidence: Evidence, counterpart: Evidence | None) -> None:
+    """Make the saved ``evidence`` and ``counterpart`` a before/after pair (None: no pair),
+    undoing the pairs either was in. Checked here too, whatever the form let through."""
+    if counterpart is not None:
+        counterpart = (
+            Evidence.objects.select_for_update().select_related("report").get(pk=counterpart.pk)
+        )
+        if (
+            counterpart.pk == evidence.pk
+            or evidence.kind != EvidenceKind.PHOTO
+            or counterpart.kind != EvidenceKind.PHOTO
+            or counterpart.report.program_id != evidence.report.program_id
+            or {evidence.phase, counterpart.phase} != {"before", "after"}
+        ):
+            raise ProgressError(
+                _("A pair is a photo before and a photo after, of the same program."),
+                code="invalid_pair",
+            )
+    wanted = {evidence.pk: counterpart.pk, counterpart.pk: evidence.pk} if counterpart else {}
+    ids = {evidence.pk, *wanted}
+    rows = {
+        row.pk: row
+        for row in Evidence.objects.select_for_update().filter(Q(pk__in=ids) | Q(pair__in=ids))
+    }
+    # Undo first, so that no two photos name the same one at any moment. The photo the person
+    # changed has its new version already; the others move on.
+    changes: list[tuple[Evidence, int | None]] = [
+        (row, None) for row in rows.values() if row.pair_id and row.pk not in wanted
+    ]
+    changes += [(rows[pk], to) for pk, to in wanted.items() if rows[pk].pair_id != to]
+    for row, partner in changes:
+        row.pair_id = partner
+        if row.pk != evidence.pk:
+            row.version += 1
+        row.save()
+    evidence.refresh_from_db()
+
+
+def evidence_update(
+    *, evidence: Evidence, user: AnyUser, data: dict[str, Any], base_version: int
+) -> Evidence:
+    """Change a photo's place picked on the map (not one its EXIF gave), whether it shows
+    before or after, and its pair (``data``: ``latitude``, ``longitude``, ``phase``,
+    ``pair_with``). StaleEdit (nothing written) when it is no longer at ``base_version``."""
+    require_reporter(evidence.report.program, user)
+    with transaction.atomic():
+        current = Evidence.objects.select_for_update().select_related("report").get(pk=evidence.pk)
+        if current.version != base_version:
+            changes, by = changes_since(current, base_version)
+            raise StaleEdit(current.version, base_version, changes, by)
+        if current.kind != EvidenceKind.PHOTO:
+            raise ProgressError(_("Only photos have a place and a pair."), code="not_a_photo")
+        values: dict[str, Any] = {"phase": data.get("phase") or ""}
+        if current.location_source != LocationSource.EXIF:
+            latitude, longitude = data.get("latitude"), data.get("longitude")
+            located = latitude is not None and longitude is not None
+            values.update(
+                latitude=latitude if located else None,
+                longitude=longitude if located else None,
+                location_source=LocationSource.MAP if located else LocationSource.NONE,
+            )
+        counterpart = data.get("pair_with")
+        if (counterpart.pk if counterpart else None) == current.pair_id and all(
+            getattr(current, name) == value for name, value in values.items()
+        ):
+            return current
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.version += 1
+        current.save()
+        _pair(current, counterpart)
+    return current
 
 
 @transaction.atomic
@@ -118,3 +233,140 @@ def kpi_actual_save(
     except IntegrityError as exc:  # two people at once: the second retries
         raise ProgressError(_("Saved by someone else at the same moment: try again.")) from exc
     return actual
+
+
+class StageRefused(DomainError):
+    """A stage that cannot be recorded so (``monitoring.stages.refusal``)."""
+
+    code = "stage_refused"
+    status = 409
+
+
+def _refusal_message(refusal: stages.Refusal) -> str:
+    stage = Stage(refusal.stage).label if refusal.stage else ""
+    on = date_format(refusal.on) if refusal.on else ""
+    if refusal.code == "future":
+        return _("A stage is recorded once it is reached: the date cannot be in the future.")
+    if refusal.code == "dropped":
+        return _("The program was dropped on %(date)s: no other stage follows.") % {"date": on}
+    if refusal.code == "backwards":
+        return _(
+            "The program already reached “%(stage)s” on %(date)s: stages do not go back, "
+            "except to dropped."
+        ) % {"stage": stage, "date": on}
+    if refusal.code == "before_previous":
+        return _(
+            "The previous stage, “%(stage)s”, was reached on %(date)s: this one cannot be "
+            "reached before it."
+        ) % {"stage": stage, "date": on}
+    return _("“%(stage)s” was reached after it, on %(date)s: undo that one first.") % {
+        "stage": stage,
+        "date": on,
+    }
+
+
+def program_stage_save(
+    *, program: Program, user: AnyUser, data: dict[str, Any], base_version: int
+) -> ProgramStage:
+    """Plan a stage of the program, record that it was reached, or change either.
+
+    ``data``: ``stage``, ``planned_date``, ``actual_date`` (None: not reached), ``note``.
+    StageRefused for an impossible transition (``monitoring.stages.refusal``): going back
+    except to dropped, a date before the previous stage's, a date still to come. StaleEdit
+    when the stage is no longer at ``base_version`` (0: not recorded yet).
+    """
+    require_reporter(program, user)
+    stage = data["stage"]
+    fields: dict[str, Any] = {
+        "planned_date": data.get("planned_date"),
+        "actual_date": data.get("actual_date"),
+        "note": data.get("note") or "",
+    }
+    try:
+        with transaction.atomic():
+            rows = {
+                row.stage: row
+                for row in ProgramStage.objects.select_for_update().filter(program=program)
+            }
+            row = rows.get(stage)
+            if (row.version if row else 0) != base_version:
+                if row is None:
+                    raise StaleEdit(0, base_version)
+                changes, by = changes_since(row, base_version)
+                raise StaleEdit(row.version, base_version, changes, by)
+            if fields["actual_date"] != (row.actual_date if row else None):
+                reached = {name: found.actual_date for name, found in rows.items()}
+                refused = stages.refusal(
+                    reached, stage, fields["actual_date"], timezone.localdate()
+                )
+                if refused is not None:
+                    raise StageRefused(_refusal_message(refused))
+            if row is None:
+                return ProgramStage.objects.create(program=program, stage=stage, **fields)
+            if any(getattr(row, name) != value for name, value in fields.items()):
+                for name, value in fields.items():
+                    setattr(row, name, value)
+                row.version += 1
+                row.save()
+            return row
+    except IntegrityError as exc:  # two people at once: the second retries
+        raise ProgressError(_("Saved by someone else at the same moment: try again.")) from exc
+
+
+class RankingNotDue(DomainError):
+    code = "not_due"
+    status = 409
+
+
+def delivery_ranking_compute(
+    *,
+    year: int,
+    quarter: int,
+    today: date,
+    progress: Callable[[list[Any]], Iterable[Any]] = iter,
+) -> DeliveryRanking:
+    """Compute the delivery ranking of a quarter and store it, replacing an earlier computation
+    of the same quarter (``monitoring.delivery`` states the method). A quarter is ranked once
+    its reports are due; ``progress`` wraps the rows as they are written (a progress bar)."""
+    if due_date(year, quarter) >= today:
+        raise RankingNotDue(
+            _("%(period)s is ranked once its reports are due, after %(date)s.")
+            % {
+                "period": delivery.period_key(year, quarter),
+                "date": date_format(due_date(year, quarter)),
+            }
+        )
+    placed = delivery.rank(region_facts(year, quarter))
+    regions = Region.objects.in_bulk([p.facts.region for p in placed], field_name="code")
+    with transaction.atomic():
+        ranking, _created = DeliveryRanking.objects.select_for_update().update_or_create(
+            year=year,
+            quarter=quarter,
+            defaults={
+                "period": delivery.period_key(year, quarter),
+                "computed_at": timezone.now(),
+                "method_version": delivery.METHOD_VERSION,
+                "weights": dict(delivery.WEIGHTS),
+            },
+        )
+        for row in ranking.rows.all():
+            row.delete()
+        for item in progress(placed):
+            DeliveryScore.objects.create(
+                ranking=ranking,
+                region=regions[item.facts.region],
+                rank=item.rank,
+                score=item.score,
+                stages_due=item.facts.stages_due,
+                stages_on_time=item.facts.stages_on_time,
+                planned=item.facts.planned,
+                realised=item.facts.realised,
+                reports_due=item.facts.reports_due,
+                reports_on_time=item.facts.reports_on_time,
+                **{name: _four_places(value) for name, value in item.parts.items()},
+            )
+    return ranking
+
+
+def _four_places(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.0001"))

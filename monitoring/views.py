@@ -20,17 +20,20 @@ from masterplans.access import get_masterplan_for_user, get_program_for_user
 from masterplans.library import similar_programs
 from masterplans.models import Dimension, Masterplan, Program
 from monitoring.access import get_evidence_for_user, get_milestone_for_user
-from monitoring.forms import KpiActualForm, MilestoneForm, ReportForm
-from monitoring.models import ProgressReport, ProgressStatus
+from monitoring.forms import EvidenceForm, KpiActualForm, MilestoneForm, ReportForm, StageForm
+from monitoring.models import EvidenceKind, Phase, ProgressReport, ProgressStatus, Stage
 from monitoring.progress import (
     FOLLOWED_STATUSES,
     followed_programs,
     kpi_years,
     late_reports,
     milestone_percent,
+    money_percent,
     quarter_of,
     report_percent,
+    stage_rows,
     timeline,
+    yearly_progress,
 )
 from monitoring.services import (
     ProgressError,
@@ -45,17 +48,29 @@ PAGE_SIZE = 50
 
 
 def _row(program: Program, year: int) -> dict[str, Any]:
+    """A program's line in a list: its newest report and its % complete, and for ``year`` the
+    % complete by then (the year's newest report, or an earlier one) beside the budget realised
+    against the plan."""
     reports = list(program.progress_reports.all())
     latest = reports[0] if reports else None
+    by_year = next((r for r in reports if r.year <= year), None)
     planned = sum(line.amount for line in program.budget_lines.all() if line.year == year)
     realised = sum(r.budget_realised or 0 for r in reports if r.year == year)
     return {
         "program": program,
         "latest": latest,
         "percent": report_percent(latest) if latest else None,
+        "year_percent": report_percent(by_year) if by_year else None,
         "planned": planned,
         "realised": realised,
+        "realised_percent": money_percent(realised, planned),
     }
+
+
+def _stage_label(program: Program) -> str:
+    """The stage ``program`` is at ("" before any), its stages prefetched."""
+    _rows, current = stage_rows(program.stages.all(), timezone.localdate())
+    return str(Stage(current).label) if current else ""
 
 
 def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
@@ -64,6 +79,7 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
     programs = masterplan.programs.prefetch_related(
         "budget_lines",
         "milestones",
+        "stages",
         Prefetch("progress_reports", queryset=ProgressReport.objects.order_by("-year", "-quarter")),
     ).select_related("masterplan")
     dimension = request.GET.get("dimension", "")
@@ -71,7 +87,7 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
         programs = programs.filter(dimension=dimension)
     if request.GET.get("quick_wins"):
         programs = programs.filter(is_quick_win=True)
-    rows = [_row(p, year) for p in programs]
+    rows = [{**_row(p, year), "stage": _stage_label(p)} for p in programs]
     status = request.GET.get("status", "")
     if status in ProgressStatus.values:
         rows = [r for r in rows if r["latest"] and r["latest"].status == status]
@@ -95,15 +111,19 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "late": late,
             "planned_total": sum(r["planned"] for r in rows),
             "realised_total": sum(r["realised"] for r in rows),
+            "realised_percent": money_percent(
+                sum(r["realised"] for r in rows), sum(r["planned"] for r in rows)
+            ),
             "query": filters_query(request),
             "followed": followed,
+            "can_watch": access.can(request.user, "progress.watch", masterplan.region),
         },
     )
 
 
 def program_progress(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program_for_user(request.user, pk)
-    return _program_page(request, program)
+    return program_page(request, program)
 
 
 def _report_form(request: HttpRequest, program: Program) -> ReportForm:
@@ -119,6 +139,26 @@ def _report_form(request: HttpRequest, program: Program) -> ReportForm:
     return ReportForm(program=program, instance=opened, initial={"version": opened.version})
 
 
+def _stage_form(request: HttpRequest, rows: list[Any], current: str | None) -> StageForm:
+    """The stage form: a stage opened from the table (``?tahap=``) with its values and version,
+    else the stage after the one the program is at."""
+    asked = request.GET.get("tahap", "")
+    row = next((r for r in rows if r.stage == asked), None)
+    if row is None:
+        order = [r.stage for r in rows]
+        following = order.index(current) + 1 if current and current != "dropped" else 0
+        row = rows[min(following, len(order) - 2)]
+    return StageForm(
+        initial={
+            "stage": row.stage,
+            "planned_date": row.planned,
+            "actual_date": row.actual,
+            "note": row.note,
+            "version": row.version,
+        }
+    )
+
+
 def _kpi_form(request: HttpRequest, kpi: Any) -> KpiActualForm:
     """A KPI's form: a year's value opened to change (``?kpi=&tahun=``), else a new one."""
     initial = {"kpi": kpi.pk, "version": 0}
@@ -130,13 +170,15 @@ def _kpi_form(request: HttpRequest, kpi: Any) -> KpiActualForm:
     return KpiActualForm(initial=initial, auto_id=f"id_kpi{kpi.pk}_%s")
 
 
-def _program_page(
+def program_page(
     request: HttpRequest,
     program: Program,
     *,
     report_form: ReportForm | None = None,
     milestone_form: MilestoneForm | None = None,
     kpi_form: KpiActualForm | None = None,
+    stage_form: StageForm | None = None,
+    evidence_form: EvidenceForm | None = None,
     conflict: StaleEdit | None = None,
 ) -> HttpResponse:
     """The program's page; a form posted with errors comes back as typed, next to them."""
@@ -144,11 +186,13 @@ def _program_page(
         access.can(request.user, "progress.report", program.masterplan.region)
         and program.masterplan.status in FOLLOWED_STATUSES
     )
+    today = timezone.localdate()
     # Read once: a milestone-mode report's % (in the list and the timeline) reads them.
-    prefetch_related_objects([program], "milestones")
+    prefetch_related_objects([program], "milestones", "budget_lines", "stages")
     reports = list(
         program.progress_reports.order_by("-year", "-quarter").prefetch_related("evidence")
     )
+    stages, current = stage_rows(program.stages.all(), today)
     milestones = list(program.milestones.all())
     kpis = list(program.kpis.prefetch_related("targets", "actuals"))
     kpi_forms = {
@@ -163,10 +207,24 @@ def _program_page(
         {
             "program": program,
             "masterplan": program.masterplan,
-            "reports": [{"report": r, "percent": report_percent(r)} for r in reports],
+            "reports": [
+                {
+                    "report": r,
+                    "percent": report_percent(r),
+                    "files": _files(r, can_report, evidence_form),
+                }
+                for r in reports
+            ],
+            "pairs": _pairs(reports),
+            "stages": stages,
+            "current_stage": Stage(current).label if current else None,
+            "stage_form": stage_form or _stage_form(request, stages, current),
+            "stage_open": stage_form is not None or "tahap" in request.GET,
+            "yearly": yearly_progress(program, reports),
+            "picker_center": _picker_center(program),
             "milestones": milestones,
-            "milestone_percent": milestone_percent(milestones, timezone.localdate()),
-            "timeline": timeline(program, reports, milestones, timezone.localdate()),
+            "milestone_percent": milestone_percent(milestones, today),
+            "timeline": timeline(program, reports, milestones, today),
             "kpis": [
                 {"kpi": kpi, "rows": kpi_years(kpi), "form": kpi_forms[kpi.pk]} for kpi in kpis
             ],
@@ -181,7 +239,41 @@ def _program_page(
     )
 
 
-def _back(program: Program) -> HttpResponse:
+def _files(
+    report: ProgressReport, can_report: bool, posted: EvidenceForm | None
+) -> list[dict[str, Any]]:
+    """A report's evidence, each photo with its form for the team (a posted one as typed)."""
+    files = []
+    for item in report.evidence.all():
+        form = None
+        if can_report and item.kind == EvidenceKind.PHOTO:
+            form = posted if posted is not None and posted.evidence.pk == item.pk else None
+            form = form or EvidenceForm(evidence=item)
+        files.append({"file": item, "form": form})
+    return files
+
+
+def _pairs(reports: list[ProgressReport]) -> list[tuple[Any, Any]]:
+    """The program's before/after photo pairs, before first."""
+    photos = {e.pk: e for r in reports for e in r.evidence.all()}
+    return [
+        (e, photos[e.pair_id])
+        for e in photos.values()
+        if e.phase == Phase.BEFORE and e.pair_id in photos
+    ]
+
+
+def _picker_center(program: Program) -> dict[str, str]:
+    """Where the map to pick a photo's place opens: the region's capital (as text, so that the
+    template does not write it in the page's number format)."""
+    region = program.masterplan.region
+    return {
+        "lat": "" if region.latitude is None else str(region.latitude),
+        "lon": "" if region.longitude is None else str(region.longitude),
+    }
+
+
+def back_to_program(program: Program) -> HttpResponse:
     return redirect("monitoring:program", program.pk)
 
 
@@ -191,7 +283,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program_for_user(request.user, pk, "progress.report")
     form = ReportForm(request.POST, request.FILES, program=program)
     if not form.is_valid():
-        return _program_page(request, program, report_form=form)
+        return program_page(request, program, report_form=form)
     try:
         progress_report_save(
             program=program,
@@ -205,7 +297,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
     except StaleEdit as exc:
         again = ReportForm({**request.POST.dict(), "version": str(exc.version)}, program=program)
         again.is_valid()
-        return _program_page(request, program, report_form=again, conflict=exc)
+        return program_page(request, program, report_form=again, conflict=exc)
     except ProgressError as exc:
         messages.error(request, str(exc))
     else:
@@ -214,7 +306,7 @@ def report_save(request: HttpRequest, pk: int) -> HttpResponse:
             _("Progress for Q%(quarter)s %(year)s saved.")
             % {"quarter": form.cleaned_data["quarter"], "year": form.cleaned_data["year"]},
         )
-    return _back(program)
+    return back_to_program(program)
 
 
 @login_required
@@ -223,12 +315,12 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program_for_user(request.user, pk, "progress.report")
     form = MilestoneForm(request.POST)
     if not form.is_valid():
-        return _program_page(request, program, milestone_form=form)
+        return program_page(request, program, milestone_form=form)
     try:
         milestone_create(program=program, user=request.user, data=form.cleaned_data)
     except ProgressError as exc:
         messages.error(request, str(exc))
-    return _back(program)
+    return back_to_program(program)
 
 
 @login_required
@@ -243,7 +335,7 @@ def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ProgressError as exc:
         messages.error(request, str(exc))
-    return _back(program)
+    return back_to_program(program)
 
 
 @login_required
@@ -253,7 +345,7 @@ def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
     kpi = int_param(request.POST.get("kpi"), 0)
     form = KpiActualForm(request.POST, auto_id=f"id_kpi{kpi}_%s")
     if not form.is_valid():
-        return _program_page(request, program, kpi_form=form)
+        return program_page(request, program, kpi_form=form)
     data = form.cleaned_data
     try:
         kpi_actual_save(
@@ -269,10 +361,10 @@ def kpi_actual(request: HttpRequest, pk: int) -> HttpResponse:
             {**request.POST.dict(), "version": str(exc.version)}, auto_id=f"id_kpi{kpi}_%s"
         )
         again.is_valid()
-        return _program_page(request, program, kpi_form=again, conflict=exc)
+        return program_page(request, program, kpi_form=again, conflict=exc)
     except ProgressError as exc:
         messages.error(request, str(exc))
-    return _back(program)
+    return back_to_program(program)
 
 
 def evidence_file(request: HttpRequest, pk: int) -> FileResponse:

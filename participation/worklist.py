@@ -147,7 +147,9 @@ def _team_tasks(region: Region, today: date, *, can_submit: bool) -> list[Task]:
                 )
             )
     for rubric in Rubric.objects.filter(status=RubricStatus.OPEN):
-        done = Score.objects.filter(rubric=rubric, region=region, self_score__isnull=False)
+        done = Score.objects.current().filter(
+            rubric=rubric, region=region, self_score__isnull=False
+        )
         if followed and done.count() < SCORE_CELLS:
             tasks.append(
                 Task(
@@ -231,7 +233,8 @@ def _assessor_tasks(regions: list[Region]) -> list[Task]:
             )
     by_pk = {region.pk: region for region in regions}
     counts = (
-        Score.objects.filter(rubric__status=RubricStatus.OPEN, region__in=regions)
+        Score.objects.current()
+        .filter(rubric__status=RubricStatus.OPEN, region__in=regions)
         .values("rubric__year", "region_id")
         .annotate(
             own=Count("pk", filter=Q(self_score__isnull=False)),

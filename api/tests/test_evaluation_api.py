@@ -304,3 +304,29 @@ def test_certificates_download_through_the_api_as_on_the_pages(
     certificate = client.get("/api/v1/completions/32.75/certificate")
     assert certificate.status_code == 200 and "Kota Bekasi" in pdf_text(certificate.content)
     assert client.get("/api/v1/completions/32.73/certificate").status_code == 404
+
+
+def test_the_national_team_sets_a_year_s_award_categories_over_the_api(
+    client: Client, officer: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    body = {"year": 2027, "title": "Evaluasi 2027", "award_categories": ["dimension:nope"]}
+    refused = send(client, "POST", "/api/v1/evaluations", token_for(officer), body)
+    assert refused.status_code == 422
+    assert refused.json()["error"]["details"][0]["field"] == "categories"
+    body["award_categories"] = ["overall", "custom:Kota Cerdas Inklusif"]
+    created = send(client, "POST", "/api/v1/evaluations", token_for(officer), body)
+    assert created.status_code == 201, created.content
+    assert created.json()["open_stage"] == 1
+    assert created.json()["award_categories"] == [
+        {"key": "overall", "label": "Terbaik umum"},
+        {"key": "custom:Kota Cerdas Inklusif", "label": "Kota Cerdas Inklusif"},
+    ]
+    changed = send(
+        client,
+        "PATCH",
+        "/api/v1/evaluations/2027",
+        token_for(officer),
+        {"version": created.json()["version"], "award_categories": ["quick_win"]},
+    )
+    assert changed.status_code == 200, changed.content
+    assert Rubric.objects.get(year=2027).award_categories == ["quick_win"]

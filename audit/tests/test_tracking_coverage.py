@@ -17,6 +17,7 @@ PLATFORM_APPS = {
     "participation",
     "monitoring",
     "evaluation",
+    "commitments",
 }
 EXEMPT = {
     "audit.AuditEvent": "the history itself",

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from accounts.services import CreatedAccount
+from commitments.demo import commitments_demo_load
 from demo.accounts import DEMO_ACCOUNTS, DEMO_ORGANISATIONS
 from demo.masterplans.spec import KpiSpec, PlanSpec, ProgramSpec
 from masterplans.models import (
@@ -301,6 +302,7 @@ def _plan_load(
         if existing.cohort_id is None and cohort is not None:
             existing.cohort = cohort
             existing.save(update_fields=["cohort", "updated_at"])
+            commitments_demo_load(region=region, year=cohort.year)
             outcome = "cohort_attached"
         else:
             outcome = "unchanged"
@@ -322,6 +324,9 @@ def _plan_load(
             is_demo=True,
         )
         _write_content(masterplan, spec, revised=False)
+        if masterplan.cohort is not None:
+            # A region in a cohort submits once its commitments are recorded.
+            commitments_demo_load(region=region, year=masterplan.cohort.year)
         masterplan = transition(masterplan, "submit", lead, note="Diajukan setelah bimtek IV.")
         if spec.status == Status.REVISION:
             first_note, second_note = spec.revision_notes

@@ -59,9 +59,9 @@ def test_an_assessor_on_the_panel_scores_as_typed_and_the_result_shows_to_nation
     assert sheet.score_of(str(vision.pk)) == Decimal("3.5")
     # 40 × 3.5/5 + 60 × 8/10 = 28 + 48 = 76
     overview = reverse("enrolment:overview", args=[interviewing.pk])
-    assert "76.00" in _client(officer).get(overview).content.decode()
+    assert "76,00" in _client(officer).get(overview).content.decode()
     public = _client().get(overview).content.decode()
-    assert "76.00" not in public and "Visi jelas" not in public
+    assert "76,00" not in public and "Visi jelas" not in public
     assert "Kota Bandung" in public
 
 

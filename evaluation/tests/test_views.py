@@ -200,6 +200,7 @@ def test_weights_must_add_up_to_100(login, officer: User) -> None:
         "weight_outcome": 30,
         "weight_impact": 30,
         "weight_quick_win": 20,
+        "categories": ["overall"],
     }
     response = login(officer).post("/evaluasi/baru/", data)
     assert "berjumlah 110" in response.content.decode()
@@ -237,7 +238,11 @@ def test_the_national_team_changes_an_open_evaluations_weights_and_the_index_fol
     score_all(rubric, "32.73", 2.0, **{f"{d}.impact": 4.0 for d in DIMS})
     assert results(rubric)[0].index.overall == Decimal("2.40")  # impact weighs 20 (2021 on)
     weights = {"baseline": 0, "output": 20, "outcome": 30, "impact": 50, "quick_win": 0}
-    data = {"title": "Evaluasi 2027", **{f"weight_{c}": w for c, w in weights.items()}}
+    data = {
+        "title": "Evaluasi 2027",
+        "categories": ["overall", "quick_win"],
+        **{f"weight_{c}": w for c, w in weights.items()},
+    }
     assert login(viewer).post("/evaluasi/2027/ubah/", data).status_code == 403
     client = login(officer)
     form = client.get("/evaluasi/2027/ubah/").context["form"]
@@ -403,3 +408,89 @@ def test_a_ranked_region_gets_its_result_letter_once_the_evaluation_is_published
         client.get("/evaluasi/2027/wilayah/32.01/surat-hasil.pdf").content
     )
     assert client.get("/evaluasi/2027/wilayah/35.78/surat-hasil.pdf").status_code == 404
+
+
+def test_the_national_team_sets_the_year_s_award_categories_and_the_jury_awards_its_own(
+    login, officer: User
+) -> None:  # type: ignore[no-untyped-def]
+    rubric = Rubric.objects.create(year=2027, title="2027")
+    score_all(rubric, "32.73", 3.0)
+    score_all(rubric, "32.75", 2.0)
+    data = {
+        "title": "Evaluasi 2027",
+        "version": rubric.version,
+        "categories": ["overall", "quick_win"],
+        "other_categories": "Kota Cerdas Inklusif\n\nKota Cerdas Inklusif\n",
+        **{f"weight_{c}": w for c, w in rubric.weights.items()},
+    }
+    client = login(officer)
+    assert (
+        client.post("/evaluasi/baru/", {**data, "year": 2028, "categories": []}).status_code == 200
+    )
+    assert client.post("/evaluasi/2027/ubah/", data).status_code == 302
+    rubric.refresh_from_db()
+    assert rubric.award_categories == ["overall", "quick_win", "custom:Kota Cerdas Inklusif"]
+    awards = {a.category: a for a in propose_awards(rubric)}
+    assert list(awards) == ["overall", "quick_win", "custom:Kota Cerdas Inklusif"]
+    assert awards["overall"].proposed.code == "32.73"
+    assert awards["custom:Kota Cerdas Inklusif"].proposed is None  # no score proposes it
+    page = client.get("/evaluasi/2027/penghargaan/").content.decode()
+    assert "Kota Cerdas Inklusif" in page and "Kemajuan terbesar" not in page
+    award = awards["custom:Kota Cerdas Inklusif"]
+    refused = client.post(f"/evaluasi/penghargaan/{award.pk}/putuskan/", {"region": ""})
+    assert refused.status_code == 302
+    award.refresh_from_db()
+    assert award.region is None
+    client.post(
+        f"/evaluasi/penghargaan/{award.pk}/putuskan/",
+        {"region": "32.75", "reason": "Layanan disabilitas terpadu"},
+    )
+    award.refresh_from_db()
+    assert (award.region.code, award.reason) == ("32.75", "Layanan disabilitas terpadu")
+    # A category dropped later goes, unless already decided.
+    rubric.award_categories = ["overall"]
+    rubric.save()
+    assert [a.category for a in propose_awards(rubric)] == ["overall"]
+    assert set(Award.objects.values_list("category", flat=True)) == {
+        "overall",
+        "custom:Kota Cerdas Inklusif",
+    }
+
+
+def test_stage_two_starts_from_stage_one_and_what_it_scores_supersedes_it(
+    login, officer: User, viewer: User
+) -> None:  # type: ignore[no-untyped-def]
+    from evaluation.services import scores_save, stage_two_open
+
+    rubric = Rubric.objects.create(year=2027, title="2027")
+    score_all(rubric, "32.73", 2.0)
+    # Stage I: every cell 2, so the index is 2.00.
+    assert results(rubric)[0].index.overall == Decimal("2.00")
+    assert login(viewer).post("/evaluasi/2027/tahap-ii/").status_code == 403
+    assert login(officer).post("/evaluasi/2027/tahap-ii/").status_code == 302
+    rubric.refresh_from_db()
+    assert rubric.open_stage == 2
+    assert Score.objects.filter(rubric=rubric, stage=2).count() == 30
+    assert results(rubric)[0].index.overall == Decimal("2.00")  # carried over
+    # The interview of stage II raises every impact cell to 4: impact weighs 20 since 2021,
+    # so the index becomes 2 × 0.8 + 4 × 0.2 = 2.40; stage I's cells stay as they were.
+    assessor = make_user("asesor.bandung", Role.ASSESSOR, Region.objects.get(code="32.73"))
+    scores_save(
+        rubric=rubric,
+        region=Region.objects.get(code="32.73"),
+        user=assessor,
+        cells={(d, "impact"): {"assessor_score": "4"} for d in DIMS},
+    )
+    assert results(rubric)[0].index.overall == Decimal("2.40")
+    assert set(
+        Score.objects.filter(rubric=rubric, stage=1).values_list("assessor_score", flat=True)
+    ) == {Decimal("2")}
+    # There is no third stage.
+    response = login(officer).post("/evaluasi/2027/tahap-ii/", follow=True)
+    assert "sudah dibuka" in response.content.decode()
+    Rubric.objects.filter(pk=rubric.pk).update(status="published", open_stage=1)
+    rubric.refresh_from_db()
+    from kotacerdas.errors import DomainError
+
+    with pytest.raises(DomainError):
+        stage_two_open(rubric=rubric, user=officer)

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PLATFORM = [
     "accounts", "api", "audit", "evaluation", "kotacerdas", "masterplans", "monitoring",
     "participation", "portal", "readiness", "regions", "selection", "mentoring", "demo", "jobs",
+    "commitments",
 ]  # fmt: skip
 READS_A_SPREADSHEET = re.compile(r"\bload_workbook\b|\bcsv\.(reader|DictReader|Sniffer)\b")
 SHEETS = ROOT / "kotacerdas" / "sheets.py"

@@ -44,7 +44,13 @@ def personas(db) -> dict[str, User | None]:  # type: ignore[no-untyped-def]
 
 # What most routes of the table stand on and takes long to make (a complete masterplan, the
 # 2017 cohort): made once per test module, not once per case.
-PREBUILT = ("OWN_MASTERPLAN", "PUBLISHED_ROUND", "DRAFT_ROUND", "COMPUTED_ROUND")
+PREBUILT = (
+    "OWN_MASTERPLAN",
+    "OWN_COMMITMENTS",
+    "PUBLISHED_ROUND",
+    "DRAFT_ROUND",
+    "COMPUTED_ROUND",
+)
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +130,10 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         )[0].pk
     if value == "OWN_REGION_PK":
         return Region.objects.get(code=OWN).pk
+    if value == "OWN_COMMITMENTS":
+        from commitments.tests.factories import make_commitments
+
+        return make_commitments(OWN).code
     if value in ("OWN_COMMENT", "CONSULTED_MASTERPLAN", "OWN_PUBLIC_COMMENT"):
         masterplan = Masterplan.objects.get(pk=fill("OWN_MASTERPLAN", users))
         if value == "OWN_COMMENT":
@@ -164,6 +174,23 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
             },
         )[0]
         return workshop.number
+    if value == "SESSION_WORKSHOP":
+        from mentoring.models import Section, Session, Workshop
+
+        cohort = SelectionRound.objects.get(pk=fill("PUBLISHED_ROUND", users))
+        workshop = Workshop.objects.get(cohort=cohort, number=fill("COHORT_WORKSHOP", users))
+        if not Session.objects.filter(workshop=workshop, region__code=OWN).exists():
+            session = Session(
+                workshop=workshop,
+                region=Region.objects.get(code=OWN),
+                start_date=date(2017, 6, 13),
+                end_date=date(2017, 6, 14),
+                place="Balai Kota Bandung",
+                section=Section.ANALYSIS,
+                minutes_name="notulen.pdf",
+            )
+            session.minutes.save("notulen.pdf", SimpleUploadedFile("n.pdf", b"%PDF-1.4 notulen"))
+        return workshop.number
     if value == "PUBLISHED_ROUND":
         from django.core.management import call_command
 
@@ -178,6 +205,33 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         return Award.objects.get_or_create(
             rubric=rubric, category="overall", defaults={"proposed": own, "region": own}
         )[0].pk
+    if value == "RANKED_PERIOD":
+        from monitoring.models import DeliveryRanking, DeliveryScore
+
+        ranking, created = DeliveryRanking.objects.get_or_create(
+            period="2026-Q3",
+            defaults={
+                "year": 2026,
+                "quarter": 3,
+                "computed_at": timezone.now(),
+                "method_version": 1,
+            },
+        )
+        if created:
+            DeliveryScore.objects.create(
+                ranking=ranking,
+                region=Region.objects.get(code=OWN),
+                rank=1,
+                score="75.00",
+                stages_due=0,
+                stages_on_time=0,
+                planned=0,
+                realised=0,
+                reports_due=4,
+                reports_on_time=3,
+                punctuality="0.7500",
+            )
+        return ranking.period
     if value in ("OWN_MILESTONE", "OWN_EVIDENCE"):
         program = Program.objects.get(pk=fill("OWN_PROGRAM", users))
         if value == "OWN_MILESTONE":

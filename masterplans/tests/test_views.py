@@ -232,11 +232,13 @@ def test_the_library_filters_by_cohort_and_search(
 ) -> None:
     from django.core.management import call_command
 
+    from commitments.tests.factories import make_commitments
     from selection.models import SelectionRound
 
     call_command("load_history", verbosity=0)
     cohort = SelectionRound.objects.get(year=2017)
     masterplan = make_masterplan(cohort=cohort)
+    make_commitments(masterplan.region)  # a region in a cohort submits with its commitments
     transition(transition(masterplan, "submit", colleague), "approve", officer)
     assert client.get(f"/masterplan/?cohort={cohort.pk}").context["page"].paginator.count == 1
     assert client.get(f"/masterplan/?cohort={cohort.pk + 1}").context["page"].paginator.count == 0

@@ -31,6 +31,6 @@ def test_an_officer_schedules_bimtek_1_and_records_bandungs_attendance(
     page.get_by_role("button", name="Simpan kehadiran").click()
     page.wait_for_url(f"**/masterplan/bimtek/{cohort.pk}/")
     assert "Kehadiran disimpan untuk 1 daerah." in page.content()
-    row = page.locator("tr", has=page.locator("th", has_text="Kota Bandung"))
+    row = page.locator("#attendance-table tr", has=page.locator("th", has_text="Kota Bandung"))
     assert "✓ 3 orang" in row.inner_text()
     page.screenshot(path="var/screenshots/bimtek.png", full_page=True)
