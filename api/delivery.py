@@ -54,6 +54,7 @@ class RankedRegionOut(Schema):
     realised: int = Field(description="Rupiah")
     reports_due: int
     reports_on_time: int
+    is_demo: bool = Field(description="Computed from demo masterplans or demo progress reports")
 
 
 class RankingOut(Schema):
@@ -131,6 +132,7 @@ def get_delivery_ranking(request: HttpRequest, period: str) -> Any:
                 "realised": row.score.realised,
                 "reports_due": row.score.reports_due,
                 "reports_on_time": row.score.reports_on_time,
+                "is_demo": row.score.is_demo,
             }
             for row in ranked_rows(ranking, previous)
         ],

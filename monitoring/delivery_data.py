@@ -22,6 +22,19 @@ def ranked_programs(year: int) -> "QuerySet[Program]":
     )
 
 
+def demo_regions(year: int, quarter: int) -> set[str]:
+    """The regions whose facts in the stretch come from demo data (a demo masterplan, or demo
+    progress reports): their place in the ranking is a demo value."""
+    programs = ranked_programs(year)
+    from_plans = programs.filter(masterplan__is_demo=True)
+    from_reports = ProgressReport.objects.filter(
+        program__in=programs, year=year, quarter__lte=quarter, is_demo=True
+    )
+    return set(from_plans.values_list("masterplan__region__code", flat=True)) | set(
+        from_reports.values_list("program__masterplan__region__code", flat=True)
+    )
+
+
 def region_facts(year: int, quarter: int) -> list[Facts]:
     """Each region's stages due and on time, budget planned and realised, and reports due and
     on time, from 1 January of ``year`` to the end of ``quarter``. A program dropped before

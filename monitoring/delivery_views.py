@@ -99,5 +99,6 @@ def delivery_ranking(request: HttpRequest) -> HttpResponse:
             "periods": periods,
             "weights": ranking.weights if ranking else delivery.WEIGHTS,
             "grace_days": REPORT_GRACE_DAYS,
+            "any_demo": bool(ranking and ranking.rows.filter(is_demo=True).exists()),
         },
     )

@@ -307,6 +307,8 @@ class DeliveryScore(models.Model):
     punctuality = models.DecimalField(
         _("reports on time"), max_digits=5, decimal_places=4, null=True, blank=True
     )
+    # Computed from a demo masterplan or demo progress reports: a demo value, shown as such.
+    is_demo = models.BooleanField(_("demo"), default=False)
 
     class Meta:
         ordering = ["ranking", "rank", "region__code"]

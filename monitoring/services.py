@@ -17,7 +17,7 @@ from audit.versioning import StaleEdit, changes_since
 from kotacerdas.errors import DomainError
 from masterplans.models import Program
 from monitoring import delivery, stages
-from monitoring.delivery_data import region_facts
+from monitoring.delivery_data import demo_regions, region_facts
 from monitoring.geotag import photo_place
 from monitoring.models import (
     DeliveryRanking,
@@ -337,6 +337,7 @@ def delivery_ranking_compute(
             }
         )
     placed = delivery.rank(region_facts(year, quarter))
+    demo = demo_regions(year, quarter)
     regions = Region.objects.in_bulk([p.facts.region for p in placed], field_name="code")
     with transaction.atomic():
         ranking, _created = DeliveryRanking.objects.select_for_update().update_or_create(
@@ -363,6 +364,7 @@ def delivery_ranking_compute(
                 realised=item.facts.realised,
                 reports_due=item.facts.reports_due,
                 reports_on_time=item.facts.reports_on_time,
+                is_demo=item.facts.region in demo,
                 **{name: _four_places(value) for name, value in item.parts.items()},
             )
     return ranking

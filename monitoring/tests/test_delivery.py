@@ -182,6 +182,20 @@ def test_a_quarters_ranking_is_stored_and_computed_again_in_place(bandung_in_202
     assert again.rows.get().score == Decimal("36.73")
 
 
+def test_a_region_ranked_on_demo_reports_is_marked_demo_on_the_page_and_in_the_api(
+    bandung_in_2027, client: Client
+) -> None:  # type: ignore[no-untyped-def]
+    ranking = delivery_ranking_compute(year=2027, quarter=2, today=date(2027, 7, 16))
+    assert ranking.rows.get().is_demo is False
+    ProgressReport.objects.filter(program__code="LIV-01").update(is_demo=True)
+    ranking = delivery_ranking_compute(year=2027, quarter=2, today=date(2027, 7, 16))
+    assert ranking.rows.get().is_demo is True
+    page = client.get("/pemantauan/peringkat/").content.decode()
+    assert "badge-demo" in page and "laporan kemajuan demo" in page
+    body = client.get("/api/v1/delivery-rankings/2027-Q2").json()
+    assert [row["is_demo"] for row in body["rows"]] == [True]
+
+
 def test_a_quarter_is_ranked_only_once_its_reports_are_due(bandung_in_2027) -> None:
     with pytest.raises(RankingNotDue):
         delivery_ranking_compute(year=2027, quarter=2, today=date(2027, 7, 15))
