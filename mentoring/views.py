@@ -21,6 +21,7 @@ from kotacerdas.downloads import attachment
 from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
 from kotacerdas.uploads import posted_workbook
+from masterplans.models import Masterplan
 from mentoring.access import get_assignment_for_user
 from mentoring.attendance_import import AttendanceImportError, fill_in_xlsx, import_attendance
 from mentoring.forms import AssignmentForm, AttendanceForm, WorkshopForm
@@ -55,6 +56,15 @@ def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
     matrix = stage_matrix(selection_round) if items else []
     counts = matrix_counts(matrix)
     regions = [row["region"] for row in matrix]
+    # Each session's output links to the section of the region's masterplan it feeds.
+    plans = dict(
+        Masterplan.objects.visible_to(request.user)
+        .filter(region__in=regions)
+        .order_by("edition")
+        .values_list("region_id", "pk")
+    )
+    for row in matrix:
+        row["masterplan"] = plans.get(row["region"].pk)
     return render(
         request,
         "mentoring/workshops.html",

@@ -153,6 +153,12 @@ def test_an_officer_schedules_a_region_s_stage_from_the_matrix(
     )
     assert saved.status_code == 302
     assert Session.objects.get().place == "Aula Bappeda"
+    # The session's output links to the section of Bandung's masterplan it feeds.
+    from masterplans.tests.factories import make_masterplan
+
+    masterplan = make_masterplan("32.73")
+    html = client.get(f"/masterplan/bimtek/{cohort.pk}/").content.decode()
+    assert f"/masterplan/{masterplan.pk}/#analysis-title" in html
 
 
 def test_a_region_outside_the_cohort_has_no_session(
