@@ -97,12 +97,20 @@ class MatrixRowOut(Schema):
         "One row per region of the cohort, one cell per stage I-IV: `done` (minutes uploaded), "
         "`held` (minutes due within two weeks, or attendance recorded without a session), "
         "`scheduled`, `late` (minutes overdue, or the stage's window passed without a session), "
-        "`not_scheduled`; with the session's dates, place, mentors and the masterplan section "
-        "its output feeds."
+        "`not_scheduled`; with the session's dates, place and the masterplan section its output "
+        "feeds, and its mentors for those who see the assignments or the region's minutes."
     ),
 )
 def bimtek_matrix(request: HttpRequest, round_id: int) -> Any:
     cohort = get_round_for_user(request.user, round_id)
+    rows = stage_matrix(cohort)
+    # Who mentors a region: for those who see the assignments or the region's minutes.
+    named = {
+        row["region"].pk
+        for row in rows
+        if access.can(request.user, "mentoring.view")
+        or access.can(request.user, "workshop.minutes_view", row["region"])
+    }
     return [
         {
             "region": row["region"].code,
@@ -115,7 +123,7 @@ def bimtek_matrix(request: HttpRequest, round_id: int) -> Any:
                     "end_date": cell.session.end_date if cell.session else None,
                     "place": cell.session.place if cell.session else None,
                     "mentors": [m.get_full_name() or m.username for m in cell.session.mentors.all()]
-                    if cell.session
+                    if cell.session and row["region"].pk in named
                     else [],
                     "section": cell.session.section if cell.session else None,
                     "has_minutes": bool(cell.session and cell.session.minutes),
@@ -123,5 +131,5 @@ def bimtek_matrix(request: HttpRequest, round_id: int) -> Any:
                 for cell in row["cells"]
             ],
         }
-        for row in stage_matrix(cohort)
+        for row in rows
     ]

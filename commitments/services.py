@@ -108,7 +108,15 @@ def body_save(
         body, base_version=base_version, values=values, changed_elsewhere=members != before
     )
     _write_members(body, members, before)
+    _real_once_changed(body, base_version)
     return body
+
+
+def _real_once_changed(record: Body | Statement, base_version: int) -> None:
+    """A demo record the region's team changes is its own from then on: no longer demo."""
+    if record.is_demo and record.version != base_version:
+        record.is_demo = False
+        record.save(update_fields=["is_demo"])
 
 
 def _write_members(body: Body, members: list[MemberInput], before: list[MemberInput]) -> None:
@@ -169,7 +177,9 @@ def statement_save(
         if not values["text"] and not values["signed_by"] and signed_on is None and not scan:
             return None
         return Statement.objects.create(region=region, **values)
-    return save_versioned(statement, base_version=base_version, values=values)
+    statement = save_versioned(statement, base_version=base_version, values=values)
+    _real_once_changed(statement, base_version)
+    return statement
 
 
 def _contact_rows(region: Region) -> list[ContactInput]:

@@ -141,7 +141,8 @@ class SheetForm(Form):
 class DecisionForm(Form):
     number = forms.CharField(label=gettext_lazy("letter number"), max_length=120)
     date = forms.DateField(
-        label=gettext_lazy("letter date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("letter date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     signatory = forms.CharField(label=gettext_lazy("signed by"), max_length=120)
     signatory_title = forms.CharField(
@@ -165,7 +166,8 @@ class DecisionForm(Form):
 
 class AgreementForm(Form):
     signed_on = forms.DateField(
-        label=gettext_lazy("signed on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("signed on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     place = forms.CharField(label=gettext_lazy("place of signing"), max_length=120)
     number = forms.CharField(label=gettext_lazy("MoU number"), max_length=120, required=False)

@@ -7,7 +7,7 @@ panel's mean score on it as a share of its highest score), which is how it is ex
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -40,8 +40,13 @@ class PanelResult:
         return self.panel_size > 0 and self.sheets >= self.panel_size
 
     @property
+    def rounded(self) -> Decimal | None:
+        """Two decimals, half up (as the pages' floatformat shows it)."""
+        return None if self.score is None else self.score.quantize(CENT, ROUND_HALF_UP)
+
+    @property
     def display(self) -> str:
-        return "" if self.score is None else str(self.score.quantize(CENT))
+        return "" if self.rounded is None else str(self.rounded)
 
 
 def _complete(

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Role, User
@@ -70,12 +71,23 @@ def invitations_open(*, selection_round: SelectionRound, count: int, user: Any) 
             field="count",
             status=422,
         )
-    results = selection_round.results.select_related("region").filter(eligible=True)
+    SelectionRound.objects.select_for_update().filter(pk=selection_round.pk).first()
+    ranks = dict(selection_round.results.values_list("region__code", "rank"))
+    computed = set(
+        selection_round.results.filter(selected=True).values_list("region__code", flat=True)
+    )
+    # The regions the round selected (a committee's addition among them: "added"), then the
+    # next eligible ones by rank.
     invitations = [
-        Invitation(round=selection_round, region=r.region, origin=Origin.QUOTA, rank=r.rank)
-        for r in results
-        if r.region.code in chosen
+        Invitation(
+            round=selection_round,
+            region=region,
+            origin=Origin.QUOTA if region.code in computed else Origin.ADDED,
+            rank=ranks.get(region.code),
+        )
+        for region in Region.objects.filter(code__in=chosen).order_by("code")
     ]
+    results = selection_round.results.select_related("region").filter(eligible=True)
     for result in results.exclude(region__code__in=chosen).order_by("rank", "region__code"):
         if len(invitations) >= count:
             break
@@ -96,6 +108,7 @@ def invitation_change(
     """Invite a region the list does not hold (or again), or withdraw an invitation; the
     reason is recorded with the change."""
     _open_for_changes(selection_round)
+    SelectionRound.objects.select_for_update().filter(pk=selection_round.pk).first()
     if not reason.strip():
         raise EnrolmentError(
             _("Say why the list changes: the reason is recorded."), field="reason", status=422
@@ -238,6 +251,8 @@ def sheet_save(
     if not invitation.active:
         raise EnrolmentError(_("The invitation was withdrawn."))
     stored = {k: (None if v is None else str(v)) for k, v in scores.items()}
+    # Two first saves of one sheet at once: the second waits here, then finds the first's.
+    Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
     sheet = (
         ScoreSheet.objects.select_for_update()
         .filter(invitation=invitation, assessor=assessor)
@@ -311,6 +326,7 @@ def decision_issue(
     invitation id). Each selected region was scored by the panel; choosing otherwise than the
     panel's proposal needs a note. Each selected region gets its MoU to sign."""
     _open_for_changes(selection_round)
+    SelectionRound.objects.select_for_update().filter(pk=selection_round.pk).first()
     chosen = set(selected)
     active = {i.pk: i for i in selection_round.invitations.filter(active=True)}
     if not chosen:
@@ -372,7 +388,7 @@ def agreement_sign(
     if signed_on < decision.date:
         raise EnrolmentError(
             _("An MoU is signed after the selection decision (%(date)s).")
-            % {"date": decision.date.strftime("%d/%m/%Y")},
+            % {"date": date_format(decision.date)},
             field="signed_on",
             status=422,
         )

@@ -27,7 +27,6 @@ from enrolment.forms import (
     invitation_label,
 )
 from enrolment.models import Agreement, Decision, InvitationChange, Panelist
-from enrolment.panel import CENT
 from enrolment.progress import REGION_STATUS_LABELS, enrolment_of
 from enrolment.services import (
     CriterionInput,
@@ -314,8 +313,8 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
             str(row.invitation.pk),
             invitation_label(row.invitation)
             + (
-                f" · {format_number(row.result.score.quantize(CENT), get_language() or 'id')}"
-                if row.result and row.result.score is not None
+                f" · {format_number(row.result.rounded, get_language() or 'id')}"
+                if row.result and row.result.rounded is not None
                 else ""
             ),
         )

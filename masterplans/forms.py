@@ -331,7 +331,7 @@ class TransitionForm(Form):
     regulation_date = forms.DateField(
         label=gettext_lazy("Perwali/Perbup date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 

@@ -19,8 +19,8 @@ class WorkshopForm(ModelForm):
         model = Workshop
         fields = ["number", "start_date", "end_date", "place", "outputs"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "outputs": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -129,10 +129,12 @@ class SessionForm(Form):
     """A bimtek stage as held for one region."""
 
     start_date = forms.DateField(
-        label=gettext_lazy("start date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("start date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     end_date = forms.DateField(
-        label=gettext_lazy("end date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("end date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     place = forms.CharField(label=gettext_lazy("place"), max_length=200)
     mentors = forms.MultipleChoiceField(

@@ -52,6 +52,8 @@ def session_save(
     """Schedule (base version 0) or change a region's session of a stage."""
     if values["end_date"] < values["start_date"]:
         raise MentoringError(_("The last day is before the first."))
+    # Two first saves at once: the second waits on the stage's row, then finds the first's.
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
     session = Session.objects.select_for_update().filter(workshop=workshop, region=region).first()
     if session is None:
         if base_version != 0:

@@ -16,10 +16,12 @@ from monitoring.progress import FOLLOWED_STATUSES, due_date, quarter_end
 
 
 def ranked_programs(year: int) -> "QuerySet[Program]":
-    """Programs of approved and enacted masterplans that run in ``year``."""
+    """Programs of approved and enacted masterplans that run in ``year``: of a region's
+    editions, the newest followed one only (an enacted edition stays enacted when the next is
+    approved; its programs would be counted twice)."""
     return Program.objects.filter(
         masterplan__status__in=FOLLOWED_STATUSES, start_year__lte=year, end_year__gte=year
-    )
+    ).exclude(masterplan__next_edition__status__in=FOLLOWED_STATUSES)
 
 
 def demo_regions(year: int, quarter: int) -> set[str]:

@@ -195,8 +195,8 @@ class StageForm(ModelForm):
         model = ProgramStage
         fields = ["stage", "planned_date", "actual_date", "note"]
         widgets = {
-            "planned_date": forms.DateInput(attrs={"type": "date"}),
-            "actual_date": forms.DateInput(attrs={"type": "date"}),
+            "planned_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "actual_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
             "actual_date": gettext_lazy("Empty while the stage is not reached."),
@@ -207,7 +207,7 @@ class MilestoneForm(ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_date", "weight"]
-        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class KpiActualForm(Form):

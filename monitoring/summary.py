@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 
 from evaluation.models import Award, Rubric, RubricStatus
 from evaluation.results import Standing, category_label, standings
@@ -86,6 +86,7 @@ def evaluation_standing(region: Region) -> tuple[Rubric | None, Standing | None]
             scores__region=region,
             scores__verified_at__isnull=False,
             scores__assessor_score__isnull=False,
+            scores__stage=F("open_stage"),
         )
         .order_by("-year")
         .first()

@@ -41,7 +41,7 @@ class PublicCommentForm(ModelForm):
 
 class OpenConsultationForm(Form):
     closes_at = forms.DateField(
-        label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     intro = forms.CharField(
         label=_("Invitation to residents"),

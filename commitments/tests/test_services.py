@@ -176,3 +176,29 @@ def test_a_contact_without_email_or_phone_is_refused(bandung: Region) -> None:
             base_version=contacts_version(bandung),
             user=None,
         )
+
+
+def test_a_demo_body_the_team_changes_is_no_longer_demo_and_one_saved_unchanged_stays_demo(
+    bandung: Region,
+) -> None:
+    from commitments.demo import commitments_demo_load
+    from commitments.models import Body
+    from commitments.services import _member_rows, body_save
+
+    commitments_demo_load(region=bandung, year=2017)
+    council = Body.objects.get(region=bandung, kind="council")
+    assert council.is_demo
+    same = {
+        "region": bandung,
+        "kind": "council",
+        "decree_date": council.decree_date,
+        "decree_scan": None,
+        "members": _member_rows(council),
+        "user": None,
+    }
+    body_save(**same, decree_number=council.decree_number, base_version=council.version)
+    council.refresh_from_db()
+    assert council.is_demo  # nothing changed: still the demo record
+    body_save(**same, decree_number="050/Kep.77-Diskominfo/2017", base_version=council.version)
+    council.refresh_from_db()
+    assert not council.is_demo and council.decree_number == "050/Kep.77-Diskominfo/2017"

@@ -60,3 +60,11 @@ def test_a_result_shows_two_decimals() -> None:
 def test_without_a_complete_sheet_there_is_no_result() -> None:
     result = panel_result(SHEET, [{"v": Decimal(4)}], panel_size=2)
     assert result.score is None and result.display == "" and result.contributions == []
+
+
+def test_a_result_half_way_between_two_cents_rounds_up_as_the_pages_show_it() -> None:
+    one = SheetCriterion("k", "Kesiapan", 1, 100)
+    # (72.12 + 72.13) / 2 = 72.125: 72.13 everywhere (not 72.12, as rounding half to even gives).
+    result = panel_result([one], [{"k": Decimal("72.12")}, {"k": Decimal("72.13")}], panel_size=2)
+    assert result.score == Decimal("72.125")
+    assert result.display == "72.13"

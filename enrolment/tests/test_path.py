@@ -257,3 +257,25 @@ def test_the_2017_cohort_is_recorded_with_its_letter_and_the_mous_signed_in_maka
     ) == {(date(2017, 5, 22), "Makassar")}
     state = enrolment_of(cohort)
     assert [s.status for s in state.steps] == ["not_recorded", "not_recorded", "done", "done"]
+
+
+def test_a_region_the_committee_added_to_the_selection_is_invited_as_added(
+    ranked_round: Any, officer: Any
+) -> None:
+    from selection.models import RoundOverride, RoundResult
+
+    # Kota Bogor is ranked 5th and ineligible; the committee added it before publishing.
+    RoundResult.objects.filter(round=ranked_round, region__code="32.71").update(eligible=False)
+    RoundOverride.objects.create(
+        round=ranked_round,
+        region=Region.objects.get(code="32.71"),
+        action="add",
+        reason="Percontohan kota pusaka",
+    )
+    invitations_open(selection_round=ranked_round, count=3, user=officer)
+    invited = dict(ranked_round.invitations.values_list("region__code", "origin"))
+    assert invited == {
+        "32.71": Origin.ADDED,
+        "32.73": Origin.QUOTA,
+        "32.75": Origin.QUOTA,
+    }

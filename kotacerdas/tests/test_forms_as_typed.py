@@ -264,3 +264,27 @@ def test_no_page_has_a_number_input_that_drops_what_people_type(world, db) -> No
         if re.search(r'<input[^>]*type="number"', html):
             found.append(name)
     assert not found, f"pages with a type=number input: {found}"
+
+
+# What a browser's date and date-time pickers read: anything else they show as empty, and the
+# form is then sent back without the date it held.
+PICKER_VALUES = {
+    "date": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+    "datetime-local": re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$"),
+}
+
+
+def test_every_date_picker_holds_a_value_the_browser_reads(world, db) -> None:  # type: ignore[no-untyped-def]
+    """A date rendered the Indonesian way (15-01-2027) in a type="date" input is dropped by the
+    browser: the field shows empty and saving clears the date."""
+    found = []
+    for name in sorted(matrix.FORMS):
+        html = _client(world, matrix.FORMS[name].persona).get(_url(name, world)).content.decode()
+        for tag in re.findall(r"<input[^>]*>", html):
+            kind = re.search(r'type="([^"]+)"', tag)
+            value = re.search(r'value="([^"]*)"', tag)
+            if not (kind and kind.group(1) in PICKER_VALUES and value and value.group(1)):
+                continue
+            if not PICKER_VALUES[kind.group(1)].match(value.group(1)):
+                found.append((name, value.group(1)))
+    assert not found, f"date pickers with values a browser drops: {found}"

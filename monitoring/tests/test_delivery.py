@@ -271,3 +271,22 @@ def test_the_api_lists_the_ranked_quarters_and_gives_one(client: Client) -> None
     assert (first["on_time"], first["punctuality"], first["reports_due"]) == ("0.5000", "1.0000", 4)
     missing = client.get("/api/v1/delivery-rankings/2031-Q1")
     assert missing.status_code == 404 and set(missing.json()) == {"error"}
+
+
+def test_of_a_regions_editions_only_the_newest_followed_one_is_ranked(bandung_in_2027) -> None:  # type: ignore[no-untyped-def]
+    from accounts.models import Role
+    from conftest import make_user
+    from masterplans.models import Masterplan
+    from masterplans.workflow import masterplan_edition_create
+    from monitoring.delivery_data import ranked_programs
+
+    lead = make_user("lead.bandung", Role.REGIONAL_LEAD, bandung_in_2027.region)
+    Masterplan.objects.filter(pk=bandung_in_2027.pk).update(status="enacted")
+    bandung_in_2027.refresh_from_db()
+    newer = masterplan_edition_create(masterplan=bandung_in_2027, user=lead)
+    # While the new edition is a draft, the enacted one is followed; once approved, it alone.
+    assert set(ranked_programs(2027).values_list("masterplan_id", flat=True)) == {
+        bandung_in_2027.pk
+    }
+    Masterplan.objects.filter(pk=newer.pk).update(status="approved")
+    assert set(ranked_programs(2027).values_list("masterplan_id", flat=True)) == {newer.pk}
