@@ -86,6 +86,32 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+CORRECTIONS = OUT / "corrections.csv"
+
+
+def apply_corrections(
+    table: str, rows: list[dict[str, object]], corrections: list[dict[str, str]]
+) -> list[dict[str, object]]:
+    """The reviewed corrections of ``table`` applied to the packages' rows: each changes one
+    field of one code from the value the package gives (``old``) to the sourced one (``new``).
+    A correction whose ``old`` is no longer what the package gives stops the build, so that a
+    package update that fixes (or changes) the value is looked at, not overwritten."""
+    by_code = {str(row["code"]): row for row in rows}
+    for fix in corrections:
+        if fix["table"] != table:
+            continue
+        row = by_code.get(fix["code"])
+        if row is None or fix["field"] not in row:
+            raise SystemExit(f"corrections.csv: no {table} {fix['code']} {fix['field']}")
+        if str(row[fix["field"]]) != fix["old"]:
+            raise SystemExit(
+                f"corrections.csv: {table} {fix['code']} {fix['field']} is "
+                f"{row[fix['field']]!r} in the package, not {fix['old']!r}: review the correction"
+            )
+        row[fix["field"]] = fix["new"]
+    return rows
+
+
 def build(idn_dir: Path, nus_dir: Path) -> dict[str, object]:
     provinces = read_csv(idn_dir / "provinces.csv")
     regencies = read_csv(idn_dir / "regencies.csv")
@@ -145,8 +171,9 @@ def build(idn_dir: Path, nus_dir: Path) -> dict[str, object]:
             }
         )
 
-    write_csv(OUT / "provinces.csv", province_rows)
-    write_csv(OUT / "regions.csv", region_rows)
+    corrections = read_csv(CORRECTIONS)
+    write_csv(OUT / "provinces.csv", apply_corrections("provinces", province_rows, corrections))
+    write_csv(OUT / "regions.csv", apply_corrections("regions", region_rows, corrections))
     kinds = Counter(row["kind"] for row in region_rows)
     return {
         "provinces": len(province_rows),
