@@ -164,7 +164,7 @@ class Decision(models.Model):
     signatory = models.CharField(_("signed by"), max_length=120)
     signatory_title = models.CharField(_("position of the signatory"), max_length=200)
     note = models.TextField(_("note"), blank=True, default="")
-    source = models.CharField(_("source"), max_length=300, blank=True, default="")
+    source = models.TextField(_("source"), blank=True, default="")
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -199,7 +199,7 @@ class Agreement(models.Model):
     )
     scan = models.FileField(_("signed scan"), upload_to="mou/%Y/", blank=True)
     scan_name = models.CharField(max_length=255, blank=True, default="")
-    source = models.CharField(_("source"), max_length=300, blank=True, default="")
+    source = models.TextField(_("source"), blank=True, default="")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
