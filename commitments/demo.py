@@ -6,7 +6,6 @@ from datetime import date
 from django.db import transaction
 
 from commitments.models import Body, BodyKind, Contact, Member, MemberRole, Statement
-from commitments.services import head_title
 from regions.models import Region
 
 
@@ -24,7 +23,7 @@ def commitments_demo_load(*, region: Region, year: int) -> bool:
         or Contact.objects.filter(region=region).exists()
     ):
         return False
-    head = head_title(region)
+    head = region.head_title
     place = _place(region)
     for number, kind, rows in (
         (

@@ -47,11 +47,6 @@ class ContactInput:
     primary: bool = False
 
 
-def head_title(region: Region) -> str:
-    """Who signs the region's decrees: the Wali Kota of a kota, the Bupati of a kabupaten."""
-    return "Wali Kota" if region.kind == "kota" else "Bupati"
-
-
 def _not_in_future(day: date | None, field_name: str) -> None:
     if day is not None and day > timezone.localdate():
         raise CommitmentError(_("The date is in the future."), field=field_name)

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models.fields.files import FieldFile
 from django.forms import Form
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,10 +25,10 @@ from commitments.services import (
     commitments_of,
     contacts_save,
     contacts_version,
-    head_title,
     statement_save,
 )
 from enrolment.services import cohort_of
+from kotacerdas.downloads import stored_file
 from kotacerdas.params import int_param
 from regions.models import Region
 
@@ -67,7 +67,7 @@ def overview(request: HttpRequest, code: str) -> HttpResponse:
             "state": state,
             "bodies": bodies,
             "cohort": cohort_of(region.code),
-            "head": head_title(region),
+            "head": region.head_title,
             "can_edit": access.can(request.user, "commitment.edit", region),
         },
     )
@@ -160,7 +160,7 @@ def statement_edit(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "commitments/statement_form.html",
-        {"region": region, "form": form, "conflict": conflict, "head": head_title(region)},
+        {"region": region, "form": form, "conflict": conflict, "head": region.head_title},
         status=status,
     )
 
@@ -224,6 +224,4 @@ def scan(request: HttpRequest, code: str, document: str) -> FileResponse:
         body = _body(region, kind)
         if body is not None:
             file, name = body.decree_scan, body.decree_scan_name
-    if not file:
-        raise Http404
-    return FileResponse(file.open("rb"), as_attachment=True, filename=name or document)
+    return stored_file(file, name or document)

@@ -295,10 +295,13 @@ def results_of(selection_round: SelectionRound) -> dict[int, PanelResult]:
     }
 
 
-def proposal(selection_round: SelectionRound) -> list[Invitation]:
+def proposal(
+    selection_round: SelectionRound, results: dict[int, PanelResult] | None = None
+) -> list[Invitation]:
     """The invited regions the panel ranks highest, as many as the round selects: ordered by
-    the panel's result, then by the indicator ranking, then by code."""
-    results = results_of(selection_round)
+    the panel's result, then by the indicator ranking, then by code (``results``: the panel's
+    results, when the caller has them already)."""
+    results = results if results is not None else results_of(selection_round)
     scored = [
         i
         for i in selection_round.invitations.filter(active=True).select_related("region")
@@ -343,7 +346,7 @@ def decision_issue(
             field="selected",
             status=422,
         )
-    if chosen != {i.pk for i in proposal(selection_round)} and not note.strip():
+    if chosen != {i.pk for i in proposal(selection_round, results)} and not note.strip():
         raise EnrolmentError(
             _("The selection differs from the panel's proposal: say why in the note."),
             field="note",

@@ -43,9 +43,8 @@ from enrolment.services import (
     sheet_save,
     sheet_version,
 )
-from kotacerdas.downloads import attachment
+from kotacerdas.downloads import document, stored_file
 from kotacerdas.numbers import format_number
-from kotacerdas.pdf import PdfUnavailable
 from regions.models import Region
 from selection.access import get_round_for_user
 from selection.models import SelectionRound
@@ -347,14 +346,6 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _pdf(request: HttpRequest, make: Any, filename: str) -> HttpResponse:
-    try:
-        content = make()
-    except PdfUnavailable:
-        return render(request, "evaluation/pdf_unavailable.html", status=503)
-    return attachment(content, filename, "application/pdf")
-
-
 def decision_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The selection letter, public once issued."""
     from enrolment.documents import decision_letter_pdf
@@ -363,7 +354,7 @@ def decision_letter(request: HttpRequest, pk: int) -> HttpResponse:
     found = Decision.objects.filter(round=selection_round).first()
     if found is None or not selection_round.is_published:
         raise Http404
-    return _pdf(
+    return document(
         request, lambda: decision_letter_pdf(found), f"keputusan-seleksi-{selection_round.pk}.pdf"
     )
 
@@ -383,7 +374,7 @@ def mou(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     from enrolment.documents import mou_pdf
 
     agreement = _agreement(request, pk, code, "enrolment.view_mou")
-    return _pdf(request, lambda: mou_pdf(agreement), f"mou-{code}.pdf")
+    return document(request, lambda: mou_pdf(agreement), f"mou-{code}.pdf")
 
 
 @login_required
@@ -432,8 +423,4 @@ def sign(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 @login_required
 def scan(request: HttpRequest, pk: int, code: str) -> FileResponse:
     agreement = _agreement(request, pk, code, "enrolment.view_mou")
-    if not agreement.scan:
-        raise Http404
-    return FileResponse(
-        agreement.scan.open("rb"), as_attachment=True, filename=agreement.scan_name or "mou"
-    )
+    return stored_file(agreement.scan, agreement.scan_name or "mou")

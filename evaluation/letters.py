@@ -10,14 +10,13 @@ from evaluation.models import Component, Rubric
 from evaluation.results import RegionResult
 from kotacerdas.pdf import render_pdf
 from masterplans.models import Dimension
-from regions.models import Region, RegionKind
+from regions.models import Region
 
 
 def addressee(region: Region) -> str:
     """ "Wali Kota Bandung", "Bupati Bogor": the region's head, as a letter is addressed."""
-    head = "Wali Kota" if region.kind == RegionKind.KOTA else "Bupati"
     name = region.name.removeprefix("Kota ").removeprefix("Kabupaten ")
-    return f"{head} {name}"
+    return f"{region.head_title} {name}"
 
 
 def result_letter_pdf(rubric: Rubric, region: Region, standing: dict[str, Any]) -> bytes:

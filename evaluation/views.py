@@ -1,7 +1,6 @@
 """Evaluation pages: rubrics, scoring per region, rankings, awards and their certificates."""
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -37,10 +36,9 @@ from evaluation.services import (
     scores_save,
     stage_two_open,
 )
-from kotacerdas.downloads import attachment
+from kotacerdas.downloads import document
 from kotacerdas.errors import DomainError
 from kotacerdas.paging import filters_query, page_of
-from kotacerdas.pdf import PdfUnavailable
 from masterplans.models import Dimension
 from regions.access import get_region_for_user
 from regions.models import IslandGroup, Province, Region
@@ -349,23 +347,12 @@ def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("evaluation:awards", award.rubric.year)
 
 
-def _document(request: HttpRequest, typeset: Callable[[], bytes], filename: str) -> HttpResponse:
-    """The document (a certificate, a letter) as a download, or a page saying it cannot be made
-    on this server."""
-    try:
-        content = typeset()
-    except PdfUnavailable:
-        logger.exception("certificate %s could not be built", filename)
-        return render(request, "evaluation/pdf_unavailable.html", status=503)
-    return attachment(content, filename)
-
-
 def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     award = get_award_for_user(request.user, pk)
     if award.region is None:
         raise Http404
     filename = f"sertifikat-{award.rubric.year}-{award.region.code}.pdf"
-    return _document(request, lambda: certificate_pdf(award), filename)
+    return document(request, lambda: certificate_pdf(award), filename)
 
 
 def completion_list(request: HttpRequest) -> HttpResponse:
@@ -398,7 +385,7 @@ def completion_certificate(request: HttpRequest, code: str) -> HttpResponse:
     if completion is None:
         raise Http404
     filename = f"piagam-penyelesaian-{code}.pdf"
-    return _document(request, lambda: completion_certificate_pdf(completion), filename)
+    return document(request, lambda: completion_certificate_pdf(completion), filename)
 
 
 def result_letter(request: HttpRequest, year: int, code: str) -> HttpResponse:
@@ -410,4 +397,4 @@ def result_letter(request: HttpRequest, year: int, code: str) -> HttpResponse:
     if standing is None:
         raise Http404
     filename = f"hasil-evaluasi-{year}-{code}.pdf"
-    return _document(request, lambda: result_letter_pdf(rubric, region, standing), filename)
+    return document(request, lambda: result_letter_pdf(rubric, region, standing), filename)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accounts.access import AnyUser
 from jobs.kinds import KINDS
 from jobs.models import Job, JobStatus
+from kotacerdas.downloads import stored_file
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +84,9 @@ def job_run(*, job_id: str) -> None:
 
 def job_download(job: Job) -> FileResponse:
     """The file a finished job built, as a download; 404 while it is not there."""
-    if job.status != JobStatus.DONE or not job.file:
+    if job.status != JobStatus.DONE:
         raise Http404
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    return stored_file(job.file, job.filename)
 
 
 def mail_send(*, messages: list[tuple[str, str, str | None, list[str]]]) -> None:

@@ -2,10 +2,13 @@
 the bytes of a workbook."""
 
 import io
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.http import HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
@@ -28,6 +31,26 @@ def attachment(content: bytes | str, filename: str, content_type: str = "") -> H
 
 # What a spreadsheet reads as the start of a formula when it opens a CSV file.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def stored_file(file: FieldFile | None, filename: str) -> FileResponse:
+    """A file kept in storage (a signed scan, minutes) as a download; 404 when there is none."""
+    if not file:
+        raise Http404
+    return FileResponse(file.open("rb"), as_attachment=True, filename=filename)
+
+
+def document(request: HttpRequest, typeset: Callable[[], bytes], filename: str) -> HttpResponse:
+    """A PDF made on request (a certificate, a letter, an MoU) as a download, or a page saying
+    it cannot be made on this server (503)."""
+    from kotacerdas.pdf import PdfUnavailable
+
+    try:
+        content = typeset()
+    except PdfUnavailable:
+        logging.getLogger(__name__).exception("%s could not be built", filename)
+        return render(request, "evaluation/pdf_unavailable.html", status=503)
+    return attachment(content, filename)
 
 
 def csv_text(value: Any) -> Any:

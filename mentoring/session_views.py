@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from audit.versioning import StaleEdit
+from kotacerdas.downloads import stored_file
 from mentoring.access import get_session_for_user
 from mentoring.forms import MinutesForm, SessionForm
 from mentoring.services import MentoringError, region_advisers
@@ -88,8 +89,4 @@ def session_minutes(request: HttpRequest, cohort: int, number: int, code: str) -
 @login_required
 def session_minutes_file(request: HttpRequest, cohort: int, number: int, code: str) -> FileResponse:
     session = get_session_for_user(request.user, cohort, number, code, "workshop.minutes_view")
-    if not session.minutes:
-        raise Http404
-    return FileResponse(
-        session.minutes.open("rb"), as_attachment=True, filename=session.minutes_name or "notulen"
-    )
+    return stored_file(session.minutes, session.minutes_name or "notulen")

@@ -110,6 +110,12 @@ class Region(models.Model):
         return self.province.island_group
 
     @property
+    def head_title(self) -> str:
+        """Who heads the region and signs its decrees: the Wali Kota of a kota, the Bupati of a
+        kabupaten."""
+        return "Wali Kota" if self.kind == RegionKind.KOTA else "Bupati"
+
+    @property
     def short_name(self) -> str:
         """The name without its Kota/Kabupaten prefix, as used in running text."""
         return self.name.split(" ", 1)[1] if " " in self.name else self.name
