@@ -375,6 +375,18 @@ class DashboardFilters(Schema):
     cohort: int | None = Field(None, ge=1)
 
 
+def _cohort_figures(bar: Any, count: Any) -> dict[str, Any]:
+    """A cohort on the dashboard: its regions within the filters, and of the whole cohort the
+    members known by name against the official size (partial when fewer are known)."""
+    return {
+        "name": bar.label,
+        "regions": int(bar.value),
+        "known": count.known if count else int(bar.value),
+        "official": count.official if count else int(bar.value),
+        "partial": bool(count and count.partial),
+    }
+
+
 @router.get(
     "/dashboard",
     response={200: dict[str, Any], **documented_errors(401, 422)},
@@ -391,7 +403,8 @@ def dashboard(request: HttpRequest, filters: Query[DashboardFilters]) -> Any:
     )
     return {
         "regions_in_program": board.regions_in_program,
-        "cohorts": [{"name": b.label, "regions": int(b.value)} for b in board.cohorts],
+        "official_in_program": board.official_in_program,
+        "cohorts": [_cohort_figures(b, board.cohort_counts.get(int(b.key))) for b in board.cohorts],
         "residents": board.residents,
         "residents_include_demo": board.residents_demo,
         "masterplans": {b.key: int(b.value) for b in board.masterplans},

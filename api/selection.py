@@ -17,10 +17,17 @@ from api.errors import ApiError, documented_errors
 from api.openapi import In
 from api.pagination import Pagination
 from api.versions import base_number, etag
+from enrolment.movement import cohort_count
 from kotacerdas.downloads import attachment
 from regions.models import IslandGroup
 from selection.access import get_round_for_user
-from selection.models import Indicator, RoundResult, RoundStatus, SelectionRound
+from selection.models import (
+    Indicator,
+    PublishedCohort,
+    RoundResult,
+    RoundStatus,
+    SelectionRound,
+)
 from selection.rounds import (
     RoundPublished,
     final_selection,
@@ -89,6 +96,27 @@ class RoundPatch(In):
     eligibility: Eligibility | None = None
 
 
+class LetterOut(Schema):
+    role: str = Field(description="selection, assessment or mou_invitation")
+    number: str
+    date: str
+    source: str
+    note: str
+
+
+class CohortOut(Schema):
+    """A published round's cohort: the members known by name (signed MoU) against its
+    official size; ``partial`` when the sources name fewer than were counted."""
+
+    known: int
+    official: int
+    official_repeats: int = Field(description="Of the official size, regions in an earlier cohort")
+    partial: bool
+    count_source: str = ""
+    letters: list[LetterOut] = []
+    data_file: str = Field("", description="The cohort file it was loaded from, if any")
+
+
 class RoundOut(Schema):
     id: int
     name: str
@@ -107,10 +135,27 @@ class RoundOut(Schema):
     result_hash: str
     published_at: datetime | None
     selected: list[str] = Field(description="Region codes after the committee's decisions")
+    cohort: CohortOut | None = Field(None, description="Published rounds only")
 
     @staticmethod
     def resolve_selected(obj: SelectionRound) -> list[str]:
         return final_selection(obj) if obj.status != RoundStatus.DRAFT else []
+
+    @staticmethod
+    def resolve_cohort(obj: SelectionRound) -> dict[str, Any] | None:
+        if obj.status != RoundStatus.PUBLISHED:
+            return None
+        count = cohort_count(obj)
+        published = PublishedCohort.objects.filter(round=obj).first()
+        return {
+            "known": count.known,
+            "official": count.official,
+            "official_repeats": count.repeats,
+            "partial": count.partial,
+            "count_source": published.count_source if published else "",
+            "letters": published.letters if published else [],
+            "data_file": published.data_file if published else "",
+        }
 
 
 class ResultOut(Schema):

@@ -234,6 +234,22 @@ def seed(n_regions: int, n_programs: int, chunk: int = 10) -> tuple[list[str], C
         ]
         RoundResult.objects.bulk_create(results, batch_size=batch)
         rows["round_results"] += len(results)
+        # A region is in a cohort once its MoU is signed.
+        from enrolment.models import Agreement, Invitation, Origin
+
+        invitations = Invitation.objects.bulk_create(
+            [
+                Invitation(
+                    round=cohort, region_id=r.region_id, origin=Origin.ANNOUNCED, selected=True
+                )
+                for r in results
+            ],
+            batch_size=batch,
+        )
+        Agreement.objects.bulk_create(
+            [Agreement(invitation=i, signed_on=now.date()) for i in invitations], batch_size=batch
+        )
+        rows["agreements"] += len(invitations)
 
     dimensions = list(Dimension.values)
     prefix = {d: d[:3].upper() for d in dimensions}

@@ -67,7 +67,7 @@ def demo_attendance(region_names: list[str]) -> list[tuple[int, str, bool, int, 
     """(workshop number, region name, present, attendees, names) for each region and workshop:
     most regions send three to six people, a few miss one workshop. Seeded, labelled demo.
 
-    Pass ``selection.history.PHASE_2017.regions``.
+    Pass the 2017 cohort's region names (``selection.history.cohort_file(2017)``).
     """
     rng = random.Random(DEMO_SEED)  # noqa: S311 (plausible figures)
     rows = []
@@ -89,12 +89,12 @@ def demo_attendance(region_names: list[str]) -> list[tuple[int, str, bool, int, 
 
 def workshops_demo_load() -> int:
     """Create the 2017 cohort's demo workshops and attendance once; returns rows created."""
-    from selection.history import PHASE_2017
-
     cohort = SelectionRound.objects.filter(year=2017, method="historical").first()
     if cohort is None or Workshop.objects.filter(cohort=cohort).exists():
         return 0
-    regions = {r.name: r for r in Region.objects.filter(name__in=PHASE_2017.regions)}
+    from enrolment.services import cohort_codes
+
+    regions = {r.name: r for r in Region.objects.filter(code__in=cohort_codes(cohort))}
     created = 0
     with transaction.atomic():
         workshops = {}

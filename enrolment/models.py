@@ -37,6 +37,8 @@ class Invitation(models.Model):
         _("place or meeting link"), max_length=200, blank=True, default=""
     )
     selected = models.BooleanField(_("selected"), null=True, blank=True)
+    # Where a published list names the region (a round before the platform).
+    source = models.TextField(_("source"), blank=True, default="")
     version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
@@ -180,7 +182,7 @@ class Decision(models.Model):
 
 class AgreementQuerySet(models.QuerySet["Agreement"]):
     def signed(self) -> "AgreementQuerySet":
-        return self.filter(signed_on__isnull=False)
+        return self.filter(models.Q(signed_on__isnull=False) | models.Q(signed_undated=True))
 
 
 class Agreement(models.Model):
@@ -191,6 +193,8 @@ class Agreement(models.Model):
         Invitation, on_delete=models.CASCADE, related_name="agreement"
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    # Signed according to the published sources, which do not give the date (2023).
+    signed_undated = models.BooleanField(_("signed, date not published"), default=False)
     place = models.CharField(_("place of signing"), max_length=120, blank=True, default="")
     number = models.CharField(_("MoU number"), max_length=120, blank=True, default="")
     region_signatory = models.CharField(_("signed for the region by"), max_length=120, blank=True)
@@ -216,4 +220,4 @@ class Agreement(models.Model):
 
     @property
     def is_signed(self) -> bool:
-        return self.signed_on is not None
+        return self.signed_on is not None or self.signed_undated

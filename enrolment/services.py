@@ -412,44 +412,119 @@ def agreement_sign(
 
 @dataclass(frozen=True)
 class Announced:
-    """What the sources say of a round that happened before the platform."""
+    """What the sources say of a round that happened before the platform: the selection
+    letter when its number is known, and the MoU (its date may not have been published)."""
 
     decision_number: str
-    decision_date: date
-    mou_date: date
+    decision_date: date | None
+    decision_source: str
+    mou_date: date | None
     mou_place: str
-    source: str
+    mou_source: str
+
+
+@dataclass(frozen=True)
+class AnnouncedMember:
+    code: str
+    source: str  # where a published list names it
+    # Named by an earlier letter but not by the list that made the cohort (no MoU).
+    withdrawn: bool = False
 
 
 @transaction.atomic
 def record_announced(
-    *, selection_round: SelectionRound, codes: Iterable[str], announced: Announced | None
+    *, selection_round: SelectionRound, members: Sequence[AnnouncedMember], announced: Announced
 ) -> None:
-    """An announced list as the steps it went through: each region invited, selected and under
-    a signed MoU on the date the sources give (idempotent)."""
-    decision = Decision.objects.filter(round=selection_round).first()
-    if announced is not None and decision is None:
-        Decision.objects.create(
+    """An announced list as the steps it went through: each member invited, selected and under
+    an MoU signed on the date the sources give, or signed with the date unpublished; a region
+    named elsewhere only, withdrawn with the reason. Brings an earlier load to the list:
+    announced invitations no longer listed are removed (idempotent)."""
+    if announced.decision_number and announced.decision_date:
+        Decision.objects.update_or_create(
             round=selection_round,
-            number=announced.decision_number,
-            date=announced.decision_date,
-            signatory="Direktur Jenderal Aplikasi Informatika",
-            signatory_title="Kementerian Komunikasi dan Informatika",
-            source=announced.source,
+            defaults={
+                "number": announced.decision_number,
+                "date": announced.decision_date,
+                "signatory": "Direktur Jenderal Aplikasi Informatika",
+                "signatory_title": "Kementerian Komunikasi dan Informatika",
+                "source": announced.decision_source,
+            },
         )
-    for region in Region.objects.filter(code__in=list(codes)):
-        invitation, _created = Invitation.objects.get_or_create(
-            round=selection_round,
-            region=region,
-            defaults={"origin": Origin.ANNOUNCED, "selected": True},
-        )
-        if announced is not None and not hasattr(invitation, "agreement"):
-            Agreement.objects.create(
+    wanted = {member.code: member for member in members}
+    regions = dict(Region.objects.filter(code__in=wanted).values_list("code", "pk"))
+    invitations = Invitation.objects.filter(round=selection_round, origin=Origin.ANNOUNCED)
+    invitations.exclude(region__code__in=wanted).delete()
+    stored = {i.region.code: i for i in invitations.select_related("region")}
+    Invitation.objects.bulk_create(
+        [
+            Invitation(
+                round=selection_round,
+                region_id=regions[code],
+                origin=Origin.ANNOUNCED,
+                selected=True,
+                active=not member.withdrawn,
+                source=member.source,
+            )
+            for code, member in wanted.items()
+            if code not in stored
+        ]
+    )
+    for code, invitation in stored.items():
+        member = wanted[code]
+        if (invitation.source, invitation.active) != (member.source, not member.withdrawn):
+            invitation.source, invitation.active = member.source, not member.withdrawn
+            invitation.save(update_fields=["source", "active"])
+    withdrawn = {code: m for code, m in wanted.items() if m.withdrawn}
+    noted = set(
+        InvitationChange.objects.filter(
+            round=selection_round, region__code__in=withdrawn, action=ChangeAction.WITHDRAW
+        ).values_list("region__code", flat=True)
+    )
+    InvitationChange.objects.bulk_create(
+        [
+            InvitationChange(
+                round=selection_round,
+                region_id=regions[code],
+                action=ChangeAction.WITHDRAW,
+                reason=member.source,
+            )
+            for code, member in withdrawn.items()
+            if code not in noted
+        ]
+    )
+    signed = Invitation.objects.filter(round=selection_round, origin=Origin.ANNOUNCED, active=True)
+    Agreement.objects.filter(invitation__in=signed, recorded_by=None).update(
+        signed_on=announced.mou_date,
+        signed_undated=announced.mou_date is None,
+        place=announced.mou_place,
+        source=announced.mou_source,
+    )
+    Agreement.objects.bulk_create(
+        [
+            Agreement(
                 invitation=invitation,
                 signed_on=announced.mou_date,
+                signed_undated=announced.mou_date is None,
                 place=announced.mou_place,
-                source=announced.source,
+                source=announced.mou_source,
             )
+            for invitation in signed.filter(agreement__isnull=True)
+        ]
+    )
+
+
+def program_members(cohort: int | None = None) -> dict[int, SelectionRound]:
+    """Region id → the earliest published round whose MoU with it is signed (its cohort); only
+    ``cohort``'s members when given (2 queries)."""
+    rounds = {r.pk: r for r in SelectionRound.objects.published()}
+    signed = Agreement.objects.signed().filter(invitation__round_id__in=list(rounds))
+    if cohort:
+        signed = signed.filter(invitation__round_id=cohort)
+    found: dict[int, SelectionRound] = {}
+    pairs = signed.values_list("invitation__round_id", "invitation__region_id")
+    for round_id, region_id in sorted(pairs, key=lambda p: (rounds[p[0]].year, p[0])):
+        found.setdefault(region_id, rounds[round_id])
+    return found
 
 
 def cohort_codes(selection_round: SelectionRound) -> list[str]:

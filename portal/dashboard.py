@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from enrolment.movement import CohortCount, movement
+from enrolment.services import program_members
 from evaluation.models import Rubric, RubricStatus
 from evaluation.results import results as evaluation_results
 from kotacerdas import data_versions
@@ -27,7 +29,6 @@ from monitoring.progress import newest_percents
 from regions.forms import PROGRAM_ANY
 from regions.models import Region
 from selection.models import RoundResult, RoundStatus, SelectionRound
-from selection.queries import program_members
 
 FOLLOWED = PUBLIC_STATUSES
 
@@ -93,7 +94,10 @@ class Bar:
 class Dashboard:
     filters: Filters
     cohorts: list[Bar] = field(default_factory=list)
-    regions_in_program: int = 0
+    regions_in_program: int = 0  # known by name (signed MoU), within the filters
+    # By the ministry's published counts: for no filter or a cohort only (not by place).
+    official_in_program: int | None = None
+    cohort_counts: dict[int, CohortCount] = field(default_factory=dict)
     residents: int = 0
     residents_demo: bool = False
     masterplans: list[Bar] = field(default_factory=list)
@@ -143,9 +147,17 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     board.regions_url = f"{regions_url}?" + urlencode(
         {"program": filters.cohort or PROGRAM_ANY, **{k: v for k, v in where.items() if v}}
     )
+    counts = board.cohort_counts = {count.round.pk: count for count in movement().cohorts}
+    if not filters.island_group and not filters.province:
+        chosen = [c for c in counts.values() if not filters.cohort or c.round.pk == filters.cohort]
+        board.official_in_program = sum(c.official - c.repeats for c in chosen)
     for pk in sorted(cohorts, key=lambda k: (cohorts[k].year, k)):
         query = urlencode({"program": pk, **{k: v for k, v in where.items() if v}})
-        board.cohorts.append(Bar(cohorts[pk].name, by_cohort[pk], f"{regions_url}?{query}"))
+        count = counts.get(pk)
+        partial = count.label if count is not None and count.partial else ""
+        board.cohorts.append(
+            Bar(cohorts[pk].name, by_cohort[pk], f"{regions_url}?{query}", partial, key=str(pk))
+        )
     population = latest_population(list(members))
     board.residents = sum(p[0] for p in population.values())
     board.residents_demo = any(p[2] for p in population.values())

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from accounts import access
+from enrolment.movement import cohort_choices
 from kotacerdas import pagecache
 from kotacerdas.params import id_param
 from masterplans.models import PUBLIC_STATUSES
@@ -75,7 +76,7 @@ def dashboard(request: HttpRequest) -> HttpResponseBase:
                 "public_statuses": PUBLIC_STATUSES,
                 "groups": IslandGroup.choices,
                 "provinces": Province.objects.order_by("code"),
-                "cohorts": SelectionRound.objects.published().order_by("year", "pk"),
+                "cohorts": cohort_choices(),
                 "measure": measure,
                 "measures": [
                     ("cohort", _("Cohort")),

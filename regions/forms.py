@@ -38,19 +38,28 @@ class RegionFilterForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from selection.models import SelectionRound
+        from enrolment.movement import cohort_choices
 
         program = cast(forms.ChoiceField, self.fields["program"])
         program.choices = [
             ("", _("In the program or not")),
             (PROGRAM_ANY, _("In the program (any cohort)")),
-            *(
-                (str(pk), name)
-                for pk, name in SelectionRound.objects.published()
-                .order_by("year", "pk")
-                .values_list("pk", "name")
-            ),
+            *((str(pk), name) for pk, name in cohort_choices()),
         ]
+
+    def program_partial(self) -> str:
+        """When the list shows a cohort (or every cohort) only partly known by name: what is
+        known against the official count; else empty."""
+        if not self.is_valid() or not self.cleaned_data["program"]:
+            return ""
+        from enrolment.movement import movement
+
+        board = movement()
+        if self.cleaned_data["program"] == PROGRAM_ANY:
+            return board.label if board.partial else ""
+        chosen = int(self.cleaned_data["program"])
+        count = next((c for c in board.cohorts if c.round.pk == chosen), None)
+        return count.label if count is not None and count.partial else ""
 
     def filter(self, queryset: RegionQuerySet) -> RegionQuerySet:
         if not self.is_valid():
@@ -66,7 +75,7 @@ class RegionFilterForm(Form):
         if data["frontier"]:
             queryset = queryset.frontier()
         if data["program"]:
-            from selection.queries import program_members
+            from enrolment.services import program_members
 
             cohort = None if data["program"] == PROGRAM_ANY else int(data["program"])
             queryset = queryset.filter(pk__in=list(program_members(cohort)))

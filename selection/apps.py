@@ -8,9 +8,16 @@ class SelectionConfig(AppConfig):
 
     def ready(self) -> None:
         from audit.tracking import track
-        from selection.models import ImportRun, Indicator, RoundOverride, SelectionRound
+        from selection.models import (
+            ImportRun,
+            Indicator,
+            PublishedCohort,
+            RoundOverride,
+            SelectionRound,
+        )
 
         track(Indicator)
         track(ImportRun)
         track(SelectionRound, ignore=frozenset({"input_snapshot"}))
         track(RoundOverride)
+        track(PublishedCohort)

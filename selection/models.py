@@ -1,3 +1,4 @@
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -265,6 +266,38 @@ class SelectionRound(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == RoundStatus.PUBLISHED
+
+
+class PublishedCohort(models.Model):
+    """What the public sources say of a cohort that came before the platform: its official size
+    (of which ``official_repeats`` were in an earlier cohort), the letters of the year and the
+    data file it was loaded from. Partial when fewer members are known by name than counted."""
+
+    round = models.OneToOneField(
+        SelectionRound, on_delete=models.CASCADE, related_name="published_cohort"
+    )
+    official_count = models.PositiveSmallIntegerField(_("official size"))
+    official_repeats = models.PositiveSmallIntegerField(
+        _("of which in an earlier cohort"), default=0
+    )
+    count_source = models.TextField(_("source of the count"), blank=True, default="")
+    letters = models.JSONField(_("letters"), default=list)
+    data_file = models.CharField(_("data file"), max_length=120)
+
+    class Meta:
+        verbose_name = _("published cohort")
+        verbose_name_plural = _("published cohorts")
+
+    def __str__(self) -> str:
+        return f"{self.round} ({self.official_count})"
+
+    @property
+    def dated_letters(self) -> list[dict[str, Any]]:
+        """The letters with their dates as dates, in order."""
+        return sorted(
+            ({**letter, "date": date.fromisoformat(letter["date"])} for letter in self.letters),
+            key=lambda letter: letter["date"],
+        )
 
 
 class RoundResult(models.Model):

@@ -1,16 +1,8 @@
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from regions.models import Region
-from selection.models import (
-    Indicator,
-    IndicatorValue,
-    RoundOverride,
-    RoundResult,
-    RoundStatus,
-    SelectionRound,
-)
+from selection.models import Indicator, IndicatorValue
 
 
 @dataclass(frozen=True)
@@ -58,25 +50,3 @@ def latest_values(region: Region) -> list[LatestValue]:
         for indicator in Indicator.objects.all()
         if indicator.applies_to_kind(region.kind)
     ]
-
-
-def program_members(cohort: int | None = None) -> dict[int, SelectionRound]:
-    """Region id → the earliest published round that brought it into the program, counting the
-    committee's overrides; only ``cohort``'s members when given (3 queries)."""
-    rounds = {r.pk: r for r in SelectionRound.objects.filter(status=RoundStatus.PUBLISHED)}
-    chosen: dict[int, set[int]] = defaultdict(set)
-    for round_id, region_id in RoundResult.objects.filter(
-        round_id__in=rounds, selected=True
-    ).values_list("round_id", "region_id"):
-        chosen[round_id].add(region_id)
-    for round_id, region_id, action in RoundOverride.objects.filter(
-        round_id__in=rounds
-    ).values_list("round_id", "region_id", "action"):
-        (chosen[round_id].add if action == "add" else chosen[round_id].discard)(region_id)
-    found: dict[int, SelectionRound] = {}
-    for round_id in sorted(rounds, key=lambda pk: (rounds[pk].year, pk)):
-        if cohort and round_id != cohort:
-            continue
-        for region_id in chosen[round_id]:
-            found.setdefault(region_id, rounds[round_id])
-    return found

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import StaleEdit
-from enrolment.models import Agreement
+from enrolment.movement import cohort_count, movement
 from enrolment.progress import enrolment_of
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
@@ -19,7 +19,7 @@ from kotacerdas.pdf import PdfUnavailable
 from regions.models import IslandGroup, Region
 from selection.access import get_round_for_user
 from selection.exports import EXPORT_FORMATS, export_filename
-from selection.models import RoundStatus, SelectionRound
+from selection.models import PublishedCohort, RoundStatus, SelectionRound
 from selection.round_forms import OverrideForm, RoundForm
 from selection.rounds import (
     RoundError,
@@ -43,15 +43,10 @@ def round_list(request: HttpRequest) -> HttpResponse:
     if status in RoundStatus.values:
         rounds = rounds.filter(status=status)
     page = page_of(request, rounds, 25)
-    published = SelectionRound.objects.published()
-    in_program = (
-        Agreement.objects.signed()
-        .filter(invitation__round__in=published)
-        .values("invitation__region")
-        .distinct()
-        .count()
-    )
-    target = max((r.program_target for r in published), default=100)
+    counts = movement()
+    by_round = {count.round.pk: count for count in counts.cohorts}
+    for listed in page.object_list:
+        listed.cohort_count = by_round.get(listed.pk)
     return render(
         request,
         "selection/rounds.html",
@@ -60,8 +55,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": RoundStatus.choices,
             "query": filters_query(request),
-            "in_program": in_program,
-            "target": target,
+            "movement": counts,
             "can_manage": access.can(request.user, "round.manage"),
         },
     )
@@ -150,6 +144,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "map_points": map_points(selection_round, final),
             "map_label": _("Map of %(round)s") % {"round": selection_round.name},
             "enrolment": enrolment_of(selection_round) if selection_round.is_published else None,
+            "cohort": cohort_count(selection_round) if selection_round.is_published else None,
+            "published_cohort": PublishedCohort.objects.filter(round=selection_round).first(),
         },
     )
 

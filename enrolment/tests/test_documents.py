@@ -7,7 +7,7 @@ from enrolment.documents import decision_letter_pdf, ministry, mou_pdf
 from enrolment.models import Agreement, Decision, Invitation, Origin
 from masterplans.tests.test_book import pdf_text
 from regions.models import Region
-from selection.history import PHASE_2017
+from selection.history import cohort_file
 from selection.models import SelectionRound
 from selection.tests.factories import make_round
 
@@ -35,7 +35,7 @@ def test_the_selection_letter_has_its_number_date_and_every_selected_region(
     assert "Perihal : Penyampaian Hasil Asesmen Gerakan Menuju 100 Smart City" in text
     assert "Kementerian Komunikasi dan Informatika" in text
     assert "Direktur Jenderal Aplikasi Informatika" in text  # the recorded signatory
-    for name in PHASE_2017.regions:
+    for name in [member.name for member in cohort_file(2017).members]:
         assert name in text
     assert "25 kabupaten/kota berikut terpilih" in text
     assert "Nota Kesepakatan" in text

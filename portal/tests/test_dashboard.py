@@ -7,13 +7,13 @@ from django.db.models import Sum
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from enrolment.services import cohort_codes
 from evaluation.models import Rubric, Score
 from masterplans.models import BudgetLine, Masterplan
 from masterplans.tests.factories import make_masterplan
 from monitoring.models import ProgressReport
 from regions.models import Region
 from selection.models import IndicatorValue, SelectionRound
-from selection.rounds import final_selection
 
 pytestmark = [pytest.mark.django_db, pytest.mark.cache]
 
@@ -51,6 +51,11 @@ def seed(codes: list[str]) -> None:
         )
 
 
+def in_any_cohort() -> list[str]:
+    """The codes of every region in a published round's cohort (signed MoU)."""
+    return sorted({c for r in SelectionRound.objects.published() for c in cohort_codes(r)})
+
+
 @pytest.fixture
 def program_data(db) -> None:  # type: ignore[no-untyped-def]
     call_command("load_history", verbosity=0)
@@ -61,9 +66,10 @@ def program_data(db) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_figures_equal_direct_queries(client: Client, program_data) -> None:  # type: ignore[no-untyped-def]
     board = client.get("/dasbor/").context["board"]
-    cohort = SelectionRound.objects.get(year=2017)
-    members = final_selection(cohort)
-    assert board.regions_in_program == len(members) == 25
+    members = in_any_cohort()
+    # Known by name in the cohort files, and the ministry's own count for 2017-2024.
+    assert board.regions_in_program == len(members) == 115
+    assert board.official_in_program == 251
     residents = IndicatorValue.objects.filter(
         indicator__code="penduduk", year=2025, region__code__in=members
     ).aggregate(total=Sum("value"))["total"]
@@ -90,11 +96,10 @@ def test_the_figures_equal_direct_queries(client: Client, program_data) -> None:
 def test_filters_narrow_every_figure(client: Client, program_data) -> None:  # type: ignore[no-untyped-def]
     board = client.get("/dasbor/?island_group=sulawesi").context["board"]
     sulawesi = [
-        c
-        for c in final_selection(SelectionRound.objects.get(year=2017))
-        if Region.objects.get(code=c).province.island_group == "sulawesi"
+        c for c in in_any_cohort() if Region.objects.get(code=c).province.island_group == "sulawesi"
     ]
-    assert board.regions_in_program == len(sulawesi) == 2  # Kota Makassar, Kota Tomohon
+    assert board.regions_in_program == len(sulawesi) == 11  # Kota Makassar ... Kota Parepare
+    assert board.official_in_program is None  # not published by place
     assert sum(bar.value for bar in board.masterplans) == 0
     board = client.get("/dasbor/?province=32").context["board"]
     assert {bar.key: bar.value for bar in board.masterplans}["approved"] + {
@@ -152,7 +157,7 @@ def test_the_map_colours_regions_by_each_measure(
     points = response.context["board"].map_points
     assert len(points) == 514
     coloured = [p for p in points if p["status"] != "none"]
-    expected = {"cohort": 25, "score": 0, "index": 4, "quick_win": 4}[measure]
+    expected = {"cohort": 115, "score": 0, "index": 4, "quick_win": 4}[measure]
     assert len(coloured) == expected
     assert 'data-testid="dashboard-map"' in response.content.decode()
 

@@ -164,7 +164,15 @@ def test_the_region_list_filters_by_the_program_and_its_cohort(client) -> None: 
 
     call_command("load_history", verbosity=0)
     cohort = SelectionRound.objects.get(year=2017)
-    assert client.get("/wilayah/?program=ya").context["page"].paginator.count == 25
+    every = client.get("/wilayah/?program=ya")
+    # Every region known by name in a cohort (2017-2024 files), said to be part of 251.
+    assert every.context["page"].paginator.count == 115
+    assert "sebagian: 115 dari 251 diketahui" in every.content.decode()
+    first = client.get(f"/wilayah/?program={cohort.pk}")
+    assert first.context["page"].paginator.count == 25
+    assert "data-partial" not in first.content.decode()  # 2017 is known in full
+    partial = client.get(f"/wilayah/?program={SelectionRound.objects.get(year=2019).pk}")
+    assert "sebagian: 5 dari 25 diketahui</span>" in partial.content.decode()
     jawa = client.get(f"/wilayah/?program={cohort.pk}&island_group=jawa").context["page"]
     assert {r.code for r in jawa.paginator.object_list} >= {"32.73", "32.75"}
     assert all(r.province.island_group == "jawa" for r in jawa.paginator.object_list)

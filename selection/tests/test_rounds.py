@@ -87,7 +87,9 @@ def test_regions_selected_earlier_can_be_excluded(indicator_values) -> None:  # 
     bandung = selection_round.results.get(region__code="32.73")
     assert not bandung.eligible and not bandung.selected
     assert bandung.ineligible_reason.startswith("previous:")
-    assert selection_round.results.filter(eligible=False).count() == 25
+    # Every region named in an earlier cohort (the 2017-2024 files: 115), none other.
+    assert selection_round.results.filter(eligible=False).count() == 115
+    assert selection_round.results.get(region__code="75.03").eligible  # named, never signed
 
 
 def test_thresholds_and_hand_exclusions_make_regions_ineligible(indicator_values) -> None:  # type: ignore[no-untyped-def]
