@@ -42,6 +42,8 @@ BORDER_PROVINCES = {
     "96",
 }
 EASTERN_GROUPS = {"maluku", "papua", "bali-nusa-tenggara"}
+# A budget and a government of its own: none for DKI Jakarta's administrative regions.
+NOT_ADMINISTRATIVE = {"kkd", "kinerja"}
 
 
 def _csv(rows: list[list[object]]) -> bytes:
@@ -100,6 +102,8 @@ def demo_values_csv() -> bytes:
         for i, region in enumerate(regions):
             for code, values in columns.items():
                 if code == "ikb" and region.kind != "kota":
+                    continue
+                if code in NOT_ADMINISTRATIVE and not region.autonomous:
                     continue
                 rows.append(
                     [

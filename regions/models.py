@@ -56,6 +56,10 @@ class RegionQuerySet(models.QuerySet["Region"]):
     def in_island_group(self, group: str) -> "RegionQuerySet":
         return self.filter(province__island_group=group)
 
+    def autonomous(self) -> "RegionQuerySet":
+        """Regions with their own government, council and budget: the only candidates."""
+        return self.filter(autonomous=True)
+
     def frontier(self) -> "RegionQuerySet":
         """Regions with outermost small islands, a Nawa Cita priority."""
         return self.filter(outermost_small_islands__gt=0)
@@ -67,6 +71,9 @@ class Region(models.Model):
     code = models.CharField(_("Kemendagri code"), max_length=5, unique=True)
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=RegionKind.choices)
+    # False for DKI Jakarta's administrative cities and regency: parts of the province, with
+    # no council or budget of their own (UU 29/2007), never candidates for selection.
+    autonomous = models.BooleanField(_("autonomous region"), default=True)
     province = models.ForeignKey(
         Province, on_delete=models.PROTECT, related_name="regions", verbose_name=_("province")
     )

@@ -21,6 +21,7 @@ Progress = Callable[[Iterable[T], int, str], Iterator[T]]
 REGION_FIELDS = [
     "name",
     "kind",
+    "autonomous",
     "districts",
     "villages",
     "islands",
@@ -79,6 +80,7 @@ def _region_values(row: dict[str, str]) -> dict[str, Any]:
     return {
         "name": row["name"],
         "kind": row["kind"],
+        "autonomous": row["autonomy"] == "otonom",
         "districts": int(row["districts"]),
         "villages": int(row["villages"]),
         "islands": int(row["islands"]),
@@ -105,6 +107,8 @@ def _check_file_totals(
     _check("regions in regions.csv", len(region_rows), totals["regions"])
     _check("kota in regions.csv", kinds["kota"], totals["kota"])
     _check("kabupaten in regions.csv", kinds["kabupaten"], totals["kabupaten"])
+    administrative = sum(1 for row in region_rows if row["autonomy"] == "administratif")
+    _check("administrative regions in regions.csv", administrative, totals["administrative"])
     for field in ("districts", "villages", "islands", "outermost_small_islands", "population"):
         found = sum(int(row[field] or 0) for row in region_rows)
         _check(f"{field} in regions.csv", found, totals[field])
@@ -118,6 +122,11 @@ def _check_database(totals: dict[str, int]) -> None:
         "kabupaten in the database",
         Region.objects.filter(kind="kabupaten").count(),
         totals["kabupaten"],
+    )
+    _check(
+        "administrative regions in the database",
+        Region.objects.filter(autonomous=False).count(),
+        totals["administrative"],
     )
 
 

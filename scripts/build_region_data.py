@@ -45,6 +45,11 @@ ISLAND_GROUPS = {
 }
 PROVINCE_GROUP = {code: group for group, codes in ISLAND_GROUPS.items() for code in codes}
 
+# Not autonomous: DKI Jakarta's administrative cities and regency have no DPRD and no APBD of
+# their own, their heads are appointed by the governor; only the province is autonomous
+# (UU 29/2007). The registry's names say "Administrasi"; the build checks the two agree.
+ADMINISTRATIVE = {"31.01", "31.71", "31.72", "31.73", "31.74", "31.75"}
+
 
 def fetch_idn_area_data(workdir: Path) -> tuple[Path, str]:
     subprocess.run(
@@ -157,6 +162,7 @@ def build(idn_dir: Path, nus_dir: Path) -> dict[str, object]:
                 "code": row["code"],
                 "name": name,
                 "kind": kind,
+                "autonomy": "administratif" if " Administrasi " in name else "otonom",
                 "province_code": row["province_code"],
                 "districts": districts_per_region[row["code"]],
                 "villages": villages_per_region[row["code"]],
@@ -171,6 +177,11 @@ def build(idn_dir: Path, nus_dir: Path) -> dict[str, object]:
             }
         )
 
+    named = {row["code"] for row in region_rows if row["autonomy"] == "administratif"}
+    if named != ADMINISTRATIVE:
+        raise SystemExit(
+            f"administrative regions by name {sorted(named)} != {sorted(ADMINISTRATIVE)}"
+        )
     corrections = read_csv(CORRECTIONS)
     write_csv(OUT / "provinces.csv", apply_corrections("provinces", province_rows, corrections))
     write_csv(OUT / "regions.csv", apply_corrections("regions", region_rows, corrections))
@@ -180,6 +191,7 @@ def build(idn_dir: Path, nus_dir: Path) -> dict[str, object]:
         "regions": len(region_rows),
         "kota": kinds["kota"],
         "kabupaten": kinds["kabupaten"],
+        "administrative": len(named),
         "districts": sum(int(r["districts"]) for r in region_rows),
         "villages": sum(int(r["villages"]) for r in region_rows),
         "islands": sum(int(r["islands"]) for r in region_rows),

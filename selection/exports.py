@@ -73,13 +73,15 @@ class ExportRow:
 
 
 def export_rows(selection_round: SelectionRound) -> list[ExportRow]:
-    """Every kota/kabupaten, by rank; ineligible regions at the end; ties by code."""
+    """Every autonomous kota/kabupaten (and any other a round computed before kept), by rank;
+    ineligible regions at the end; ties by code."""
     results = {r.region_id: r for r in selection_round.results.all()}
     overrides = {o.region_id: o for o in selection_round.overrides.all()}
     final = set(final_selection(selection_round))
+    regions = Region.objects.filter(Q(autonomous=True) | Q(pk__in=list(results)))
     rows = [
         ExportRow(region, results.get(region.pk), overrides.get(region.pk), region.code in final)
-        for region in Region.objects.select_related("province").order_by("code")
+        for region in regions.select_related("province").order_by("code")
     ]
 
     def order(row: ExportRow) -> tuple[bool, bool, int, str]:
@@ -282,9 +284,7 @@ def _parameter_rows(selection_round: SelectionRound) -> list[tuple[str, Any]]:
         rows.append((f"Maksimum {group.label}", "tanpa batas" if most is None else int(most)))
     most = quotas.get("province_max")
     rows.append(("Maksimum per provinsi", int(most) if most else "tanpa batas"))
-    rows += [("Syarat kelayakan", text) for text in eligibility_texts(selection_round)] or [
-        ("Syarat kelayakan", "tidak ada")
-    ]
+    rows += [("Syarat kelayakan", text) for text in eligibility_texts(selection_round)]
     rows += [
         ("Undian sensitivitas", selection_round.sensitivity_draws),
         ("SHA-256 masukan", selection_round.input_hash),
@@ -383,7 +383,12 @@ NOT_APPLICABLE_TEXT = (
 
 def eligibility_texts(selection_round: SelectionRound) -> list[str]:
     eligibility = selection_round.eligibility or {}
-    texts = []
+    administrative = Region.objects.filter(autonomous=False).order_by("code")
+    texts = [
+        "Hanya daerah otonom yang menjadi kandidat: "
+        + ", ".join(r.name for r in administrative)
+        + " adalah bagian dari Provinsi DKI Jakarta, tanpa DPRD dan APBD sendiri (UU 29/2007)"
+    ]
     names = dict(Indicator.objects.values_list("code", "name_id"))
     for rule in eligibility.get("thresholds", []):
         value = _decimal(float(rule["value"]), 2).rstrip("0").rstrip(",")

@@ -92,7 +92,7 @@ def map_points(selection_round: SelectionRound, final: set[str]) -> list[dict[st
             status = "selected"
         elif region.code in earlier:
             status = "selected_earlier"
-        elif result is not None and not result.eligible:
+        elif (result is not None and not result.eligible) or not region.autonomous:
             status = "not_eligible"
         else:
             status = "not_selected"

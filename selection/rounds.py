@@ -191,7 +191,8 @@ def build_snapshot(selection_round: SelectionRound) -> dict[str, Any]:
     if problems:
         raise RoundError(problems)
 
-    regions = list(Region.objects.select_related("province").order_by("code"))
+    # Only autonomous regions are candidates: never DKI Jakarta's administrative ones.
+    regions = list(Region.objects.autonomous().select_related("province").order_by("code"))
     provinces = list(Province.objects.order_by("code"))
     province_index = {p.pk: i for i, p in enumerate(provinces)}
     values = _values(list(by_code.values()), selection_round.indicator_year)
