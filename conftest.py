@@ -48,6 +48,8 @@ def registry_committed(transactional_db) -> None:
     population = importlib.import_module("selection.migrations.0004_population_indicator")
     for entry in [*catalogue, population.POPULATION]:
         Indicator.objects.update_or_create(code=entry["code"], defaults=entry)
+    static = importlib.import_module("selection.migrations.0008_static_indicators").STATIC
+    Indicator.objects.filter(code__in=static).update(varies_by_year=False)
 
 
 @pytest.fixture

@@ -42,6 +42,9 @@ class Indicator(models.Model):
     minimum = models.FloatField(_("lowest valid value"), null=True, blank=True)
     maximum = models.FloatField(_("highest valid value"), null=True, blank=True)
     is_flag = models.BooleanField(_("yes/no flag"), default=False)
+    # False: one value holds for every year (a count of outermost islands); a round of any
+    # year uses the latest published one.
+    varies_by_year = models.BooleanField(_("varies by year"), default=True)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 

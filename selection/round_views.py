@@ -19,7 +19,7 @@ from kotacerdas.pdf import PdfUnavailable
 from regions.models import IslandGroup, Region
 from selection.access import get_round_for_user
 from selection.exports import EXPORT_FORMATS, export_filename
-from selection.models import PublishedCohort, RoundStatus, SelectionRound
+from selection.models import Indicator, PublishedCohort, RoundStatus, SelectionRound
 from selection.round_forms import OverrideForm, RoundForm
 from selection.rounds import (
     RoundError,
@@ -110,6 +110,32 @@ def map_points(selection_round: SelectionRound, final: set[str]) -> list[dict[st
     return points
 
 
+def value_notes(selection_round: SelectionRound) -> list[dict[str, Any]]:
+    """Per indicator of a computed round: the years its values come from (a year before the
+    round's is carried forward), how many are demo, and the regions whose missing value was
+    filled by the round's imputation. Empty for a round computed before this was recorded."""
+    snapshot = selection_round.input_snapshot or {}
+    if "value_years" not in snapshot:
+        return []
+    year = snapshot["indicator_year"]
+    names = dict(Region.objects.values_list("code", "name"))
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=snapshot["value_years"])}
+    notes = []
+    for code, years in snapshot["value_years"].items():
+        notes.append(
+            {
+                "indicator": indicators.get(code, code),
+                "years": [
+                    {"year": int(y), "count": n, "carried": int(y) < year, "later": int(y) > year}
+                    for y, n in sorted(years.items())
+                ],
+                "demo": snapshot["value_demo"].get(code, 0),
+                "imputed": [names.get(c, c) for c in snapshot["imputed"].get(code, [])],
+            }
+        )
+    return notes
+
+
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     selection_round = get_round_for_user(request.user, pk)
     results = selection_round.results.select_related("region__province")
@@ -135,6 +161,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "groups": IslandGroup.choices,
             "final": final,
             "criteria": criteria,
+            "value_notes": value_notes(selection_round),
             "spread": _spread(chosen_regions, selection_round),
             "overrides": selection_round.overrides.select_related("region", "decided_by"),
             "override_form": OverrideForm(),

@@ -8,10 +8,11 @@ round can be recomputed at any time and must give the same result hash.
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -150,20 +151,56 @@ def final_selection(selection_round: SelectionRound) -> list[str]:
     return sorted(chosen)
 
 
-def _values(indicators: list[Indicator], year: int) -> dict[tuple[int, int], float]:
-    """(region id, indicator id) → value of ``year``; a published source wins over demo."""
-    found: dict[tuple[int, int], tuple[bool, float]] = {}
+class Found(NamedTuple):
+    value: float
+    year: int
+    demo: bool
+
+
+def _values(indicators: list[Indicator], year: int) -> dict[tuple[int, int], Found]:
+    """(region id, indicator id) → the value a round of ``year`` uses, with its year and
+    whether it is demo: the latest published value at or before ``year`` (of any year for an
+    indicator that does not vary by year), carried forward; else the demo value of ``year``."""
+    found: dict[tuple[int, int], Found] = {}
     rows = (
         IndicatorValue.objects.current()
-        .filter(indicator__in=indicators, year=year)
-        .values_list("region_id", "indicator_id", "source", "value")
+        .filter(indicator__in=indicators)
+        .filter(Q(year__lte=year) | Q(indicator__varies_by_year=False))
+        .values_list("region_id", "indicator_id", "source", "value", "year")
     )
-    for region_id, indicator_id, source, value in rows:
-        key = (region_id, indicator_id)
+    for region_id, indicator_id, source, value, value_year in rows:
         is_demo = source == DEMO_SOURCE
-        if key not in found or (found[key][0] and not is_demo):
-            found[key] = (is_demo, value)
-    return {key: value for key, (_demo, value) in found.items()}
+        if is_demo and value_year != year:
+            continue
+        key = (region_id, indicator_id)
+        kept = found.get(key)
+        if kept is None or (not is_demo, value_year) > (not kept.demo, kept.year):
+            found[key] = Found(value, value_year, is_demo)
+    return found
+
+
+def _provenance(
+    indicators: list[Indicator],
+    regions: list[Region],
+    found: dict[tuple[int, int], Found],
+    missing: list[tuple[Region, Indicator]],
+) -> dict[str, Any]:
+    """What the round's values are, per indicator: how many of each year (a year before the
+    round's is carried forward), how many demo, and which regions had none (imputed)."""
+    years: dict[str, dict[str, int]] = {i.code: {} for i in indicators}
+    demo: dict[str, int] = {i.code: 0 for i in indicators}
+    for region in regions:
+        for indicator in indicators:
+            item = found.get((region.pk, indicator.pk))
+            if item is None or not indicator.applies_to_kind(region.kind):
+                continue
+            counts = years[indicator.code]
+            counts[str(item.year)] = counts.get(str(item.year), 0) + 1
+            demo[indicator.code] += item.demo
+    imputed: dict[str, list[str]] = {}
+    for region, indicator in missing:
+        imputed.setdefault(indicator.code, []).append(region.code)
+    return {"value_years": years, "value_demo": demo, "imputed": imputed}
 
 
 def build_snapshot(selection_round: SelectionRound) -> dict[str, Any]:
@@ -195,7 +232,8 @@ def build_snapshot(selection_round: SelectionRound) -> dict[str, Any]:
     regions = list(Region.objects.autonomous().select_related("province").order_by("code"))
     provinces = list(Province.objects.order_by("code"))
     province_index = {p.pk: i for i, p in enumerate(provinces)}
-    values = _values(list(by_code.values()), selection_round.indicator_year)
+    found = _values(list(by_code.values()), selection_round.indicator_year)
+    values = {key: item.value for key, item in found.items()}
 
     matrix: list[list[float | None]] = []
     applicable: list[list[bool]] = []
@@ -266,6 +304,7 @@ def build_snapshot(selection_round: SelectionRound) -> dict[str, Any]:
         "values": matrix,
         "applicable": applicable,
         "ineligible": reasons,
+        **_provenance(indicators, regions, found, missing),
     }
 
 

@@ -112,3 +112,4 @@ def test_partial_renders_a_data_block_and_no_inline_script_or_style():
     for label in ("Terpilih", "Terpilih di putaran sebelumnya", "Tidak terpilih", "Tidak layak"):
         assert f"</span>{label}</li>" in html
     assert "Batas provinsi: Natural Earth (tata letak lama, 33 provinsi, sebelum 2012)" in html
+    assert "enam provinsi Papua digambar di dalam batas lamanya" in html

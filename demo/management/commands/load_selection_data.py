@@ -8,12 +8,14 @@ from audit.context import acting_as_job
 from demo.selection import SEED, demo_values_csv, registry_values_csv
 from selection.imports import ImportFailed, indicators_import
 from selection.models import ImportRun
+from selection.published import published_values_csv
 
 
 class Command(BaseCommand):
     help = (
-        "Load the real outermost-small-island counts as indicator values and the generated "
-        "demo values (source 'demo') for the other indicators, 2016-2024. Idempotent."
+        "Load the real outermost-small-island counts and the published lists of "
+        "data/indicators/ as indicator values, and the generated demo values (source 'demo') "
+        "for the rest, 2016-2024. Idempotent."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -29,7 +31,10 @@ class Command(BaseCommand):
                 "Data demo tidak dimuat di produksi "
                 "(pakai --no-demo untuk nilai dari registri saja)."
             )
-        batches = [("registri wilayah (pulau_terluar)", registry_values_csv(), False)]
+        batches = [
+            ("registri wilayah (pulau_terluar)", registry_values_csv(), False),
+            ("daftar terbitan (data/indicators)", published_values_csv(), False),
+        ]
         if not no_demo:
             batches.append((f"generator data demo (seed {SEED})", demo_values_csv(), True))
         with acting_as_job("load_selection_data"):
