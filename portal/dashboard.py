@@ -147,13 +147,15 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     board.regions_url = f"{regions_url}?" + urlencode(
         {"program": filters.cohort or PROGRAM_ANY, **{k: v for k, v in where.items() if v}}
     )
-    counts = board.cohort_counts = {count.round.pk: count for count in movement().cohorts}
+    by_round = board.cohort_counts = {count.round.pk: count for count in movement().cohorts}
     if not filters.island_group and not filters.province:
-        chosen = [c for c in counts.values() if not filters.cohort or c.round.pk == filters.cohort]
+        chosen = [
+            c for c in by_round.values() if not filters.cohort or c.round.pk == filters.cohort
+        ]
         board.official_in_program = sum(c.official - c.repeats for c in chosen)
     for pk in sorted(cohorts, key=lambda k: (cohorts[k].year, k)):
         query = urlencode({"program": pk, **{k: v for k, v in where.items() if v}})
-        count = counts.get(pk)
+        count = by_round.get(pk)
         partial = count.label if count is not None and count.partial else ""
         board.cohorts.append(
             Bar(cohorts[pk].name, by_cohort[pk], f"{regions_url}?{query}", partial, key=str(pk))
