@@ -19,6 +19,7 @@ class Candidate(NamedTuple):
     population: int | None
     fiscal: float | None
     has_masterplan: bool
+    fiscal_demo: bool = False  # the fiscal capacity compared is a demo value
 
 
 def _island_group(group: str) -> list[Candidate]:
@@ -37,14 +38,22 @@ def _candidates(group: str) -> list[Candidate]:
         )
     )
     ids = [pk for pk, *_rest in regions]
-    fiscal = {pk: found.value for pk, found in latest_by_region("kkd", ids).items()}
+    fiscal = latest_by_region("kkd", ids)
     published = set(
         Masterplan.objects.filter(status__in=PUBLIC_STATUSES, region__in=ids).values_list(
             "region_id", flat=True
         )
     )
     return [
-        Candidate(pk, code, kind, population, fiscal.get(pk), pk in published)
+        Candidate(
+            pk,
+            code,
+            kind,
+            population,
+            fiscal[pk].value if pk in fiscal else None,
+            pk in published,
+            fiscal[pk].demo if pk in fiscal else False,
+        )
         for pk, code, kind, population in regions
     ]
 
@@ -85,6 +94,8 @@ def regions_like(region: Region, limit: int = 5) -> list[dict[str, Any]]:
             "region": regions[c.pk],
             "has_masterplan": c.has_masterplan,
             "fiscal": c.fiscal,
+            # The comparison rests on a demo value: this region's or the listed one's.
+            "demo": c.fiscal_demo or own.fiscal_demo,
             "distance": round(distance(c), 2),
         }
         for c in chosen

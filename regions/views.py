@@ -44,6 +44,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
         default=None,
     )
     rubric, standing = evaluation_standing(region)
+    similar = regions_like(region)
     return render(
         request,
         "regions/detail.html",
@@ -57,7 +58,8 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "rubric": rubric,
             "standing": standing,
             "awards": region_awards(region),
-            "similar": regions_like(region),
+            "similar": similar,
+            "similar_demo": any(item["demo"] for item in similar),
         },
     )
 

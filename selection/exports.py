@@ -107,9 +107,13 @@ def uses_demo_values(selection_round: SelectionRound) -> bool:
     """Whether a demo value fed the round: a demo value of its indicator year, for an indicator
     it scores on or judges eligibility by, with no published value beside it.
 
-    The frozen inputs do not record sources, so this looks at the values that were current when
-    the round was computed: a later import that replaces the demo values changes nothing.
+    A round computed since the inputs record it (``value_demo``) answers from them; for an older
+    one this looks at the values that were current when it was computed: a later import that
+    replaces the demo values changes nothing.
     """
+    snapshot = selection_round.input_snapshot or {}
+    if "value_demo" in snapshot:  # recorded when it was computed
+        return any(snapshot["value_demo"].values())
     codes = {i.code for i in round_criteria(selection_round)}
     codes |= {
         rule.get("indicator") for rule in (selection_round.eligibility or {}).get("thresholds", [])

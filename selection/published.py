@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 
+from kotacerdas import sheets
 from regions.models import Region
 
 REGULATION = re.compile(r"Peraturan Presiden Nomor (\d+) Tahun (\d{4})")
@@ -46,8 +47,7 @@ def published_rows(directory: Path | None = None) -> list[list[object]]:
     folder = directory or Path(settings.KC_DATA_DIR) / "indicators"
     rows: list[list[object]] = []
     for item in LISTS:
-        with (folder / item.file).open(encoding="utf-8", newline="") as handle:
-            listed = list(csv.DictReader(handle))
+        listed = sheets.csv_records(folder / item.file)
         for row in listed:
             rows.append(
                 [

@@ -304,7 +304,7 @@ def build_snapshot(selection_round: SelectionRound) -> dict[str, Any]:
         "values": matrix,
         "applicable": applicable,
         "ineligible": reasons,
-        **_provenance(indicators, regions, found, missing),
+        **_provenance(list(by_code.values()), regions, found, missing),
     }
 
 

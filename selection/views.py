@@ -13,7 +13,7 @@ from kotacerdas import sheets
 from kotacerdas.downloads import attachment
 from selection.forms import IndicatorUploadForm
 from selection.imports import ImportFailed, indicators_import, template_csv, template_xlsx
-from selection.models import DEMO_SOURCE, ImportRun, Indicator
+from selection.models import DEMO_SOURCE, ImportRun, Indicator, IndicatorValue
 
 
 def indicator_list(request: HttpRequest) -> HttpResponse:
@@ -25,11 +25,25 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
         ),
         latest_year=Max("values__year", filter=Q(values__replaced_by__isnull=True)),
     )
+    # Per indicator and year: how many current values are published and how many demo.
+    by_year: dict[int, dict[int, list[int]]] = {}
+    rows = (
+        IndicatorValue.objects.current()
+        .values_list("indicator_id", "year")
+        .annotate(
+            published=Count("pk", filter=~Q(source=DEMO_SOURCE)),
+            demo=Count("pk", filter=Q(source=DEMO_SOURCE)),
+        )
+        .order_by("indicator_id", "year")
+    )
+    for indicator_id, year, published, demo in rows:
+        by_year.setdefault(indicator_id, {})[year] = [published, demo]
+    listed = [(i, sorted(by_year.get(i.pk, {}).items())) for i in indicators]
     return render(
         request,
         "selection/indicators.html",
         {
-            "indicators": indicators,
+            "indicators": listed,
             "can_import": access.can(request.user, "indicator.import"),
         },
     )
