@@ -61,7 +61,8 @@ class EnrolledRegionOut(Schema):
         description="Complete score sheets counted in the result (national roles only)"
     )
     selected: bool | None = Field(description="The selection decision; null: not decided")
-    mou_signed_on: date | None = Field(description="Signed: the region is in the cohort")
+    mou_signed: bool = Field(description="Signed: the region is in the cohort")
+    mou_signed_on: date | None = Field(description="Empty for an MoU whose date was not published")
 
 
 class EnrolmentOut(Schema):
@@ -99,6 +100,7 @@ def _region_out(row: RegionRow, show_scores: bool) -> dict[str, Any]:
         "panel_result": (result.display or None) if result else None,
         "panel_sheets": result.sheets if result else None,
         "selected": invitation.selected,
+        "mou_signed": bool(row.agreement and row.agreement.is_signed),
         "mou_signed_on": row.agreement.signed_on if row.agreement else None,
     }
 

@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Any, Literal, cast
 
+from django.db.models import Value
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
@@ -21,6 +22,7 @@ from enrolment.movement import cohort_count
 from kotacerdas.downloads import attachment
 from regions.models import IslandGroup
 from selection.access import get_round_for_user
+from selection.exports import scored_on_demo
 from selection.models import (
     Indicator,
     PublishedCohort,
@@ -136,6 +138,13 @@ class RoundOut(Schema):
     published_at: datetime | None
     selected: list[str] = Field(description="Region codes after the committee's decisions")
     cohort: CohortOut | None = Field(None, description="Published rounds only")
+    scored_on_demo: bool = Field(
+        False, description="The scores rest on generated demo values, not published figures"
+    )
+
+    @staticmethod
+    def resolve_scored_on_demo(obj: SelectionRound) -> bool:
+        return scored_on_demo(obj)
 
     @staticmethod
     def resolve_selected(obj: SelectionRound) -> list[str]:
@@ -159,6 +168,7 @@ class RoundOut(Schema):
 
 
 class ResultOut(Schema):
+    demo: bool = Field(description="The score rests on generated demo values")
     region: str = Field(alias="region.code")
     name: str = Field(alias="region.name")
     eligible: bool
@@ -227,7 +237,8 @@ def list_results(request: HttpRequest, round_id: int, filters: Query[ResultFilte
     results = RoundResult.objects.filter(round=selection_round).select_related("region")
     if filters.selected is not None:
         results = results.filter(selected=filters.selected)
-    return results.order_by("rank", "region__code")
+    demo = scored_on_demo(selection_round)
+    return results.order_by("rank", "region__code").annotate(demo=Value(demo))
 
 
 @router.post(

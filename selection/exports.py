@@ -103,6 +103,15 @@ def round_criteria(selection_round: SelectionRound) -> list[Indicator]:
     return [found[c] for c in codes if c in found]
 
 
+def scored_on_demo(selection_round: SelectionRound) -> bool:
+    """A computed round whose scores rest on a demo value (an announced list has none)."""
+    return (
+        selection_round.method != "historical"
+        and bool(selection_round.input_snapshot)
+        and uses_demo_values(selection_round)
+    )
+
+
 def uses_demo_values(selection_round: SelectionRound) -> bool:
     """Whether a demo value fed the round: a demo value of its indicator year, for an indicator
     it scores on or judges eligibility by, with no published value beside it.

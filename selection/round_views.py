@@ -18,11 +18,10 @@ from kotacerdas.params import id_param
 from kotacerdas.pdf import PdfUnavailable
 from regions.models import IslandGroup, Region
 from selection.access import get_round_for_user
-from selection.exports import EXPORT_FORMATS, export_filename, uses_demo_values
+from selection.exports import EXPORT_FORMATS, export_filename, scored_on_demo
 from selection.models import (
     Indicator,
     PublishedCohort,
-    RoundMethod,
     RoundStatus,
     SelectionRound,
 )
@@ -116,15 +115,6 @@ def map_points(selection_round: SelectionRound, final: set[str]) -> list[dict[st
     return points
 
 
-def _scored_on_demo(selection_round: SelectionRound) -> bool:
-    """A computed round whose scores rest on a demo value (an announced list has none)."""
-    return (
-        selection_round.method != RoundMethod.HISTORICAL
-        and bool(selection_round.input_snapshot)
-        and uses_demo_values(selection_round)
-    )
-
-
 def value_notes(selection_round: SelectionRound) -> list[dict[str, Any]]:
     """Per indicator of a computed round: the years its values come from (a year before the
     round's is carried forward), how many are demo, and the regions whose missing value was
@@ -177,7 +167,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "final": final,
             "criteria": criteria,
             "value_notes": value_notes(selection_round),
-            "uses_demo": _scored_on_demo(selection_round),
+            "uses_demo": scored_on_demo(selection_round),
             "spread": _spread(chosen_regions, selection_round),
             "overrides": selection_round.overrides.select_related("region", "decided_by"),
             "override_form": OverrideForm(),
@@ -319,7 +309,7 @@ def round_compare(request: HttpRequest) -> HttpResponse:
                 "entered": [regions[c] for c in sorted(after - before)],
                 "left": [(regions[c], reasons.get(c)) for c in sorted(before - after)],
                 "both": [regions[c] for c in sorted(before & after)],
-                "demo_rounds": [r for r in (first, second) if _scored_on_demo(r)],
+                "demo_rounds": [r for r in (first, second) if scored_on_demo(r)],
             }
         )
     return render(request, "selection/round_compare.html", context)

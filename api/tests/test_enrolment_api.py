@@ -193,6 +193,7 @@ def test_anyone_reads_the_steps_and_regions_but_not_the_panels_results(
         "panel_result": None,
         "panel_sheets": None,
         "selected": None,
+        "mou_signed": False,
         "mou_signed_on": None,
     }
     assert regions["32.73"]["province"]

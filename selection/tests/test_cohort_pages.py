@@ -85,3 +85,23 @@ def test_the_api_says_a_cohort_is_partial(
         "official": 25,
         "partial": True,
     }
+
+
+def test_the_cohorts_own_pages_mark_it_partial_and_an_undated_mou_says_so(
+    client: Client, officer, cohorts: dict[int, SelectionRound]
+) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(officer)
+    pk = cohorts[2023].pk
+    badge = '<span class="badge badge-partial" data-partial>sebagian: 16 dari 50 diketahui</span>'
+
+    for url in (
+        f"/seleksi/putaran/{pk}/tahapan/",
+        f"/masterplan/bimtek/{pk}/",
+        f"/kesiapan/{pk}/",
+    ):
+        assert badge in client.get(url).content.decode(), url
+    overview = client.get(f"/seleksi/putaran/{pk}/tahapan/").content.decode()
+    assert "ditandatangani, tanggal tidak dipublikasikan" in overview
+    rows = client.get(f"/api/v1/rounds/{pk}/enrolment").json()["regions"]
+    sabang = next(r for r in rows if r["code"] == "11.72")
+    assert (sabang["mou_signed"], sabang["mou_signed_on"]) == (True, None)

@@ -35,6 +35,10 @@ def test_a_round_scored_on_demo_values_says_so_and_one_on_published_values_does_
     assert 'data-demo="result"' in shown and "skor dari nilai demo" in shown
     assert '508 <span class="badge badge-demo">demo</span>' in shown  # kkd's values
     assert 'data-demo="result"' not in clean
+    api = client.get(f"/api/v1/rounds/{demo.pk}").json()
+    rows = client.get(f"/api/v1/rounds/{demo.pk}/results").json()["items"]
+    assert api["scored_on_demo"] and rows and all(row["demo"] for row in rows)
+    assert not client.get(f"/api/v1/rounds/{published.pk}").json()["scored_on_demo"]
     compare = both.content.decode()
     assert 'data-demo="compare"' in compare
     assert "Skor dari nilai demo, bukan angka resmi: Tahap demo." in compare
