@@ -14,7 +14,7 @@ import io
 import numpy as np
 
 from regions.models import Region
-from selection.models import DEMO_SOURCE
+from selection.models import AUTONOMOUS_ONLY, DEMO_SOURCE
 
 SEED = 2017
 YEARS = range(2016, 2025)
@@ -42,8 +42,6 @@ BORDER_PROVINCES = {
     "96",
 }
 EASTERN_GROUPS = {"maluku", "papua", "bali-nusa-tenggara"}
-# A budget and a government of its own: none for DKI Jakarta's administrative regions.
-NOT_ADMINISTRATIVE = {"kkd", "kinerja"}
 
 
 def _csv(rows: list[list[object]]) -> bytes:
@@ -103,7 +101,7 @@ def demo_values_csv() -> bytes:
             for code, values in columns.items():
                 if code == "ikb" and region.kind != "kota":
                     continue
-                if code in NOT_ADMINISTRATIVE and not region.autonomous:
+                if code in AUTONOMOUS_ONLY and not region.autonomous:
                     continue
                 rows.append(
                     [

@@ -177,7 +177,9 @@ def _contribution(code: str) -> Callable[[ExportRow], Cell]:
     return lambda row: row.result.contributions.get(code) if row.result else None
 
 
-def result_columns(criteria: list[Indicator]) -> list[Column]:
+def result_columns(criteria: list[Indicator], *, demo: bool = False) -> list[Column]:
+    """The columns of a round's result; ``demo``: its scores rest on demo values, said on each
+    scored row."""
     columns = [
         Column("kode_wilayah", lambda r: r.region.code, width=12),
         Column("nama", lambda r: r.region.name, width=34),
@@ -192,6 +194,11 @@ def result_columns(criteria: list[Indicator]) -> list[Column]:
         ),
         Column("peringkat", _result("rank"), excel_format="0", width=10),
         Column("skor", _result("score"), 4, "0.0000", width=10),
+        Column(
+            "skor_dari_data_demo",
+            lambda r: _yes_no(demo) if r.result and r.result.score is not None else "",
+            width=10,
+        ),
         Column(
             "terpilih_hitungan", lambda r: _yes_no(bool(r.result and r.result.selected)), width=10
         ),
@@ -232,7 +239,9 @@ def round_csv(selection_round: SelectionRound) -> str:
     The text starts with the BOM itself: encode it as plain UTF-8 (not ``utf-8-sig``).
     """
     with translation.override("id"):
-        columns = result_columns(round_criteria(selection_round))
+        columns = result_columns(
+            round_criteria(selection_round), demo=scored_on_demo(selection_round)
+        )
         out = io.StringIO()
         out.write("\ufeff")
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
@@ -262,7 +271,7 @@ def _table_sheet(sheet: Worksheet, headers: list[str], widths: list[int]) -> Non
 
 
 def _result_sheet(sheet: Worksheet, selection_round: SelectionRound) -> None:
-    columns = result_columns(round_criteria(selection_round))
+    columns = result_columns(round_criteria(selection_round), demo=scored_on_demo(selection_round))
     _table_sheet(sheet, [c.header for c in columns], [c.width for c in columns])
     for row in export_rows(selection_round):
         sheet.append([c.value(row) for c in columns])

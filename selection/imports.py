@@ -30,7 +30,7 @@ from kotacerdas.downloads import workbook_bytes
 from kotacerdas.errors import DomainError
 from kotacerdas.numbers import NumberError, language_of, parse_number
 from regions.models import Region
-from selection.models import ImportRun, Indicator, IndicatorValue
+from selection.models import AUTONOMOUS_ONLY, ImportRun, Indicator, IndicatorValue
 
 Progress = Callable[[list[tuple[int, list[Any]]]], Iterable[tuple[int, list[Any]]]]
 MIN_YEAR = 2000
@@ -301,6 +301,23 @@ def validate(
                         "kind": region.get_kind_display(),
                         "region": region.name,
                     },
+                )
+            )
+        if (
+            region is not None
+            and indicator is not None
+            and indicator.code in AUTONOMOUS_ONLY
+            and not region.autonomous
+        ):
+            found.append(
+                Problem(
+                    number,
+                    "indikator",
+                    _(
+                        "%(region)s is not autonomous (part of its province, with no budget or "
+                        "government of its own): it has no %(indicator)s value."
+                    )
+                    % {"indicator": indicator.code, "region": region.name},
                 )
             )
         if region is not None and indicator is not None and year is not None and source:

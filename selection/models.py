@@ -11,6 +11,9 @@ from kotacerdas import constraints as check
 from kotacerdas.errors import DomainError
 
 DEMO_SOURCE = "demo"
+# Indicators of a region's own budget and government: none for a region that is not
+# autonomous (DKI Jakarta's administrative cities and regency, UU 29/2007).
+AUTONOMOUS_ONLY = frozenset({"kkd", "kinerja"})
 
 
 class Direction(models.TextChoices):

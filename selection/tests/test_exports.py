@@ -218,6 +218,14 @@ def test_the_pdf_report_warns_when_demo_values_are_used(demo_round) -> None:  # 
     assert "DATA DEMO" in pdf_text(round_pdf(demo_round))
 
 
+def test_the_csv_says_on_each_scored_row_whether_the_score_rests_on_demo_values(
+    computed_round, demo_round
+) -> None:  # type: ignore[no-untyped-def]
+    scored = [r for r in csv_rows(demo_round) if r["skor"]]
+    assert scored and all(r["skor_dari_data_demo"] == "ya" for r in scored)
+    assert {r["skor_dari_data_demo"] for r in csv_rows(computed_round) if r["skor"]} == {"tidak"}
+
+
 def test_a_historical_round_exports_its_announced_list() -> None:
     call_command("load_history", verbosity=0)
     cohort = SelectionRound.objects.get(year=2017)

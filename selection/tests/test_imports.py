@@ -151,6 +151,23 @@ def test_every_problem_is_reported_with_its_row_and_column_and_nothing_is_writte
     assert not ImportRun.objects.exists()
 
 
+def test_an_administrative_region_gets_no_fiscal_capacity_or_performance_value() -> None:
+    with pytest.raises(ImportFailed) as failure:
+        run(HEADER + "31.75,2024,kkd,1.5,Kemenkeu\n31.75,2024,kinerja,3,Kemendagri\n")
+
+    assert [(p.row, p.column) for p in failure.value.problems] == [
+        (2, "indikator"),
+        (3, "indikator"),
+    ]
+    assert failure.value.problems[0].message == (
+        "Kota Administrasi Jakarta Timur bukan daerah otonom (bagian dari provinsinya, tanpa "
+        "anggaran dan pemerintahan sendiri): tidak memiliki nilai kkd."
+    )
+    assert not IndicatorValue.objects.exists()
+    run(HEADER + "31.75,2024,ikh,50,PUPR\n")  # other indicators are its own
+    assert IndicatorValue.objects.count() == 1
+
+
 def test_problems_are_in_english_when_english_is_chosen() -> None:
     from django.utils import translation
 
