@@ -182,7 +182,10 @@ class Decision(models.Model):
 
 class AgreementQuerySet(models.QuerySet["Agreement"]):
     def signed(self) -> "AgreementQuerySet":
-        return self.filter(models.Q(signed_on__isnull=False) | models.Q(signed_undated=True))
+        return self.filter(
+            models.Q(signed_on__isnull=False) | models.Q(signed_undated=True),
+            invitation__active=True,
+        )
 
 
 class Agreement(models.Model):

@@ -92,6 +92,22 @@ def movement() -> Movement:
     return board
 
 
+def letter_reconstructible(selection_round: SelectionRound) -> bool:
+    """Whether the selection letter can be typeset from what is recorded: always for a round
+    run on the platform; for an announced list only when the sources name the whole cohort and
+    the letter named no other region (2019's letter, for one, selected 25 regions of which the
+    sources name 5; 2024's named a region the MoU list does not)."""
+    from enrolment.models import Invitation, Origin
+
+    if selection_round.method != "historical":
+        return True
+    return not cohort_count(selection_round).partial and not (
+        Invitation.objects.filter(
+            round=selection_round, origin=Origin.ANNOUNCED, active=False
+        ).exists()
+    )
+
+
 def cohort_choices() -> list[tuple[int, str]]:
     """Every published round for a picker, by year; a partial cohort says so in its label."""
     counts = {count.round.pk: count for count in movement().cohorts}

@@ -475,6 +475,17 @@ def record_announced(
             invitation.source, invitation.active = member.source, not member.withdrawn
             invitation.save(update_fields=["source", "active"])
     withdrawn = {code: m for code, m in wanted.items() if m.withdrawn}
+    # A region no longer named elsewhere only: its recorded withdrawal goes, as does the MoU of
+    # one that now is.
+    InvitationChange.objects.filter(
+        round=selection_round, action=ChangeAction.WITHDRAW, by=None
+    ).exclude(region__code__in=withdrawn).delete()
+    Agreement.objects.filter(
+        invitation__round=selection_round,
+        invitation__origin=Origin.ANNOUNCED,
+        invitation__active=False,
+        recorded_by=None,
+    ).delete()
     noted = set(
         InvitationChange.objects.filter(
             round=selection_round, region__code__in=withdrawn, action=ChangeAction.WITHDRAW

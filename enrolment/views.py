@@ -27,6 +27,7 @@ from enrolment.forms import (
     invitation_label,
 )
 from enrolment.models import Agreement, Decision, InvitationChange, Panelist
+from enrolment.movement import cohort_count, letter_reconstructible
 from enrolment.progress import REGION_STATUS_LABELS, enrolment_of
 from enrolment.services import (
     CriterionInput,
@@ -70,6 +71,8 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
             "state": state,
             "labels": REGION_STATUS_LABELS,
             "show_scores": access.can(request.user, "enrolment.view_scores"),
+            "letter_pdf": letter_reconstructible(selection_round),
+            "cohort": cohort_count(selection_round),
             "manage": manage and not state.is_historical,
             "can_decide": access.can(request.user, "round.manage"),
             "panelist": panelist and state.decision is None,
@@ -354,6 +357,8 @@ def decision_letter(request: HttpRequest, pk: int) -> HttpResponse:
     found = Decision.objects.filter(round=selection_round).first()
     if found is None or not selection_round.is_published:
         raise Http404
+    if not letter_reconstructible(selection_round):
+        raise Http404  # its number and date are on the page; its list is not all known
     return document(
         request, lambda: decision_letter_pdf(found), f"keputusan-seleksi-{selection_round.pk}.pdf"
     )

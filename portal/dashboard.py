@@ -147,12 +147,13 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     board.regions_url = f"{regions_url}?" + urlencode(
         {"program": filters.cohort or PROGRAM_ANY, **{k: v for k, v in where.items() if v}}
     )
-    by_round = board.cohort_counts = {count.round.pk: count for count in movement().cohorts}
+    everyone = movement()
+    by_round = board.cohort_counts = {count.round.pk: count for count in everyone.cohorts}
     if not filters.island_group and not filters.province:
-        chosen = [
-            c for c in by_round.values() if not filters.cohort or c.round.pk == filters.cohort
-        ]
-        board.official_in_program = sum(c.official - c.repeats for c in chosen)
+        if filters.cohort is None:
+            board.official_in_program = everyone.official_total
+        elif filters.cohort in by_round:
+            board.official_in_program = by_round[filters.cohort].official
     for pk in sorted(cohorts, key=lambda k: (cohorts[k].year, k)):
         query = urlencode({"program": pk, **{k: v for k, v in where.items() if v}})
         count = by_round.get(pk)

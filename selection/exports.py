@@ -103,10 +103,22 @@ def round_criteria(selection_round: SelectionRound) -> list[Indicator]:
     return [found[c] for c in codes if c in found]
 
 
+def autonomous_only(selection_round: SelectionRound) -> bool:
+    """A computed round whose candidates were the autonomous regions only (every round
+    computed since the rule; one computed before may have had DKI Jakarta's administrative
+    regions among them)."""
+    regions = (selection_round.input_snapshot or {}).get("regions")
+    if selection_round.method == "historical" or not regions:
+        return False
+    administrative = Region.objects.filter(autonomous=False).values_list("code", flat=True)
+    return not set(regions) & set(administrative)
+
+
 def scored_on_demo(selection_round: SelectionRound) -> bool:
     """A computed round whose scores rest on a demo value (an announced list has none)."""
     return (
         selection_round.method != "historical"
+        and selection_round.status != "draft"  # a draft's inputs are from before its edit
         and bool(selection_round.input_snapshot)
         and uses_demo_values(selection_round)
     )
@@ -406,11 +418,13 @@ NOT_APPLICABLE_TEXT = (
 def eligibility_texts(selection_round: SelectionRound) -> list[str]:
     eligibility = selection_round.eligibility or {}
     administrative = Region.objects.filter(autonomous=False).order_by("code")
-    texts = [
-        "Hanya daerah otonom yang menjadi kandidat: "
-        + ", ".join(r.name for r in administrative)
-        + " adalah bagian dari Provinsi DKI Jakarta, tanpa DPRD dan APBD sendiri (UU 29/2007)"
-    ]
+    texts = []
+    if autonomous_only(selection_round):
+        texts.append(
+            "Hanya daerah otonom yang menjadi kandidat: "
+            + ", ".join(r.name for r in administrative)
+            + " adalah bagian dari Provinsi DKI Jakarta, tanpa DPRD dan APBD sendiri (UU 29/2007)"
+        )
     names = dict(Indicator.objects.values_list("code", "name_id"))
     for rule in eligibility.get("thresholds", []):
         value = _decimal(float(rule["value"]), 2).rstrip("0").rstrip(",")

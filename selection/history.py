@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kotacerdas import data_versions
 from regions.models import Region
 from selection.models import (
     PublishedCohort,
@@ -101,9 +102,17 @@ class CohortFile:
 
     @property
     def announced_on(self) -> date | None:
-        """The first date the sources give for the cohort: its first letter, else its MoU."""
+        """The first date the sources give for the cohort: its first letter, else its MoU,
+        else the first dated source that names a member."""
         dates = [letter.date for letter in self.letters]
-        return min(dates) if dates else self.mou_date
+        if dates:
+            return min(dates)
+        if self.mou_date:
+            return self.mou_date
+        named = [
+            date.fromisoformat(m.source_date) for m in self.members if len(m.source_date) == 10
+        ]
+        return min(named) if named else None
 
 
 class _Reader:
@@ -143,6 +152,15 @@ class _Reader:
             self.problem(where, _("field “%(field)s” must be a date (2024-03-05)") % {"field": key})
             return None
         return value
+
+    def longest(self, table: Any, key: str, where: str, most: int = 120) -> None:
+        value = table.get(key, "") if isinstance(table, dict) else ""
+        if isinstance(value, str) and len(value) > most:
+            self.problem(
+                where,
+                _("field “%(field)s” is longer than %(most)s characters")
+                % {"field": key, "most": most},
+            )
 
     def keys(self, table: Any, allowed: set[str], where: str) -> bool:
         if not isinstance(table, dict):
@@ -237,6 +255,16 @@ class _Reader:
         elsewhere = self._members(
             data, "named_elsewhere", ELSEWHERE_KEYS, _("named elsewhere %(n)s")
         )
+        for n, member in enumerate(elsewhere, start=1):
+            if member.code in {m.code for m in members}:
+                self.problem(
+                    _("named elsewhere %(n)s") % {"n": n},
+                    _("code %(code)s is also a member") % {"code": member.code},
+                )
+        self.longest(data, "name", head)
+        self.longest(mou, "place", "mou")
+        for n, table in enumerate(data.get("letters", []), start=1):
+            self.longest(table, "number", _("letter %(n)s") % {"n": n})
         numbers = {letter.number for letter in letters}
         for n, member in enumerate(elsewhere, start=1):
             if member.letter and member.letter not in numbers:
@@ -334,6 +362,8 @@ def historical_rounds_load(
     """Record every cohort file (or those of ``years``) as a published historical round; a
     round loaded before is brought to its file. A file with no cohort (2020) records none."""
     loaded: list[Loaded] = []
+    # The bulk writes send no signal: the cached pages learn of them from this.
+    transaction.on_commit(data_versions.bump)
     for cohort in cohort_files(directory):
         if years is not None and cohort.year not in years:
             continue
@@ -371,6 +401,8 @@ def _load(cohort: CohortFile) -> Loaded:
             **fields,
         )
     else:
+        if announced_on is None:  # no date in the sources: the one recorded stays
+            fields.pop("published_at")
         # A published round refuses save(); these are the file's own fields.
         SelectionRound.objects.filter(pk=selection_round.pk).update(**fields)
     PublishedCohort.objects.update_or_create(

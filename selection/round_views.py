@@ -18,7 +18,12 @@ from kotacerdas.params import id_param
 from kotacerdas.pdf import PdfUnavailable
 from regions.models import IslandGroup, Region
 from selection.access import get_round_for_user
-from selection.exports import EXPORT_FORMATS, export_filename, scored_on_demo
+from selection.exports import (
+    EXPORT_FORMATS,
+    autonomous_only,
+    export_filename,
+    scored_on_demo,
+)
 from selection.models import (
     Indicator,
     PublishedCohort,
@@ -168,6 +173,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "criteria": criteria,
             "value_notes": value_notes(selection_round),
             "uses_demo": scored_on_demo(selection_round),
+            "autonomous_only": autonomous_only(selection_round),
             "spread": _spread(chosen_regions, selection_round),
             "overrides": selection_round.overrides.select_related("region", "decided_by"),
             "override_form": OverrideForm(),

@@ -166,6 +166,7 @@ def _values(indicators: list[Indicator], year: int) -> dict[tuple[int, int], Fou
         IndicatorValue.objects.current()
         .filter(indicator__in=indicators)
         .filter(Q(year__lte=year) | Q(indicator__varies_by_year=False))
+        .order_by("year", "source", "pk")  # the first of equals wins, on every database
         .values_list("region_id", "indicator_id", "source", "value", "year")
     )
     for region_id, indicator_id, source, value, value_year in rows:
@@ -569,6 +570,13 @@ def round_override(
         raise RoundPublished
     if not reason.strip():
         raise RoundError([_("An override needs a written reason.")])
+    if action == "add" and not region.autonomous:
+        raise RoundError(
+            [
+                _("%(region)s is not an autonomous region: it cannot be selected.")
+                % {"region": region.name}
+            ]
+        )
     override, _created = RoundOverride.objects.update_or_create(
         round=selection_round,
         region=region,

@@ -1,9 +1,10 @@
-"""An indicator that does not vary by year: the outermost small islands (one published count,
-the registry's of 2025) serve a round of any year."""
+"""Indicators that do not vary by year: the outermost small islands (one published count, the
+registry's of 2025) and the border regions serve a round of any year."""
 from django.db import migrations, models
 
 
-STATIC = ["pulau_terluar"]
+# Border regions: a region's border does not move with the years.
+STATIC = ["pulau_terluar", "perbatasan"]
 
 
 def static(apps, schema_editor):  # type: ignore[no-untyped-def]

@@ -75,3 +75,19 @@ def test_an_administrative_regions_page_says_it_is_part_of_the_province(client: 
     assert 'data-autonomy="administrative"' in jakarta_timur
     assert "bagian dari Provinsi Daerah Khusus Ibukota Jakarta" in jakarta_timur
     assert "data-autonomy" not in bandung
+
+
+def test_the_committee_cannot_add_an_administrative_region(indicator_values) -> None:  # type: ignore[no-untyped-def]
+    from selection.rounds import RoundError, round_override
+
+    selection_round = round_compute(selection_round=make_round())
+
+    with pytest.raises(RoundError, match="bukan daerah otonom"):
+        round_override(
+            selection_round=selection_round,
+            region=Region.objects.get(code="31.75"),
+            action="add",
+            reason="Diminta oleh pemerintah provinsi.",
+            user=None,
+        )
+    assert not selection_round.overrides.exists()

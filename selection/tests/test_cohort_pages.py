@@ -105,3 +105,20 @@ def test_the_cohorts_own_pages_mark_it_partial_and_an_undated_mou_says_so(
     rows = client.get(f"/api/v1/rounds/{pk}/enrolment").json()["regions"]
     sabang = next(r for r in rows if r["code"] == "11.72")
     assert (sabang["mou_signed"], sabang["mou_signed_on"]) == (True, None)
+
+
+def test_a_letter_is_typeset_only_where_its_whole_list_is_known(
+    client: Client, cohorts: dict[int, SelectionRound]
+) -> None:
+    def letter(year: int) -> int:
+        return client.get(f"/seleksi/putaran/{cohorts[year].pk}/tahapan/keputusan.pdf").status_code
+
+    overview = client.get(f"/seleksi/putaran/{cohorts[2019].pk}/tahapan/").content.decode()
+
+    assert letter(2019) == 404 and letter(2024) == 404  # 5 of 25 known; a name differs
+    assert letter(2017) in (200, 503)  # 503: no PDF engine on this machine
+    assert "25 wilayah terpilih, 5 di antaranya diketahui namanya" in overview
+    assert "keputusan.pdf" not in overview
+    board = client.get(f"/dasbor/?cohort={cohorts[2021].pk}").context["board"]
+    assert board.official_in_program == 48
+    assert "data-rule" not in client.get(f"/seleksi/putaran/{cohorts[2018].pk}/").content.decode()

@@ -231,3 +231,67 @@ def test_the_command_reports_partial_cohorts(capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert "Kohort 2019: dicatat; 5 wilayah (sebagian: 5 dari 25 diketahui)" in out
     assert "Kohort 2018: dicatat; 50 wilayah; 50 ditambah, 0 dihapus." in out
+
+
+def test_a_member_moved_to_named_elsewhere_leaves_the_cohort_and_comes_back(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "cohorts"
+    shutil.copytree(cohorts_dir(), folder)
+    historical_rounds_load(folder)
+    cohort_2024 = SelectionRound.objects.get(year=2024, method="historical")
+    path = folder / "2024.toml"
+    text = path.read_text(encoding="utf-8")
+    bangli = (
+        '\n[[members]]\ncode = "51.06"\nname = "Kabupaten Bangli"\nsource = "https://flores.'
+        "pikiran-rakyat.com/daerah/pr-2977782775/bukan-kupang-kabupaten-di-ntt-ini-bakal-punya-"
+        'smart-city-satu-satunya-dari-ntt-lho"\nsource_date = 2024-03-01\n'
+    )
+    assert text.count(bangli) == 1
+    elsewhere = (
+        '\n[[named_elsewhere]]\ncode = "51.06"\nname = "Kabupaten Bangli"\n'
+        'letter = "B-454/DJAI/AI.01.02/05/2023"\nsource = "https://example.org"\n'
+        'source_date = 2023-06-13\nnote = "Uji."\n'
+    )
+    path.write_text(text.replace(bangli, "") + elsewhere, encoding="utf-8")
+
+    historical_rounds_load(folder, years={2024})
+
+    assert "51.06" not in cohort_codes(cohort_2024)
+    assert InvitationChange.objects.filter(round=cohort_2024, region__code="51.06").exists()
+
+    path.write_text(text, encoding="utf-8")
+    historical_rounds_load(folder, years={2024})
+
+    assert "51.06" in cohort_codes(cohort_2024)
+    assert not InvitationChange.objects.filter(round=cohort_2024, region__code="51.06").exists()
+    assert movement().official_total == 251
+
+
+def test_a_code_both_member_and_named_elsewhere_is_refused(tmp_path: Path) -> None:
+    member = (
+        '\n[[members]]\ncode = "32.71"\nname = "Kota Bogor"\n'
+        'source = "https://example.org"\nsource_date = 2019-05-15\n'
+    )
+    elsewhere = (
+        '\n[[letters]]\nrole = "selection"\nnumber = "B.1/2019"\ndate = 2019-02-28\n'
+        'source = "https://example.org"\n'
+        '\n[[named_elsewhere]]\ncode = "32.71"\nname = "Kota Bogor"\nletter = "B.1/2019"\n'
+        'source = "https://example.org"\nsource_date = 2019-05-15\n'
+    )
+    write(tmp_path, 2019, HEAD + member + elsewhere)
+
+    with pytest.raises(HistoryError, match=r"kode 32\.71 juga tercantum sebagai anggota"):
+        historical_rounds_load(tmp_path)
+
+
+def test_an_undated_cohort_is_published_on_its_first_dated_source_and_keeps_it() -> None:
+    historical_rounds_load()
+    cohort_2023 = SelectionRound.objects.get(year=2023, method="historical")
+    first = cohort_2023.published_at
+
+    historical_rounds_load()
+    cohort_2023.refresh_from_db()
+
+    assert first.date().isoformat() == "2023-07-03"  # Luwu's and Kotamobagu's bimtek
+    assert cohort_2023.published_at == first
