@@ -111,6 +111,15 @@ class MasterplanQuerySet(models.QuerySet["Masterplan"]):
         """What anyone may read: approved and enacted masterplans."""
         return self.filter(status__in=PUBLIC_STATUSES)
 
+    def superseded(self) -> "MasterplanQuerySet":
+        """Approved or enacted editions whose next edition is approved or enacted too: an
+        enacted edition stays enacted when the next is approved, but no longer is in force."""
+        return self.filter(status__in=PUBLIC_STATUSES, next_edition__status__in=PUBLIC_STATUSES)
+
+    def in_force(self) -> "MasterplanQuerySet":
+        """Each region's newest approved or enacted edition: the one it follows."""
+        return self.public().exclude(pk__in=self.superseded().values("pk"))
+
     def visible_to(self, user: Any) -> "MasterplanQuerySet":
         """What ``user`` may read: the public ones, those in public consultation, and drafts
         of the regions where their role lets them read drafts (all of them, nationally)."""

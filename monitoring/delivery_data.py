@@ -8,11 +8,11 @@ from datetime import date
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
-from masterplans.models import BudgetLine, Program
+from masterplans.models import BudgetLine, Masterplan, Program
 from monitoring import stages
 from monitoring.delivery import Facts, planned_so_far
 from monitoring.models import ProgramStage, ProgressReport
-from monitoring.progress import FOLLOWED_STATUSES, due_date, quarter_end
+from monitoring.progress import due_date, quarter_end
 
 
 def ranked_programs(year: int) -> "QuerySet[Program]":
@@ -20,8 +20,8 @@ def ranked_programs(year: int) -> "QuerySet[Program]":
     editions, the newest followed one only (an enacted edition stays enacted when the next is
     approved; its programs would be counted twice)."""
     return Program.objects.filter(
-        masterplan__status__in=FOLLOWED_STATUSES, start_year__lte=year, end_year__gte=year
-    ).exclude(masterplan__next_edition__status__in=FOLLOWED_STATUSES)
+        masterplan__in=Masterplan.objects.in_force(), start_year__lte=year, end_year__gte=year
+    )
 
 
 def demo_regions(year: int, quarter: int) -> set[str]:

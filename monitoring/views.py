@@ -431,6 +431,8 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
             "status": status,
             "q": query,
             "query": filters_query(request),
+            "can_see_late": access.can(request.user, "progress.watch")
+            or access.regions_for(request.user, "progress.watch").exists(),
         },
     )
 

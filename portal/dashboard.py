@@ -168,7 +168,9 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     masterplans = Masterplan.objects.filter(region__in=filters.regions())
     if filters.cohort:
         masterplans = masterplans.filter(region_id__in=list(members))
-    counts = dict(masterplans.values_list("status").annotate(n=Count("pk")))
+    # A region's superseded edition is not counted again (its next one is).
+    counted = masterplans.exclude(pk__in=Masterplan.objects.superseded().values("pk"))
+    counts = dict(counted.values_list("status").annotate(n=Count("pk")))
     list_url = reverse("masterplans:list")
     board.masterplans = [
         Bar(
@@ -177,7 +179,7 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
         for value, label in MasterplanStatus.choices
     ]
 
-    followed = Program.objects.filter(masterplan__in=masterplans.filter(status__in=FOLLOWED))
+    followed = Program.objects.filter(masterplan__in=masterplans.in_force())
     demo = set(masterplans.filter(is_demo=True).values_list("status", flat=True).distinct())
     board.masterplans_demo = bool(demo)
     board.followed_demo = bool(demo & set(FOLLOWED))

@@ -9,6 +9,7 @@ from accounts import access
 from audit.models import AuditEvent
 from audit.presentation import history_rows
 from audit.versioning import VersionConflict, save_versioned
+from enrolment.services import cohort_of
 from kotacerdas.paging import filters_query, page_of
 from masterplans.models import Masterplan
 from regions.access import get_region_for_user
@@ -52,6 +53,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "region": region,
             "can_edit": access.can(request.user, "region.edit", region),
             "can_see_history": access.can(request.user, "region.history", region),
+            "cohort": cohort_of(region.code),
             "indicators": latest_values(region),
             "masterplans": masterplans,
             "follow": cached_follow_through(followed) if followed else None,

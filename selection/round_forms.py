@@ -40,6 +40,24 @@ class RoundForm(ModelForm):
     class Meta:
         model = SelectionRound
         fields = list(ROUND_FIELDS)
+        help_texts = {
+            "name": _("As it will be published, e.g. “Gerakan Menuju Smart City 2027”."),
+            "year": _("The year the cohort is mentored (bimtek) and writes its masterplan."),
+            "total": _("How many kota/kabupaten the round selects."),
+            "method": _("How the indicators are combined into one score."),
+            "normalization": _("How each indicator is brought to a common scale before weighting."),
+            "indicator_year": _(
+                "The year of the indicator values; an older published value is carried forward "
+                "and shown so on the round's page."
+            ),
+            "imputation": _(
+                "What a missing value becomes; the regions filled are listed on the round's page."
+            ),
+            "sensitivity_draws": _(
+                "How many random weight sets test the ranking (0: none); more is slower."
+            ),
+            "program_target": _("How many regions the movement aims to reach in all."),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -47,6 +65,7 @@ class RoundForm(ModelForm):
         self.fields["method"] = forms.ChoiceField(
             label=_("method"),
             choices=[c for c in RoundMethod.choices if c[0] != RoundMethod.HISTORICAL],
+            help_text=self.Meta.help_texts["method"],
         )
         self.fields["sensitivity_draws"].validators.append(MaxValueValidator(50_000))
         instance: SelectionRound = self.instance

@@ -1,0 +1,57 @@
+"""Finding one's way (issue 16, first slice): a region's page says which cohort it is in, the
+program library and the late reports are linked where people look for them, the new-round form
+explains its fields, and the dashboard counts a region's masterplan in force once."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from accounts.models import User
+from masterplans.models import Masterplan, Status
+from masterplans.tests.factories import make_masterplan
+from masterplans.workflow import masterplan_edition_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_regions_page_says_which_cohort_it_is_in(client: Client) -> None:
+    call_command("load_history", verbosity=0)
+
+    bandung = client.get("/wilayah/32.73/").content.decode()
+    jakarta_timur = client.get("/wilayah/31.75/").content.decode()
+
+    assert "Peserta gerakan sejak" in bandung
+    assert "Gerakan Menuju 100 Smart City, Tahap I (2017)</a>" in bandung
+    assert "Belum menjadi peserta gerakan" in jakarta_timur
+
+
+def test_the_library_and_the_late_reports_are_linked(client: Client, officer: User) -> None:
+    assert 'href="/masterplan/program/"' in client.get("/masterplan/").content.decode()
+    assert "/pemantauan/terlambat/" not in client.get("/pemantauan/quick-win/").content.decode()
+    client.force_login(officer)
+    assert 'href="/pemantauan/terlambat/"' in client.get("/pemantauan/quick-win/").content.decode()
+
+
+def test_the_new_round_form_explains_its_fields(client: Client, officer: User) -> None:
+    client.force_login(officer)
+
+    page = client.get("/seleksi/putaran/baru/").content.decode()
+
+    assert 'id="id_indicator_year_helptext"' in page
+    assert "nilai terbitan yang lebih lama dibawa ke tahun ini" in page
+    assert 'aria-describedby="id_imputation_helptext"' in page
+
+
+def test_the_dashboard_counts_a_regions_masterplan_in_force_once(
+    client: Client, colleague: User
+) -> None:
+    first = make_masterplan("32.73", status=Status.ENACTED)  # colleague: Bandung's lead
+    second = masterplan_edition_create(masterplan=first, user=colleague)
+    Masterplan.objects.filter(pk=second.pk).update(status=Status.ENACTED)
+
+    board = client.get("/dasbor/").context["board"]
+
+    counts = {bar.key: bar.value for bar in board.masterplans}
+    assert counts["enacted"] == 1  # the second edition; the first no longer is in force
+    programs = second.programs.filter(is_quick_win=True).count()
+    assert sum(bar.value for bar in board.quick_wins) == programs
