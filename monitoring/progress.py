@@ -84,6 +84,7 @@ class Newest(NamedTuple):
 
     status: str | None
     percent: int | None  # entered, or derived from the milestones as of the quarter's end
+    period: tuple[int, int] | None = None  # (year, quarter) of the report
 
 
 def newest_reports(programs: QuerySet[Program]) -> dict[int, Newest]:
@@ -116,10 +117,12 @@ def newest_reports(programs: QuerySet[Program]) -> dict[int, Newest]:
             found[pk] = Newest(None, None)
         elif mode == "milestones":
             found[pk] = Newest(
-                status, milestone_percent(milestones[pk], quarter_end(year, quarter))
+                status,
+                milestone_percent(milestones[pk], quarter_end(year, quarter)),
+                (year, quarter),
             )
         else:
-            found[pk] = Newest(status, entered)
+            found[pk] = Newest(status, entered, (year, quarter))
     return found
 
 

@@ -4,17 +4,25 @@ queries, whatever the size of the masterplan."""
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db.models import F, Sum
+from django.utils import timezone
 
 from evaluation.models import Award, Rubric, RubricStatus
 from evaluation.results import Standing, category_label, standings
 from kotacerdas import data_versions
 from masterplans.models import BudgetLine, Masterplan, Program
-from monitoring.models import ProgressReport, ProgressStatus
+from monitoring.models import ProgressReport, ProgressStatus, quarter_label
 from monitoring.progress import newest_reports
 from regions.models import Region
+
+
+def last_quarter(today: date) -> tuple[int, int]:
+    """The (year, quarter) of the last quarter that has ended on ``today``."""
+    quarter = (today.month - 1) // 3  # the current one is this + 1
+    return (today.year - 1, 4) if quarter == 0 else (today.year, quarter)
 
 
 @dataclass
@@ -27,6 +35,16 @@ class FollowThrough:
     quick_win_percent: int | None = None  # mean of the newest % of the reported quick wins
     planned: int = 0
     realised: int = 0
+    latest_period: tuple[int, int] | None = None  # the newest report of any program
+    stale: bool = False  # no report for the last quarter that ended: not the current state
+
+    @property
+    def latest_label(self) -> str:
+        return (
+            quarter_label(self.latest_period[1], self.latest_period[0])
+            if self.latest_period
+            else ""
+        )
 
 
 def _counts(statuses: list[str | None]) -> list[tuple[str, Any, int]]:
@@ -64,6 +82,11 @@ def follow_through(masterplan: Masterplan) -> FollowThrough:
     summary.quick_win_statuses = _counts([n.status for pk, n in newest.items() if pk in quick])
     reported = [n.percent for pk, n in newest.items() if pk in quick and n.percent is not None]
     summary.quick_win_percent = round(sum(reported) / len(reported)) if reported else None
+    periods = [n.period for n in newest.values() if n.period is not None]
+    summary.latest_period = max(periods, default=None)
+    summary.stale = summary.latest_period is not None and summary.latest_period < last_quarter(
+        timezone.localdate()
+    )
     summary.planned = (
         BudgetLine.objects.filter(program__masterplan=masterplan).aggregate(t=Sum("amount"))["t"]
         or 0

@@ -226,3 +226,28 @@ def test_a_regions_page_shows_how_it_follows_through(client) -> None:  # type: i
     html = page.content.decode()
     assert "Evaluasi 2027: indeks 3,00, peringkat 1 nasional" in html
     assert "Terbaik umum" in html and "Rp 6 miliar" in html
+
+
+@pytest.mark.parametrize(
+    ("year", "quarter", "stale"), [(2025, 2, True), (2026, 3, False), (2026, 4, False)]
+)
+def test_a_regions_progress_says_when_it_was_last_reported_and_if_that_is_stale(
+    client, year: int, quarter: int, stale: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+    from unittest import mock
+
+    from masterplans.tests.factories import make_masterplan
+    from monitoring.models import ProgressReport
+
+    masterplan = make_masterplan("32.73", status="approved")
+    program = masterplan.programs.filter(is_quick_win=True).first()
+    ProgressReport.objects.create(
+        program=program, year=year, quarter=quarter, status="on_track", percent_entered=40
+    )
+
+    with mock.patch("monitoring.summary.timezone.localdate", return_value=date(2026, 12, 3)):
+        page = client.get("/wilayah/32.73/").content.decode()
+
+    assert f"laporan terakhir: T{quarter} {year}" in page
+    assert ("belum diperbarui sejak itu" in page) is stale
