@@ -36,6 +36,7 @@ from evaluation.services import (
     scores_save,
     stage_two_open,
 )
+from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import document
 from kotacerdas.errors import DomainError
 from kotacerdas.paging import filters_query, page_of
@@ -162,6 +163,17 @@ def stage_two(request: HttpRequest, year: int) -> HttpResponse:
 def rubric_publish(request: HttpRequest, year: int) -> HttpResponse:
     access.require(request.user, "evaluation.manage")
     rubric = get_rubric_for_user(request.user, year)
+    asked = confirmation(
+        request,
+        _("Publish the evaluation %(year)s?") % {"year": year},
+        [
+            _("Every region's verified index and its ranks become public, with the award letters."),
+            _("The scores are closed: no assessor can change them afterwards."),
+        ],
+        button=_("Publish"),
+    )
+    if asked:
+        return asked
     rubric.status = RubricStatus.PUBLISHED
     rubric.published_at = timezone.now()
     rubric.version += 1
@@ -336,6 +348,18 @@ def award_decide(request: HttpRequest, pk: int) -> HttpResponse:
     award = get_award_for_user(request.user, pk)
     code = request.POST.get("region", "")
     region = Region.objects.filter(code=code).first() if code else None
+    # Without a region the decision is refused with the reason, unasked.
+    asked = region and confirmation(
+        request,
+        _("Confirm the award %(category)s?") % {"category": category_label(award.category)},
+        [
+            _("The award goes to %(region)s, with its certificate.") % {"region": region.name},
+            _("It is published with the evaluation."),
+        ],
+        button=_("Confirm the award"),
+    )
+    if asked:
+        return asked
     try:
         decide_award(award, request.user, region, request.POST.get("reason", ""))
     except AwardError as exc:

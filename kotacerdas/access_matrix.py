@@ -479,7 +479,7 @@ PAGES: dict[str, Route] = {
         hidden=MASTERPLAN_HIDDEN,
     ),
     "masterplans:program_delete": Route(
-        (Check("POST", REGION_WRITERS),),
+        (Check("POST", REGION_WRITERS, {"confirmed": "1"}),),
         {"pk": "OWN_MASTERPLAN", "program": "OWN_PROGRAM"},
         hidden=MASTERPLAN_HIDDEN,
     ),
@@ -596,7 +596,9 @@ PAGES: dict[str, Route] = {
         )
     ),
     "evaluation:rubric": read(NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL),
-    "evaluation:rubric_publish": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
+    "evaluation:rubric_publish": Route(
+        (Check("POST", NATIONAL_STAFF, {"confirmed": "1"}),), {"year": "OPEN_YEAR"}
+    ),
     "evaluation:stage_two": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
     "evaluation:rubric_edit": Route(
         (
@@ -623,7 +625,9 @@ PAGES: dict[str, Route] = {
     ),
     "evaluation:awards": read(NATIONAL_ROLES, year="OPEN_YEAR", hidden=NOT_NATIONAL),
     "evaluation:awards_propose": Route((Check("POST", NATIONAL_STAFF),), {"year": "OPEN_YEAR"}),
-    "evaluation:award_decide": Route((Check("POST", NATIONAL_STAFF),), {"pk": "OWN_AWARD"}),
+    "evaluation:award_decide": Route(
+        (Check("POST", NATIONAL_STAFF, {"confirmed": "1"}),), {"pk": "OWN_AWARD"}
+    ),
     "evaluation:certificate": read(NATIONAL_ROLES, pk="OWN_AWARD", hidden=NOT_NATIONAL),
     # A published evaluation is public, and so is the letter of each region it ranked.
     "evaluation:result_letter": read(EVERYONE, year="PUBLISHED_YEAR", code="OWN"),

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
@@ -20,6 +21,7 @@ from accounts.models import User
 from audit.versioning import VersionConflict
 from jobs.models import JobStatus
 from kotacerdas import sheets
+from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
@@ -395,9 +397,40 @@ def program_edit(request: HttpRequest, pk: int, program: int | None = None) -> H
 def program_delete(request: HttpRequest, pk: int, program: int) -> HttpResponse:
     masterplan = _editable(request, pk)
     doomed = get_object_or_404(masterplan.programs, pk=program)
+    asked = confirmation(
+        request,
+        _("Remove program %(code)s %(title)s?") % {"code": doomed.code, "title": doomed.title},
+        [
+            _("The program leaves this draft with its KPIs, targets, budget lines and milestones."),
+            _("Earlier versions of the masterplan keep it in their history."),
+        ],
+        button=_("Remove this program"),
+    )
+    if asked:
+        return asked
     delete_program(masterplan, request.user, doomed)
     messages.success(request, _("Program %(code)s removed.") % {"code": doomed.code})
     return redirect(reverse("masterplans:edit", args=[masterplan.pk]) + "#program")
+
+
+# The steps that cannot be taken back, and what they do, as the confirmation says it.
+IRREVERSIBLE = {
+    "approve": [
+        gettext_lazy(
+            "The masterplan becomes public: anyone can read it, its programs and quick wins."
+        ),
+        gettext_lazy(
+            "Its quarterly progress reports start: the region's team reports every quarter."
+        ),
+        gettext_lazy("It can then only be changed through a new edition."),
+    ],
+    "enact": [
+        gettext_lazy(
+            "The masterplan is recorded as enacted by the regional regulation (Perwali/Perbup)."
+        ),
+        gettext_lazy("It can then only be changed through a new edition."),
+    ],
+}
 
 
 @login_required
@@ -410,6 +443,16 @@ def masterplan_transition(request: HttpRequest, pk: int, name: str) -> HttpRespo
     if not form.is_valid():
         messages.error(request, _("Check the note and the Perwali/Perbup date."))
         return redirect("masterplans:detail", masterplan.pk)
+    if name in IRREVERSIBLE:
+        asked = confirmation(
+            request,
+            _("%(step)s: %(masterplan)s?")
+            % {"step": TRANSITIONS[name].label, "masterplan": masterplan},
+            [str(text) for text in IRREVERSIBLE[name]],
+            button=TRANSITIONS[name].label,
+        )
+        if asked:
+            return asked
     try:
         transition(
             masterplan,

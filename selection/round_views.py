@@ -6,12 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.versioning import StaleEdit
 from enrolment.movement import cohort_count, movement
 from enrolment.progress import enrolment_of
+from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import attachment
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param
@@ -44,6 +46,17 @@ from selection.rounds import (
 )
 
 RESULTS_PER_PAGE = 100
+# What publishing a round does, as its confirmation says it.
+PUBLISHING = [
+    gettext_lazy(
+        "Its ranking, scores and inputs become public on the round's page, in the exports and "
+        "in the API."
+    ),
+    gettext_lazy(
+        "The round can no longer change: weights, quotas, results and the committee's "
+        "decisions are final."
+    ),
+]
 logger = logging.getLogger(__name__)
 
 
@@ -272,6 +285,12 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             round_compute(selection_round=selection_round)
             messages.success(request, _("Round computed."))
         elif action == "publish":
+            # A round that cannot be published is told so by round_publish, unasked.
+            if selection_round.status == RoundStatus.COMPUTED:
+                title = _("Publish %(round)s?") % {"round": selection_round.name}
+                asked = confirmation(request, title, PUBLISHING, button=_("Publish"))
+                if asked:
+                    return asked
             round_publish(selection_round=selection_round)
             messages.success(request, _("Round published: it can no longer change."))
         else:

@@ -443,7 +443,7 @@ def test_the_national_team_sets_the_year_s_award_categories_and_the_jury_awards_
     assert award.region is None
     client.post(
         f"/evaluasi/penghargaan/{award.pk}/putuskan/",
-        {"region": "32.75", "reason": "Layanan disabilitas terpadu"},
+        {"region": "32.75", "reason": "Layanan disabilitas terpadu", "confirmed": "1"},
     )
     award.refresh_from_db()
     assert (award.region.code, award.reason) == ("32.75", "Layanan disabilitas terpadu")

@@ -203,6 +203,8 @@ def test_lead_submits_officer_asks_for_revision_lead_resubmits_officer_approves(
 
     staff.goto(f"/masterplan/{masterplan.pk}/")
     staff.get_by_role("button", name="Setujui").click()
+    staff.get_by_test_id("confirm").wait_for()  # what approving does, before it is done
+    staff.get_by_role("button", name="Setujui").click()
     staff.get_by_text("Selesai: Setujui.").wait_for()
     masterplan.refresh_from_db()
     assert masterplan.status == "approved"

@@ -65,7 +65,11 @@ def test_officer_creates_computes_and_publishes_a_round(
     selection_round.refresh_from_db()
     assert selection_round.status == RoundStatus.COMPUTED
     assert selection_round.results.filter(selected=True).count() == 40
-    client.post(f"/seleksi/putaran/{selection_round.pk}/terbitkan/")
+    asked = client.post(f"/seleksi/putaran/{selection_round.pk}/terbitkan/")
+    assert 'data-testid="confirm"' in asked.content.decode()
+    selection_round.refresh_from_db()
+    assert not selection_round.is_published  # not on one click
+    client.post(f"/seleksi/putaran/{selection_round.pk}/terbitkan/", {"confirmed": "1"})
     selection_round.refresh_from_db()
     assert selection_round.is_published
 
