@@ -447,7 +447,10 @@ def masterplan_transition(request: HttpRequest, pk: int, name: str) -> HttpRespo
         asked = confirmation(
             request,
             _("%(step)s: %(masterplan)s?")
-            % {"step": TRANSITIONS[name].label, "masterplan": masterplan},
+            % {
+                "step": TRANSITIONS[name].label,
+                "masterplan": f"{masterplan.title} ({masterplan.region.name})",
+            },
             [str(text) for text in IRREVERSIBLE[name]],
             button=TRANSITIONS[name].label,
         )
