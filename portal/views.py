@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from accounts import access
-from enrolment.movement import cohort_choices
+from enrolment.movement import cohort_choices, movement
 from kotacerdas import pagecache
 from kotacerdas.params import id_param
 from masterplans.models import PUBLIC_STATUSES
@@ -23,12 +23,37 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "portal/home.html",
         {
+            "movement": movement_now(),
             "summary": national_summary(),
             "my_regions": access.regions_for(request.user, "region.edit")[:10]
             if request.user.is_authenticated and not access.is_national_staff(request.user)
             else [],
         },
     )
+
+
+def movement_now() -> dict[str, Any]:
+    """The movement at a glance for the home page: regions in it (by the official counts and
+    by name), masterplans in force, quick wins done, and the consultations open now."""
+    from masterplans.models import Masterplan, Program
+    from monitoring.progress import newest_reports
+    from participation.models import ConsultationWindow
+
+    quick_wins = Program.objects.filter(
+        masterplan__in=Masterplan.objects.in_force(), is_quick_win=True
+    )
+    newest = newest_reports(quick_wins)
+    return {
+        "regions": movement(),
+        "in_force": Masterplan.objects.in_force().count(),
+        "quick_wins": len(newest),
+        "quick_wins_done": sum(1 for n in newest.values() if n.status == "done"),
+        "consultations": list(
+            ConsultationWindow.objects.open_now()
+            .select_related("masterplan__region")
+            .order_by("closes_at")[:10]
+        ),
+    }
 
 
 def about(request: HttpRequest) -> HttpResponse:

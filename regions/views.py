@@ -12,6 +12,7 @@ from audit.versioning import VersionConflict, save_versioned
 from enrolment.services import cohort_of
 from kotacerdas.paging import filters_query, page_of
 from masterplans.models import Masterplan
+from participation.models import ConsultationWindow
 from regions.access import get_region_for_user
 from regions.forms import PROFILE_FIELDS, RegionFilterForm, RegionProfileForm
 from regions.models import Region
@@ -54,6 +55,10 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": access.can(request.user, "region.edit", region),
             "can_see_history": access.can(request.user, "region.history", region),
             "cohort": cohort_of(region.code),
+            "consultation": ConsultationWindow.objects.open_now()
+            .filter(masterplan__region=region)
+            .select_related("masterplan")
+            .first(),
             "indicators": latest_values(region),
             "masterplans": masterplans,
             "follow": cached_follow_through(followed) if followed else None,

@@ -55,3 +55,31 @@ def test_the_dashboard_counts_a_regions_masterplan_in_force_once(
     assert counts["enacted"] == 1  # the second edition; the first no longer is in force
     programs = second.programs.filter(is_quick_win=True).count()
     assert sum(bar.value for bar in board.quick_wins) == programs
+
+
+def test_the_home_page_shows_the_movement_and_where_to_comment(client: Client) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from participation.models import ConsultationWindow
+
+    call_command("load_history", verbosity=0)
+    draft = make_masterplan("32.75")
+    make_masterplan("32.73", status=Status.ENACTED)
+    now = timezone.now()
+    ConsultationWindow.objects.create(
+        masterplan=draft, opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=20)
+    )
+
+    home = client.get("/").content.decode()
+    bekasi = client.get("/wilayah/32.75/").content.decode()
+    bandung = client.get("/wilayah/32.73/").content.decode()
+
+    movement = home[home.index('data-testid="movement"') : home.index("</section>")]
+    assert "<strong>251</strong><span>wilayah peserta gerakan (115 diketahui namanya)" in movement
+    assert "<strong>1</strong><span>masterplan yang berlaku" in movement
+    assert f'href="/partisipasi/masterplan/{draft.pk}/konsultasi/"' in movement
+    assert "Beri masukan" in movement
+    assert 'data-testid="open-consultation"' in bekasi
+    assert 'data-testid="open-consultation"' not in bandung
