@@ -215,7 +215,9 @@ def test_the_pdf_report_names_the_round_its_regions_the_committee_and_the_hashes
 
 
 def test_the_pdf_report_warns_when_demo_values_are_used(demo_round) -> None:  # type: ignore[no-untyped-def]
-    assert "DATA DEMO" in pdf_text(round_pdf(demo_round))
+    text = pdf_text(round_pdf(demo_round))
+    assert "DATA DEMO" in text
+    assert "manage.py" not in text and "verify_rounds" not in text  # no command names
 
 
 def test_the_csv_says_on_each_scored_row_whether_the_score_rests_on_demo_values(

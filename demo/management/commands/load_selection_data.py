@@ -32,8 +32,16 @@ class Command(BaseCommand):
                 "(pakai --no-demo untuk nilai dari registri saja)."
             )
         batches = [
-            ("registri wilayah (pulau_terluar)", registry_values_csv(), False),
-            ("daftar terbitan (data/indicators)", published_values_csv(), False),
+            (
+                "registri wilayah: pulau-pulau kecil terluar, penduduk 2025",
+                registry_values_csv(),
+                False,
+            ),
+            (
+                "daftar terbitan: daerah tertinggal, kawasan perbatasan",
+                published_values_csv(),
+                False,
+            ),
         ]
         if not no_demo:
             batches.append((f"generator data demo (seed {SEED})", demo_values_csv(), True))

@@ -1,7 +1,8 @@
-"""Every page that shows a figure derived from demo values says "demo".
+"""Every page of the route table, walked once: a page that shows a figure derived from demo
+values says "demo", and no page shows a code, key or command name.
 
-Generic over the route table (``kotacerdas.access_matrix.PAGES``) and a few addresses it does
-not name (a computed round's page, two rounds compared, the dashboard's score map): each page
+Demo labels: generic over the route table (``kotacerdas.access_matrix.PAGES``) and a few
+addresses it does not name (a computed round's page, two rounds compared, the score map): each page
 is rendered as an anonymous visitor (where allowed) and as the most capable persona allowed, in
 a world whose indicator values are the generated demo values (and a round computed on them) and
 whose masterplan is a demo one. Whether a page shows a figure derived from them is found by
@@ -137,3 +138,30 @@ def test_every_page_showing_figures_from_demo_values_says_demo(  # type: ignore[
     # The check sees what it looks for: the region page (similar regions, indicators), the
     # masterplan, a program's budget and the computed round's scores depend on demo values.
     assert len(depends) >= 6, depends
+
+
+HIDDEN_TEXT = re.compile(r"<(script|style|code|template)\b.*?</\1>", re.S | re.I)
+TAG = re.compile(r"<[^>]+>")
+SNAKE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
+INTERNAL = re.compile(r"manage\.py|\bNone\b|\bTrue\b|\bFalse\b|Decimal\(|\bpk\b")
+
+
+def visible_text(html: str) -> str:
+    return TAG.sub(" ", HIDDEN_TEXT.sub(" ", html))
+
+
+def test_no_page_shows_a_code_key_or_command_name(demo_world, signed_in) -> None:  # type: ignore[no-untyped-def]
+    """The visible text holds no snake_case token and no internal word. Codes people type on
+    purpose (the import template's columns) are shown as ``<code>`` and are not read."""
+    filled: dict[str, Any] = {}
+    found = []
+    for name, kwargs, query, persona in _cases():
+        url = _url(name, kwargs, query, filled, demo_world)
+        response = client_as(persona, signed_in).get(url)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        text = visible_text(response.content.decode())
+        words = sorted(set(SNAKE.findall(text)) | set(INTERNAL.findall(text)))
+        if words:
+            found.append(f"{url} as {persona}: {', '.join(words[:8])}")
+    assert not found, "internal words on pages:\n" + "\n".join(found)
