@@ -202,8 +202,21 @@ class RoundForm(ModelForm):
         return selection_round
 
 
+class RegionChoice(forms.ModelChoiceField):
+    """A region picked by its name (its province beside it: twins share a name); the posted
+    value stays its Kemendagri code."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.province.name})"
+
+
 class OverrideForm(Form):
-    region = forms.CharField(label=_("Kemendagri code"), max_length=5)
+    region = RegionChoice(
+        label=_("Region"),
+        queryset=Region.objects.select_related("province").order_by("name"),
+        to_field_name="code",
+        error_messages={"invalid_choice": _("Choose a region from the list.")},
+    )
     action = forms.ChoiceField(
         label=_("Decision"),
         choices=[("add", _("add to the selection")), ("remove", _("remove from the selection"))],
@@ -211,13 +224,6 @@ class OverrideForm(Form):
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
-
-    def clean_region(self) -> Region:
-        code = self.cleaned_data["region"].strip()
-        region = Region.objects.filter(code=code).first()
-        if region is None:
-            raise forms.ValidationError(_('Unknown region code "%(code)s".') % {"code": code})
-        return region
 
     def clean_reason(self) -> str:
         reason = self.cleaned_data["reason"].strip()

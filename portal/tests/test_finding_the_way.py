@@ -83,3 +83,23 @@ def test_the_home_page_shows_the_movement_and_where_to_comment(client: Client) -
     assert "Beri masukan" in movement
     assert 'data-testid="open-consultation"' in bekasi
     assert 'data-testid="open-consultation"' not in bandung
+
+
+def test_the_committee_picks_a_region_by_its_name(
+    client: Client, officer: User, indicator_values
+) -> None:  # type: ignore[no-untyped-def]
+    from selection.rounds import round_compute
+    from selection.tests.factories import make_round
+
+    selection_round = round_compute(selection_round=make_round(sensitivity_draws=0))
+    client.force_login(officer)
+
+    page = client.get(f"/seleksi/putaran/{selection_round.pk}/").content.decode()
+    client.post(
+        f"/seleksi/putaran/{selection_round.pk}/keputusan/",
+        {"region": "99.99", "action": "add", "reason": "Komitmen kepala daerah yang kuat"},
+    )
+
+    assert '<option value="32.73">Kota Bandung (Jawa Barat)</option>' in page
+    assert '<option value="32.04">Kabupaten Bandung (Jawa Barat)</option>' in page
+    assert not selection_round.overrides.exists()
