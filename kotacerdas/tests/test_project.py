@@ -56,6 +56,28 @@ def test_the_translations_compile_and_the_committed_catalogues_are_current(tmp_p
         )
 
 
+def test_every_string_is_in_indonesian_and_no_translation_is_a_guess() -> None:
+    """The Indonesian catalogue translates every msgid and holds no fuzzy (guessed) entry;
+    the English one, whose msgids are the English text, holds no fuzzy entry either."""
+    import shutil
+    import subprocess
+
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt (gettext) is not installed")
+    for language in ("id", "en"):
+        po = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+        result = subprocess.run(
+            ["msgfmt", "--statistics", "-o", "/dev/null", str(po)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        statistics = result.stderr
+        assert "fuzzy" not in statistics, f"{language}: {statistics}"
+        if language == "id":
+            assert "untranslated" not in statistics, f"{language}: {statistics}"
+
+
 def test_collectstatic_builds_the_production_manifest(tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
     """Production serves hashed static files: every file a stylesheet or script refers to must
     exist, or collectstatic fails at deploy time."""
