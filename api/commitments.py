@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema
 from api.auth import READ_AUTH
 from api.errors import documented_errors
 from commitments.access import get_region_commitments_for_user
-from commitments.models import Body, Statement
+from commitments.models import Body, Contact, Statement
 from commitments.services import commitments_of
 from enrolment.services import cohort_of
 
@@ -124,16 +124,6 @@ def get_commitments(request: HttpRequest, code: str) -> Any:
         "cohort": cohort.pk if cohort else None,
         "bodies": [_body_out(region.code, body) for body in state.bodies.values() if body],
         "statement": _statement_out(region.code, state.statement),
-        "contacts": [
-            {
-                "name": c.name,
-                "position": c.position,
-                "opd": c.opd,
-                "email": c.email,
-                "phone": c.phone,
-                "primary": c.primary,
-            }
-            for c in state.contacts
-        ],
+        "contacts": [{name: getattr(c, name) for name in Contact.FIELDS} for c in state.contacts],
         "missing": state.missing,
     }

@@ -25,7 +25,6 @@ from selection.access import get_round_for_user
 from selection.exports import scored_on_demo
 from selection.models import (
     Indicator,
-    PublishedCohort,
     RoundResult,
     RoundStatus,
     SelectionRound,
@@ -155,7 +154,7 @@ class RoundOut(Schema):
         if obj.status != RoundStatus.PUBLISHED:
             return None
         count = cohort_count(obj)
-        published = PublishedCohort.objects.filter(round=obj).first()
+        published = count.record
         return {
             "known": count.known,
             "official": count.official,

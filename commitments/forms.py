@@ -222,17 +222,7 @@ class ContactsEditor:
         self.contacts = ContactFormSet(
             data,
             prefix="contacts",
-            initial=[
-                {
-                    "name": c.name,
-                    "position": c.position,
-                    "opd": c.opd,
-                    "email": c.email,
-                    "phone": c.phone,
-                    "primary": c.primary,
-                }
-                for c in contacts
-            ],
+            initial=[{name: getattr(c, name) for name in Contact.FIELDS} for c in contacts],
         )
 
     @property

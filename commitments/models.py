@@ -103,6 +103,9 @@ class Statement(models.Model):
 class Contact(models.Model):
     """A contact person (narahubung) of the region for the program; never public."""
 
+    # What a contact is made of, as its form and the API give it.
+    FIELDS = ("name", "position", "opd", "email", "phone", "primary")
+
     region = models.ForeignKey(
         "regions.Region", on_delete=models.PROTECT, related_name="commitment_contacts"
     )

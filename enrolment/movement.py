@@ -16,6 +16,7 @@ class CohortCount:
     known: int  # members recorded by name (signed MoU)
     official: int  # the published size; for a round run on the platform, its cohort
     repeats: int = 0  # of the official size, regions in an earlier cohort
+    record: PublishedCohort | None = None  # what the sources say of a cohort before the platform
 
     @property
     def partial(self) -> bool:
@@ -52,7 +53,9 @@ def cohort_count(selection_round: SelectionRound) -> CohortCount:
     published = PublishedCohort.objects.filter(round=selection_round).first()
     if published is None:
         return CohortCount(selection_round, known, known)
-    return CohortCount(selection_round, known, published.official_count, published.official_repeats)
+    return CohortCount(
+        selection_round, known, published.official_count, published.official_repeats, published
+    )
 
 
 def movement() -> Movement:
@@ -79,6 +82,7 @@ def movement() -> Movement:
                 len(names),
                 record.official_count,
                 record.official_repeats,
+                record,
             )
             board.official_total += record.official_count - record.official_repeats
         elif names:

@@ -28,7 +28,6 @@ from selection.exports import (
 )
 from selection.models import (
     Indicator,
-    PublishedCohort,
     RoundStatus,
     SelectionRound,
 )
@@ -172,6 +171,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     chosen_regions = Region.objects.filter(code__in=final).select_related("province")
     page = page_of(request, results.order_by("rank", "region__code"), RESULTS_PER_PAGE)
     criteria = list((selection_round.input_snapshot or {}).get("criteria", []))
+    cohort = cohort_count(selection_round) if selection_round.is_published else None
     return render(
         request,
         "selection/round_detail.html",
@@ -196,8 +196,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "map_points": map_points(selection_round, final),
             "map_label": _("Map of %(round)s") % {"round": selection_round.name},
             "enrolment": enrolment_of(selection_round) if selection_round.is_published else None,
-            "cohort": cohort_count(selection_round) if selection_round.is_published else None,
-            "published_cohort": PublishedCohort.objects.filter(round=selection_round).first(),
+            "cohort": cohort,
+            "published_cohort": cohort.record if cohort else None,
         },
     )
 

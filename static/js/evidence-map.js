@@ -17,7 +17,6 @@
   "use strict";
 
   var INDONESIA = [[-11, 94], [6.5, 141.5]];
-  var PROVINCE_STYLE = { color: "#9ea6b0", weight: 0.8, fillColor: "#e4e7eb", fillOpacity: 1 };
   var PHASE_STYLES = {
     before: { radius: 7, color: "#ffffff", weight: 1.5, fillColor: "#b7791f", fillOpacity: 1 },
     after: { radius: 7, color: "#ffffff", weight: 1.5, fillColor: "#0b5cad", fillOpacity: 1 },
@@ -40,20 +39,6 @@
     return clean === "" ? NaN : Number(clean);
   }
 
-  function drawProvinces(map, container) {
-    var url = container.getAttribute("data-provinces");
-    if (!url || !window.fetch) { return; }
-    fetch(url, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      })
-      .then(function (geojson) {
-        L.geoJSON(geojson, { style: PROVINCE_STYLE, pane: "provinces", interactive: false }).addTo(map);
-      })
-      .catch(function () { container.classList.add("map-no-outlines"); });
-  }
-
   function baseMap(container) {
     container.setAttribute("tabindex", "0");
     container.setAttribute("role", "region");
@@ -69,7 +54,7 @@
       keyboard: true
     });
     map.createPane("provinces");
-    drawProvinces(map, container);
+    window.KotaCerdasProvinces.draw(map, container);
     return map;
   }
 

@@ -34,7 +34,6 @@
   // Drawn in this order, so the selected regions (and the highest classes) lie on top.
   var ORDER = ["none", "not_eligible", "not_selected", "c1", "c2", "c3", "c4", "c5",
     "selected_earlier", "selected"];
-  var PROVINCE_STYLE = { color: "#9ea6b0", weight: 0.8, fillColor: "#e4e7eb", fillOpacity: 1 };
 
   function readPoints(container) {
     var block = container.querySelector('script[type="application/json"]');
@@ -120,20 +119,6 @@
     });
   }
 
-  function drawProvinces(map, container) {
-    var url = container.getAttribute("data-provinces");
-    if (!url || !window.fetch) { return; }
-    fetch(url, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      })
-      .then(function (geojson) {
-        L.geoJSON(geojson, { style: PROVINCE_STYLE, pane: "provinces", interactive: false }).addTo(map);
-      })
-      .catch(function () { container.classList.add("round-map-no-outlines"); });
-  }
-
   function init(container) {
     if (container.classList.contains("leaflet-container")) { return; }
     container.setAttribute("tabindex", "0");
@@ -153,7 +138,7 @@
     // Province outlines sit in their own pane (.leaflet-provinces-pane in map.css) under the
     // markers, whenever they arrive.
     map.createPane("provinces");
-    drawProvinces(map, container);
+    window.KotaCerdasProvinces.draw(map, container);
     drawPoints(map, container);
   }
 
