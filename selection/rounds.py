@@ -22,7 +22,7 @@ from regions.models import IslandGroup, Province, Region
 from selection.engine.explain import explain
 from selection.engine.methods import METHODS, SAW
 from selection.engine.normalization import normalize_matrix
-from selection.engine.quota import InfeasibleQuotas, Layout, Quotas, select_milp
+from selection.engine.quota import InfeasibleQuotas, Layout, Quotas, select
 from selection.engine.sensitivity import analyse
 from selection.models import (
     DEMO_SOURCE,
@@ -315,6 +315,13 @@ class Outcome:
     result_hash: str
 
 
+def snapshot_layout(snapshot: dict[str, Any]) -> Layout:
+    """The island group and province of each region of a snapshot."""
+    province_group = np.array(snapshot["province_group"], dtype=np.intp)
+    province = np.array(snapshot["province"], dtype=np.intp)
+    return Layout(group=province_group[province], province=province, province_group=province_group)
+
+
 def compute(snapshot: dict[str, Any], *, with_sensitivity: bool = True) -> Outcome:
     """Run the engine on a snapshot. Pure: the same snapshot gives the same outcome."""
     codes = snapshot["regions"]
@@ -330,11 +337,7 @@ def compute(snapshot: dict[str, Any], *, with_sensitivity: bool = True) -> Outco
     method = METHODS[snapshot["method"]]
     scores = method.score(normalized, weights)
     eligible = np.array([not reason for reason in snapshot["ineligible"]], dtype=bool)
-    province_group = np.array(snapshot["province_group"], dtype=np.intp)
-    province = np.array(snapshot["province"], dtype=np.intp)
-    layout = Layout(
-        group=province_group[province], province=province, province_group=province_group
-    )
+    layout = snapshot_layout(snapshot)
     quotas = Quotas(
         snapshot["total"],
         np.array(snapshot["group_min"], dtype=np.intp),
@@ -342,7 +345,8 @@ def compute(snapshot: dict[str, Any], *, with_sensitivity: bool = True) -> Outco
         np.full(len(snapshot["province_codes"]), snapshot["province_max"], dtype=np.intp),
     )
     try:
-        selected = select_milp(scores, eligible, layout, quotas)
+        # The laminar method for the registry's layout; which ran: ``selection_tags.solver``.
+        selected = select(scores, eligible, layout, quotas).selected
     except InfeasibleQuotas as exc:
         raise RoundError([describe_conflict(c, snapshot) for c in exc.conflicts]) from exc
     verdicts = explain(scores, eligible, selected, layout, quotas)

@@ -3,6 +3,9 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
+from selection.engine.quota import is_laminar
+from selection.rounds import snapshot_layout
+
 register = template.Library()
 
 COLOURS = ["#0b5cad", "#2e8540", "#c05a00", "#7b3fa0", "#b0126b", "#1b7f8c", "#8a6d00", "#5b6770"]
@@ -24,6 +27,21 @@ def verdict(result: Any) -> str:
         "historical": _("announced list"),
     }
     return str(texts.get(result.reason, result.reason) % {"n": limit})
+
+
+@register.filter
+def solver(snapshot: dict[str, Any]) -> str:
+    """Which exact method chose a computed round's regions, in words."""
+    if is_laminar(snapshot_layout(snapshot)):
+        return _(
+            "The regions were chosen exactly by the laminar method: every province lies within "
+            "one island group, so each province's and each island group's best regions are "
+            "taken in score order."
+        )
+    return _(
+        "The regions were chosen exactly by integer programming (HiGHS), because a province "
+        "lies in more than one island group."
+    )
 
 
 @register.filter

@@ -101,3 +101,51 @@ def test_rank_normalization_shares_positions_between_equal_values() -> None:
 
 def test_equal_scores_rank_in_row_order() -> None:
     np.testing.assert_array_equal(ranks(np.array([0.5, 0.9, 0.5, 0.9])), [3, 1, 4, 2])
+
+
+def one_column(code: str, values: np.ndarray, cost: bool) -> np.ndarray:
+    """The normalisations written out for one column, as they were before they ran on many."""
+    if code == "minmax":
+        low, high = values.min(), values.max()
+        if low == high:
+            return np.ones_like(values)
+        return (high - values) / (high - low) if cost else (values - low) / (high - low)
+    if code == "vector":
+        norm = float(np.sqrt(np.sum(values**2)))
+        scaled = values / norm if norm else np.zeros_like(values)
+        return 1 - scaled if cost else scaled
+    if code == "zscore":
+        spread = values.std()
+        z = (values - values.mean()) / spread if spread else np.zeros_like(values)
+        return -z if cost else z
+    oriented = -values if cost else values
+    position = np.empty(len(values))
+    position[np.argsort(oriented, kind="stable")] = np.arange(len(values), dtype=np.float64)
+    _, inverse, counts = np.unique(oriented, return_inverse=True, return_counts=True)
+    averaged = np.bincount(inverse, weights=position)[inverse] / counts[inverse]
+    return averaged / (len(values) - 1) if len(values) > 1 else np.ones_like(values)
+
+
+@pytest.mark.parametrize("code", sorted(NORMALIZATIONS))
+@pytest.mark.parametrize("seed", range(20))
+def test_the_whole_matrix_normalises_like_each_column_alone_to_the_last_bit(
+    code: str, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(2, 300)), int(rng.integers(1, 9))
+    values = rng.normal(size=(n, m)) * rng.uniform(0.01, 1e5, m)
+    values[:, -1] = np.round(values[:, -1])  # equal values
+    applicable = np.ones((n, m), dtype=bool)
+    applicable[:, 0] = rng.random(n) < 0.7  # like the IKB: some regions only
+    applicable[: n // 2, m // 2] = False
+    if m > 2:
+        values[:, 1] = 4.0  # a constant column
+    cost = rng.random(m) < 0.4
+    normalized = normalize_matrix(values, applicable, cost, code)
+    for column in range(m):
+        rows = applicable[:, column]
+        assert np.all(np.isnan(normalized[~rows, column]))
+        if rows.any():
+            np.testing.assert_array_equal(
+                normalized[rows, column], one_column(code, values[rows, column], bool(cost[column]))
+            )
