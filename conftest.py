@@ -8,12 +8,14 @@ national ``officer`` and an anonymous client.
 import collections
 import importlib
 import os
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from accounts.models import ApiToken, Membership, Role, User
 from kotacerdas.tests.world import (  # noqa: F401 (the route-table tests' world)
@@ -153,6 +155,14 @@ def _static_files_found_per_request() -> None:
     makes one (about 25 ms each, a quarter of the route-table tests); as in development, tests
     look a file up when it is asked for instead. Production serves collected files."""
     settings.WHITENOISE_AUTOREFRESH = True
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the default language: a request in English leaves it active in
+    the thread (the locale middleware does not switch back)."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

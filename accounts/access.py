@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from accounts.models import Membership, Role, User
 from regions.models import Region, RegionQuerySet
@@ -118,6 +119,8 @@ RULES: dict[str, Rule] = {
         regional=REGIONAL_TEAM | {Role.MENTOR, Role.TECH_ADVISOR},
     ),
     "membership.view": Rule(national=NATIONAL_STAFF, regional=frozenset({Role.REGIONAL_LEAD})),
+    # What was deleted comes back only by a national administrator's hand.
+    "trash.restore": Rule(national=frozenset({Role.NATIONAL_ADMIN})),
     "account.use": Rule(authenticated=True),
 }
 
@@ -173,6 +176,28 @@ def regions_for(user: AnyUser, action: str) -> RegionQuerySet:
     if can(user, action):
         return Region.objects.select_related("province")
     return regions_held(user, RULES[action].regional)
+
+
+def people_who(action: str, region: Region | None = None) -> list[User]:
+    """The active users who may do ``action`` (for ``region``): whom a step concerns."""
+    rule = RULES[action]
+    found = Q(memberships__region=None, memberships__role__in=rule.national)
+    if region is not None:
+        found |= Q(memberships__region=region, memberships__role__in=rule.regional)
+    if Role.NATIONAL_ADMIN in rule.national:
+        found |= Q(is_superuser=True)
+    return list(User.objects.filter(found, is_active=True).distinct().order_by("pk"))
+
+
+def people_of(region: Region, roles: Iterable[str]) -> list[User]:
+    """The active users holding one of the regional ``roles`` for ``region``."""
+    return list(
+        User.objects.filter(
+            memberships__region=region, memberships__role__in=list(roles), is_active=True
+        )
+        .distinct()
+        .order_by("pk")
+    )
 
 
 def describe_roles(user: AnyUser) -> list[dict[str, Any]]:

@@ -138,6 +138,7 @@ def account(request: HttpRequest) -> HttpResponse:
             "tokens": ApiToken.objects.filter(user=cast(User, request.user)),
             "form": ApiTokenForm(),
             "new_key": request.session.pop("kc_new_token", None),
+            "can_restore": access.can(request.user, "trash.restore"),
         },
     )
 

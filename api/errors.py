@@ -4,6 +4,15 @@ A refusal is a ``kotacerdas.errors.DomainError``, raised by the domain or by the
 (``ApiError``): it carries its status, code, message and details, and is answered from them by
 one handler. Exception text of anything else never reaches a client: unexpected errors are
 logged and answered with a generic message.
+
+Every message is in the requester's language, chosen by Django's ``LocaleMiddleware`` in its
+order: the language cookie set by the site's language switch, else ``Accept-Language``, else
+Indonesian. An API client sends no cookie, so its ``Accept-Language`` decides (``en`` English;
+``id``, none or a language the platform does not speak: Indonesian); a browser whose person
+chose a language with the switch keeps it in the API too, as the pages do, whatever its
+``Accept-Language`` says (pages ignore that header: ``kotacerdas.middleware``). The field
+messages of a refused body are ours too, not the validation library's English: the common
+kinds by their type (``field_message``), anything else as a generic "not valid".
 """
 
 import logging
@@ -15,6 +24,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -118,6 +128,61 @@ def documented_errors(*statuses: int) -> dict[int, type[ErrorOut]]:
     return dict.fromkeys(statuses, ErrorOut)
 
 
+# A refused value's message by the validation library's error type; ``%(name)s`` takes the
+# error's context (the limit it broke).
+FIELD_MESSAGES: dict[str, Any] = {
+    "missing": gettext_lazy("Required."),
+    "extra_forbidden": gettext_lazy("This field is not part of the request."),
+    "int_parsing": gettext_lazy("Give a whole number."),
+    "int_type": gettext_lazy("Give a whole number."),
+    "int_from_float": gettext_lazy("Give a whole number."),
+    "float_parsing": gettext_lazy("Give a number."),
+    "float_type": gettext_lazy("Give a number."),
+    "decimal_parsing": gettext_lazy("Give a number."),
+    "decimal_type": gettext_lazy("Give a number."),
+    "bool_parsing": gettext_lazy("Give true or false."),
+    "bool_type": gettext_lazy("Give true or false."),
+    "string_type": gettext_lazy("Give a text."),
+    "string_too_short": gettext_lazy("At least %(min_length)s characters."),
+    "string_too_long": gettext_lazy("At most %(max_length)s characters."),
+    "too_short": gettext_lazy("At least %(min_length)s items."),
+    "too_long": gettext_lazy("At most %(max_length)s items."),
+    "greater_than_equal": gettext_lazy("At least %(ge)s."),
+    "greater_than": gettext_lazy("More than %(gt)s."),
+    "less_than_equal": gettext_lazy("At most %(le)s."),
+    "less_than": gettext_lazy("Less than %(lt)s."),
+    "date_parsing": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "date_type": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "date_from_datetime_parsing": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "date_from_datetime_inexact": gettext_lazy("Give a date as YYYY-MM-DD."),
+    "datetime_parsing": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
+    "datetime_type": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
+    "datetime_from_date_parsing": gettext_lazy("Give a date and time as YYYY-MM-DDTHH:MM."),
+    "enum": gettext_lazy("Choose one of: %(expected)s."),
+    "literal_error": gettext_lazy("Choose one of: %(expected)s."),
+    "list_type": gettext_lazy("Give a list."),
+    "dict_type": gettext_lazy("Give an object."),
+    "model_type": gettext_lazy("Give an object."),
+    "model_attributes_type": gettext_lazy("Give an object."),
+}
+
+
+def field_message(error: dict[str, Any]) -> str:
+    """A refused value's message in the active language, from the validation library's error
+    (its ``type`` and ``ctx``); a kind not listed is said to be not valid."""
+    template = FIELD_MESSAGES.get(str(error.get("type", "")))
+    if template is None:
+        return _("This value is not valid.")
+    context = dict(error.get("ctx") or {})
+    if "expected" in context:
+        # The library joins the last choice with an English "or".
+        context["expected"] = str(context["expected"]).replace(" or ", ", ")
+    try:
+        return str(template) % context
+    except (KeyError, TypeError, ValueError):
+        return _("This value is not valid.")
+
+
 def _field_name(location: Any) -> str:
     parts = [str(part) for part in location if part not in ("body", "query", "path", "payload")]
     return ".".join(parts) or "request"
@@ -127,7 +192,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         details = [
-            {"field": _field_name(err.get("loc", [])), "message": err.get("msg", "")}
+            {"field": _field_name(err.get("loc", [])), "message": field_message(err)}
             for err in exc.errors
         ]
         return error_response(422, "invalid", _("The request has invalid fields."), details)

@@ -93,7 +93,11 @@ class PublicCommentFilters(Schema):
 
 class PublicCommentIn(In):
     name: str = Field(min_length=1, max_length=120)
-    email: str = Field("", max_length=254, description="optional, never shown")
+    email: str = Field(
+        min_length=3,
+        max_length=254,
+        description="never shown: the link that confirms the comment is sent to it",
+    )
     text: str = Field(min_length=1, max_length=3000)
     section: SectionCode = "whole"  # type: ignore[valid-type]
     program: str | None = Field(None, max_length=20, description="program code, e.g. GOV-01")
@@ -231,7 +235,8 @@ def create_public_comment(
     masterplan = get_masterplan_for_user(request.user, masterplan_id)
     data = {**payload.model_dump(), "program": _program(masterplan, payload.program)}
     public_comment_submit(masterplan=masterplan, data=data, address=client_ip(request) or "")
-    return Status(202, {"status": "pending"})
+    # The writer confirms it from the link sent to their e-mail; the team then moderates it.
+    return Status(202, {"status": "confirmation_sent"})
 
 
 @router.post(
@@ -278,7 +283,11 @@ def moderation_queue(
     request: HttpRequest, masterplan_id: int, filters: Query[ModerationFilters]
 ) -> Any:
     masterplan = get_masterplan_for_user(request.user, masterplan_id, "consultation.moderate")
-    queue = PublicComment.objects.filter(window__masterplan=masterplan).select_related("program")
+    queue = (
+        PublicComment.objects.confirmed()
+        .filter(window__masterplan=masterplan)
+        .select_related("program")
+    )
     if filters.status:
         queue = queue.filter(status=filters.status)
     return queue.order_by("created_at", "pk")

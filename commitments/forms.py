@@ -14,6 +14,7 @@ from commitments.services import ContactInput, MemberInput
 from kotacerdas.fields import Form, VersionField
 
 MAX_ROWS = 200
+OPD_HELP = gettext_lazy("OPD: the regional government agency the person works in, e.g. Bappeda.")
 
 
 def _date_field(label: Any) -> forms.DateField:
@@ -70,7 +71,9 @@ class MemberForm(Form):
         required=False,
         choices=[("", "—"), *MemberRole.choices],
     )
-    opd = forms.CharField(label=gettext_lazy("OPD"), required=False, max_length=200)
+    opd = forms.CharField(
+        label=gettext_lazy("OPD"), required=False, max_length=200, help_text=OPD_HELP
+    )
     position = forms.CharField(label=gettext_lazy("position"), required=False, max_length=200)
 
     def clean(self) -> dict[str, Any]:
@@ -174,7 +177,9 @@ phone_number = RegexValidator(
 class ContactForm(Form):
     name = forms.CharField(label=gettext_lazy("name"), required=False, max_length=200)
     position = forms.CharField(label=gettext_lazy("position"), required=False, max_length=200)
-    opd = forms.CharField(label=gettext_lazy("OPD"), required=False, max_length=200)
+    opd = forms.CharField(
+        label=gettext_lazy("OPD"), required=False, max_length=200, help_text=OPD_HELP
+    )
     email = forms.EmailField(label=gettext_lazy("e-mail"), required=False, max_length=254)
     phone = forms.CharField(
         label=gettext_lazy("phone"), required=False, max_length=40, validators=[phone_number]

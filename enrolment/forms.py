@@ -139,7 +139,11 @@ class SheetForm(Form):
 
 
 class DecisionForm(Form):
-    number = forms.CharField(label=gettext_lazy("letter number"), max_length=120)
+    number = forms.CharField(
+        label=gettext_lazy("letter number"),
+        max_length=120,
+        help_text=gettext_lazy("As on the letter announcing the result (surat penyampaian hasil)."),
+    )
     date = forms.DateField(
         label=gettext_lazy("letter date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -170,7 +174,12 @@ class AgreementForm(Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     place = forms.CharField(label=gettext_lazy("place of signing"), max_length=120)
-    number = forms.CharField(label=gettext_lazy("MoU number"), max_length=120, required=False)
+    number = forms.CharField(
+        label=gettext_lazy("MoU number"),
+        max_length=120,
+        required=False,
+        help_text=gettext_lazy("As on the signed memorandum of understanding (nota kesepakatan)."),
+    )
     region_signatory = forms.CharField(
         label=gettext_lazy("signed for the region by"), max_length=120
     )

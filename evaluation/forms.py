@@ -11,6 +11,15 @@ from evaluation.models import CATALOGUE_CATEGORIES, CUSTOM_PREFIX, Component, Ru
 from kotacerdas.fields import Form, ModelForm, NumberField, VersionField, WholeNumberField
 from masterplans.models import Dimension
 
+# What each component of the index looks at, beside its weight.
+COMPONENT_HELP: dict[str, Any] = {
+    Component.BASELINE: gettext_lazy("Where the region started, before its programs."),
+    Component.OUTPUT: gettext_lazy("What the programs delivered: services, systems, facilities."),
+    Component.OUTCOME: gettext_lazy("What changed for residents and the government."),
+    Component.IMPACT: gettext_lazy("The lasting effect on the region's life and economy."),
+    Component.QUICK_WIN: gettext_lazy("Whether the quick wins were delivered within two years."),
+}
+
 
 class RubricForm(ModelForm):
     version = VersionField(required=False)
@@ -64,6 +73,7 @@ class RubricForm(ModelForm):
                 min_value=0,
                 max_value=100,
                 initial=weights.get(value, 0),
+                help_text=COMPONENT_HELP[value],
             )
 
         self.order_fields(

@@ -7,14 +7,18 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import access
 from accounts.access import AnyUser
+from accounts.models import Role
 from evaluation.index import IndexResult, competition_ranks, compute_index
 from evaluation.models import CUSTOM_PREFIX, Award, Rubric, RubricStatus, Score
+from inbox.models import Kind
+from inbox.services import notify
 from kotacerdas import data_versions
 from kotacerdas.errors import DomainError
 from masterplans.models import Dimension
@@ -234,5 +238,26 @@ def decide_award(award: Award, user: AnyUser, region: Region | None, reason: str
     award.reason = reason.strip()
     award.decided_by = user if user.is_authenticated else None
     award.decided_at = timezone.now()
-    award.save()
+    with transaction.atomic():
+        award.save()
+        if award.rubric.is_published:
+            award_tell(award)
     return award
+
+
+def award_tell(award: Award) -> None:
+    """Tell the awarded region's team, once, when the award is both decided and public (at the
+    evaluation's publication for an award decided before it)."""
+    if award.region is None or award.decided_at is None:
+        return
+    notify(
+        access.people_of(award.region, (Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR)),
+        Kind.AWARD_CONFIRMED,
+        reverse("evaluation:awards", args=[award.rubric.year]),
+        params={
+            "region": award.region.name,
+            "year": award.rubric.year,
+            "category": category_label(award.category),
+        },
+        key=f"award:{award.pk}:{award.region_id}",
+    )

@@ -6,14 +6,19 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.access import AnyUser
+from accounts.models import Role
 from audit.versioning import FieldChange, StaleEdit, changes_since, fingerprint
 from evaluation.forms import NOTE_LENGTH, RubricForm, score_field
 from evaluation.models import Component, Rubric, RubricStatus, Score
+from evaluation.results import award_tell
+from inbox.models import Kind
+from inbox.services import notify
 from kotacerdas.errors import DomainError
 from masterplans.models import Dimension
 from regions.models import Region
@@ -149,6 +154,7 @@ def scores_save(
         }
         if base_version is not None and base_version != grid_version(rubric, region):
             raise _stale(existing, parsed, base_version, grid_version(rubric, region))
+        verified = False
         for (dim, comp), values in parsed.items():
             score = existing.get((dim, comp)) or Score(
                 rubric=rubric,
@@ -171,6 +177,16 @@ def scores_save(
                 changed = True
             if changed and (score.pk or any(v not in (None, "") for v in values.values())):
                 score.save()
+            verified = verified or verifying
+        if verified:
+            notify(
+                access.people_of(region, (Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR)),
+                Kind.SCORE_VERIFIED,
+                reverse("evaluation:region", args=[rubric.year, region.code]),
+                params={"year": rubric.year, "region": region.name},
+                # At most one a day: an assessor verifies cell by cell.
+                key=f"score_verified:{rubric.pk}:{region.pk}:{timezone.localdate()}",
+            )
 
 
 def _stale(
@@ -198,6 +214,19 @@ def _stale(
 
 
 @transaction.atomic
+@transaction.atomic
+def rubric_publish(*, rubric: Rubric) -> Rubric:
+    """Publish the evaluation: its indices, ranks and letters become public, its scores close,
+    and each region awarded before now hears of its award."""
+    rubric.status = RubricStatus.PUBLISHED
+    rubric.published_at = timezone.now()
+    rubric.version += 1
+    rubric.save()
+    for award in rubric.awards.exclude(decided_at=None).select_related("region", "rubric"):
+        award_tell(award)
+    return rubric
+
+
 def stage_two_open(*, rubric: Rubric, user: AnyUser) -> Rubric:
     """Open the year's second stage (tahap II): every region's stage I cells carry over as its
     starting point, and what is scored from now on supersedes them; stage I stays as it was."""

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -36,6 +35,7 @@ from evaluation.services import (
     scores_save,
     stage_two_open,
 )
+from evaluation.services import rubric_publish as rubric_publish_service
 from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import document
 from kotacerdas.errors import DomainError
@@ -174,10 +174,7 @@ def rubric_publish(request: HttpRequest, year: int) -> HttpResponse:
     )
     if asked:
         return asked
-    rubric.status = RubricStatus.PUBLISHED
-    rubric.published_at = timezone.now()
-    rubric.version += 1
-    rubric.save()
+    rubric_publish_service(rubric=rubric)
     messages.success(request, _("Evaluation %(year)s published.") % {"year": year})
     return redirect("evaluation:rubric", year)
 

@@ -6,10 +6,11 @@ regions and unanswered comments; an assessor's readiness and evaluation scoring.
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts import access
 from accounts.access import AnyUser
@@ -26,11 +27,23 @@ ADVISERS = (Role.MENTOR, Role.TECH_ADVISOR)
 SCORE_CELLS = len(Dimension.choices) * len(Component.choices)
 
 
+class Group(models.TextChoices):
+    """What kind of work a task is, for the counts at the top of the page."""
+
+    DRAFTS = "drafts", gettext_lazy("drafts to finish")
+    REVIEWS = "reviews", gettext_lazy("reviews to give")
+    COMMENTS = "comments", gettext_lazy("comments to answer")
+    MODERATION = "moderation", gettext_lazy("consultations to moderate")
+    REPORTS = "reports", gettext_lazy("reports due and late")
+    SCORES = "scores", gettext_lazy("scores to enter")
+
+
 @dataclass(frozen=True)
 class Task:
     text: str
     url: str
     region: Region | None = None
+    group: str = Group.DRAFTS
 
 
 def _regions(user: AnyUser, roles: tuple[str, ...]) -> list[Region]:
@@ -44,6 +57,7 @@ def _review_tasks() -> list[Task]:
             _("Review the masterplan of %(region)s (submitted)") % {"region": plan.region.name},
             reverse("masterplans:detail", args=[plan.pk]),
             plan.region,
+            Group.REVIEWS,
         )
         for plan in plans.order_by("updated_at")
     ]
@@ -79,7 +93,10 @@ def _team_tasks(region: Region, today: date, *, can_submit: bool) -> list[Task]:
             ),
             pending=Count(
                 "consultations__comments",
-                filter=Q(consultations__comments__status=ModerationStatus.PENDING),
+                filter=Q(
+                    consultations__comments__status=ModerationStatus.PENDING,
+                    consultations__comments__confirmed_at__isnull=False,
+                ),
                 distinct=True,
             ),
         )
@@ -97,6 +114,7 @@ def _team_tasks(region: Region, today: date, *, can_submit: bool) -> list[Task]:
                     % {"n": row["open_threads"]},
                     reverse("participation:comments", args=[row["pk"]]) + "?status=open",
                     region,
+                    Group.COMMENTS,
                 )
             )
         if row["pending"]:
@@ -110,6 +128,7 @@ def _team_tasks(region: Region, today: date, *, can_submit: bool) -> list[Task]:
                     % {"n": row["pending"]},
                     reverse("participation:moderation", args=[row["pk"]]),
                     region,
+                    Group.MODERATION,
                 )
             )
     for assessment in Assessment.objects.filter(region=region, submitted_at=None).select_related(
@@ -144,6 +163,7 @@ def _team_tasks(region: Region, today: date, *, can_submit: bool) -> list[Task]:
                     % {"n": len(late)},
                     reverse("monitoring:masterplan", args=[followed[0].pk]),
                     region,
+                    Group.REPORTS,
                 )
             )
     for rubric in Rubric.objects.filter(status=RubricStatus.OPEN):
@@ -156,6 +176,7 @@ def _team_tasks(region: Region, today: date, *, can_submit: bool) -> list[Task]:
                     _("Fill in the %(year)s evaluation self-assessment") % {"year": rubric.year},
                     reverse("evaluation:region", args=[rubric.year, region.code]),
                     region,
+                    Group.SCORES,
                 )
             )
     return tasks
@@ -189,6 +210,7 @@ def _adviser_tasks(user: AnyUser, regions: list[Region]) -> list[Task]:
                 _("Mentor the masterplan (%(status)s)") % {"status": plan.get_status_display()},
                 url,
                 plan.region,
+                Group.REVIEWS,
             )
         )
         waiting: int = plan.waiting  # type: ignore[attr-defined]
@@ -203,6 +225,7 @@ def _adviser_tasks(user: AnyUser, regions: list[Region]) -> list[Task]:
                     % {"n": waiting},
                     url + "?status=open",
                     plan.region,
+                    Group.COMMENTS,
                 )
             )
     return tasks
@@ -229,6 +252,7 @@ def _assessor_tasks(regions: list[Region]) -> list[Task]:
                         args=[assessment.questionnaire.cohort_id, assessment.region.code],
                     ),
                     assessment.region,
+                    Group.SCORES,
                 )
             )
     by_pk = {region.pk: region for region in regions}
@@ -250,6 +274,7 @@ def _assessor_tasks(regions: list[Region]) -> list[Task]:
                     _("Verify and score the %(year)s evaluation") % {"year": row["rubric__year"]},
                     reverse("evaluation:region", args=[row["rubric__year"], region.code]),
                     region,
+                    Group.SCORES,
                 )
             )
     return tasks

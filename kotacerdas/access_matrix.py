@@ -22,7 +22,9 @@ the own region), ``OWN_MASTERPLAN`` (a complete draft masterplan of the own regi
 ``OWN_PROGRAM``, ``OWN_ANALYSIS``, ``OWN_MILESTONE`` and ``OWN_EVIDENCE``; ``OPEN_YEAR``
 (year of an evaluation open for scoring) and ``OWN_AWARD`` (its overall award, given to the
 own region); ``OWN_COMMENT`` (a mentor's comment on OWN_MASTERPLAN), ``CONSULTED_MASTERPLAN``
-(OWN_MASTERPLAN with a consultation open) and ``OWN_PUBLIC_COMMENT`` (a resident's comment);
+(OWN_MASTERPLAN with a consultation open), ``OWN_PUBLIC_COMMENT`` (a resident's confirmed
+comment) and ``CONFIRM_TOKEN`` (the link's token of a resident's comment not yet confirmed);
+``DELETED_PROGRAM`` (a program of OWN_MASTERPLAN deleted by the editor, to restore);
 ``PUBLISHED_ROUND`` (the 2017 cohort), ``ASSESSED_COHORT`` (it, with the own region's
 readiness assessment opened), ``READINESS_ITEM`` (the first item of its questionnaire),
 ``COHORT_WORKSHOP`` (number of its first bimtek), ``SESSION_WORKSHOP`` (it, held for the
@@ -122,6 +124,14 @@ PAGES: dict[str, Route] = {
     "portal:dashboard": read(EVERYONE),
     "portal:open_data": read(EVERYONE),
     "portal:open_data_file": read(EVERYONE, dataset="program", fmt="csv"),
+    # Help: a guide per role and the glossary, public.
+    "guide:index": read(EVERYONE),
+    "guide:glossary": read(EVERYONE),
+    "guide:national": read(EVERYONE),
+    "guide:regional": read(EVERYONE),
+    "guide:mentor": read(EVERYONE),
+    "guide:assessor": read(EVERYONE),
+    "guide:public": read(EVERYONE),
     "regions:list": read(EVERYONE),
     "regions:detail": read(EVERYONE, code="OWN"),
     "regions:edit": Route(
@@ -657,9 +667,26 @@ PAGES: dict[str, Route] = {
     "participation:consultation": Route(
         (
             Check("GET", EVERYONE),
-            Check("POST", EVERYONE, {"name": "Warga", "section": "whole", "text": "Bagus."}),
+            Check(
+                "POST",
+                EVERYONE,
+                {
+                    "name": "Warga",
+                    "email": "warga@example.id",
+                    "section": "whole",
+                    "text": "Bagus.",
+                },
+            ),
         ),
         {"pk": "CONSULTED_MASTERPLAN"},
+    ),
+    "participation:consultation_close": Route(
+        (Check("POST", frozenset({"lead"}), {"confirmed": "1"}),), {"pk": "CONSULTED_MASTERPLAN"}
+    ),
+    "participation:consultation_notice": read(EVERYONE, pk="CONSULTED_MASTERPLAN"),
+    # The link sent to a resident: anyone who has it confirms the comment.
+    "participation:confirm": Route(
+        (Check("GET", EVERYONE), Check("POST", EVERYONE)), {"token": "CONFIRM_TOKEN"}
     ),
     "participation:consultation_open": Route(
         (
@@ -684,8 +711,16 @@ PAGES: dict[str, Route] = {
     "participation:summary": Route(
         (Check("POST", NATIONAL_STAFF | REGION_WRITERS),), {"pk": "CONSULTED_MASTERPLAN"}
     ),
-    "participation:notifications": Route(
+    "inbox:home": Route(
         (Check("GET", SIGNED_IN), Check("POST", SIGNED_IN, no_write="nothing unread to mark"))
+    ),
+    # Deleted records: a national administrator finds and restores them.
+    "trash:list": read(DJANGO_STAFF),
+    "trash:restore": Route(
+        (Check("POST", DJANGO_STAFF, {"confirmed": "1"}),), {"pk": "DELETED_PROGRAM"}
+    ),
+    "inbox:preferences": Route(
+        (Check("GET", SIGNED_IN), Check("POST", SIGNED_IN, {"email": "digest"}))
     ),
     # Readiness of the 2017 cohort (PUBLISHED_ROUND): the own region's team answers; no
     # persona here is a regionally assigned assessor (readiness tests cover scoring).
@@ -874,7 +909,7 @@ API: dict[tuple[str, str], Route] = {
         EVERYONE, masterplan_id="CONSULTED_MASTERPLAN"
     ),
     ("POST", "/api/v1/masterplans/{masterplan_id}/consultation/comments"): Route(
-        (Check("POST", EVERYONE, {"name": "Warga", "text": "Setuju."}),),
+        (Check("POST", EVERYONE, {"name": "Warga", "email": "w@example.id", "text": "Setuju."}),),
         {"masterplan_id": "CONSULTED_MASTERPLAN"},
     ),
     ("GET", "/api/v1/programs/{program_id}/progress"): read(
@@ -1274,8 +1309,10 @@ FORMS_LEFT_OUT: dict[str, str] = {
     "accounts:login": "a password: never sent back (login throttle tests)",
     "accounts:password_change": "passwords: never sent back (account tests)",
     "accounts:password_reset": "an e-mail address to send a link to; nothing is stored",
-    "participation:notifications": "buttons that mark notifications read",
+    "inbox:home": "buttons that mark notifications read",
+    "inbox:preferences": "a choice among three for one's own account, nothing typed (inbox tests)",
     "participation:moderation": "a decision button per comment, with the team's answer",
+    "participation:confirm": "one button, nothing typed (consultation tests)",
     "enrolment:sign": "a file upload (enrolment page tests)",
     "mentoring:session_minutes": "a file upload (session tests)",
 }

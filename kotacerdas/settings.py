@@ -67,9 +67,12 @@ INSTALLED_APPS = [
     "mentoring",
     "demo",
     "participation",
+    "inbox",
+    "trash",
     "monitoring",
     "evaluation",
     "portal",
+    "guide",
     "jobs",
     "api",
 ]
@@ -106,7 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "participation.views.unread_count",
+                "inbox.views.unread_notifications",
             ],
         },
     },
@@ -143,7 +146,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "portal:home"
+LOGIN_REDIRECT_URL = "inbox:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from accounts.access import AnyUser
 from audit.versioning import VersionConflict, changes_since, save_versioned
@@ -19,6 +20,7 @@ from masterplans.models import (
     Target,
 )
 from masterplans.workflow import require_editable
+from trash.services import trash_delete
 
 
 def save_overview(
@@ -65,12 +67,26 @@ def add_analysis_item(masterplan: Masterplan, user: AnyUser, item: AnalysisItem)
 
 def delete_analysis_item(masterplan: Masterplan, user: AnyUser, item: AnalysisItem) -> None:
     require_editable(masterplan, user)
-    item.delete()
+    trash_delete(
+        obj=item,
+        user=user,
+        label=_("Analysis item of %(region)s: %(text)s")
+        % {"region": masterplan.region.name, "text": item.text[:120]},
+        region=masterplan.region,
+    )
 
 
 def delete_program(masterplan: Masterplan, user: AnyUser, program: Program) -> None:
+    """Remove the program from the draft: a soft delete that a national administrator can
+    restore while the masterplan is a draft."""
     require_editable(masterplan, user)
-    program.delete()
+    trash_delete(
+        obj=program,
+        user=user,
+        label=_("Program %(code)s %(title)s (%(region)s)")
+        % {"code": program.code, "title": program.title, "region": masterplan.region.name},
+        region=masterplan.region,
+    )
 
 
 @dataclass

@@ -143,6 +143,8 @@ class BudgetLineForm(ModelForm):
             label=_("Year"), choices=_year_choices(years), coerce=int, empty_value=None
         )
         self.fields["amount"] = RupiahField(label=_("Budget (Rp)"))
+        # The table says once what the sources are (below it), not once per row.
+        self.fields["source"].help_text = ""
 
 
 class KpiForm(ModelForm):
@@ -326,11 +328,15 @@ class TransitionForm(Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     regulation_number = forms.CharField(
-        label=gettext_lazy("Perwali/Perbup number"), max_length=120, required=False
+        label=gettext_lazy("Perwali/Perbup number"),
+        max_length=120,
+        required=False,
+        help_text=Masterplan._meta.get_field("regulation_number").help_text,
     )
     regulation_date = forms.DateField(
         label=gettext_lazy("Perwali/Perbup date"),
         required=False,
+        help_text=Masterplan._meta.get_field("regulation_date").help_text,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 

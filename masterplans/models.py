@@ -94,6 +94,12 @@ class FundingSource(models.TextChoices):
     OTHER = "other", _("other")
 
 
+FUNDING_HELP = _(
+    "APBD regional budget, APBN national budget, DAK special allocation fund, "
+    "KPBU public-private partnership, CSR company funds."
+)
+
+
 class AnalysisKind(models.TextChoices):
     STRENGTH = "strength", _("strength")
     WEAKNESS = "weakness", _("weakness")
@@ -180,8 +186,18 @@ class Masterplan(models.Model):
         validators=[MinValueValidator(0)],
         help_text=_("The most the region expects to spend on the masterplan in one year."),
     )
-    regulation_number = models.CharField(_("Perwali/Perbup number"), max_length=120, blank=True)
-    regulation_date = models.DateField(_("Perwali/Perbup date"), null=True, blank=True)
+    regulation_number = models.CharField(
+        _("Perwali/Perbup number"),
+        max_length=120,
+        blank=True,
+        help_text=_("The regional head's regulation (Perwali or Perbup) enacting the masterplan."),
+    )
+    regulation_date = models.DateField(
+        _("Perwali/Perbup date"),
+        null=True,
+        blank=True,
+        help_text=_("The date the regulation was signed."),
+    )
     consultation_summary = models.TextField(_("public consultation summary"), blank=True)
     is_demo = models.BooleanField(_("demo"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
@@ -302,7 +318,10 @@ class Program(models.Model):
     )
     technology = models.CharField(_("technology used"), max_length=300, blank=True)
     opd = models.CharField(
-        _("OPD in charge"), max_length=200, blank=True, help_text=_("e.g. Diskominfo")
+        _("OPD in charge"),
+        max_length=200,
+        blank=True,
+        help_text=_("The regional government agency that runs the program, e.g. Diskominfo."),
     )
     partners = models.CharField(_("partners"), max_length=300, blank=True)
     term = models.CharField(_("term"), max_length=8, choices=Term.choices, default=Term.SHORT)
@@ -313,9 +332,19 @@ class Program(models.Model):
         max_length=8,
         choices=FundingSource.choices,
         default=FundingSource.APBD,
+        help_text=FUNDING_HELP,
     )
-    rpjmd_program = models.CharField(_("RPJMD program supported"), max_length=300, blank=True)
-    is_quick_win = models.BooleanField(_("quick win"), default=False)
+    rpjmd_program = models.CharField(
+        _("RPJMD program supported"),
+        max_length=300,
+        blank=True,
+        help_text=_("The program of the region's medium-term plan (RPJMD) this one serves."),
+    )
+    is_quick_win = models.BooleanField(
+        _("quick win"),
+        default=False,
+        help_text=_("Residents feel its benefit within the first one or two years."),
+    )
     progress_mode = models.CharField(
         _("progress from"),
         max_length=10,
@@ -359,7 +388,11 @@ class BudgetLine(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     amount = models.BigIntegerField(_("amount (Rp)"), validators=[MinValueValidator(0)])
     source = models.CharField(
-        _("funding source"), max_length=8, choices=FundingSource.choices, default="apbd"
+        _("funding source"),
+        max_length=8,
+        choices=FundingSource.choices,
+        default="apbd",
+        help_text=FUNDING_HELP,
     )
 
     class Meta:

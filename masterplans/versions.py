@@ -113,6 +113,23 @@ class Change:
     old: Any = None  # as kept in the snapshot (the API gives these)
     new: Any = None
     field: str = dc_field(default="", compare=False)  # the snapshot's name of a changed field
+    code: str = dc_field(default="", compare=False)  # the program's code, for a program
+
+    @property
+    def part(self) -> tuple[str, str]:
+        """Where on the masterplan the change is, as a comment thread names it: a program by
+        its code, else the section of the masterplan it belongs to."""
+        if self.code:
+            return ("program", self.code)
+        if self.section == "analysis":
+            return ("section", "analysis")
+        if self.section == "programs":
+            return ("section", "programs")
+        if self.field == "budget_envelope":
+            return ("section", "budget")
+        if self.field in ("regulation_number", "regulation_date", "consultation_summary"):
+            return ("section", "whole")
+        return ("section", "vision")
 
     @property
     def old_shown(self) -> Any:
@@ -211,9 +228,13 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         changes += _list_changes(section, old.get(section, []), new.get(section, []))
     old_programs, new_programs = old.get("programs", {}), new.get("programs", {})
     for code in old_programs.keys() - new_programs.keys():
-        changes.append(Change("programs", "removed", f"{code} {old_programs[code]['title']}"))
+        changes.append(
+            Change("programs", "removed", f"{code} {old_programs[code]['title']}", code=code)
+        )
     for code in sorted(new_programs.keys() - old_programs.keys()):
-        changes.append(Change("programs", "added", f"{code} {new_programs[code]['title']}"))
+        changes.append(
+            Change("programs", "added", f"{code} {new_programs[code]['title']}", code=code)
+        )
     for code in sorted(old_programs.keys() & new_programs.keys()):
         before, after = old_programs[code], new_programs[code]
         for name in PROGRAM_FIELDS:
@@ -226,6 +247,7 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
                         before.get(name),
                         after.get(name),
                         name,
+                        code,
                     )
                 )
     return changes

@@ -23,6 +23,7 @@ from jobs.models import JobStatus
 from kotacerdas import sheets
 from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import attachment
+from kotacerdas.lists import Column, listing
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
 from kotacerdas.uploads import posted_workbook
@@ -77,6 +78,21 @@ from selection.models import SelectionRound
 PAGE_SIZE = 25
 
 
+LIST_COLUMNS = [
+    Column("region", gettext_lazy("Region"), ("region__name",), lambda m: m.region.name),
+    Column("title", gettext_lazy("Masterplan"), ("title",)),
+    Column(
+        "period",
+        gettext_lazy("Period"),
+        ("start_year",),
+        lambda m: f"{m.start_year}–{m.end_year}",
+    ),
+    Column("status", gettext_lazy("Status"), ("status",), lambda m: m.get_status_display()),
+    Column("program_count", gettext_lazy("Programs"), ("program_count",), num=True),
+    Column("quick_win_count", gettext_lazy("Quick wins"), ("quick_win_count",), num=True),
+]
+
+
 def masterplan_list(request: HttpRequest) -> HttpResponse:
     masterplans = Masterplan.objects.visible_to(request.user).annotate(
         program_count=Count("programs", distinct=True),
@@ -87,6 +103,11 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if status in Status.values:
         masterplans = masterplans.filter(status=status)
+    # "current": without the editions a newer approved or enacted one replaced, as the
+    # dashboard counts them.
+    edition = "current" if request.GET.get("edition") == "current" else ""
+    if edition:
+        masterplans = masterplans.exclude(pk__in=Masterplan.objects.superseded().values("pk"))
     if group in IslandGroup.values:
         masterplans = masterplans.filter(region__province__island_group=group)
     cohort = request.GET.get("cohort", "")
@@ -99,20 +120,30 @@ def masterplan_list(request: HttpRequest) -> HttpResponse:
         masterplans = masterplans.filter(
             Q(title__icontains=query) | Q(region__name__icontains=query)
         )
-    page = page_of(request, masterplans.order_by("region__code", "-edition"), PAGE_SIZE)
+    found = listing(
+        request,
+        masterplans.select_related("region__province").order_by("region__code", "-edition"),
+        LIST_COLUMNS,
+        per_page=PAGE_SIZE,
+        filename="masterplan",
+    )
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "masterplans/list.html",
         {
-            "page": page,
+            "page": found.page,
+            "listing": found,
             "statuses": Status.choices,
             "groups": IslandGroup.choices,
             "status": status,
+            "edition": edition,
             "island_group": group,
             "cohorts": SelectionRound.objects.published().order_by("year", "pk"),
             "cohort": cohort,
             "q": query,
-            "query": filters_query(request),
+            "query": found.query,
             "can_create": creatable_regions(request.user).exists(),
         },
     )
@@ -403,6 +434,7 @@ def program_delete(request: HttpRequest, pk: int, program: int) -> HttpResponse:
         [
             _("The program leaves this draft with its KPIs, targets, budget lines and milestones."),
             _("Earlier versions of the masterplan keep it in their history."),
+            _("A national administrator can restore it while the masterplan is a draft."),
         ],
         button=_("Remove this program"),
     )
@@ -505,8 +537,14 @@ def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
                 "analysis": _("analysis"),
                 "programs": _("programs"),
             }
+            # The mentoring threads on each changed part, for those who may read them.
+            threads: dict[tuple[str, str], list[Any]] = {}
+            if access.can(request.user, "masterplan.view_draft", masterplan.region):
+                from participation.services import threads_by_part
+
+                threads = threads_by_part(masterplan, until=max(old.created_at, new.created_at))
             changes = [
-                {"section": sections[c.section], "change": c}
+                {"section": sections[c.section], "change": c, "threads": threads.get(c.part, [])}
                 for c in diff(old.snapshot, new.snapshot)
             ]
     return render(

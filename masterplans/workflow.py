@@ -11,12 +11,16 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import access
 from accounts.access import AnyUser
-from accounts.models import User
+from accounts.models import Role, User
+from inbox.models import Kind
+from inbox.services import notify
 from kotacerdas.errors import DomainError
 from masterplans.checks import Check, blocking_failures, run_checks
 from masterplans.models import (
@@ -32,6 +36,9 @@ from masterplans.models import (
     Target,
 )
 from masterplans.versions import snapshot
+
+TEAM_ROLES = (Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR)
+ADVISER_ROLES = (Role.MENTOR, Role.TECH_ADVISOR)
 
 
 class WorkflowError(DomainError):
@@ -154,7 +161,38 @@ def transition(
         current.version += 1
         current.save()
         masterplan_version_record(masterplan=current, user=user, note=note)
+        _tell(current, name, user, note)
     return current
+
+
+def _tell(masterplan: Masterplan, step: str, user: User, note: str) -> None:
+    """Tell the people a step concerns: a submission goes to the national reviewers, a review
+    or an enactment to the region's team; the region's mentors and advisers hear of each."""
+    region = masterplan.region
+    advisers = access.people_of(region, ADVISER_ROLES)
+    team = access.people_of(region, TEAM_ROLES)
+    if step == "submit":
+        people, kind = access.people_who("masterplan.review") + advisers, Kind.SUBMITTED
+    elif step == "enact":
+        people = team + advisers + access.people_who("masterplan.review")
+        kind = Kind.ENACTED
+    else:
+        people = team + advisers
+        kind = Kind.REVISION if step == "request_revision" else Kind.APPROVED
+    regulation = f"{masterplan.regulation_number}"
+    if masterplan.regulation_date:
+        regulation += f" ({date_format(masterplan.regulation_date, 'DATE_FORMAT')})"
+    notify(
+        [p for p in people if p.pk != user.pk],
+        kind,
+        reverse("masterplans:detail", args=[masterplan.pk]),
+        params={
+            "who": user,
+            "region": region.name,
+            "note": note.strip()[:150],
+            "regulation": regulation,
+        },
+    )
 
 
 def _refusal(check: Check) -> str:

@@ -27,7 +27,11 @@ class Workshop(models.Model):
         related_name="workshops",
         verbose_name=_("cohort"),
     )
-    number = models.PositiveSmallIntegerField(_("workshop"), choices=WorkshopNumber.choices)
+    number = models.PositiveSmallIntegerField(
+        _("workshop"),
+        choices=WorkshopNumber.choices,
+        help_text=_("Which of the four bimtek (technical workshops) of mentoring."),
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     place = models.CharField(_("place"), max_length=200)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
@@ -14,6 +15,8 @@ from openpyxl.styles import Alignment
 from accounts import access
 from accounts.models import Membership, Role, User
 from audit.versioning import StaleEdit, fingerprint
+from inbox.models import Kind
+from inbox.services import notify
 from kotacerdas import sheets
 from kotacerdas.downloads import workbook_bytes
 from kotacerdas.errors import DomainError
@@ -21,6 +24,7 @@ from kotacerdas.pdf import render_pdf
 from mentoring.models import Workshop, WorkshopAttendance
 from regions.models import Region
 from selection.models import SelectionRound
+from trash.services import trash_delete
 
 
 class MentoringError(DomainError):
@@ -126,7 +130,17 @@ def assignment_add(
         )
     if not cohort_regions(cohort).filter(pk=region.pk).exists():
         raise MentoringError(_("%(region)s is not in this cohort.") % {"region": region.name})
-    membership, created = Membership.objects.get_or_create(user=person, role=role, region=region)
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            user=person, role=role, region=region
+        )
+        if created and person.pk != getattr(user, "pk", None):
+            notify(
+                [person],
+                Kind.ASSIGNED,
+                reverse("regions:detail", args=[region.code]),
+                params={"who": user, "role": membership.get_role_display(), "region": region.name},
+            )
     if not created:
         raise MentoringError(
             _("%(person)s is already %(role)s of %(region)s.")
@@ -148,7 +162,17 @@ def assignment_remove(*, cohort: SelectionRound, user: Any, membership: Membersh
         cohort_regions(cohort).filter(pk=membership.region_id or 0).exists()
     ):
         raise MentoringError(_("This assignment is not one of this cohort's."))
-    membership.delete()
+    trash_delete(
+        obj=membership,
+        user=user,
+        label=_("%(role)s %(person)s of %(region)s")
+        % {
+            "role": membership.get_role_display(),
+            "person": membership.user.get_full_name() or membership.user.get_username(),
+            "region": membership.region.name if membership.region else "",
+        },
+        region=membership.region,
+    )
 
 
 def recordable_regions(user: Any, cohort: SelectionRound) -> list[Region]:

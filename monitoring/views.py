@@ -10,10 +10,12 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import access
 from audit.versioning import StaleEdit
+from kotacerdas.lists import Column, listing
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
 from masterplans.access import get_masterplan_for_user, get_program_for_user
@@ -378,6 +380,37 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
+def _latest_percent(program: Program) -> int | None:
+    reports = list(program.progress_reports.all())
+    return report_percent(reports[0]) if reports else None
+
+
+QUICK_WIN_COLUMNS = [
+    Column(
+        "region",
+        gettext_lazy("Region"),
+        ("masterplan__region__name",),
+        lambda p: p.masterplan.region.name,
+    ),
+    Column("title", gettext_lazy("Quick win"), ("title",)),
+    Column(
+        "dimension",
+        gettext_lazy("Dimension"),
+        ("dimension",),
+        lambda p: p.get_dimension_display(),
+        shown=False,
+    ),
+    Column("opd", gettext_lazy("OPD"), ("opd",), shown=False),
+    Column(
+        "status",
+        gettext_lazy("Status"),
+        ("latest_status",),
+        lambda p: ProgressStatus(p.latest_status).label if p.latest_status else "",
+    ),
+    Column("percent", gettext_lazy("Percent complete"), (), _latest_percent, num=True),
+]
+
+
 def quick_wins(request: HttpRequest) -> HttpResponse:
     """Every published quick win with its latest progress: what residents should see."""
     visible = Masterplan.objects.visible_to(request.user).values("pk")
@@ -417,20 +450,23 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
         programs = programs.filter(title__icontains=query) | programs.filter(
             masterplan__region__name__icontains=query
         )
-    page = page_of(request, programs, PAGE_SIZE)
-    rows = [_row(p, timezone.localdate().year) for p in page]
+    found = listing(request, programs, QUICK_WIN_COLUMNS, per_page=PAGE_SIZE, filename="quick-win")
+    if isinstance(found, HttpResponse):
+        return found
+    rows = [_row(p, timezone.localdate().year) for p in found.page]
     return render(
         request,
         "monitoring/quick_wins.html",
         {
-            "page": page,
+            "page": found.page,
+            "listing": found,
             "rows": rows,
             "dimensions": Dimension.choices,
             "dimension": dimension,
             "statuses": ProgressStatus.choices,
             "status": status,
             "q": query,
-            "query": filters_query(request),
+            "query": found.query,
             "can_see_late": access.can(request.user, "progress.watch")
             or access.regions_for(request.user, "progress.watch").exists(),
         },

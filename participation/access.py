@@ -25,12 +25,14 @@ def get_public_comment_for_user(
     user: AnyUser, masterplan_pk: int, pk: int, action: str = ""
 ) -> PublicComment:
     """A resident's comment on the masterplan's consultation as its moderators see it (with the
-    address given), or 404 (no such masterplan for ``user``, or not its comment);
+    address given), or 404 (no such masterplan for ``user``, not its comment, or a comment its
+    writer has not confirmed);
     PermissionDenied unless they may do ``action`` in its region, by default moderate the
     consultation ("consultation.moderate")."""
     masterplan = get_masterplan_for_user(user, masterplan_pk, action or "consultation.moderate")
     comment = (
-        PublicComment.objects.select_related("window", "program")
+        PublicComment.objects.confirmed()
+        .select_related("window", "program")
         .filter(pk=pk, window__masterplan=masterplan)
         .first()
     )

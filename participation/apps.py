@@ -13,4 +13,3 @@ class ParticipationConfig(AppConfig):
         track(models.Comment)
         track(models.ConsultationWindow)
         track(models.PublicComment, ignore=frozenset({"address_hash"}))
-        track(models.Notification, ignore=frozenset({"read_at"}))

@@ -34,6 +34,7 @@ class PublicCommentForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = masterplan.programs.all()  # type: ignore[attr-defined]
         self.fields["program"].required = False
+        self.fields["email"].required = True
         self.fields["website"].widget.attrs.update(
             {"autocomplete": "off", "tabindex": "-1", "class": "honeypot"}
         )

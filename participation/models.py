@@ -86,6 +86,10 @@ class ConsultationWindow(models.Model):
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Who closed it before its date, if anyone did.
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = ConsultationWindowQuerySet.as_manager()
 
@@ -114,6 +118,12 @@ class ModerationStatus(models.TextChoices):
     REJECTED = "rejected", _("not shown")
 
 
+class PublicCommentQuerySet(models.QuerySet["PublicComment"]):
+    def confirmed(self) -> "PublicCommentQuerySet":
+        """Comments whose writer confirmed their e-mail: the only ones a team moderates."""
+        return self.exclude(confirmed_at=None)
+
+
 class PublicComment(models.Model):
     window = models.ForeignKey(
         ConsultationWindow, on_delete=models.CASCADE, related_name="comments"
@@ -130,7 +140,11 @@ class PublicComment(models.Model):
         _("part"), max_length=12, choices=Section.choices, default=Section.WHOLE
     )
     name = models.CharField(_("name"), max_length=120)
-    email = models.EmailField(_("e-mail (optional, not shown)"), blank=True)
+    email = models.EmailField(
+        _("e-mail (not shown)"),
+        blank=True,
+        help_text=_("We send a link to this address: your comment counts once you open it."),
+    )
     text = models.TextField(_("comment"), max_length=3000)
     address_hash = models.CharField(max_length=64, blank=True)
     status = models.CharField(
@@ -148,6 +162,11 @@ class PublicComment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # The resident opened the link sent to their e-mail: only then is the comment moderated.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+
+    objects = PublicCommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -156,21 +175,3 @@ class PublicComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.text[:60]}"
-
-
-class Notification(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    text = models.CharField(_("notification"), max_length=300)
-    url = models.CharField(max_length=300, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return self.text

@@ -1,8 +1,9 @@
-"""Mentoring comments, public consultation and the notifications they send."""
+"""Mentoring comments and public consultation."""
 
 import hashlib
+import secrets
 from collections import Counter
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,8 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.models import Membership, Role, User
 from audit.versioning import save_versioned
+from inbox.models import Kind
+from inbox.services import notify
 from jobs.services import mail_send
 from kotacerdas.errors import DomainError
 from masterplans.models import Dimension, Masterplan, Program
@@ -23,14 +26,18 @@ from participation.models import (
     CommentStatus,
     ConsultationWindow,
     ModerationStatus,
-    Notification,
     PublicComment,
     Section,
 )
 
-# Public comments from one address: at most this many per window of seconds.
+# Public comments per window of seconds: at most RATE_LIMIT from one e-mail address or one
+# browser session, and ADDRESS_LIMIT from one client address (a whole office, a school or a
+# village hall can sit behind one NAT address).
 RATE_LIMIT = 5
+ADDRESS_LIMIT = 60
 RATE_WINDOW = 3600
+# A confirmation link works for this many days.
+CONFIRM_DAYS = 3
 TEAM_ROLES = (Role.REGIONAL_LEAD, Role.REGIONAL_EDITOR)
 
 
@@ -47,19 +54,6 @@ class RateLimited(ParticipationError):
 
     code = "too_many_requests"
     status = 429
-
-
-def notify(users: list[User], text: str, url: str) -> None:
-    """An in-app notification for each user, and an e-mail to those with an address.
-
-    One message per recipient, so nobody learns the others' addresses; sent once the
-    transaction commits, so a mail server that is down never loses the comment itself."""
-    users = [u for u in {u.pk: u for u in users if u is not None and u.is_active}.values()]
-    Notification.objects.bulk_create(Notification(user=u, text=text[:300], url=url) for u in users)
-    emails = sorted({u.email for u in users if u.email})
-    if emails:
-        subject, body = f"[Kota Cerdas] {text[:120]}", f"{text}\n\n{settings.KC_SITE_URL}{url}"
-        mail_send(messages=[(subject, body, None, [email]) for email in emails])
 
 
 def region_team(masterplan: Masterplan) -> list[User]:
@@ -106,17 +100,36 @@ def comment_add(
         if parent is None:
             notify(
                 [u for u in region_team(masterplan) if u.pk != user.pk],
-                _("%(who)s commented on %(plan)s") % {"who": user, "plan": masterplan.region},
+                Kind.COMMENT,
                 url,
+                params={"who": user, "region": masterplan.region.name},
             )
         else:
             thread = [parent.author, *[r.author for r in parent.replies.exclude(pk=comment.pk)]]
             notify(
                 [u for u in thread if u is not None and u.pk != user.pk],
-                _("%(who)s replied on %(plan)s") % {"who": user, "plan": masterplan.region},
+                Kind.REPLY,
                 url,
+                params={"who": user, "region": masterplan.region.name},
             )
     return comment
+
+
+def threads_by_part(
+    masterplan: Masterplan, *, until: datetime
+) -> dict[tuple[str, str], list[Comment]]:
+    """The mentoring threads opened on ``masterplan`` up to ``until``, by the part of it they
+    are on: ``("program", code)`` for a program's, ``("section", section)`` otherwise."""
+    found: dict[tuple[str, str], list[Comment]] = {}
+    threads = (
+        Comment.objects.filter(masterplan=masterplan, parent=None, created_at__lte=until)
+        .select_related("program", "author")
+        .order_by("created_at", "pk")
+    )
+    for thread in threads:
+        key = ("program", thread.program.code) if thread.program else ("section", thread.section)
+        found.setdefault(key, []).append(thread)
+    return found
 
 
 def comment_settle(*, comment: Comment, user: User, status: str, note: str) -> Comment:
@@ -136,9 +149,13 @@ def comment_settle(*, comment: Comment, user: User, status: str, note: str) -> C
         comment.save()
         notify(
             [comment.author] if comment.author and comment.author.pk != user.pk else [],
-            _("Your comment on %(plan)s was marked %(status)s")
-            % {"plan": comment.masterplan.region, "status": comment.get_status_display()},
+            Kind.SETTLED,
             _comments_url(comment.masterplan, comment),
+            params={
+                "who": user,
+                "region": comment.masterplan.region.name,
+                "status": comment.get_status_display(),
+            },
         )
     return comment
 
@@ -184,27 +201,41 @@ def address_hash(address: str) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 
-def _over_rate_limit(address: str) -> bool:
-    """Counts this comment against the address; true once it is past the limit. The count lives
-    in the shared cache (Redis in production), like the login throttle, so every app server
-    agrees."""
-    key = f"consultation-rate:{address_hash(address)}"
+def _over_rate_limit(kind: str, value: str, limit: int) -> bool:
+    """Counts this comment against ``value`` (an address, an e-mail, a session); true once it is
+    past ``limit``. The count lives in the shared cache (Redis in production), like the login
+    throttle, so every app server agrees."""
+    if not value:
+        return False
+    key = f"consultation-rate:{kind}:{address_hash(value)}"
     # add() starts the window; incr() keeps its expiry.
     if cache.add(key, 1, RATE_WINDOW):
         return False
     try:
-        return cache.incr(key) > RATE_LIMIT
+        return cache.incr(key) > limit
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, RATE_WINDOW)
         return False
 
 
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(f"confirm:{token}".encode()).hexdigest()
+
+
 @transaction.atomic
 def public_comment_submit(
-    *, masterplan: Masterplan, data: dict[str, Any], address: str
+    *,
+    masterplan: Masterplan,
+    data: dict[str, Any],
+    address: str,
+    session_key: str = "",
+    confirmed_emails: frozenset[str] = frozenset(),
 ) -> PublicComment | None:
-    """A resident's comment, pending moderation. None when the honeypot was filled (dropped in
-    silence). ParticipationError when the window is closed or the address is over the limit."""
+    """A resident's comment, without an account. It waits for its writer to open the link sent
+    to their e-mail, then for moderation; an address confirmed earlier in the same browser
+    session (``confirmed_emails``) needs no new link. None when the honeypot was filled
+    (dropped in silence). ParticipationError when the window is closed or no e-mail is given,
+    RateLimited past the limits per e-mail, per session and per client address."""
     window = current_window(masterplan)
     if window is None:
         raise ParticipationError(
@@ -212,20 +243,82 @@ def public_comment_submit(
         )
     if data.get("website"):
         return None
-    if _over_rate_limit(address):
-        raise RateLimited(
-            _("Too many comments from your address in the last hour. Please try again later.")
+    email = str(data.get("email") or "").strip().lower()
+    if not email:
+        raise ParticipationError(
+            _("Give your e-mail address: we send you a link to confirm your comment.")
         )
+    if (
+        _over_rate_limit("email", email, RATE_LIMIT)
+        or _over_rate_limit("session", session_key, RATE_LIMIT)
+        or _over_rate_limit("address", address, ADDRESS_LIMIT)
+    ):
+        raise RateLimited(_("Too many comments from you in the last hour. Please try again later."))
     program = data.get("program")
-    return PublicComment.objects.create(
+    known = email in confirmed_emails
+    token = "" if known else secrets.token_urlsafe(24)
+    comment = PublicComment.objects.create(
         window=window,
         program=program if program and program.masterplan_id == masterplan.pk else None,
         section=data.get("section") or Section.WHOLE,
         name=data["name"],
-        email=data.get("email", ""),
+        email=email,
         text=data["text"],
         address_hash=address_hash(address),
+        confirmed_at=timezone.now() if known else None,
+        token_hash=_token_hash(token) if token else "",
     )
+    if token:
+        link = settings.KC_SITE_URL + reverse("participation:confirm", args=[token])
+        subject = _("Confirm your comment on the masterplan of %(region)s") % {
+            "region": masterplan.region.name
+        }
+        body = _(
+            "Thank you for your comment on the draft masterplan of %(region)s. Open this link "
+            "within %(days)s days to confirm it; the region's smart city team then reads it "
+            "before it is shown:\n\n%(link)s\n\nIf you did not write it, ignore this e-mail."
+        ) % {"region": masterplan.region.name, "days": CONFIRM_DAYS, "link": link}
+        mail_send(messages=[(f"[Kota Cerdas] {subject}", body, None, [email])])
+    return comment
+
+
+def public_comment_confirm(*, token: str) -> PublicComment:
+    """The comment whose link was opened, confirmed (again is harmless); ParticipationError
+    (404) for a link that is unknown or older than CONFIRM_DAYS."""
+    comment = (
+        PublicComment.objects.filter(
+            token_hash=_token_hash(token),
+            created_at__gte=timezone.now() - timedelta(days=CONFIRM_DAYS),
+        )
+        .select_related("window__masterplan__region")
+        .first()
+    )
+    if comment is None:
+        raise ParticipationError(
+            _("This link is not valid or has expired. Please send your comment again."),
+            code="not_found",
+            status=404,
+        )
+    if comment.confirmed_at is None:
+        comment.confirmed_at = timezone.now()
+        comment.save(update_fields=["confirmed_at"])
+    return comment
+
+
+@transaction.atomic
+def consultation_window_close(*, window: ConsultationWindow, user: User) -> ConsultationWindow:
+    """Close the consultation now, before its date: no more comments; those sent stay to be
+    moderated and summarised."""
+    access.require(user, "consultation.open", window.masterplan.region)
+    current = ConsultationWindow.objects.select_for_update().get(pk=window.pk)
+    if not current.is_open():
+        raise ParticipationError(
+            _("This consultation is already closed."), code="consultation", status=409
+        )
+    current.closes_at = max(timezone.now(), current.opens_at + timedelta(microseconds=1))
+    current.closed_by = user
+    current.save(update_fields=["closes_at", "closed_by"])
+    return current
 
 
 def public_comment_moderate(
@@ -234,6 +327,8 @@ def public_comment_moderate(
     """Show or hide a resident's comment, with the team's answer. ``base_version`` is the
     comment's version the moderator saw: StaleEdit when another moderator decided since."""
     access.require(user, "consultation.moderate", comment.window.masterplan.region)
+    if comment.confirmed_at is None:
+        raise ParticipationError(_("Its writer has not confirmed this comment yet."))
     if status not in ModerationStatus.values:
         raise ParticipationError(_("Unknown moderation decision."))
     values: dict[str, Any] = {"status": status, "moderated_by": user}

@@ -1,4 +1,4 @@
-"""Mentoring comments, public consultation, moderation and notifications."""
+"""Mentoring comments, public consultation and moderation."""
 
 import datetime
 from typing import Any
@@ -9,12 +9,15 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
 from audit.context import client_ip
 from audit.versioning import StaleEdit
+from kotacerdas.confirm import confirmation
+from kotacerdas.downloads import document
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param, posted_id
 from masterplans.access import get_masterplan_for_user
@@ -24,10 +27,10 @@ from participation.models import (
     Comment,
     CommentStatus,
     ModerationStatus,
-    Notification,
     PublicComment,
     Section,
 )
+from participation.notice import notice_pdf, qr_svg, share_url
 from participation.services import (
     ParticipationError,
     closing_time,
@@ -35,14 +38,17 @@ from participation.services import (
     comment_settle,
     consultation_summary,
     consultation_summary_save,
+    consultation_window_close,
     consultation_window_open,
     current_window,
+    public_comment_confirm,
     public_comment_moderate,
     public_comment_submit,
 )
-from participation.worklist import tasks_for
 
 PAGE_SIZE = 30
+# The e-mail addresses a browser session has confirmed: their next comments need no new link.
+CONFIRMED_EMAILS = "consultation_confirmed_emails"
 
 
 def _page_holding(threads: Any, thread: str | None) -> int | None:
@@ -153,17 +159,34 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             data = {**form.cleaned_data, "website": request.POST.get("website", "")}
+            if not request.session.session_key:
+                request.session.save()
             try:
-                public_comment_submit(
-                    masterplan=masterplan, data=data, address=client_ip(request) or ""
+                comment = public_comment_submit(
+                    masterplan=masterplan,
+                    data=data,
+                    address=client_ip(request) or "",
+                    session_key=request.session.session_key or "",
+                    confirmed_emails=frozenset(request.session.get(CONFIRMED_EMAILS, [])),
                 )
             except ParticipationError as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(
-                    request,
-                    _("Thank you. Your comment will appear once the team has read it."),
-                )
+                # A bot that filled the honeypot (no comment) reads what a person reads.
+                if comment is not None and comment.confirmed_at:
+                    messages.success(
+                        request,
+                        _("Thank you. Your comment will appear once the team has read it."),
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you. We sent a link to %(email)s: open it to confirm your "
+                            "comment. The team reads it before it appears here."
+                        )
+                        % {"email": form.cleaned_data["email"]},
+                    )
                 return redirect("participation:consultation", masterplan.pk)
     shown = (
         PublicComment.objects.filter(
@@ -183,6 +206,8 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
             "masterplan": masterplan,
             "window": window,
             "form": form,
+            "share_url": share_url(window) if window else "",
+            "qr": qr_svg(share_url(window)) if window else "",
             "page": page,
             "sections": Section.choices,
             "section": section,
@@ -194,6 +219,63 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+def consultation_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """The printable notice of the consultation open now, with its link as a QR code."""
+    masterplan = get_masterplan_for_user(request.user, pk)
+    window = current_window(masterplan)
+    if window is None:
+        raise Http404
+    return document(request, lambda: notice_pdf(window), f"konsultasi-{masterplan.region.code}.pdf")
+
+
+@require_http_methods(["GET", "POST"])
+def comment_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link sent to a resident: a page with one button (a mail scanner that opens links
+    confirms nothing), which confirms the comment and remembers the address for this browser
+    session, so its next comments need no new link."""
+    if request.method == "POST":
+        try:
+            comment = public_comment_confirm(token=token)
+        except ParticipationError:
+            return render(request, "participation/confirm.html", {"invalid": True}, status=404)
+        known = set(request.session.get(CONFIRMED_EMAILS, []))
+        request.session[CONFIRMED_EMAILS] = sorted(known | {comment.email})
+        messages.success(
+            request, _("Your comment is confirmed. The team reads it before it appears here.")
+        )
+        return redirect("participation:consultation", comment.window.masterplan_id)
+    return render(request, "participation/confirm.html", {"invalid": False})
+
+
+@login_required
+@require_POST
+def consultation_close(request: HttpRequest, pk: int) -> HttpResponse:
+    masterplan = get_masterplan_for_user(request.user, pk, "consultation.open")
+    window = current_window(masterplan)
+    if window is None:
+        raise Http404
+    asked = confirmation(
+        request,
+        _("Close the public consultation now?"),
+        [
+            _("Residents can no longer comment; the draft is no longer public."),
+            _("The comments already sent stay, to be moderated and summarised."),
+            _("It was to stay open until %(day)s.")
+            % {"day": date_format(timezone.localtime(window.closes_at), "DATE_FORMAT")},
+        ],
+        button=_("Close the consultation"),
+    )
+    if asked:
+        return asked
+    try:
+        consultation_window_close(window=window, user=request.user)  # type: ignore[arg-type]
+    except ParticipationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The public consultation is closed."))
+    return redirect("participation:consultation", masterplan.pk)
 
 
 @login_required
@@ -249,7 +331,11 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
         if conflict is None:
             return redirect("participation:moderation", masterplan.pk)
     status = request.GET.get("status", ModerationStatus.PENDING)
-    queue = PublicComment.objects.filter(window__masterplan=masterplan).select_related("program")
+    queue = (
+        PublicComment.objects.confirmed()
+        .filter(window__masterplan=masterplan)
+        .select_related("program")
+    )
     if status in ModerationStatus.values:
         queue = queue.filter(status=status)
     page = page_of(request, queue.order_by("created_at"), PAGE_SIZE)
@@ -283,39 +369,3 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The consultation summary is now part of the masterplan."))
     return redirect("participation:moderation", masterplan.pk)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def notifications(request: HttpRequest) -> HttpResponse:
-    access.require(request.user, "account.use")
-    mine = Notification.objects.filter(user_id=int(request.user.pk or 0))
-    if request.method == "POST":
-        # One notification (its "read" button) or, without one, all of them.
-        unread = mine.filter(read_at=None)
-        if "notification" in request.POST:
-            unread = unread.filter(pk=posted_id(request, "notification"))
-        unread.update(read_at=timezone.now())
-        return redirect("participation:notifications")
-    only_unread = request.GET.get("unread") == "1"
-    if only_unread:
-        mine = mine.filter(read_at=None)
-    page = page_of(request, mine, PAGE_SIZE)
-    return render(
-        request,
-        "participation/notifications.html",
-        {
-            "page": page,
-            "only_unread": only_unread,
-            "query": filters_query(request),
-            "tasks": tasks_for(request.user, timezone.localdate()),
-        },
-    )
-
-
-def unread_count(request: HttpRequest) -> dict[str, Any]:
-    """Context processor: the number of unread notifications for the header."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-    return {"unread_notifications": Notification.objects.filter(user=user, read_at=None).count()}

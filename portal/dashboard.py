@@ -174,7 +174,10 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     list_url = reverse("masterplans:list")
     board.masterplans = [
         Bar(
-            str(label), counts.get(value, 0), f"{list_url}?{filters.query(status=value)}", key=value
+            str(label),
+            counts.get(value, 0),
+            f"{list_url}?{filters.query(status=value, edition='current')}",
+            key=value,
         )
         for value, label in MasterplanStatus.choices
     ]

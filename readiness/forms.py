@@ -21,6 +21,12 @@ class ItemForm(ModelForm):
     class Meta:
         model = Item
         fields = ["part", "subpart", "text", "guidance", "weight"]
+        help_texts = {
+            "part": gettext_lazy(
+                "Struktur: people, budget, governance. Infrastruktur: physical, digital, social. "
+                "Suprastruktur: policies, regional regulations, institutions, procedures."
+            ),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

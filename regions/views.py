@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
@@ -10,7 +11,8 @@ from audit.models import AuditEvent
 from audit.presentation import history_rows
 from audit.versioning import VersionConflict, save_versioned
 from enrolment.services import cohort_of
-from kotacerdas.paging import filters_query, page_of
+from kotacerdas.lists import Column, listing
+from kotacerdas.paging import page_of
 from masterplans.models import Masterplan
 from participation.models import ConsultationWindow
 from regions.access import get_region_for_user
@@ -22,12 +24,29 @@ from selection.queries import latest_values
 PAGE_SIZE = 50
 
 
+LIST_COLUMNS = [
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("name", gettext_lazy("Name"), ("name",)),
+    Column("province", gettext_lazy("Province"), ("province__name",), lambda r: r.province.name),
+    Column(
+        "island_group",
+        gettext_lazy("Island group"),
+        ("province__island_group",),
+        lambda r: r.province.get_island_group_display(),
+    ),
+    Column("population", gettext_lazy("Residents"), ("population",), num=True),
+    Column("districts", gettext_lazy("Districts"), ("districts",), num=True),
+]
+
+
 def region_list(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "region.view")
     form = RegionFilterForm(request.GET or None)
     regions = form.filter(Region.objects.select_related("province"))
-    page = page_of(request, regions, PAGE_SIZE)
-    context = {"form": form, "page": page, "query": filters_query(request)}
+    found = listing(request, regions, LIST_COLUMNS, per_page=PAGE_SIZE, filename="wilayah")
+    if isinstance(found, HttpResponse):
+        return found
+    context = {"form": form, "page": found.page, "listing": found, "query": found.query}
     template = "regions/_results.html" if request.headers.get("HX-Request") else "regions/list.html"
     return render(request, template, context)
 

@@ -3,7 +3,6 @@
 The JSON fields of SelectionRound (weights, quotas, eligibility) are edited as ordinary inputs.
 """
 
-import re
 from typing import Any
 
 from django import forms
@@ -30,10 +29,14 @@ class RoundForm(ModelForm):
     exclude_previous = forms.BooleanField(
         label=_("Leave out regions selected in earlier published rounds"), required=False
     )
-    excluded = forms.CharField(
-        label=_("Leave out by hand (Kemendagri codes)"),
+    excluded = forms.ModelMultipleChoiceField(
+        label=_("Leave out by hand"),
+        queryset=Region.objects.filter(autonomous=True).select_related("province").order_by("name"),
+        to_field_name="code",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "32.73, 35.78"}),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Choose by name; hold Ctrl (⌘ on a Mac) to choose several."),
+        error_messages={"invalid_choice": _("Choose regions from the list.")},
     )
     version = VersionField(required=False)
 
@@ -96,7 +99,8 @@ class RoundForm(ModelForm):
         self.fields["province_max"].initial = quotas.get("province_max")
         eligibility = instance.eligibility or {}
         self.fields["exclude_previous"].initial = eligibility.get("exclude_previous", False)
-        self.fields["excluded"].initial = ", ".join(eligibility.get("excluded", []))
+        self.fields["excluded"].initial = list(eligibility.get("excluded", []))
+        self.fields["excluded"].label_from_instance = _region_label  # type: ignore[attr-defined]
         choices = [("", "—")] + [(i.code, i.name) for i in self.indicators]
         rules = eligibility.get("thresholds", [])
         for row in range(THRESHOLD_ROWS):
@@ -134,14 +138,7 @@ class RoundForm(ModelForm):
         ]
 
     def clean_excluded(self) -> list[str]:
-        codes = [c for c in re.split(r"[\s,;]+", self.cleaned_data["excluded"] or "") if c]
-        known = set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
-        unknown = [c for c in codes if c not in known]
-        if unknown:
-            raise forms.ValidationError(
-                _("Unknown region codes: %(codes)s") % {"codes": ", ".join(unknown)}
-            )
-        return sorted(set(codes))
+        return sorted(region.code for region in self.cleaned_data["excluded"] or [])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -202,12 +199,16 @@ class RoundForm(ModelForm):
         return selection_round
 
 
+def _region_label(obj: Any) -> str:
+    return f"{obj.name} ({obj.province.name})"
+
+
 class RegionChoice(forms.ModelChoiceField):
     """A region picked by its name (its province beside it: twins share a name); the posted
     value stays its Kemendagri code."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} ({obj.province.name})"
+        return _region_label(obj)
 
 
 class OverrideForm(Form):

@@ -158,6 +158,19 @@ def value_notes(selection_round: SelectionRound) -> list[dict[str, Any]]:
     return notes
 
 
+def _can_see_readiness(user: Any, selection_round: SelectionRound) -> bool:
+    """Whether the cohort's readiness page lets ``user`` in: national roles, and the people of
+    one of its regions (as that page decides)."""
+    if not selection_round.is_published or not user.is_authenticated:
+        return False
+    from enrolment.services import cohort_codes
+    from readiness.access import visible_region_codes
+
+    return access.can(user, "readiness.view") or bool(
+        visible_region_codes(user, cohort_codes(selection_round))
+    )
+
+
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     selection_round = get_round_for_user(request.user, pk)
     results = selection_round.results.select_related("region__province")
@@ -190,6 +203,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "spread": _spread(chosen_regions, selection_round),
             "overrides": selection_round.overrides.select_related("region", "decided_by"),
             "override_form": OverrideForm(),
+            "can_see_readiness": _can_see_readiness(request.user, selection_round),
             "can_manage": access.can(request.user, "round.manage")
             and not selection_round.is_published,
             "others": SelectionRound.objects.visible_to(request.user).exclude(pk=pk),

@@ -13,7 +13,8 @@ from conftest import make_user
 from masterplans.models import Status
 from masterplans.tests.factories import make_masterplan
 from participation.models import Comment, ConsultationWindow, PublicComment
-from participation.services import comment_add, consultation_window_open, public_comment_submit
+from participation.services import comment_add, consultation_window_open
+from participation.tests.conftest import resident_comment
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -90,10 +91,8 @@ def open_with_comment(masterplan: Any, lead: User) -> PublicComment:
     consultation_window_open(
         masterplan=masterplan, user=lead, closes_at=timezone.now() + timedelta(days=3)
     )
-    comment = public_comment_submit(
-        masterplan=masterplan,
-        data={"name": "Siti", "email": "siti@example.id", "text": "Bagus"},
-        address="10.0.0.1",
+    comment = resident_comment(
+        masterplan, {"name": "Siti", "email": "siti@example.id", "text": "Bagus"}, "10.0.0.1"
     )
     assert comment is not None
     return comment

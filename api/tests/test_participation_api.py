@@ -68,7 +68,8 @@ def test_residents_comment_while_the_consultation_is_open_and_read_what_was_appr
 ) -> None:
     masterplan = make_masterplan()
     url = f"/api/v1/masterplans/{masterplan.pk}/consultation/comments"
-    closed = client.post(url, {"name": "Siti", "text": "Bagus"}, content_type="application/json")
+    siti = {"name": "Siti", "email": "siti@example.id", "text": "Bagus"}
+    closed = client.post(url, siti, content_type="application/json")
     assert closed.status_code == 404  # a draft not in consultation is not public
     consultation_window_open(
         masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=3)
@@ -82,6 +83,9 @@ def test_residents_comment_while_the_consultation_is_open_and_read_what_was_appr
     comment = PublicComment.objects.get()
     assert (comment.status, comment.program.code) == ("pending", "LIV-01")
     assert client.get(url).json()["count"] == 0  # pending: not shown
+    assert (sent.json(), comment.confirmed_at) == ({"status": "confirmation_sent"}, None)
+    comment.confirmed_at = timezone.now()  # as when Siti opens the link sent to her
+    comment.save()
     public_comment_moderate(
         comment=comment, user=owner, status="approved", answer="Terima kasih", base_version=1
     )
@@ -108,15 +112,18 @@ def test_a_closed_consultation_answers_409_and_too_many_comments_429(
         masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=3)
     )
     url = f"/api/v1/masterplans/{masterplan.pk}/consultation/comments"
+    one = {"name": "A", "email": "a@example.id", "text": "B"}
     for _ in range(RATE_LIMIT):
-        client.post(url, {"name": "A", "text": "B"}, content_type="application/json")
-    limited = client.post(url, {"name": "A", "text": "B"}, content_type="application/json")
+        client.post(url, one, content_type="application/json")
+    limited = client.post(url, one, content_type="application/json")
     assert limited.status_code == 429
     assert limited.json()["error"]["code"] == "too_many_requests"
     # Still readable by its team, but no longer public: the window's end hides the draft.
     window.closes_at = timezone.now()
     window.save()
     assert (
-        client.post(url, {"name": "A", "text": "B"}, content_type="application/json").status_code
+        client.post(
+            url, {**one, "email": "b@example.id"}, content_type="application/json"
+        ).status_code
         == 404
     )

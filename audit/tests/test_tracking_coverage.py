@@ -18,6 +18,8 @@ PLATFORM_APPS = {
     "monitoring",
     "evaluation",
     "commitments",
+    "inbox",
+    "trash",
 }
 EXEMPT = {
     "audit.AuditEvent": "the history itself",

@@ -2,8 +2,8 @@ import pytest
 from django.core import mail
 
 from accounts.models import User
+from inbox.models import Notification
 from masterplans.models import Masterplan
-from participation.models import Notification
 from participation.services import comment_add, comment_settle
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_the_header_shows_the_unread_count_and_notifications_are_marked_read(
     home = client.get("/")
     assert home.context["unread_notifications"] == 2
     assert 'data-testid="unread">2<' in home.content.decode()
-    url = "/partisipasi/notifikasi/"
+    url = "/untuk-anda/"
     one = Notification.objects.filter(user=owner).order_by("pk").first()
     assert one is not None
     client.post(url, {"notification": one.pk})
@@ -93,6 +93,6 @@ def test_nobody_marks_another_users_notifications(
 ) -> None:  # type: ignore[no-untyped-def]
     comment_add(masterplan=masterplan, user=mentor, text="Perjelas target")
     theirs = Notification.objects.get(user=colleague)
-    login(owner).post("/partisipasi/notifikasi/", {"notification": theirs.pk})
+    login(owner).post("/untuk-anda/", {"notification": theirs.pk})
     theirs.refresh_from_db()
     assert theirs.read_at is None

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from accounts.models import Role
 from conftest import make_user
+from inbox.worklist import tasks_for
 from masterplans.workflow import transition
-from participation.services import comment_add, comment_settle, public_comment_submit
-from participation.worklist import tasks_for
+from participation.services import comment_add, comment_settle
+from participation.tests.conftest import resident_comment
 from readiness.defaults import questionnaire_for
 from readiness.models import Assessment
 from selection.models import SelectionRound
@@ -38,9 +39,7 @@ def test_the_regions_team_sees_its_draft_comments_and_residents(
     ]
     comment = comment_add(masterplan=masterplan, user=mentor, text="Perjelas KPI.")
     comment_add(masterplan=masterplan, user=mentor, text="Tambahkan mitra.")
-    public_comment_submit(
-        masterplan=masterplan, data={"name": "Warga", "text": "Setuju."}, address="10.0.0.1"
-    )
+    resident_comment(masterplan, {"name": "Warga", "text": "Setuju."}, "10.0.0.1")
     assert texts(owner)[1:] == [
         "2 komentar pendampingan perlu diselesaikan atau diterima",
         "1 komentar warga menunggu moderasi",
@@ -74,7 +73,7 @@ def test_readiness_waits_for_the_team_then_for_the_assigned_assessor(bandung, ow
 
 
 def test_the_notifications_page_lists_the_tasks_first(masterplan, colleague, login) -> None:  # type: ignore[no-untyped-def]
-    body = login(colleague).get("/partisipasi/notifikasi/").content.decode()
+    body = login(colleague).get("/untuk-anda/").content.decode()
     assert (
         body.index("Menunggu Anda")
         < body.index("Lengkapi draf masterplan")

@@ -104,8 +104,16 @@ class _Reader(HTMLParser):
         elif tag == "option" and self._option is not None and self._select is not None:
             value = self._option.get("value", self._option_text.strip())
             self._select.options.append(value)
+            if "multiple" in self._select.attrs:
+                # A list box sends each selected option, and nothing when none is: the first
+                # is the control's value, each further one a control of the same name.
+                if "selected" in self._option and self._select.value is None:
+                    self._select.value = value
+                elif "selected" in self._option and self._form is not None:
+                    selected = Control(self._select.name, "select", "select", value, {})
+                    self._form.controls.append(selected)
             # A browser sends the selected option, or the first one when none is.
-            if "selected" in self._option and not self._selected_seen:
+            elif "selected" in self._option and not self._selected_seen:
                 self._select.value, self._selected_seen = value, True
             elif self._select.value is None and not self._selected_seen:
                 self._select.value = value

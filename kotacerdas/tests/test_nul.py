@@ -17,7 +17,7 @@ def test_a_nul_in_a_path_is_dropped_and_in_a_json_body_replaced(client: Client) 
     assert client.get("/api/v1/regions/32.73%00").status_code == 200
     response = client.post(
         "/api/v1/masterplans/999999/consultation/comments",
-        '{"name": "A\\u0000", "text": "B"}',
+        '{"name": "A\\u0000", "email": "a@example.id", "text": "B"}',
         content_type="application/json",
     )
     assert response.status_code == 404

@@ -134,7 +134,7 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         from commitments.tests.factories import make_commitments
 
         return make_commitments(OWN).code
-    if value in ("OWN_COMMENT", "CONSULTED_MASTERPLAN", "OWN_PUBLIC_COMMENT"):
+    if value in ("OWN_COMMENT", "CONSULTED_MASTERPLAN", "OWN_PUBLIC_COMMENT", "CONFIRM_TOKEN"):
         masterplan = Masterplan.objects.get(pk=fill("OWN_MASTERPLAN", users))
         if value == "OWN_COMMENT":
             return Comment.objects.create(masterplan=masterplan, text="Perjelas KPI.").pk
@@ -144,7 +144,20 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
             masterplan=masterplan, opens_at=now, closes_at=now + timedelta(days=30)
         )
         if value == "OWN_PUBLIC_COMMENT":
-            return PublicComment.objects.create(window=window, name="Warga", text="Setuju").pk
+            return PublicComment.objects.create(
+                window=window, name="Warga", text="Setuju", confirmed_at=now
+            ).pk
+        if value == "CONFIRM_TOKEN":
+            from participation.services import _token_hash
+
+            PublicComment.objects.create(
+                window=window,
+                name="Warga",
+                email="warga@example.id",
+                text="Setuju",
+                token_hash=_token_hash("token-uji-matriks"),
+            )
+            return "token-uji-matriks"
         return masterplan.pk
     if value == "ASSESSED_COHORT":
         from readiness.defaults import questionnaire_for
@@ -271,6 +284,13 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
         job.status, job.filename = JobStatus.DONE, "buku.pdf"
         job.file.save("buku.pdf", SimpleUploadedFile("buku.pdf", b"%PDF-1.4 buku"))
         return job.pk
+    if value == "DELETED_PROGRAM":
+        from masterplans.tests.factories import make_program
+        from trash.services import trash_delete
+
+        masterplan = Masterplan.objects.get(pk=fill("OWN_MASTERPLAN", users))
+        doomed = make_program(masterplan, "governance", 9)
+        return trash_delete(obj=doomed, user=users["editor"], label="Program GOV-09").pk
     if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS", "OWN_KPI"):
         masterplan = Masterplan.objects.filter(region__code=OWN).first() or make_masterplan(OWN)
         if value == "OWN_PROGRAM":

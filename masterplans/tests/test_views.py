@@ -186,6 +186,40 @@ def test_the_versions_page_shows_the_diff(login, colleague: User, officer: User)
     assert "Visi baru" in html and "<del>Kota yang melayani" in html
 
 
+def test_the_diff_sits_side_by_side_with_the_mentoring_threads_on_each_changed_part(
+    login, client: Client, colleague: User, officer: User
+) -> None:  # type: ignore[no-untyped-def]
+    from participation.services import comment_add
+
+    masterplan = transition(make_masterplan(), "submit", colleague)
+    masterplan = transition(masterplan, "request_revision", officer, note="Perbaiki")
+    program = masterplan.programs.get(code="GOV-01")
+    comment_add(masterplan=masterplan, user=officer, text="Visi terlalu umum.", section="vision")
+    comment_add(
+        masterplan=masterplan, user=officer, text="Target GOV-01 belum terukur.", program=program
+    )
+    comment_add(masterplan=masterplan, user=officer, text="Anggaran BRD?", section="budget")
+    Masterplan.objects.filter(pk=masterplan.pk).update(vision="Visi baru")
+    program.title = "Perizinan daring terpadu"
+    program.save()
+    masterplan = transition(masterplan, "submit", colleague)
+    html = login(officer).get(f"/masterplan/{masterplan.pk}/versi/?a=1&b=3").content.decode()
+    table = html[html.index('data-testid="diff"') :].split("</table>")[0]
+    rows = {row.split("</td>")[1]: row for row in table.split("<tr")[2:]}
+    vision = next(row for part, row in rows.items() if "visi" in part.lower())
+    assert "<del>Kota yang melayani" in vision and "<ins>Visi baru</ins>" in vision
+    assert "Visi terlalu umum." in vision and "Target GOV-01" not in vision
+    title = next(row for part, row in rows.items() if "GOV-01" in part)
+    assert "<ins>Perizinan daring terpadu</ins>" in title
+    assert "Target GOV-01 belum terukur." in title and "Visi terlalu umum" not in title
+    assert "Anggaran BRD?" not in table  # no change to the budget: its thread is not shown
+    # A version the public may read shows no mentoring thread (they are not public).
+    assert (
+        "Visi terlalu umum."
+        not in client.get(f"/masterplan/{masterplan.pk}/versi/").content.decode()
+    )
+
+
 def test_the_public_sees_only_approved_and_enacted_versions(
     client: Client, colleague: User, officer: User
 ) -> None:

@@ -7,8 +7,8 @@ from accounts.models import Role, User
 from conftest import make_user
 from masterplans.models import Masterplan
 from masterplans.tests.factories import make_masterplan
-from participation.models import ConsultationWindow
-from participation.services import consultation_window_open
+from participation.models import ConsultationWindow, PublicComment
+from participation.services import consultation_window_open, public_comment_submit
 from regions.models import Region
 
 
@@ -33,3 +33,16 @@ def window(masterplan: Masterplan, colleague: User) -> ConsultationWindow:
     return consultation_window_open(
         masterplan=masterplan, user=colleague, closes_at=timezone.now() + timedelta(days=7)
     )
+
+
+def resident_comment(masterplan: Masterplan, data: dict, address: str = "a") -> PublicComment:
+    """A resident's comment, its e-mail confirmed (as after opening the link sent to it)."""
+    email = data.get("email") or "warga@example.id"
+    comment = public_comment_submit(
+        masterplan=masterplan,
+        data={**data, "email": email},
+        address=address,
+        confirmed_emails=frozenset({email}),
+    )
+    assert comment is not None
+    return comment

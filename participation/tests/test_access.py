@@ -4,6 +4,7 @@ follow their masterplan."""
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.models import User
 from masterplans.models import Masterplan
@@ -30,6 +31,10 @@ def test_a_residents_comment_is_found_under_its_own_masterplan_by_its_moderators
     masterplan: Masterplan, window: ConsultationWindow, owner: User, viewer: User, officer: User
 ) -> None:
     comment = PublicComment.objects.create(window=window, name="Warga", text="Setuju")
+    with pytest.raises(Http404):  # its writer has not opened the link yet
+        get_public_comment_for_user(owner, masterplan.pk, comment.pk)
+    comment.confirmed_at = timezone.now()
+    comment.save()
     assert get_public_comment_for_user(owner, masterplan.pk, comment.pk) == comment
     with pytest.raises(PermissionDenied):
         get_public_comment_for_user(viewer, masterplan.pk, comment.pk)

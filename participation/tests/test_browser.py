@@ -2,6 +2,7 @@
 header, the notification is marked read, and a resident comments under the real CSP while the
 honeypot stays out of sight."""
 
+import re
 from datetime import timedelta
 
 from portal.tests.browser import BROWSER_TEST, assert_accessible
@@ -22,7 +23,7 @@ def test_a_mentors_comment_shows_in_the_teams_header_until_read(
     page = page_as(owner, bypass_csp=True)
     page.goto("/")
     assert page.get_by_test_id("unread").inner_text() == "1"
-    page.get_by_role("link", name="Notifikasi").click()
+    page.get_by_role("link", name=re.compile("^Untuk Anda: 1 notifikasi")).click()
     assert_accessible(page)
     page.get_by_role("button", name="Tandai dibaca").click()
     page.wait_for_load_state()
@@ -49,8 +50,9 @@ def test_a_resident_comments_under_the_csp_and_the_honeypot_stays_hidden(
     assert page.locator("#id_website").get_attribute("tabindex") == "-1"
     form = page.get_by_test_id("public-comment-form")
     form.get_by_label("Nama", exact=True).fill("Siti")
+    form.get_by_label("E-mail (tidak ditampilkan)").fill("siti@example.id")
     form.get_by_label("Komentar", exact=True).fill("Perbanyak halte bus.")
     form.get_by_role("button", name="Kirim komentar").click()
-    page.get_by_text("Terima kasih").wait_for()
+    page.get_by_text("Terima kasih. Kami mengirim tautan ke siti@example.id").wait_for()
     assert PublicComment.objects.get().status == "pending"
     assert blocked == []

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.utils import timezone
@@ -10,6 +11,7 @@ from masterplans.models import Masterplan
 from masterplans.tests.factories import make_masterplan
 from participation.models import ConsultationWindow, PublicComment
 from participation.services import (
+    ADDRESS_LIMIT,
     RATE_LIMIT,
     ParticipationError,
     RateLimited,
@@ -19,6 +21,7 @@ from participation.services import (
     public_comment_moderate,
     public_comment_submit,
 )
+from participation.tests.conftest import resident_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -112,26 +115,107 @@ def test_a_bot_filling_the_honeypot_is_dropped_silently(
 ) -> None:
     response = client.post(
         consultation_url(masterplan),
-        {"name": "Bot", "section": "whole", "text": "Beli obat", "website": "http://spam"},
+        {
+            "name": "Bot",
+            "email": "bot@spam.example",
+            "section": "whole",
+            "text": "Beli obat",
+            "website": "http://spam",
+        },
         follow=True,
     )
     assert response.status_code == 200
-    assert "Terima kasih" in response.content.decode()  # the bot learns nothing
-    assert not PublicComment.objects.exists()
+    # The bot reads what a person reads, and no e-mail leaves.
+    assert "Terima kasih. Kami mengirim tautan ke bot@spam.example" in response.content.decode()
+    assert not PublicComment.objects.exists() and not mail.outbox
 
 
-def test_one_address_may_send_only_a_few_comments_an_hour(
+def test_a_comment_needs_an_e_mail_and_counts_once_its_link_is_opened(
+    client: Client,
+    masterplan: Masterplan,
+    window: ConsultationWindow,
+    owner: User,
+    login,
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    url = consultation_url(masterplan)
+    typed = {"name": "Siti", "section": "whole", "text": "Tambah taman"}
+    response = client.post(url, typed)
+    assert response.status_code == 200 and not PublicComment.objects.exists()
+    assert "Tambah taman" in response.content.decode()  # what was typed comes back
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**typed, "email": "Siti@Example.id"})
+    comment = PublicComment.objects.get()
+    assert comment.email == "siti@example.id" and comment.confirmed_at is None
+    moderation = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
+    assert not login(owner).get(moderation).context["page"].object_list  # not before the link
+    (message,) = mail.outbox
+    assert message.to == ["siti@example.id"]
+    link = next(w for w in message.body.split() if "/partisipasi/konfirmasi/" in w)
+    path = link.removeprefix("http://127.0.0.1:8000")
+    # Opening the link (a mail scanner does) confirms nothing; its button does.
+    assert "Konfirmasi komentar saya" in client.get(path).content.decode()
+    comment.refresh_from_db()
+    assert comment.confirmed_at is None
+    response = client.post(path, follow=True)
+    assert "Komentar Anda sudah dikonfirmasi" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.confirmed_at is not None
+    assert list(login(owner).get(moderation).context["page"].object_list) == [comment]
+    # The same browser's next comment from that address needs no new link.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**typed, "email": "siti@example.id", "text": "Dan halte"})
+    assert not mail.outbox
+    assert PublicComment.objects.get(text="Dan halte").confirmed_at is not None
+    # Another browser is sent a link again.
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(url, {**typed, "email": "siti@example.id", "text": "Dari warnet"})
+    assert len(mail.outbox) == 1
+    assert Client().post("/partisipasi/konfirmasi/palsu/").status_code == 404
+
+
+def test_a_confirmation_link_expires(masterplan: Masterplan, window: ConsultationWindow) -> None:
+    from participation.services import CONFIRM_DAYS, _token_hash, public_comment_confirm
+
+    comment = PublicComment.objects.create(
+        window=window, name="Siti", email="s@example.id", text="Taman", token_hash=_token_hash("t")
+    )
+    PublicComment.objects.filter(pk=comment.pk).update(
+        created_at=timezone.now() - timedelta(days=CONFIRM_DAYS, minutes=1)
+    )
+    with pytest.raises(ParticipationError, match="kedaluwarsa"):
+        public_comment_confirm(token="t")
+
+
+def test_one_e_mail_or_one_browser_sends_only_a_few_comments_an_hour_but_an_office_may_share(
     masterplan: Masterplan, window: ConsultationWindow
 ) -> None:
-    data = {"name": "Warga", "text": "Masukan"}
+    def send(email: str, address: str = "10.0.0.7", session: str = "") -> None:
+        data = {"name": "Warga", "email": email, "text": "Masukan"}
+        public_comment_submit(
+            masterplan=masterplan, data=data, address=address, session_key=session
+        )
+
     for _ in range(RATE_LIMIT):
-        public_comment_submit(masterplan=masterplan, data=data, address="10.0.0.7")
+        send("siti@example.id")
     with pytest.raises(RateLimited, match="Terlalu banyak"):
-        public_comment_submit(masterplan=masterplan, data=data, address="10.0.0.7")
-    public_comment_submit(
-        masterplan=masterplan, data=data, address="10.0.0.8"
-    )  # another address is not held back
-    assert PublicComment.objects.count() == RATE_LIMIT + 1
+        send("siti@example.id", address="10.0.0.99")  # the e-mail, from anywhere
+    for n in range(RATE_LIMIT):
+        send(f"warga{n}@example.id", session="sesi-a")
+    with pytest.raises(RateLimited):
+        send("lain@example.id", session="sesi-a")  # one browser, whatever the e-mail
+    # A whole office behind one NAT address: many people, each their own e-mail and browser.
+    for n in range(20):
+        send(f"pegawai{n}@kantor.go.id", address="10.0.0.7", session=f"sesi-{n}")
+    assert PublicComment.objects.filter(email__endswith="@kantor.go.id").count() == 20
+    for n in range(ADDRESS_LIMIT):
+        try:
+            send(f"x{n}@example.id", address="10.0.0.50", session=f"s{n}")
+        except RateLimited:
+            break
+    with pytest.raises(RateLimited):
+        send("terakhir@example.id", address="10.0.0.50", session="baru")
 
 
 @pytest.mark.cache
@@ -139,26 +223,55 @@ def test_the_rate_limit_counts_the_address_the_trusted_proxy_saw(
     client: Client, masterplan: Masterplan, window: ConsultationWindow, settings
 ) -> None:  # type: ignore[no-untyped-def]
     settings.KC_TRUSTED_PROXIES = 1
-    data = {"name": "Warga", "section": "whole", "text": "Masukan"}
-    for n in range(RATE_LIMIT + 1):
+    for n in range(ADDRESS_LIMIT + 1):
+        data = {"name": "W", "email": f"w{n}@example.id", "section": "whole", "text": "Masukan"}
         # A client inventing X-Forwarded-For entries does not escape: the proxy's own is used.
-        client.post(
+        Client().post(
             consultation_url(masterplan), data, headers={"x-forwarded-for": f"1.1.1.{n}, 10.9.9.9"}
         )
-    assert PublicComment.objects.count() == RATE_LIMIT
+    assert PublicComment.objects.count() == ADDRESS_LIMIT
+    data = {"name": "W", "email": "lain@example.id", "section": "whole", "text": "Masukan"}
     client.post(consultation_url(masterplan), data, headers={"x-forwarded-for": "10.9.9.10"})
-    assert PublicComment.objects.count() == RATE_LIMIT + 1
+    assert PublicComment.objects.count() == ADDRESS_LIMIT + 1
+
+
+def test_the_lead_closes_the_consultation_early_after_confirming(
+    masterplan: Masterplan, window: ConsultationWindow, colleague: User, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/tutup/"
+    assert login(owner).post(url, {"confirmed": "1"}).status_code == 403  # an editor may not
+    page = login(colleague).post(url)
+    assert "Tutup konsultasi publik sekarang?" in page.content.decode()
+    window.refresh_from_db()
+    assert window.is_open()  # asked, not done
+    login(colleague).post(url, {"confirmed": "1"})
+    window.refresh_from_db()
+    assert not window.is_open() and window.closed_by == colleague
+    assert login(colleague).post(url, {"confirmed": "1"}).status_code == 404  # nothing open
+
+
+def test_the_consultation_has_a_link_to_share_and_a_printable_notice_with_its_qr_code(
+    client: Client, masterplan: Masterplan, window: ConsultationWindow
+) -> None:
+    from masterplans.tests.test_book import pdf_text
+
+    html = client.get(consultation_url(masterplan)).content.decode()
+    assert f"http://127.0.0.1:8000/partisipasi/masterplan/{masterplan.pk}/konsultasi/" in html
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html
+    response = client.get(f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/pengumuman/")
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Kota Bandung" in text and "Pindai kode" in text
+    ConsultationWindow.objects.filter(pk=window.pk).update(closes_at=timezone.now())
+    response = client.get(f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/pengumuman/")
+    assert response.status_code == 404
 
 
 def test_pending_and_rejected_comments_are_not_shown_to_the_public(
     client: Client, masterplan: Masterplan, window: ConsultationWindow, owner: User
 ) -> None:
-    first = public_comment_submit(
-        masterplan=masterplan, data={"name": "Siti", "text": "Perbanyak halte"}, address="a"
-    )
-    second = public_comment_submit(
-        masterplan=masterplan, data={"name": "Budi", "text": "Iklan judi"}, address="b"
-    )
+    first = resident_comment(masterplan, {"name": "Siti", "text": "Perbanyak halte"}, "a")
+    second = resident_comment(masterplan, {"name": "Budi", "text": "Iklan judi"}, "b")
     assert first is not None and second is not None
     assert "Perbanyak halte" not in client.get(consultation_url(masterplan)).content.decode()
     public_comment_moderate(
@@ -182,9 +295,7 @@ def test_the_team_and_national_staff_moderate_but_not_mentors_or_outsiders(
     mentor: User,
     login,
 ) -> None:  # type: ignore[no-untyped-def]
-    comment = public_comment_submit(
-        masterplan=masterplan, data={"name": "Siti", "text": "Halte"}, address="a"
-    )
+    comment = resident_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
     assert comment is not None
     url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
     for user in (mentor, outsider):
@@ -234,7 +345,7 @@ def test_the_summary_counts_per_part_and_dimension_with_the_answers(
         ({"name": "Rina", "text": "Belum dibaca"}, "pending", ""),
     ]
     for n, (data, status, answer) in enumerate(sent):
-        comment = public_comment_submit(masterplan=masterplan, data=data, address=f"10.0.0.{n}")
+        comment = resident_comment(masterplan, data, f"10.0.0.{n}")
         assert comment is not None
         if status != "pending":
             public_comment_moderate(
@@ -254,9 +365,7 @@ def test_the_summary_counts_per_part_and_dimension_with_the_answers(
 def test_the_summary_is_saved_into_the_masterplan_from_the_moderation_page(
     masterplan: Masterplan, window: ConsultationWindow, owner: User, login
 ) -> None:  # type: ignore[no-untyped-def]
-    comment = public_comment_submit(
-        masterplan=masterplan, data={"name": "Siti", "text": "Halte"}, address="a"
-    )
+    comment = resident_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
     assert comment is not None
     public_comment_moderate(
         comment=comment, user=owner, status="approved", answer="Ya", base_version=1
@@ -288,9 +397,7 @@ def test_a_malformed_moderation_form_answers_404(
 def test_of_two_moderators_deciding_from_one_version_the_second_is_refused_and_keeps_its_answer(
     masterplan: Masterplan, window: ConsultationWindow, owner: User, officer: User, login
 ) -> None:  # type: ignore[no-untyped-def]
-    comment = public_comment_submit(
-        masterplan=masterplan, data={"name": "Siti", "text": "Halte"}, address="a"
-    )
+    comment = resident_comment(masterplan, {"name": "Siti", "text": "Halte"}, "a")
     assert comment is not None
     url = f"/partisipasi/masterplan/{masterplan.pk}/moderasi/"
     first = {"comment": comment.pk, "status": "approved", "answer": "Ya", "version": "1"}

@@ -16,7 +16,9 @@ A test module loads these fixtures as a plugin and marks its tests::
   in as ``user``; call it twice for two people at once.
 - ``open_page(**context_options)``: a bare page, e.g. ``open_page(bypass_csp=True)`` for axe.
 - ``login_as(page, user)``: logs in through the form on ``/akun/masuk/``.
-- ``axe_violations(page)`` / ``assert_accessible(page)``: axe-core's serious and critical findings.
+- ``axe_violations(page)`` / ``assert_accessible(page)``: axe-core's serious and critical findings;
+  ``axe_start(page)`` then ``axe_collect(page)`` to run it in several pages at once.
+- ``overflowing(page)``: what sticks out of the viewport on the right (the page scrolls sideways).
 
 One Chromium serves a whole test module; each test gets fresh contexts. The conftest users
 (``owner``, ``outsider``, ``viewer``, ``officer``, ``colleague``) work in these tests in any
@@ -142,18 +144,29 @@ def login_as(page: Page, user: User, *, password: str = PASSWORD) -> Page:
     return page
 
 
-def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
-    """axe-core's violations on the page as it is now, of the given impacts.
-
-    The page's Content-Security-Policy forbids the injected script: open the page with
-    ``open_page(bypass_csp=True)`` or ``page_as(user, bypass_csp=True)``.
+def axe_start(page: Page) -> None:
+    """Start axe-core on the page as it is now and return at once: pages of other contexts
+    run it at the same time (each context has a renderer process of its own). A context that
+    checks many pages loads axe-core into each once: ``page.context.add_init_script(path=AXE_JS)``.
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
+    # After this call returns (axe works synchronously for long stretches); the passes and
+    # inapplicable rules are left out of the results, as collecting them is slow.
+    page.evaluate(
+        """() => {
+            window.kcAxe = new Promise((started) => setTimeout(started, 0)).then(
+                () => axe.run(document, {resultTypes: ["violations", "incomplete"]}));
+        }"""
+    )
+
+
+def axe_collect(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """The violations of the run ``axe_start`` started, of the given impacts."""
     # Only the findings cross back to Python: the passes list every node of a page.
     found: list[dict] = page.evaluate(
         """async (definite) => {
-            const results = await axe.run(document);
+            const results = await window.kcAxe;
             const incomplete = results.incomplete.filter(v => definite.includes(v.id));
             return results.violations.concat(incomplete).map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
@@ -163,6 +176,16 @@ def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical"
         DEFINITE_WHEN_INCOMPLETE,
     )
     return [v for v in found if v["impact"] in impacts]
+
+
+def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """axe-core's violations on the page as it is now, of the given impacts.
+
+    The page's Content-Security-Policy forbids the injected script: open the page with
+    ``open_page(bypass_csp=True)`` or ``page_as(user, bypass_csp=True)``.
+    """
+    axe_start(page)
+    return axe_collect(page, impacts)
 
 
 def describe_violations(violations: list[dict]) -> str:
@@ -180,3 +203,39 @@ def describe_violations(violations: list[dict]) -> str:
 def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert not violations, f"axe-core on {page.url}:\n{describe_violations(violations)}"
+
+
+# The outermost elements whose right edge passes the viewport's, leaving out those inside a box
+# that scrolls or clips them (a table scrolling in its figure is as it should be).
+OVERFLOWING_JS = """() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (element) => {
+        for (let box = element.parentElement; box && box !== document.body;
+                box = box.parentElement) {
+            if (getComputedStyle(box).overflowX !== "visible") return true;
+        }
+        return false;
+    };
+    const wide = [];
+    for (const element of document.body.querySelectorAll("*")) {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
+        if (clipped(element) || wide.some((outer) => outer.contains(element))) continue;
+        wide.push(element);
+    }
+    const name = (e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+        + [...e.classList].map((c) => "." + c).join("");
+    const found = wide.map((e) => name(e) + " (right edge at "
+        + Math.round(e.getBoundingClientRect().right) + " px): "
+        + e.textContent.trim().replace(/\\s+/g, " ").slice(0, 60));
+    if (document.documentElement.scrollWidth > width && !found.length) {
+        found.push("the page is " + document.documentElement.scrollWidth + " px wide");
+    }
+    return found;
+}"""
+
+
+def overflowing(page: Page) -> list[str]:
+    """What sticks out of the viewport on the right, making the whole page scroll sideways."""
+    found: list[str] = page.evaluate(OVERFLOWING_JS)
+    return found

@@ -223,7 +223,7 @@ def test_readiness_and_consultation_pages_have_no_serious_violations(
         f"/partisipasi/masterplan/{masterplan.pk}/komentar/",
         f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/",
         f"/partisipasi/masterplan/{masterplan.pk}/moderasi/",
-        "/partisipasi/notifikasi/",
+        "/untuk-anda/",
         f"/masterplan/bimtek/{cohort.pk}/",
         f"/masterplan/bimtek/{cohort.pk}/1/hadir/",
     ):

@@ -53,6 +53,12 @@ def test_the_dashboard_counts_a_regions_masterplan_in_force_once(
 
     counts = {bar.key: bar.value for bar in board.masterplans}
     assert counts["enacted"] == 1  # the second edition; the first no longer is in force
+    # The list behind the figure holds the same rows: the second edition only.
+    enacted = next(bar for bar in board.masterplans if bar.key == "enacted")
+    rows = client.get(enacted.url).context["page"].object_list
+    assert [m.pk for m in rows] == [second.pk]
+    everything = client.get("/masterplan/?status=enacted").context["page"].object_list
+    assert {m.pk for m in everything} == {first.pk, second.pk}  # the archive keeps both
     programs = second.programs.filter(is_quick_win=True).count()
     assert sum(bar.value for bar in board.quick_wins) == programs
 

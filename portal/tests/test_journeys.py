@@ -33,7 +33,7 @@ def test_visitor_opening_an_edit_page_lands_on_the_login_page(browser_page, owne
     assert page.locator("h1").inner_text() == "Profil Kota Bandung"
 
 
-def test_regional_editor_logs_in_and_finds_own_region_on_the_home_page(  # type: ignore[no-untyped-def]
+def test_regional_editor_logs_in_lands_on_the_waiting_work_and_finds_the_own_region(  # type: ignore[no-untyped-def]
     browser_page, owner
 ) -> None:
     page = browser_page
@@ -42,7 +42,10 @@ def test_regional_editor_logs_in_and_finds_own_region_on_the_home_page(  # type:
     page.wait_for_url("**/akun/masuk/")
     login_as(page, owner)
 
-    assert page.url.endswith("/")
+    # Signed in, the editor lands on what waits for them, then finds the own region at home.
+    assert page.url.endswith("/untuk-anda/")
+    assert page.locator("h1").inner_text() == "Menunggu Anda"
+    page.goto("/")
     own = page.get_by_role("region", name="Wilayah Anda")
     assert own.get_by_role("link").all_inner_texts() == ["Kota Bandung"]
     assert page.locator(".site-header").get_by_role("link", name="editor.bandung").is_visible()

@@ -122,3 +122,21 @@ def test_a_letter_is_typeset_only_where_its_whole_list_is_known(
     board = client.get(f"/dasbor/?cohort={cohorts[2021].pk}").context["board"]
     assert board.official_in_program == 48
     assert "data-rule" not in client.get(f"/seleksi/putaran/{cohorts[2018].pk}/").content.decode()
+
+
+def test_the_readiness_link_shows_only_to_those_its_page_lets_in(
+    cohorts, owner, officer, login
+) -> None:  # type: ignore[no-untyped-def]
+    from accounts.models import Role
+    from conftest import make_user
+    from regions.models import Region
+
+    url = f"/seleksi/putaran/{cohorts[2017].pk}/"
+    elsewhere = make_user("editor.aceh", Role.REGIONAL_EDITOR, Region.objects.get(code="11.01"))
+    link = f'href="/kesiapan/{cohorts[2017].pk}/"'
+    for user, shown in ((owner, True), (officer, True), (elsewhere, False)):
+        page = login(user).get(url).content.decode()
+        assert (link in page) is shown, user
+        if shown:
+            assert login(user).get(f"/kesiapan/{cohorts[2017].pk}/").status_code == 200
+    assert login(elsewhere).get(f"/kesiapan/{cohorts[2017].pk}/").status_code == 403

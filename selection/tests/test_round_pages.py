@@ -40,6 +40,13 @@ def test_everyone_reads_a_published_round(client: Client, indicator_values) -> N
     assert client.get("/seleksi/putaran/").context["page"].paginator.count == 1
 
 
+def test_the_round_names_its_exact_method(client: Client, indicator_values) -> None:  # type: ignore[no-untyped-def]
+    selection_round = round_publish(selection_round=round_compute(selection_round=make_round()))
+    page = client.get(f"/seleksi/putaran/{selection_round.pk}/").content.decode()
+    said = page[page.index('data-rule="solver"') :].split("</p>")[0]
+    assert "Wilayah dipilih secara tepat dengan metode laminar" in said
+
+
 def test_a_draft_is_hidden_from_the_public_and_regions(
     client: Client,
     login,

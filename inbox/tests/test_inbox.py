@@ -1,0 +1,118 @@
+"""Where people land and how they are told: after signing in, what waits for them with its
+counts; the bell's count of unread notifications; e-mail at once, in a daily digest, or not."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from accounts.models import User
+from inbox.models import Delivery, Kind, Notification, Preference
+from inbox.services import digest_send, notify
+from masterplans.models import Masterplan
+from masterplans.workflow import transition
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signing_in_lands_on_what_is_waiting_with_its_counts(
+    masterplan: Masterplan, colleague: User, officer: User
+) -> None:
+    colleague.set_password("rahasia-panjang-sekali")
+    colleague.save()
+    client = Client()
+    response = client.post(
+        "/akun/masuk/", {"username": "lead.bandung", "password": "rahasia-panjang-sekali"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/untuk-anda/"
+    body = client.get("/untuk-anda/").content.decode()
+    counts = body[body.index('data-testid="task-counts"') :].split("</p>")[0]
+    assert '<span class="badge">1</span> draf untuk diselesaikan' in counts
+    transition(masterplan, "submit", colleague)
+    body = Client()
+    body.force_login(officer)
+    page = body.get("/untuk-anda/").content.decode()
+    assert '<span class="badge">1</span> tinjauan untuk diberikan' in page
+    assert "1 notifikasi belum dibaca" in page
+
+
+def test_the_bell_counts_unread_notifications_and_reading_them_clears_it(
+    masterplan: Masterplan, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    notify([owner], Kind.OTHER, "/", text="Satu")
+    notify([owner], Kind.OTHER, "/", text="Dua")
+    client = login(owner)
+    assert 'data-testid="unread">2</span>' in client.get("/").content.decode()
+    first = Notification.objects.filter(user=owner).last()
+    assert first is not None
+    client.post("/untuk-anda/", {"notification": first.pk})
+    assert 'data-testid="unread">1</span>' in client.get("/").content.decode()
+    client.post("/untuk-anda/")
+    assert 'data-testid="unread"' not in client.get("/").content.decode()
+
+
+def test_nobody_marks_another_persons_notification_read(owner: User, outsider: User, login) -> None:  # type: ignore[no-untyped-def]
+    (theirs,) = notify([owner], Kind.OTHER, "/", text="Milik editor")
+    login(outsider).post("/untuk-anda/", {"notification": theirs.pk})
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+
+
+def test_each_person_chooses_how_e_mail_reaches_them(
+    owner: User, colleague: User, officer: User, login, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    for user in (owner, colleague, officer):
+        user.email = f"{user.username}@example.id"
+        user.save()
+    assert login(colleague).post("/untuk-anda/e-mail/", {"email": "digest"}).status_code == 302
+    assert login(officer).post("/untuk-anda/e-mail/", {"email": "off"}).status_code == 302
+    assert Preference.objects.get(user=colleague).email == Delivery.DIGEST
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([owner, colleague, officer], Kind.OTHER, "/wilayah/32.73/", text="Langkah pertama")
+        notify([owner, colleague, officer], Kind.OTHER, "/wilayah/32.73/", text="Langkah kedua")
+    assert [m.to for m in mail.outbox] == [["editor.bandung@example.id"]] * 2
+    # Every notification is in the app, whatever the choice.
+    assert Notification.objects.filter(user=officer).count() == 2
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert digest_send() == 1
+    (digest,) = mail.outbox
+    assert digest.to == ["lead.bandung@example.id"]
+    assert digest.subject == "[Kota Cerdas] 2 notifikasi hari ini"
+    assert "- Langkah pertama" in digest.body and "- Langkah kedua" in digest.body
+    assert "/untuk-anda/" in digest.body
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert digest_send() == 0  # sent once only
+
+
+def test_a_digest_leaves_out_what_is_older_than_a_day(colleague: User) -> None:
+    colleague.email = "lead@example.id"
+    colleague.save()
+    Preference.objects.create(user=colleague, email=Delivery.DIGEST)
+    (old,) = notify([colleague], Kind.OTHER, "/", text="Kemarin lusa")
+    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
+    assert digest_send() == 0
+
+
+def test_the_choice_posted_back_unchanged_writes_nothing(colleague: User, login) -> None:  # type: ignore[no-untyped-def]
+    client = login(colleague)
+    client.post("/untuk-anda/e-mail/", {"email": "digest"})
+    before = Preference.objects.get(user=colleague).updated_at
+    client.post("/untuk-anda/e-mail/", {"email": "digest"})
+    assert Preference.objects.get(user=colleague).updated_at == before
+    response = client.post("/untuk-anda/e-mail/", {"email": "kadang"})
+    assert response.status_code == 200 and "Pilih" in response.content.decode()
+
+
+def test_a_notification_reads_in_the_readers_language(owner: User, login) -> None:  # type: ignore[no-untyped-def]
+    notify([owner], Kind.APPROVED, "/", params={"who": "officer", "region": "Kota Bandung"})
+    client = login(owner)
+    assert (
+        "officer menyetujui masterplan Kota Bandung" in client.get("/untuk-anda/").content.decode()
+    )
+    client.cookies["django_language"] = "en"
+    english = client.get("/untuk-anda/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "officer approved the masterplan of Kota Bandung" in english

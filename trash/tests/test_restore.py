@@ -1,0 +1,104 @@
+"""Deleting anything with history is a soft delete: it is kept whole, and a national
+administrator brings it back with its ids while that still makes sense."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from accounts.models import Role, User
+from conftest import make_user
+from masterplans.editing import delete_program
+from masterplans.models import BudgetLine, Kpi, Masterplan, Program
+from masterplans.tests.factories import make_masterplan
+from trash.models import Deleted
+from trash.services import TrashError, trash_restore
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin(db) -> User:  # type: ignore[no-untyped-def]
+    return make_user("admin.nasional", Role.NATIONAL_ADMIN)
+
+
+@pytest.fixture
+def masterplan(bandung) -> Masterplan:  # type: ignore[no-untyped-def]
+    return make_masterplan()
+
+
+def test_a_removed_program_comes_back_whole_with_its_ids(
+    masterplan: Masterplan, owner: User, admin: User
+) -> None:
+    program = masterplan.programs.get(code="GOV-01")
+    pk, title = program.pk, program.title
+    kpis = set(program.kpis.values_list("pk", flat=True))
+    lines = set(program.budget_lines.values_list("pk", flat=True))
+    assert kpis and lines
+    delete_program(masterplan, owner, program)
+    assert not Program.objects.filter(pk=pk).exists()
+    assert not Kpi.objects.filter(pk__in=kpis).exists()
+    entry = Deleted.objects.get()
+    assert entry.label == "Program GOV-01 Program governance 1 (Kota Bandung)"
+    assert entry.region == masterplan.region and entry.deleted_by == owner and entry.count > 3
+    trash_restore(entry=entry, user=admin)
+    back = Program.objects.get(pk=pk)
+    assert (back.code, back.title, back.masterplan) == ("GOV-01", title, masterplan)
+    assert set(back.kpis.values_list("pk", flat=True)) == kpis
+    assert set(BudgetLine.objects.filter(program=back).values_list("pk", flat=True)) == lines
+    entry.refresh_from_db()
+    assert entry.restored_by == admin and entry.restored_at is not None
+    with pytest.raises(TrashError, match="sudah dipulihkan"):
+        trash_restore(entry=entry, user=admin)
+
+
+def test_only_a_national_administrator_restores(
+    masterplan: Masterplan, owner: User, officer: User, colleague: User
+) -> None:
+    delete_program(masterplan, owner, masterplan.programs.get(code="GOV-01"))
+    entry = Deleted.objects.get()
+    for user in (owner, colleague, officer):
+        with pytest.raises(PermissionDenied):
+            trash_restore(entry=entry, user=user)
+    assert not Program.objects.filter(code="GOV-01", masterplan=masterplan).exists()
+
+
+def test_a_program_returns_only_to_a_draft_and_never_over_one_made_since(
+    masterplan: Masterplan, owner: User, colleague: User, officer: User, admin: User
+) -> None:
+    program = masterplan.programs.get(code="GOV-01")
+    delete_program(masterplan, owner, program)
+    entry = Deleted.objects.get()
+    Program.objects.create(
+        masterplan=masterplan,
+        code="GOV-01",
+        dimension="governance",
+        element=program.element,
+        title="Program baru",
+        start_year=2027,
+        end_year=2028,
+        position=9,
+    )
+    with pytest.raises(TrashError, match="menggantikan tempatnya"):
+        trash_restore(entry=entry, user=admin)
+    assert Program.objects.get(masterplan=masterplan, code="GOV-01").title == "Program baru"
+    Program.objects.filter(title="Program baru").delete()
+    Masterplan.objects.filter(pk=masterplan.pk).update(status="in_review")
+    with pytest.raises(TrashError, match="sekarang ditinjau"):
+        trash_restore(entry=entry, user=admin)
+
+
+def test_the_administrator_finds_and_restores_it_from_the_list_after_confirming(
+    masterplan: Masterplan, owner: User, admin: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    delete_program(masterplan, owner, masterplan.programs.get(code="GOV-01"))
+    entry = Deleted.objects.get()
+    client = login(admin)
+    page = client.get("/terhapus/?state=deleted&q=gov-01").content.decode()
+    assert "Program GOV-01 Program governance 1 (Kota Bandung)" in page
+    assert "Tidak ada" not in client.get("/terhapus/?q=GOV-01").content.decode()
+    assert (
+        "Pulihkan Program GOV-01" in client.post(f"/terhapus/{entry.pk}/pulihkan/").content.decode()
+    )
+    assert not Program.objects.filter(masterplan=masterplan, code="GOV-01").exists()
+    client.post(f"/terhapus/{entry.pk}/pulihkan/", {"confirmed": "1"})
+    assert Program.objects.filter(masterplan=masterplan, code="GOV-01").exists()
+    assert login(owner).get("/terhapus/").status_code == 403
