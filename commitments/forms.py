@@ -72,7 +72,12 @@ class MemberForm(Form):
         choices=[("", "—"), *MemberRole.choices],
     )
     opd = forms.CharField(
-        label=gettext_lazy("OPD"), required=False, max_length=200, help_text=OPD_HELP
+        label=gettext_lazy("OPD"),
+        required=False,
+        max_length=200,
+        help_text=OPD_HELP,
+        # Said once beside the table (id "opd-help"), not once per row.
+        widget=forms.TextInput(attrs={"aria-describedby": "opd-help"}),
     )
     position = forms.CharField(label=gettext_lazy("position"), required=False, max_length=200)
 
@@ -178,7 +183,12 @@ class ContactForm(Form):
     name = forms.CharField(label=gettext_lazy("name"), required=False, max_length=200)
     position = forms.CharField(label=gettext_lazy("position"), required=False, max_length=200)
     opd = forms.CharField(
-        label=gettext_lazy("OPD"), required=False, max_length=200, help_text=OPD_HELP
+        label=gettext_lazy("OPD"),
+        required=False,
+        max_length=200,
+        help_text=OPD_HELP,
+        # Said once beside the table (id "opd-help"), not once per row.
+        widget=forms.TextInput(attrs={"aria-describedby": "opd-help"}),
     )
     email = forms.EmailField(label=gettext_lazy("e-mail"), required=False, max_length=254)
     phone = forms.CharField(

@@ -165,3 +165,27 @@ def test_no_page_shows_a_code_key_or_command_name(demo_world, signed_in) -> None
         if words:
             found.append(f"{url} as {persona}: {', '.join(words[:8])}")
     assert not found, "internal words on pages:\n" + "\n".join(found)
+
+
+DESCRIBED_BY = re.compile(r'aria-describedby="([^"]+)"')
+IDS = re.compile(r'\bid="([^"]+)"')
+
+
+def test_every_description_a_field_points_at_is_on_its_page(demo_world, signed_in) -> None:  # type: ignore[no-untyped-def]
+    """A field's aria-describedby (Django adds it for a help text) names an element of the
+    page: a form that draws its fields by hand must draw their help text too."""
+    filled: dict[str, Any] = {}
+    found = []
+    for name, kwargs, query, persona in _cases():
+        url = _url(name, kwargs, query, filled, demo_world)
+        response = client_as(persona, signed_in).get(url)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        html = response.content.decode()
+        ids = set(IDS.findall(html))
+        missing = {
+            ref for refs in DESCRIBED_BY.findall(html) for ref in refs.split() if ref not in ids
+        }
+        if missing:
+            found.append(f"{url} as {persona}: {', '.join(sorted(missing)[:6])}")
+    assert not found, "descriptions that are not on the page:\n" + "\n".join(found)
