@@ -214,7 +214,6 @@ def _stale(
 
 
 @transaction.atomic
-@transaction.atomic
 def rubric_publish(*, rubric: Rubric) -> Rubric:
     """Publish the evaluation: its indices, ranks and letters become public, its scores close,
     and each region awarded before now hears of its award."""
@@ -227,6 +226,7 @@ def rubric_publish(*, rubric: Rubric) -> Rubric:
     return rubric
 
 
+@transaction.atomic
 def stage_two_open(*, rubric: Rubric, user: AnyUser) -> Rubric:
     """Open the year's second stage (tahap II): every region's stage I cells carry over as its
     starting point, and what is scored from now on supersedes them; stage I stays as it was."""

@@ -19,6 +19,8 @@ from jobs.services import mail_send
 
 # A report-due reminder goes this many days before the quarter's deadline.
 DUE_NOTICE_DAYS = 7
+# A digest holds what was not e-mailed yet, at most this many days old.
+DIGEST_DAYS = 7
 
 
 def _recipients(users: Iterable[User | None]) -> list[User]:
@@ -33,7 +35,9 @@ def _delivery(users: list[User]) -> dict[int, str]:
 
 
 def _mail(subject: str, lines: list[str], email: str) -> tuple[str, str, str | None, list[str]]:
-    return (f"[Kota Cerdas] {subject[:120]}", "\n\n".join(lines), None, [email])
+    # A subject is one line: a reviewer's note may hold line breaks, which a mail header refuses.
+    subject = " ".join(subject.split())[:120]
+    return (f"[Kota Cerdas] {subject}", "\n\n".join(lines), None, [email])
 
 
 def _text(value: Any) -> str:
@@ -59,8 +63,10 @@ def notify(
     people = _recipients(users)
     if not people:
         return []
-    values = {k: _text(v) for k, v in (params or {}).items()}
+    # Kept in the platform's language, as the e-mail is written: pass labels lazily (a
+    # choice's label) so that the actor's own language does not leak into them.
     with translation.override(settings.LANGUAGE_CODE):
+        values = {k: _text(v) for k, v in (params or {}).items()}
         written = Notification(kind=kind, params=values, text=text[:300]).message[:300]
     if key:
         told = set(
@@ -96,7 +102,8 @@ def digest_send(*, now: datetime | None = None) -> int:
     waiting = (
         Notification.objects.filter(
             emailed_at=None,
-            created_at__gt=now - timedelta(days=1),
+            # A week back: a digest that did not run one day sends what it missed the next.
+            created_at__gt=now - timedelta(days=DIGEST_DAYS),
             created_at__lte=now,
             user__notification_preference__email=Delivery.DIGEST,
             user__is_active=True,
@@ -129,6 +136,7 @@ def reminders_send(*, today: date) -> int:
     """Tell each followed program's region team, once per region and quarter, that the
     quarter's progress report is due within a week, and that the last quarter's is late.
     Returns the number of notifications written."""
+    from masterplans.models import Masterplan
     from monitoring.models import quarter_label
     from monitoring.progress import (
         due_date,
@@ -139,7 +147,8 @@ def reminders_send(*, today: date) -> int:
         quarter_of,
     )
 
-    programs = list(followed_programs())
+    # The editions each region follows: a superseded one is reported on no more.
+    programs = list(followed_programs().filter(masterplan__in=Masterplan.objects.in_force()))
     teams = _region_teams({p.masterplan.region_id for p in programs})
     written = 0
     # The report of a quarter is due some days after it ends: the one due soon is last quarter's.

@@ -683,7 +683,9 @@ PAGES: dict[str, Route] = {
     "participation:consultation_close": Route(
         (Check("POST", frozenset({"lead"}), {"confirmed": "1"}),), {"pk": "CONSULTED_MASTERPLAN"}
     ),
-    "participation:consultation_notice": read(EVERYONE, pk="CONSULTED_MASTERPLAN"),
+    "participation:consultation_notice": read(
+        NATIONAL_STAFF | REGION_WRITERS, pk="CONSULTED_MASTERPLAN"
+    ),
     # The link sent to a resident: anyone who has it confirms the comment.
     "participation:confirm": Route(
         (Check("GET", EVERYONE), Check("POST", EVERYONE)), {"token": "CONFIRM_TOKEN"}

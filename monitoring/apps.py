@@ -14,7 +14,6 @@ class MonitoringConfig(AppConfig):
         track(models.ProgressReport)
         track(models.KpiActual)
         track(models.Evidence)
-        track(models.ReminderSent)
         track(models.ProgramStage)
         track(models.DeliveryRanking)
         track(models.DeliveryScore)

@@ -231,28 +231,6 @@ class Evidence(models.Model):
         return self.original_name
 
 
-class ReminderSent(models.Model):
-    """A reminder for one late quarterly report, so that each is sent once."""
-
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    quarter = models.PositiveSmallIntegerField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-    recipients = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("reminder sent")
-        verbose_name_plural = _("reminders sent")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["program", "year", "quarter"], name="reminder_quarter_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.program_id} {self.year} T{self.quarter}"
-
-
 class DeliveryRanking(models.Model):
     """The national ranking of regions by delivery for one quarter ("2027-Q2"), as computed
     (``monitoring.delivery``); kept per period, so a region's movement shows."""

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +37,8 @@ from participation.models import (
 # village hall can sit behind one NAT address).
 RATE_LIMIT = 5
 ADDRESS_LIMIT = 60
+# Confirmation links sent from one client address to addresses not confirmed in its session.
+UNCONFIRMED_LIMIT = 30
 RATE_WINDOW = 3600
 # A confirmation link works for this many days.
 CONFIRM_DAYS = 3
@@ -154,7 +158,7 @@ def comment_settle(*, comment: Comment, user: User, status: str, note: str) -> C
             params={
                 "who": user,
                 "region": comment.masterplan.region.name,
-                "status": comment.get_status_display(),
+                "status": CommentStatus(comment.status).label,
             },
         )
     return comment
@@ -244,18 +248,26 @@ def public_comment_submit(
     if data.get("website"):
         return None
     email = str(data.get("email") or "").strip().lower()
-    if not email:
+    try:
+        validate_email(email)
+    except ValidationError as exc:
         raise ParticipationError(
             _("Give your e-mail address: we send you a link to confirm your comment.")
-        )
+        ) from exc
+    known = email in confirmed_emails
     if (
         _over_rate_limit("email", email, RATE_LIMIT)
         or _over_rate_limit("session", session_key, RATE_LIMIT)
         or _over_rate_limit("address", address, ADDRESS_LIMIT)
+        # Links to addresses nobody confirmed yet: fewer, so the form sends no mail at volume.
+        or (not known and _over_rate_limit("unconfirmed", address, UNCONFIRMED_LIMIT))
     ):
         raise RateLimited(_("Too many comments from you in the last hour. Please try again later."))
+    # Comments whose link was never opened go once it has expired, with their address.
+    PublicComment.objects.filter(
+        confirmed_at=None, created_at__lt=timezone.now() - timedelta(days=CONFIRM_DAYS)
+    ).delete()
     program = data.get("program")
-    known = email in confirmed_emails
     token = "" if known else secrets.token_urlsafe(24)
     comment = PublicComment.objects.create(
         window=window,
@@ -346,7 +358,8 @@ def consultation_summary(masterplan: Masterplan) -> str:
     """The consultation as the masterplan book prints it: its windows, counts per part and per
     dimension of the comments shown, then each of them with the team's answer."""
     comments = list(
-        PublicComment.objects.filter(window__masterplan=masterplan)
+        PublicComment.objects.confirmed()
+        .filter(window__masterplan=masterplan)
         .select_related("program", "window")
         .order_by("created_at")
     )

@@ -221,9 +221,11 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
 def consultation_notice(request: HttpRequest, pk: int) -> HttpResponse:
-    """The printable notice of the consultation open now, with its link as a QR code."""
-    masterplan = get_masterplan_for_user(request.user, pk)
+    """The printable notice of the consultation open now, with its link as a QR code: for the
+    team that posts it (typeset on request, so not for every passer-by)."""
+    masterplan = get_masterplan_for_user(request.user, pk, "consultation.moderate")
     window = current_window(masterplan)
     if window is None:
         raise Http404
@@ -242,10 +244,12 @@ def comment_confirm(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "participation/confirm.html", {"invalid": True}, status=404)
         known = set(request.session.get(CONFIRMED_EMAILS, []))
         request.session[CONFIRMED_EMAILS] = sorted(known | {comment.email})
-        messages.success(
-            request, _("Your comment is confirmed. The team reads it before it appears here.")
+        # A page of its own: the consultation may have closed since, its draft no longer public.
+        return render(
+            request,
+            "participation/confirm.html",
+            {"confirmed": comment, "still_open": comment.window.is_open()},
         )
-        return redirect("participation:consultation", comment.window.masterplan_id)
     return render(request, "participation/confirm.html", {"invalid": False})
 
 

@@ -3,15 +3,20 @@ everything deleted along with it, and ``trash_restore`` brings it all back with 
 so links to it work again and its history continues."""
 
 import json
+from typing import Any
 
+from django.apps import apps
 from django.core import serializers
-from django.db import IntegrityError, models, router, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import IntegrityError, connection, models, router, transaction
 from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.access import AnyUser
+from audit.models import Action
+from audit.tracking import record as audit_record
 from kotacerdas.errors import DomainError
 from regions.models import Region
 from trash.models import Deleted
@@ -22,9 +27,10 @@ class TrashError(DomainError):
     status = 409
 
 
-def _collected(obj: models.Model) -> list[models.Model]:
+def _collected(obj: models.Model) -> tuple[list[models.Model], list[dict[str, Any]]]:
     """``obj`` and every record its deletion takes along, in the order they are deleted
-    (those that point at others first)."""
+    (those that point at others first); and the links its deletion sets to null elsewhere
+    (a comment on a deleted program), to set again on restore."""
     collector = Collector(using=router.db_for_write(type(obj)))
     collector.collect([obj])
     collector.sort()
@@ -33,7 +39,20 @@ def _collected(obj: models.Model) -> list[models.Model]:
         found.extend(queryset)
     for instances in collector.data.values():
         found.extend(instances)
-    return found
+    links = []
+    for (field, _value), batches in collector.field_updates.items():
+        for batch in batches:
+            rows: Any = batch  # a queryset or a list of the rows that point at the deleted
+            for row in rows:
+                links.append(
+                    {
+                        "model": row._meta.label_lower,
+                        "pk": row.pk,
+                        "field": field.attname,
+                        "value": getattr(row, field.attname),
+                    }
+                )
+    return found, links
 
 
 def trash_delete(
@@ -41,12 +60,12 @@ def trash_delete(
 ) -> Deleted:
     """Delete ``obj`` (and what cascades from it), keeping it all to be restored."""
     with transaction.atomic():
-        records = _collected(obj)
+        records, links = _collected(obj)
         entry = Deleted.objects.create(
             label=label[:300],
             kind=obj._meta.label_lower,
             region=region,
-            records=json.loads(serializers.serialize("json", records)),
+            records={"records": json.loads(serializers.serialize("json", records)), "links": links},
             count=len(records),
             deleted_by=user if user.is_authenticated else None,
         )
@@ -72,7 +91,14 @@ def trash_restore(*, entry: Deleted, user: AnyUser) -> Deleted:
         entry = Deleted.objects.select_for_update().get(pk=entry.pk)
         if entry.restored_at is not None:
             raise TrashError(_("This was restored already."))
-        found = list(serializers.deserialize("json", json.dumps(entry.records)))
+        kept = entry.records
+        try:
+            found = list(serializers.deserialize("json", json.dumps(kept["records"])))
+        except (DeserializationError, LookupError, KeyError, TypeError) as exc:
+            # Kept before a change of the records' form that it no longer fits.
+            raise TrashError(
+                _("It cannot come back as it was: a record made since takes its place.")
+            ) from exc
         if not found:
             raise TrashError(_("Nothing to restore."))
         main = next((d.object for d in found if d.object._meta.label_lower == entry.kind), None)
@@ -85,11 +111,31 @@ def trash_restore(*, entry: Deleted, user: AnyUser) -> Deleted:
                     if type(record.object)._default_manager.filter(pk=record.object.pk).exists():
                         raise IntegrityError
                     record.save()
+                _relink(kept.get("links", []))
+                # Foreign keys are checked at commit: check them here, where a record it points
+                # at that was deleted since can still be refused.
+                connection.check_constraints()
         except (IntegrityError, ValueError) as exc:
             raise TrashError(
                 _("It cannot come back as it was: a record made since takes its place.")
             ) from exc
+        # Saved as they were kept (raw), so their history gets its line here.
+        for record in found:
+            audit_record(Action.CREATE, obj=record.object, changes={"restored": [None, entry.pk]})
         entry.restored_at = timezone.now()
         entry.restored_by = user if user.is_authenticated else None
         entry.save(update_fields=["restored_at", "restored_by"])
     return entry
+
+
+def _relink(links: list[dict[str, Any]]) -> None:
+    """Set again the links the deletion set to null, on the rows that are still there and still
+    point nowhere (a row linked elsewhere since keeps its new link)."""
+    for link in links:
+        try:
+            model = apps.get_model(link["model"])
+        except LookupError:
+            continue
+        model._default_manager.filter(pk=link["pk"], **{link["field"]: None}).update(
+            **{link["field"]: link["value"]}
+        )

@@ -494,3 +494,13 @@ def test_stage_two_starts_from_stage_one_and_what_it_scores_supersedes_it(
 
     with pytest.raises(DomainError):
         stage_two_open(rubric=rubric, user=officer)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_second_stage_opens_in_a_transaction_of_its_own(registry_committed) -> None:  # type: ignore[no-untyped-def]
+    """Outside a test's wrapping transaction, as in production: the lock needs one."""
+    from evaluation.services import stage_two_open
+
+    officer = make_user("officer.tahap", Role.PROGRAM_OFFICER)
+    rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027")
+    assert stage_two_open(rubric=rubric, user=officer).open_stage == 2

@@ -88,13 +88,29 @@ def test_each_person_chooses_how_e_mail_reaches_them(
         assert digest_send() == 0  # sent once only
 
 
-def test_a_digest_leaves_out_what_is_older_than_a_day(colleague: User) -> None:
+def test_a_digest_catches_up_on_missed_days_but_not_on_old_news(colleague: User) -> None:
     colleague.email = "lead@example.id"
     colleague.save()
     Preference.objects.create(user=colleague, email=Delivery.DIGEST)
-    (old,) = notify([colleague], Kind.OTHER, "/", text="Kemarin lusa")
-    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
-    assert digest_send() == 0
+    (missed,) = notify([colleague], Kind.OTHER, "/", text="Kemarin lusa")
+    (old,) = notify([colleague], Kind.OTHER, "/", text="Bulan lalu")
+    Notification.objects.filter(pk=missed.pk).update(created_at=timezone.now() - timedelta(days=2))
+    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=30))
+    assert digest_send() == 1  # the digest did not run yesterday: today's sends what it missed
+    old.refresh_from_db()
+    assert old.emailed_at is None
+
+
+def test_a_note_with_line_breaks_still_makes_a_one_line_subject(
+    owner: User, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    owner.email = "editor@example.id"
+    owner.save()
+    params = {"who": "officer", "region": "Kota Bandung", "note": "Lengkapi KPI.\nTambah mitra."}
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([owner], Kind.REVISION, "/", params=params)
+    (message,) = mail.outbox
+    assert "\n" not in message.subject and "Lengkapi KPI. Tambah mitra." in message.subject
 
 
 def test_the_choice_posted_back_unchanged_writes_nothing(colleague: User, login) -> None:  # type: ignore[no-untyped-def]

@@ -1,14 +1,12 @@
 from datetime import date
 
 import pytest
-from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import User
 from masterplans.tests.factories import make_masterplan
-from monitoring.models import Evidence, KpiActual, Milestone, ProgressReport, ReminderSent
+from monitoring.models import Evidence, KpiActual, Milestone, ProgressReport
 
 pytestmark = pytest.mark.django_db
 
@@ -152,24 +150,6 @@ def test_the_late_list_is_national_or_own_region(
     assert national.context["total"] == 18
     assert login(owner).get("/pemantauan/terlambat/").context["total"] == 18
     assert login(outsider).get("/pemantauan/terlambat/").context["total"] == 0
-
-
-def test_reminders_go_once_to_the_regions_team(colleague: User, owner: User, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda: date(2027, 7, 20))
-    owner.email, colleague.email = "editor@bandung.go.id", "lead@bandung.go.id"
-    owner.save()
-    colleague.save()
-    make_masterplan(status="approved")
-    call_command("progress_reminders", verbosity=0)
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert sorted(message.to) == ["editor@bandung.go.id", "lead@bandung.go.id"]
-    assert "12 laporan kemajuan terlambat" in message.subject  # Q1 and Q2 of six programs
-    assert ReminderSent.objects.count() == 12
-    call_command("progress_reminders", verbosity=0)
-    assert len(mail.outbox) == 1
 
 
 def test_a_years_kpi_value_is_changed_from_its_version_and_a_second_new_one_is_refused(

@@ -13,6 +13,7 @@ from participation.models import ConsultationWindow, PublicComment
 from participation.services import (
     ADDRESS_LIMIT,
     RATE_LIMIT,
+    UNCONFIRMED_LIMIT,
     ParticipationError,
     RateLimited,
     consultation_summary,
@@ -157,7 +158,7 @@ def test_a_comment_needs_an_e_mail_and_counts_once_its_link_is_opened(
     assert "Konfirmasi komentar saya" in client.get(path).content.decode()
     comment.refresh_from_db()
     assert comment.confirmed_at is None
-    response = client.post(path, follow=True)
+    response = client.post(path)
     assert "Komentar Anda sudah dikonfirmasi" in response.content.decode()
     comment.refresh_from_db()
     assert comment.confirmed_at is not None
@@ -191,7 +192,7 @@ def test_a_confirmation_link_expires(masterplan: Masterplan, window: Consultatio
 def test_one_e_mail_or_one_browser_sends_only_a_few_comments_an_hour_but_an_office_may_share(
     masterplan: Masterplan, window: ConsultationWindow
 ) -> None:
-    def send(email: str, address: str = "10.0.0.7", session: str = "") -> None:
+    def send(email: str, address: str = "10.0.0.7", session: str = "") -> None:  # unconfirmed
         data = {"name": "Warga", "email": email, "text": "Masukan"}
         public_comment_submit(
             masterplan=masterplan, data=data, address=address, session_key=session
@@ -209,13 +210,30 @@ def test_one_e_mail_or_one_browser_sends_only_a_few_comments_an_hour_but_an_offi
     for n in range(20):
         send(f"pegawai{n}@kantor.go.id", address="10.0.0.7", session=f"sesi-{n}")
     assert PublicComment.objects.filter(email__endswith="@kantor.go.id").count() == 20
-    for n in range(ADDRESS_LIMIT):
-        try:
-            send(f"x{n}@example.id", address="10.0.0.50", session=f"s{n}")
-        except RateLimited:
-            break
+    # Links to addresses not yet confirmed, from one address: at most UNCONFIRMED_LIMIT an hour.
+    for n in range(UNCONFIRMED_LIMIT):
+        send(f"x{n}@example.id", address="10.0.0.50", session=f"s{n}")
     with pytest.raises(RateLimited):
         send("terakhir@example.id", address="10.0.0.50", session="baru")
+    # Addresses confirmed in their own browser still get through, up to ADDRESS_LIMIT (the
+    # refused attempt above counted too).
+    for n in range(ADDRESS_LIMIT - UNCONFIRMED_LIMIT - 1):
+        email = f"dikenal{n}@example.id"
+        public_comment_submit(
+            masterplan=masterplan,
+            data={"name": "W", "email": email, "text": "Lagi"},
+            address="10.0.0.50",
+            session_key=f"k{n}",
+            confirmed_emails=frozenset({email}),
+        )
+    with pytest.raises(RateLimited):
+        public_comment_submit(
+            masterplan=masterplan,
+            data={"name": "W", "email": "dikenal@example.id", "text": "Lagi"},
+            address="10.0.0.50",
+            session_key="k",
+            confirmed_emails=frozenset({"dikenal@example.id"}),
+        )
 
 
 @pytest.mark.cache
@@ -223,16 +241,16 @@ def test_the_rate_limit_counts_the_address_the_trusted_proxy_saw(
     client: Client, masterplan: Masterplan, window: ConsultationWindow, settings
 ) -> None:  # type: ignore[no-untyped-def]
     settings.KC_TRUSTED_PROXIES = 1
-    for n in range(ADDRESS_LIMIT + 1):
+    for n in range(UNCONFIRMED_LIMIT + 1):
         data = {"name": "W", "email": f"w{n}@example.id", "section": "whole", "text": "Masukan"}
         # A client inventing X-Forwarded-For entries does not escape: the proxy's own is used.
         Client().post(
             consultation_url(masterplan), data, headers={"x-forwarded-for": f"1.1.1.{n}, 10.9.9.9"}
         )
-    assert PublicComment.objects.count() == ADDRESS_LIMIT
+    assert PublicComment.objects.count() == UNCONFIRMED_LIMIT
     data = {"name": "W", "email": "lain@example.id", "section": "whole", "text": "Masukan"}
     client.post(consultation_url(masterplan), data, headers={"x-forwarded-for": "10.9.9.10"})
-    assert PublicComment.objects.count() == ADDRESS_LIMIT + 1
+    assert PublicComment.objects.count() == UNCONFIRMED_LIMIT + 1
 
 
 def test_the_lead_closes_the_consultation_early_after_confirming(
@@ -251,20 +269,24 @@ def test_the_lead_closes_the_consultation_early_after_confirming(
 
 
 def test_the_consultation_has_a_link_to_share_and_a_printable_notice_with_its_qr_code(
-    client: Client, masterplan: Masterplan, window: ConsultationWindow
-) -> None:
+    client: Client, masterplan: Masterplan, window: ConsultationWindow, owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
     from masterplans.tests.test_book import pdf_text
 
     html = client.get(consultation_url(masterplan)).content.decode()
     assert f"http://127.0.0.1:8000/partisipasi/masterplan/{masterplan.pk}/konsultasi/" in html
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in html
-    response = client.get(f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/pengumuman/")
+    notice = f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/pengumuman/"
+    assert notice not in html  # typeset on request: for the team that posts it
+    assert client.get(notice).status_code == 302
+    team = login(owner)
+    assert notice in team.get(consultation_url(masterplan)).content.decode()
+    response = team.get(notice)
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     assert "Kota Bandung" in text and "Pindai kode" in text
     ConsultationWindow.objects.filter(pk=window.pk).update(closes_at=timezone.now())
-    response = client.get(f"/partisipasi/masterplan/{masterplan.pk}/konsultasi/pengumuman/")
-    assert response.status_code == 404
+    assert team.get(notice).status_code == 404
 
 
 def test_pending_and_rejected_comments_are_not_shown_to_the_public(
@@ -436,3 +458,19 @@ def test_a_draft_open_for_consultation_shows_the_public_only_the_draft(
     assert client.get(f"/api/v1/masterplans/{masterplan.pk}/versions").json() == []
     assert client.get(f"/api/v1/masterplans/{masterplan.pk}/comments").status_code in (401, 403)
     assert client.get(f"/partisipasi/masterplan/{masterplan.pk}/komentar/").status_code != 200
+
+
+def test_a_link_opened_after_the_consultation_closed_still_confirms_and_says_so(
+    client: Client, masterplan: Masterplan, window: ConsultationWindow
+) -> None:
+    from participation.services import _token_hash
+
+    comment = PublicComment.objects.create(
+        window=window, name="Siti", email="s@example.id", text="Taman", token_hash=_token_hash("t")
+    )
+    ConsultationWindow.objects.filter(pk=window.pk).update(closes_at=timezone.now())
+    response = client.post("/partisipasi/konfirmasi/t/")
+    assert response.status_code == 200
+    assert "Komentar Anda sudah dikonfirmasi" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.confirmed_at is not None

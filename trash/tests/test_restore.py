@@ -102,3 +102,49 @@ def test_the_administrator_finds_and_restores_it_from_the_list_after_confirming(
     client.post(f"/terhapus/{entry.pk}/pulihkan/", {"confirmed": "1"})
     assert Program.objects.filter(masterplan=masterplan, code="GOV-01").exists()
     assert login(owner).get("/terhapus/").status_code == 403
+
+
+def test_the_links_a_deletion_set_to_null_come_back_with_the_record(
+    masterplan: Masterplan, owner: User, officer: User, admin: User
+) -> None:
+    from participation.models import Comment
+    from participation.services import comment_add
+
+    program = masterplan.programs.get(code="GOV-01")
+    thread = comment_add(masterplan=masterplan, user=officer, text="KPI?", program=program)
+    delete_program(masterplan, owner, program)
+    thread.refresh_from_db()
+    assert thread.program_id is None  # the thread stays, unlinked, while the program is gone
+    trash_restore(entry=Deleted.objects.get(), user=admin)
+    assert Comment.objects.get(pk=thread.pk).program.code == "GOV-01"
+
+
+def test_a_record_it_points_at_that_was_deleted_since_is_refused_not_a_crash(
+    masterplan: Masterplan, owner: User, admin: User
+) -> None:
+    from masterplans.editing import delete_analysis_item
+    from masterplans.models import AnalysisItem
+
+    program = masterplan.programs.filter(answers__isnull=False).first()
+    assert program is not None
+    answered = AnalysisItem.objects.get(pk=program.answers_id)
+    code = program.code
+    delete_program(masterplan, owner, program)
+    delete_analysis_item(masterplan, owner, answered)
+    entry = Deleted.objects.get(kind="masterplans.program")
+    # The program's own link to the analysis item is restored with it... and must fail cleanly.
+    with pytest.raises(TrashError):
+        trash_restore(entry=entry, user=admin)
+    assert not Program.objects.filter(masterplan=masterplan, code=code).exists()
+
+
+def test_a_restore_is_recorded_in_the_history(
+    masterplan: Masterplan, owner: User, admin: User
+) -> None:
+    from audit.models import AuditEvent
+
+    program = masterplan.programs.get(code="GOV-01")
+    pk = program.pk
+    delete_program(masterplan, owner, program)
+    trash_restore(entry=Deleted.objects.get(), user=admin)
+    assert AuditEvent.objects.filter(action="create", object_id=str(pk)).exists()
