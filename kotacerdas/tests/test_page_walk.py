@@ -25,6 +25,7 @@ from django.urls import reverse
 from kotacerdas import access_matrix as matrix
 from kotacerdas.tests.world import client_as, fill
 from masterplans.models import BudgetLine, KpiTarget, Masterplan
+from masterplans.tests.test_book import pdf_text
 from monitoring.models import ProgressReport
 from selection.models import IndicatorValue, SelectionRound
 from selection.rounds import round_compute
@@ -151,20 +152,31 @@ def visible_text(html: str) -> str:
 
 
 def test_no_page_shows_a_code_key_or_command_name(demo_world, signed_in) -> None:  # type: ignore[no-untyped-def]
-    """The visible text holds no snake_case token and no internal word. Codes people type on
-    purpose (the import template's columns) are shown as ``<code>`` and are not read."""
+    """The visible text holds no snake_case token and no internal word, on the pages and in
+    the PDF documents of the route table (letters, certificates, the MoU, the notice). Codes
+    people type on purpose (the import template's columns) are shown as ``<code>`` and are not
+    read."""
     filled: dict[str, Any] = {}
-    found = []
+    found: list[str] = []
+    pdfs: list[str] = []
     for name, kwargs, query, persona in _cases():
         url = _url(name, kwargs, query, filled, demo_world)
         response = client_as(persona, signed_in).get(url)
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        kind = response.get("Content-Type", "")
+        if response.status_code != 200 or not kind.startswith(("text/html", "application/pdf")):
             continue
-        text = visible_text(response.content.decode())
+        if kind.startswith("application/pdf"):
+            if response.streaming:  # a file someone uploaded (evidence), not a document of ours
+                continue
+            text = pdf_text(response.content)
+            pdfs.append(url)
+        else:
+            text = visible_text(response.content.decode())
         words = sorted(set(SNAKE.findall(text)) | set(INTERNAL.findall(text)))
         if words:
             found.append(f"{url} as {persona}: {', '.join(words[:8])}")
     assert not found, "internal words on pages:\n" + "\n".join(found)
+    assert len(pdfs) >= 5, pdfs  # the letters, certificates, MoU and notice were read too
 
 
 DESCRIBED_BY = re.compile(r'aria-describedby="([^"]+)"')
