@@ -24,7 +24,6 @@ from kotacerdas import sheets
 from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import attachment
 from kotacerdas.lists import Column, listing
-from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
 from kotacerdas.uploads import posted_workbook
 from masterplans.access import get_masterplan_for_user
@@ -560,6 +559,38 @@ def masterplan_versions(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+LIBRARY_COLUMNS = [
+    Column(
+        "region",
+        gettext_lazy("Region"),
+        ("masterplan__region__name",),
+        lambda p: p.masterplan.region.name,
+    ),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("title", gettext_lazy("Program"), ("title",)),
+    Column(
+        "dimension", gettext_lazy("Dimension"), ("dimension",), lambda p: p.get_dimension_display()
+    ),
+    Column("opd", gettext_lazy("OPD"), ("opd",)),
+    Column(
+        "quick_win",
+        gettext_lazy("Quick win"),
+        ("is_quick_win",),
+        lambda p: _("yes") if p.is_quick_win else _("no"),
+    ),
+    Column(
+        "years", gettext_lazy("Years"), ("start_year",), lambda p: f"{p.start_year}–{p.end_year}"
+    ),
+    Column(
+        "budget",
+        gettext_lazy("Budget (Rp)"),
+        (),
+        lambda p: sum(line.amount for line in p.budget_lines.all()),
+        num=True,
+    ),
+]
+
+
 def program_library(request: HttpRequest) -> HttpResponse:
     """Every program of the published masterplans, searchable: what other regions planned."""
     access.require(request.user, "library.view")
@@ -575,18 +606,21 @@ def program_library(request: HttpRequest) -> HttpResponse:
     }
     query = request.GET.get("q", "").strip()[:200]
     programs = search_programs(query, filters).prefetch_related("budget_lines")
-    page = page_of(request, programs, PAGE_SIZE)
+    found = listing(request, programs, LIBRARY_COLUMNS, per_page=PAGE_SIZE, filename="program")
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "masterplans/library.html",
         {
-            "page": page,
+            "page": found.page,
+            "listing": found,
             "q": query,
             "filters": filters,
             "dimensions": Dimension.choices,
             "groups": IslandGroup.choices,
             "sources": FundingSource.choices,
-            "query": filters_query(request),
+            "query": found.query,
         },
     )
 

@@ -21,6 +21,23 @@ def test_the_library_searches_every_word_over_published_programs_only(client: Cl
     assert "Bank sampah keliling" not in response.content.decode()
 
 
+def test_the_library_downloads_what_it_found_with_budgets(client: Client) -> None:
+    import csv
+    import io
+
+    public = make_masterplan("32.75", status="enacted")
+    make_program(public, "environment", 2, title="Bank sampah digital")
+    response = client.get("/masterplan/program/?q=sampah&unduh=csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode().removeprefix("\ufeff"))))
+    assert rows[0][:3] == ["Wilayah", "Kode", "Program"]
+    assert [row[2] for row in rows[1:]] == ["Bank sampah digital"]
+    program = public.programs.get(title="Bank sampah digital")
+    total = sum(line.amount for line in program.budget_lines.all())
+    assert total > 0 and rows[1][-1] == str(total)
+    page = client.get("/masterplan/program/?q=sampah").content.decode()
+    assert 'data-testid="export"' in page
+
+
 def test_similar_programs_share_the_element_and_words_in_other_regions() -> None:
     own = make_masterplan("32.73", status="approved")
     program = make_program(own, "environment", 2, element="waste", title="Bank sampah digital")
