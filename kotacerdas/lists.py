@@ -11,6 +11,7 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from django.core.paginator import Page
@@ -119,6 +120,10 @@ def _cell(column: Column, row: Any) -> Any:
         return ""
     if isinstance(value, bool | int | float):
         return value
+    if isinstance(value, datetime):  # local time, to the minute, as a spreadsheet sorts it
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value)
 
 

@@ -15,6 +15,7 @@ from enrolment.movement import cohort_count, movement
 from enrolment.progress import enrolment_of
 from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import attachment
+from kotacerdas.lists import Column, listing
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param
 from kotacerdas.pdf import PdfUnavailable
@@ -59,24 +60,36 @@ PUBLISHING = [
 logger = logging.getLogger(__name__)
 
 
+ROUND_COLUMNS = [
+    Column("name", gettext_lazy("Round"), ("name",)),
+    Column("year", gettext_lazy("Year"), ("year",)),
+    Column("method", gettext_lazy("Method"), ("method",), lambda r: r.get_method_display()),
+    Column("total", gettext_lazy("Regions"), ("total",), num=True),
+    Column("status", gettext_lazy("Status"), ("status",), lambda r: r.get_status_display()),
+]
+
+
 def round_list(request: HttpRequest) -> HttpResponse:
     rounds = SelectionRound.objects.visible_to(request.user)
     status = request.GET.get("status", "")
     if status in RoundStatus.values:
         rounds = rounds.filter(status=status)
-    page = page_of(request, rounds, 25)
+    found = listing(request, rounds, ROUND_COLUMNS, per_page=25, filename="putaran-seleksi")
+    if isinstance(found, HttpResponse):
+        return found
     counts = movement()
     by_round = {count.round.pk: count for count in counts.cohorts}
-    for listed in page.object_list:
+    for listed in found.page.object_list:
         listed.cohort_count = by_round.get(listed.pk)
     return render(
         request,
         "selection/rounds.html",
         {
-            "page": page,
+            "page": found.page,
+            "listing": found,
             "status": status,
             "statuses": RoundStatus.choices,
-            "query": filters_query(request),
+            "query": found.query,
             "movement": counts,
             "can_manage": access.can(request.user, "round.manage"),
         },

@@ -5,15 +5,23 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import access
 from kotacerdas.confirm import confirmation
-from kotacerdas.paging import filters_query, page_of
+from kotacerdas.lists import Column, listing
 from trash.models import Deleted
 from trash.services import TrashError, trash_restore
 
 PAGE_SIZE = 30
+COLUMNS = [
+    Column("label", gettext_lazy("What"), ("label",)),
+    Column("region", gettext_lazy("Region"), ("region__name",), lambda e: e.region or ""),
+    Column("deleted_at", gettext_lazy("Deleted"), ("deleted_at",), lambda e: e.deleted_at),
+    Column("deleted_by", gettext_lazy("deleted by"), (), lambda e: e.deleted_by or "", shown=False),
+    Column("restored_at", gettext_lazy("State"), ("restored_at",), lambda e: e.restored_at or ""),
+]
 
 
 @login_required
@@ -29,15 +37,13 @@ def deleted_list(request: HttpRequest) -> HttpResponse:
         rows = rows.restorable()
     elif state == "restored":
         rows = rows.exclude(restored_at=None)
+    found = listing(request, rows, COLUMNS, per_page=PAGE_SIZE, filename="data-terhapus")
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "trash/list.html",
-        {
-            "page": page_of(request, rows, PAGE_SIZE),
-            "q": query,
-            "state": state,
-            "query": filters_query(request),
-        },
+        {"page": found.page, "listing": found, "q": query, "state": state, "query": found.query},
     )
 
 

@@ -148,3 +148,17 @@ def test_a_restore_is_recorded_in_the_history(
     delete_program(masterplan, owner, program)
     trash_restore(entry=Deleted.objects.get(), user=admin)
     assert AuditEvent.objects.filter(action="create", object_id=str(pk)).exists()
+
+
+def test_the_deleted_records_sort_and_download(
+    masterplan: Masterplan, owner: User, admin: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    for code in ("GOV-01", "ECO-01"):
+        delete_program(masterplan, owner, masterplan.programs.get(code=code))
+    client = login(admin)
+    rows = client.get("/terhapus/?urut=label&unduh=csv").content.decode().splitlines()
+    assert rows[0].removeprefix("\ufeff").startswith("Apa,Wilayah,Dihapus")
+    assert [r.split(",")[0] for r in rows[1:]] == [
+        "Program ECO-01 Program economy 1 (Kota Bandung)",
+        "Program GOV-01 Program governance 1 (Kota Bandung)",
+    ]
