@@ -79,21 +79,25 @@ def _query(request: HttpRequest, **changes: str) -> str:
 
 def listing(
     request: HttpRequest,
-    rows: QuerySet[Any],
+    rows: QuerySet[Any] | list[Any],
     columns: Sequence[Column],
     *,
     per_page: int,
     filename: str,
     tiebreak: Sequence[str] = ("pk",),
 ) -> Listing | HttpResponse:
-    """The page of ``rows`` the request asks for, sorted as it asks; or, with ``?unduh=``, the
-    download of every row. A sort that names no sortable column keeps the rows' own order."""
+    """The page of ``rows`` (a QuerySet, sorted by the database; or rows worked out in Python,
+    sorted by what each column shows) the request asks for, sorted as it asks; or, with
+    ``?unduh=``, the download of every row. A sort that names no sortable column keeps the
+    rows' own order."""
     by_key = {c.key: c for c in columns if c.order}
     asked = request.GET.get(SORT, "")
     descending = asked.startswith("-")
     column = by_key.get(asked.removeprefix("-"))
-    if column is not None:
+    if column is not None and isinstance(rows, QuerySet):
         rows = rows.order_by(*_ordering(column, descending), *tiebreak)
+    elif column is not None:  # rows worked out in Python: sorted by what the column shows
+        rows = _sorted(list(rows), column, descending)
     fmt = request.GET.get(EXPORT, "")
     if fmt in ("csv", "xlsx"):
         return _download(rows[:EXPORT_LIMIT], columns, fmt, filename)
@@ -112,6 +116,13 @@ def listing(
         query=_query(request),
         export_query=_query(request),
     )
+
+
+def _sorted(rows: list[Any], column: Column, descending: bool) -> list[Any]:
+    """``rows`` by ``column`` (stable: ties keep their order), rows without a value last."""
+    valued = [row for row in rows if _cell(column, row) != ""]
+    empty = [row for row in rows if _cell(column, row) == ""]
+    return sorted(valued, key=lambda row: _cell(column, row), reverse=descending) + empty
 
 
 def _cell(column: Column, row: Any) -> Any:

@@ -473,6 +473,25 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
     )
 
 
+LATE_COLUMNS = [
+    Column(
+        "region",
+        gettext_lazy("Region"),
+        ("region",),
+        lambda r: r.program.masterplan.region.name,
+    ),
+    Column(
+        "program",
+        gettext_lazy("Program"),
+        ("program",),
+        lambda r: f"{r.program.code} {r.program.title}",
+    ),
+    Column("opd", gettext_lazy("OPD"), (), lambda r: r.program.opd, shown=False),
+    Column("quarter", gettext_lazy("Quarter"), ("quarter",), lambda r: f"{r.year}-T{r.quarter}"),
+    Column("due", gettext_lazy("Due"), ("due",), lambda r: r.due),
+]
+
+
 @login_required
 def late(request: HttpRequest) -> HttpResponse:
     """Reports past their due date: all of them for national roles, the own region's for teams."""
@@ -484,9 +503,17 @@ def late(request: HttpRequest) -> HttpResponse:
         programs = programs.filter(masterplan__region__in=regions)
     today = timezone.localdate()
     rows = late_reports(programs, today)
-    page = page_of(request, rows, PAGE_SIZE)
+    found = listing(request, rows, LATE_COLUMNS, per_page=PAGE_SIZE, filename="laporan-terlambat")
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "monitoring/late.html",
-        {"page": page, "today": today, "total": len(rows)},
+        {
+            "page": found.page,
+            "listing": found,
+            "query": found.query,
+            "today": today,
+            "total": len(rows),
+        },
     )
