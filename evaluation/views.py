@@ -1,6 +1,7 @@
 """Evaluation pages: rubrics, scoring per region, rankings, awards and their certificates."""
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
@@ -39,6 +41,7 @@ from evaluation.services import rubric_publish as rubric_publish_service
 from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import document
 from kotacerdas.errors import DomainError
+from kotacerdas.lists import Column, listing
 from kotacerdas.paging import filters_query, page_of
 from masterplans.models import Dimension
 from regions.access import get_region_for_user
@@ -111,6 +114,39 @@ def _province_filter(request: HttpRequest) -> tuple[list[Province], str]:
     return provinces, chosen if chosen in {p.code for p in provinces} else ""
 
 
+def _dimension_of(dimension: str) -> Callable[[Any], Any]:
+    def value(row: Any) -> Any:
+        return row.index.dimensions.get(dimension)
+
+    return value
+
+
+def _ranking_columns() -> list[Column]:
+    dimensions = [
+        Column(
+            f"dim_{value}",
+            label,
+            (f"dim_{value}",),
+            _dimension_of(value),
+            num=True,
+            abbr=str(label)[6:9],
+        )
+        for value, label in Dimension.choices
+    ]
+    return [
+        Column("national_rank", gettext_lazy("Rank"), ("national_rank",), num=True),
+        Column("group_rank", gettext_lazy("Rank in island group"), ("group_rank",), num=True),
+        Column("province_rank", gettext_lazy("Rank in province"), ("province_rank",), num=True),
+        Column("region", gettext_lazy("Region"), ("region",), lambda r: r.region.name),
+        Column(
+            "province", gettext_lazy("Province"), (), lambda r: r.region.province.name, shown=False
+        ),
+        Column("index", gettext_lazy("Index"), ("index",), lambda r: r.index.overall, num=True),
+        Column("change", gettext_lazy("Change"), ("change",), lambda r: r.change, num=True),
+        *dimensions,
+    ]
+
+
 def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
     rubric = get_rubric_for_user(request.user, year)
     rows = results(rubric)
@@ -120,18 +156,23 @@ def rubric_detail(request: HttpRequest, year: int) -> HttpResponse:
     provinces, province = _province_filter(request)
     if province:
         rows = [r for r in rows if r.region.province.code == province]
-    page = page_of(request, rows, PAGE_SIZE)
+    found = listing(
+        request, rows, _ranking_columns(), per_page=PAGE_SIZE, filename=f"evaluasi-{year}"
+    )
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "evaluation/rubric.html",
         {
             "rubric": rubric,
-            "page": page,
+            "page": found.page,
+            "listing": found,
             "groups": IslandGroup.choices,
             "island_group": group,
             "provinces": provinces,
             "province": province,
-            "query": filters_query(request),
+            "query": found.query,
             "components": Component.choices,
             "dimensions": Dimension.choices,
             "can_manage": access.can(request.user, "evaluation.manage"),

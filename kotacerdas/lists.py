@@ -12,6 +12,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Page
@@ -43,6 +44,7 @@ class Column:
     value: Callable[[Any], Any] | None = None
     num: bool = False
     shown: bool = True
+    abbr: str = ""  # a short heading for a narrow column (the label stays its title)
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def _cell(column: Column, row: Any) -> Any:
     value = column.value(row) if column.value else getattr(row, column.key, "")
     if value is None:
         return ""
-    if isinstance(value, bool | int | float):
+    if isinstance(value, bool | int | float | Decimal):
         return value
     if isinstance(value, datetime):  # local time, to the minute, as a spreadsheet sorts it
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")

@@ -504,3 +504,27 @@ def test_the_second_stage_opens_in_a_transaction_of_its_own(registry_committed) 
     officer = make_user("officer.tahap", Role.PROGRAM_OFFICER)
     rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027")
     assert stage_two_open(rubric=rubric, user=officer).open_stage == 2
+
+
+def test_the_ranking_sorts_by_a_dimension_and_downloads_with_every_column(client: Client) -> None:
+    import csv
+    import io
+
+    rubric = Rubric.objects.create(year=2027, title="2027", status="published")
+    score_all(rubric, "32.73", 3.0, **{"economy.output": 1.0})
+    score_all(rubric, "32.75", 2.0)
+    url = "/evaluasi/2027/?urut=-dim_economy&unduh=csv"
+    rows = list(csv.reader(io.StringIO(client.get(url).content.decode().removeprefix("\ufeff"))))
+    assert rows[0][:6] == [
+        "Peringkat",
+        "Peringkat di kelompok pulau",
+        "Peringkat di provinsi",
+        "Wilayah",
+        "Provinsi",
+        "Indeks",
+    ]
+    assert [row[3] for row in rows[1:]] == ["Kota Bandung", "Kota Bekasi"]
+    economy = rows[0].index("Smart Economy")
+    assert float(rows[1][economy]) > float(rows[2][economy])
+    by_index = client.get("/evaluasi/2027/?urut=index").context["page"].object_list
+    assert [r.region.code for r in by_index] == ["32.75", "32.73"]
