@@ -3,7 +3,6 @@ nobody else: submit, revision, approve, enact, assignment, report due, report la
 verified, award confirmed (comments, replies and settling: test_comment_notifications)."""
 
 import datetime
-from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -12,9 +11,10 @@ from django.core.management import call_command
 
 from accounts.models import Role, User
 from conftest import make_user
-from evaluation.models import Rubric, Score
+from evaluation.models import Rubric
 from evaluation.results import decide_award, propose_awards
 from evaluation.services import rubric_publish, scores_save
+from evaluation.tests.test_views import score_all
 from inbox.models import Kind, Notification
 from masterplans.models import Masterplan
 from masterplans.workflow import transition
@@ -24,8 +24,6 @@ from regions.models import Region
 from selection.models import SelectionRound
 
 pytestmark = pytest.mark.django_db
-DIMS = ("governance", "branding", "economy", "living", "society", "environment")
-COMPS = ("baseline", "output", "outcome", "impact", "quick_win")
 
 
 def told(kind: str) -> dict[str, str]:
@@ -157,17 +155,7 @@ def test_an_award_is_told_to_the_region_when_it_is_both_confirmed_and_public(
     bandung: Region, owner: User, officer: User
 ) -> None:
     rubric = Rubric.objects.create(year=2027, title="Evaluasi 2027")
-    for dim in DIMS:
-        for comp in COMPS:
-            Score.objects.create(
-                rubric=rubric,
-                region=bandung,
-                dimension=dim,
-                component=comp,
-                self_score=Decimal("4"),
-                assessor_score=Decimal("3"),
-                verified_at="2027-11-01T10:00:00+07:00",
-            )
+    score_all(rubric, "32.73", 3.0)
     overall = next(a for a in propose_awards(rubric) if a.category == "overall")
     decide_award(overall, officer, None)
     assert not Notification.objects.exists()  # the evaluation is not public yet
