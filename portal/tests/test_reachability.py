@@ -27,6 +27,7 @@ from django.urls import Resolver404, resolve
 from evaluation.models import Award, Rubric
 from kotacerdas import access_matrix as matrix
 from kotacerdas.tests.world import OTHER, OWN, client_as, fill
+from masterplans.models import Masterplan
 from regions.models import Region
 from selection.models import RoundResult, RoundStatus, SelectionRound
 
@@ -121,6 +122,7 @@ def crawl(client: Client, own: dict[str, set[str]]) -> Crawl:
     objects (``own``: the values each argument takes in the route table) is opened; of the
     others, SAMPLES_PER_ROUTE per route."""
     result = Crawl()
+    every = set().union(*own.values())
     opened: dict[str, int] = {}
     seen = {"/"}
     queue = deque(["/"])
@@ -133,7 +135,9 @@ def crawl(client: Client, own: dict[str, set[str]]) -> Crawl:
         if DOWNLOAD.search(urlsplit(url).path):
             result.reached.setdefault(name, url)
             continue
-        names_own = bool(kwargs) and all(str(v) in own.get(k, ()) for k, v in kwargs.items())
+        # Any of the world's objects, whatever the argument is called: a cohort is a round's
+        # pk in one address and ``cohort`` in the next (and ids differ per database).
+        names_own = bool(kwargs) and all(str(v) in every for v in kwargs.values())
         if opened.get(name, 0) >= SAMPLES_PER_ROUTE and not names_own:
             continue
         opened[name] = opened.get(name, 0) + 1
@@ -187,6 +191,9 @@ def own_objects(world_media: Path, world: Any, django_db_blocker: Any) -> dict[s
                 own[argument].add(str(made[value]))
         own["pk"].add(str(_ranking_to_invite_from().pk))
         own["pk"].add(str(_award_of_a_published_evaluation(made["PUBLISHED_YEAR"]).pk))
+        # Every masterplan of the world: the approved one of the other region is the one with
+        # versions to compare.
+        own["pk"].update(str(pk) for pk in Masterplan.objects.values_list("pk", flat=True))
     return own
 
 
