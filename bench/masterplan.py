@@ -8,9 +8,10 @@ region registry), builds a demo masterplan for Kota Bandung (32.73) with N progr
 the six dimensions, each with a budget line per year of its run (one or two funding sources), two
 KPIs with a target in each of the 10 years and four action steps, then times the PDF book, the
 Excel export and the Excel import of that workbook into the masterplan emptied of programs. The
-book's figures are the median of ``--pdf-repeats`` renders (wall clock and CPU time).
+book's figures are those of the first render in the process (wall clock and CPU time), and the
+median of the ``--pdf-repeats`` renders after it, each of a new version, as the warm figure.
 
-Targets: pdf_150_programs_s <= 3 (not reached; docs/decisions/0003-book-typesetting-speed.md),
+Targets: pdf_150_programs_s <= 3 (Typst: docs/decisions/0004-book-on-typst.md),
 excel_150_programs_s <= 2.
 """
 
@@ -307,13 +308,21 @@ def main() -> None:
         user = editor()
         n = args.programs
 
+        # The first book of the process is the one timed: Typst keeps what it laid out in
+        # memory, so a later book of the same process is quicker (a worker's second version of
+        # a masterplan). Those follow, each of a new version (its cover changes), and are
+        # printed apart as the warm figure.
         walls, cpus = [], []
-        for _ in range(max(1, args.pdf_repeats)):
+        for repeat in range(max(1, args.pdf_repeats)):
+            if repeat:
+                masterplan.version += 1
+                masterplan.save(update_fields=["version"])
             start, cpu = time.perf_counter(), time.process_time()
             pdf = masterplan_pdf(masterplan)
             walls.append(time.perf_counter() - start)
             cpus.append(time.process_time() - cpu)
-        pdf_s, pdf_cpu_s = statistics.median(walls), statistics.median(cpus)
+        pdf_s, pdf_cpu_s = walls[0], cpus[0]
+        warm_s = statistics.median(walls[1:]) if len(walls) > 1 else None
 
         start = time.perf_counter()
         xlsx = masterplan_xlsx(masterplan)
@@ -341,6 +350,8 @@ def main() -> None:
         print(f"xlsx_kb={len(xlsx) // 1024}")
         print(f"pdf_{n}_programs_s={pdf_s:.2f}")
         print(f"pdf_{n}_programs_cpu_s={pdf_cpu_s:.2f}")
+        if warm_s is not None:
+            print(f"pdf_{n}_programs_warm_s={warm_s:.2f}")
         print(f"excel_{n}_programs_s={excel_s:.2f}")
         print(f"import_{n}_programs_s={import_s:.2f}")
         print(f"imported_programs={result.created}")

@@ -1,7 +1,8 @@
-"""Signed documents as PDF (WeasyPrint): the round's decision report, the masterplan book, award
-certificates, bimtek sign-in sheets. Always in Indonesian, and reading nothing but the
-project's own static files."""
+"""Signed documents as PDF: the round's decision report, award certificates, bimtek sign-in
+sheets (WeasyPrint, from HTML templates), and the masterplan book (Typst, decision 0004).
+Always in Indonesian, and reading nothing but the project's own files."""
 
+import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,36 @@ def weasyprint_html() -> Any:
             "run scripts/ensure_pdf_deps.sh as root"
         ) from error
     return HTML
+
+
+# Typst reads these fonts and no others (Debian's fonts-dejavu-core; scripts/ensure_pdf_deps.sh).
+TYPST_FONTS = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def render_typst(template: Path, name: str, data: Callable[[], dict[str, Any]]) -> bytes:
+    """The Typst ``template`` typeset as PDF with ``data()`` as ``sys.inputs.<name>`` (JSON).
+
+    The template reads its data as values, so whatever people typed is set as text and never
+    read as markup; it may read no file but itself (its root is its own folder) and only the
+    DejaVu fonts. ``data`` is called with Indonesian active, like ``render_pdf``'s context."""
+    import typst
+
+    if not TYPST_FONTS.is_dir():
+        raise PdfUnavailable(
+            f"the fonts of the PDF documents are missing ({TYPST_FONTS}); "
+            "run scripts/ensure_pdf_deps.sh as root"
+        )
+    with translation.override("id"):
+        inputs = {name: json.dumps(data(), ensure_ascii=False)}
+    return bytes(
+        typst.compile(
+            str(template),
+            root=str(template.parent),
+            font_paths=[str(TYPST_FONTS)],
+            ignore_system_fonts=True,
+            sys_inputs=inputs,
+        )
+    )
 
 
 def render_pdf(template: str, context: Callable[[], dict[str, Any]]) -> bytes:

@@ -1,14 +1,19 @@
 """A masterplan as its book: the PDF the region signs and enacts, in Indonesian whatever the
-language of the request, with the workbook's labels (``workbook_export``)."""
+language of the request, with the workbook's labels (``workbook_export``).
+
+The book is typeset by Typst (``book.typ`` beside this module; decision 0004): this module
+gathers what the book shows as plain text and numbers already written as Indonesians read them,
+and the template only places them."""
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import capfirst
 
-from kotacerdas.pdf import render_pdf
+from kotacerdas.pdf import render_typst
 from masterplans.models import Dimension, FundingSource, Masterplan, Program
 from masterplans.workbook_export import (
     PROGRAM_NAME,
@@ -18,11 +23,13 @@ from masterplans.workbook_export import (
     source_label,
     term_label,
 )
+from portal.templatetags.kc_format import rupiah
 from regions.models import Region
 
 # The book (PDF)
 
-BOOK_TEMPLATE = "masterplans/book.html"
+BOOK_TEMPLATE = Path(__file__).with_name("book.typ")
+DASH = "\u2013"
 KIND_ORDER = ("strength", "weakness", "opportunity", "threat", "challenge")
 KIND_LABELS = {
     "strength": "Kekuatan",
@@ -32,21 +39,24 @@ KIND_LABELS = {
     "challenge": "Tantangan",
 }
 SECTIONS = [
-    ("analisis", "1. Kesiapan dan analisis"),
-    ("visi", "2. Visi, misi, sasaran dan strategi"),
-    ("program", "3. Program per dimensi"),
-    ("peta-jalan", "4. Peta jalan"),
-    ("quick-win", "5. Quick win"),
-    ("anggaran", "6. Anggaran"),
-    ("kpi", "7. Indikator kinerja (KPI)"),
-    ("konsultasi", "8. Konsultasi publik"),
+    "1. Kesiapan dan analisis",
+    "2. Visi, misi, sasaran dan strategi",
+    "3. Program per dimensi",
+    "4. Peta jalan",
+    "5. Quick win",
+    "6. Anggaran",
+    "7. Indikator kinerja (KPI)",
+    "8. Konsultasi publik",
 ]
+# The boxes on the cover: (border, background, text) colours.
+DRAFT_COLOURS = ("#9a6b00", "#fff7e0", "#4d3500")
+DEMO_COLOURS = ("#b00020", "#fdecee", "#6b0012")
 
 
 def number_text(value: float | None) -> str:
     """12.5 → ``12,5``; 1500.0 → ``1.500``; None → a dash."""
     if value is None:
-        return "\u2013"
+        return DASH
     if float(value) == int(value):
         return f"{int(value):,}".replace(",", ".")
     whole, _dot, fraction = f"{value:,.2f}".rstrip("0").partition(".")
@@ -56,39 +66,33 @@ def number_text(value: float | None) -> str:
 def amount_text(value: int) -> str:
     """A budget cell in a narrow table, in Rp juta: ``1.250``; ``<1``; a dash for none."""
     if not value:
-        return "\u2013"
+        return DASH
     if value < 500_000:
         return "<1"
     return f"{round(value / 1_000_000):,}".replace(",", ".")
 
 
-# Wide enough for "100,5" or "1.250" and two spaces, so that most programs' tables line up.
-MIN_FIGURE_COLUMN = 7
+def billions_text(value: int) -> str:
+    """A cell of a table in Rp miliar: ``12,3``; ``<0,1`` for a small amount; a dash for none."""
+    if not value:
+        return DASH
+    if value < 50_000_000:
+        return "<0,1"
+    return f"{value / 1e9:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-@dataclass(frozen=True)
-class Figures:
-    """Columns of figures set as text: a header line and one line per row, right-aligned.
-
-    The book prints its yearly figures in a monospaced font, one table cell per row holding every
-    year, rather than a cell per figure: WeasyPrint lays each cell out and draws it as a box of
-    its own, and a cell per figure was most of the time the book of a large masterplan took.
-    ``width`` is the width of the line in characters (CSS ``ch`` in that font).
-    """
-
-    header: str
-    rows: list[str]
-    width: int
+def short_source_label(code: str) -> str:
+    """``KPBU`` rather than ``KPBU (kerja sama pemerintah dan badan usaha)`` in narrow tables."""
+    return source_label(code).split(" (")[0]
 
 
-def figures(header: list[str], rows: list[list[str]]) -> Figures:
-    longest = max((len(text) for text in [*header, *(t for row in rows for t in row)]), default=0)
-    column = max(longest + 2, MIN_FIGURE_COLUMN)
-    return Figures(
-        header="".join(text.rjust(column) for text in header),
-        rows=["".join(text.rjust(column) for text in row) for row in rows],
-        width=column * len(header),
-    )
+def paragraphs(text: str) -> list[str]:
+    """Text as typed, in paragraphs at its blank lines; single line breaks stay in them."""
+    return [part.strip("\n") for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+def _years(start: int, end: int) -> str:
+    return f"{start}{DASH}{end}"
 
 
 def _program_grid(program: Program) -> dict[str, Any]:
@@ -100,43 +104,31 @@ def _program_grid(program: Program) -> dict[str, Any]:
     cells: dict[tuple[str, int], int] = defaultdict(int)
     for line in lines:
         cells[(line.source, line.year)] += line.amount
-    targets = []
+    kpi_rows = []
     for kpi in kpis:
         by_year = {t.year: t.value for t in kpi.targets.all()}
-        targets.append([number_text(by_year.get(year)) for year in years])
-    amounts = [[amount_text(cells[(source, year)]) for year in years] for source in sources]
-    totals = [amount_text(sum(cells[(s, year)] for s in sources)) for year in years]
-    grid = figures([str(year) for year in years], [*targets, *amounts, totals])
-    kpi_rows, budget_rows = grid.rows[: len(kpis)], grid.rows[len(kpis) : -1]
+        kpi_rows.append(
+            {
+                "label": f"{kpi.name} ({kpi.unit}), awal {number_text(kpi.baseline)}",
+                "figures": [number_text(by_year.get(year)) for year in years],
+            }
+        )
+    total = sum(line.amount for line in lines)
     return {
-        "years": years,
-        "header": grid.header,
-        "width": grid.width,
-        "kpis": [
-            {"name": k.name, "unit": k.unit, "baseline": number_text(k.baseline), "figures": row}
-            for k, row in zip(kpis, kpi_rows, strict=True)
-        ],
+        "years": [str(year) for year in years],
+        "kpis": kpi_rows,
+        "budget_title": f"Anggaran (Rp juta), jumlah {rupiah(total)}",
         "budget": [
-            {"label": short_source_label(source), "figures": row}
-            for source, row in zip(sources, budget_rows, strict=True)
+            {
+                "label": short_source_label(source),
+                "figures": [amount_text(cells[(source, year)]) for year in years],
+            }
+            for source in sources
         ],
-        "totals": grid.rows[-1],
-        "total": sum(line.amount for line in lines),
+        "totals": [amount_text(sum(cells[(s, year)] for s in sources)) for year in years]
+        if len(sources) > 1
+        else None,
     }
-
-
-def billions_text(value: int) -> str:
-    """A cell of a table in Rp miliar: ``12,3``; ``<0,1`` for a small amount; a dash for none."""
-    if not value:
-        return "\u2013"
-    if value < 50_000_000:
-        return "<0,1"
-    return f"{value / 1e9:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def short_source_label(code: str) -> str:
-    """``KPBU`` rather than ``KPBU (kerja sama pemerintah dan badan usaha)`` in narrow tables."""
-    return source_label(code).split(" (")[0]
 
 
 def _readiness(region: Region) -> dict[str, Any] | None:
@@ -146,11 +138,23 @@ def _readiness(region: Region) -> dict[str, Any] | None:
     assessment = latest_assessment(region)
     if assessment is None:
         return None
-    return {
-        "assessment": assessment,
-        "cohort": assessment.questionnaire.cohort,
-        "parts": readiness_profile(assessment),
-    }
+    intro = (
+        f"Asesmen kesiapan {assessment.questionnaire.cohort.name}: penilaian mandiri daerah "
+        f"dengan bukti, diverifikasi asesor (skala 0{DASH}4)."
+    )
+    rows = []
+    for part in readiness_profile(assessment):
+        assessor = "terverifikasi" if part.assessed else "sebagian" if part.scored else DASH
+        rows.append(
+            [
+                capfirst(part.label),
+                DASH if part.score is None else formats.localize(part.score),
+                DASH if part.percent is None else f"{part.percent}%",
+                f"{part.scored} dari {part.items}",
+                assessor,
+            ]
+        )
+    return {"intro": intro + (" Data demo." if assessment.is_demo else ""), "rows": rows}
 
 
 def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
@@ -163,7 +167,18 @@ def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
         {
             "label": dimension_label(code),
             "kinds": [
-                {"label": KIND_LABELS[kind], "items": items[code][kind]}
+                {
+                    "label": KIND_LABELS[kind],
+                    "items": [
+                        {
+                            "text": item.text,
+                            "ref": f"kesiapan: {item.readiness_label}"
+                            if item.readiness_label
+                            else "",
+                        }
+                        for item in items[code][kind]
+                    ],
+                }
                 for kind in KIND_ORDER
                 if items[code].get(kind)
             ],
@@ -173,34 +188,61 @@ def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
     ]
 
 
-def _steps_text(program: Program) -> str:
-    """The action plan as numbered lines of one paragraph (a list item per step costs more)."""
-    return "\n".join(
+def _steps(program: Program) -> list[str]:
+    """The action plan as numbered lines."""
+    return [
         f"{number}. " + (f"{step.year} \u00b7 " if step.year else "") + step.text
         for number, step in enumerate(program.steps.all(), start=1)
-    )
+    ]
+
+
+def _program(program: Program) -> dict[str, Any]:
+    meta = [
+        ("Elemen", capfirst(element_label(program.element))),
+        ("OPD", program.opd or DASH),
+        ("Jangka", f"{term_label(program.term)}, {_years(program.start_year, program.end_year)}"),
+        ("Sumber dana", source_label(program.funding_source)),
+        ("Teknologi", program.technology),
+        ("Mitra", program.partners),
+        ("Program RPJMD", program.rpjmd_program),
+    ]
+    answers = program.answers
+    return {
+        "code": program.code,
+        "title": program.title,
+        "quick_win": program.is_quick_win,
+        "meta": [[label, value] for label, value in meta if value],
+        "answers": f"Menjawab {answers.get_kind_display()}: {answers.text}" if answers else "",
+        "description": paragraphs(program.description),
+        "steps": _steps(program),
+        "grid": _program_grid(program),
+    }
 
 
 def _kpi_summary(programs: list[Program], years: list[int]) -> dict[str, Any]:
     """Every KPI of ``programs`` with its baseline and its targets in ``years``."""
-    kpis = [(p, kpi) for p in programs for kpi in p.kpis.all()]
-    values = []
-    for _program, kpi in kpis:
-        by_year = {t.year: t.value for t in kpi.targets.all()}
-        values.append([number_text(kpi.baseline)] + [number_text(by_year.get(y)) for y in years])
-    table = figures(["Awal", *(str(year) for year in years)], values)
-    return {
-        "header": table.header,
-        "width": table.width,
-        "rows": [
-            {"code": p.code, "name": kpi.name, "unit": kpi.unit, "figures": row}
-            for (p, kpi), row in zip(kpis, table.rows, strict=True)
-        ],
-    }
+    rows = []
+    for program in programs:
+        for kpi in program.kpis.all():
+            by_year = {t.year: t.value for t in kpi.targets.all()}
+            rows.append(
+                [
+                    program.code,
+                    f"{kpi.name} ({kpi.unit})",
+                    number_text(kpi.baseline),
+                    *(number_text(by_year.get(year)) for year in years),
+                ]
+            )
+    return {"header": ["Awal", *(str(year) for year in years)], "rows": rows}
 
 
-def book_context(masterplan: Masterplan) -> dict[str, Any]:
-    """What the book shows; call under the Indonesian language. A constant number of queries."""
+def _rupiah_or_dash(value: int) -> str:
+    return rupiah(value) if value else DASH
+
+
+def book_data(masterplan: Masterplan) -> dict[str, Any]:
+    """What the book shows, as text; call under the Indonesian language. A constant number of
+    queries."""
     from masterplans.charts import (
         DIMENSION_COLOURS,
         budget_svg,
@@ -214,27 +256,16 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
     # The KPI summary shows the first, middle and last year; the program pages show every year.
     kpi_years = sorted({years[0], years[len(years) // 2], years[-1]})
     dimensions = []
-    for code in Dimension.values:
+    for number, code in enumerate(Dimension.values, start=1):
         members = [p for p in programs if p.dimension == code]
         dimensions.append(
             {
-                "code": code,
-                "label": dimension_label(code),
+                "label": f"3.{number} {dimension_label(code)}",
                 "colour": DIMENSION_COLOURS[code],
-                "roadmap": roadmap_svg(masterplan, dimension=code, programs=members)
+                "roadmap": str(roadmap_svg(masterplan, dimension=code, programs=members))
                 if members
                 else "",
-                "programs": [
-                    {
-                        "program": p,
-                        "element": element_label(p.element),
-                        "term": term_label(p.term),
-                        "source": source_label(p.funding_source),
-                        "steps": _steps_text(p),
-                        "grid": _program_grid(p),
-                    }
-                    for p in members
-                ],
+                "programs": [_program(p) for p in members],
                 "kpis": _kpi_summary(members, kpi_years),
             }
         )
@@ -243,51 +274,130 @@ def book_context(masterplan: Masterplan) -> dict[str, Any]:
     region = masterplan.region
     draft = not masterplan.is_public
     marks = [word for word, on in (("DRAF", draft), ("DEMO", masterplan.is_demo)) if on]
+    status = str(masterplan.get_status_display())
+    period = _years(masterplan.start_year, masterplan.end_year)
+    quick_wins = [p for p in programs if p.is_quick_win]
+    facts = [
+        ("Wilayah", f"{region.name} ({region.code})"),
+        ("Periode", f"{period} ({masterplan.period_years} tahun)"),
+        ("Edisi", f"{masterplan.edition}, versi {masterplan.version}"),
+        ("Status", capfirst(status)),
+    ]
+    if masterplan.status == "enacted":
+        kind = "Perwali" if region.kind == "kota" else "Perbup"
+        date = masterplan.regulation_date
+        facts.append(
+            (
+                "Penetapan",
+                f"{kind} {masterplan.regulation_number}"
+                + (f", {formats.date_format(date)}" if date else ""),
+            )
+        )
+    if masterplan.cohort:
+        facts.append(("Angkatan", masterplan.cohort.name))
+    printed = formats.date_format(timezone.localtime(), "DATETIME_FORMAT")
+    facts += [
+        ("Program", f"{len(programs)} program, {len(quick_wins)} quick win"),
+        ("Dicetak", f"{printed} WIB"),
+    ]
+    notices = []
+    if draft:
+        notices.append(
+            _notice(
+                "DRAF",
+                f"Masterplan ini berstatus {status} dan belum disetujui; "
+                "isinya masih dapat berubah.",
+                DRAFT_COLOURS,
+            )
+        )
+    if masterplan.is_demo:
+        notices.append(
+            _notice(
+                "DATA DEMO",
+                "Masterplan ini adalah contoh demo buatan, bukan dokumen resmi daerah. "
+                "Jangan dikutip sebagai rencana sebenarnya.",
+                DEMO_COLOURS,
+            )
+        )
+    envelope = masterplan.budget_envelope
+    source_headers = [label.split(" (")[0] for _code, label in by_source.columns]
     return {
-        "masterplan": masterplan,
-        "region": region,
+        "title": masterplan.title,
+        "region": region.name,
+        "province": region.province.name,
         "program_name": PROGRAM_NAME,
-        "regulation_kind": "Perwali" if region.kind == "kota" else "Perbup",
-        "enacted": masterplan.status == "enacted",
-        "draft": draft,
+        "subtitle": f"Masterplan Smart City {period}",
         "marks": " \u00b7 ".join(marks),
-        "printed_at": timezone.now(),
+        "facts": facts,
+        "notices": notices,
         "sections": SECTIONS,
-        "analysis": _analysis_by_dimension(masterplan),
         "readiness": _readiness(region),
-        "missions": list(masterplan.missions.all()),
+        "analysis_intro": (
+            "Analisis strategis masterplan per dimensi: kekuatan, kelemahan, peluang dan "
+            "ancaman (SWOT) serta tantangan daerah. Butir yang berasal dari asesmen kesiapan "
+            "(struktur, infrastruktur, suprastruktur) mencantumkan rujukannya."
+        ),
+        "analysis": _analysis_by_dimension(masterplan),
+        "vision": masterplan.vision,
+        "missions": [m.text for m in masterplan.missions.all()],
         "targets": [
             {"text": t.text, "dimension": dimension_label(t.dimension) if t.dimension else ""}
             for t in masterplan.targets.all()
         ],
-        "dimensions": dimensions,
+        "strategy": paragraphs(masterplan.strategy),
+        "envelope": rupiah(envelope) if envelope is not None else "",
+        "programs_intro": (
+            f"{len(programs)} program dalam enam dimensi. Setiap program mencantumkan OPD "
+            "penanggung jawab, rencana aksi, indikator kinerja dengan target tahunan dan "
+            "anggarannya."
+        ),
         "program_count": len(programs),
+        "dimensions": dimensions,
         "quick_wins": [
-            {
-                "program": p,
-                "dimension": dimension_label(p.dimension),
-                "budget": sum(line.amount for line in p.budget_lines.all()),
-            }
-            for p in programs
-            if p.is_quick_win
+            [
+                p.code,
+                p.title,
+                dimension_label(p.dimension),
+                p.opd or DASH,
+                _years(p.start_year, p.end_year),
+                rupiah(sum(line.amount for line in p.budget_lines.all())),
+            ]
+            for p in quick_wins
         ],
-        "by_source": by_source,
-        "source_headers": [label.split(" (")[0] for _code, label in by_source.columns],
-        "by_dimension": {
-            "columns": by_dimension.columns,
+        "budget_intro": f"Perkiraan anggaran seluruh program: {rupiah(by_source.total)}"
+        + (f", dengan pagu tahunan {rupiah(envelope)}." if envelope is not None else "."),
+        "budget_chart": str(budget_svg(masterplan, table=by_source)),
+        "by_source": {
+            "header": ["Tahun", *source_headers, "Jumlah"],
             "rows": [
-                {
-                    "label": row.label,
-                    "amounts": [billions_text(a) for a in row.amounts],
-                    "total": billions_text(row.total),
-                }
+                [row.label, *(_rupiah_or_dash(a) for a in row.amounts), rupiah(row.total)]
+                for row in by_source.rows
+            ],
+            "footer": [
+                "Jumlah",
+                *(rupiah(a) for a in by_source.column_totals),
+                rupiah(by_source.total),
+            ],
+        },
+        "by_dimension": {
+            "header": ["Rp miliar", *(label for _code, label in by_dimension.columns), "Jumlah"],
+            "rows": [
+                [row.label, *(billions_text(a) for a in row.amounts), billions_text(row.total)]
                 for row in by_dimension.rows
             ],
-            "totals": [billions_text(a) for a in by_dimension.column_totals],
-            "total": billions_text(by_dimension.total),
+            "footer": [
+                "Jumlah",
+                *(billions_text(a) for a in by_dimension.column_totals),
+                billions_text(by_dimension.total),
+            ],
         },
-        "budget_chart": budget_svg(masterplan, table=by_source),
+        "consultation": paragraphs(masterplan.consultation_summary),
     }
+
+
+def _notice(title: str, text: str, colours: tuple[str, str, str]) -> dict[str, str]:
+    border, fill, ink = colours
+    return {"title": title, "text": text, "border": border, "fill": fill, "ink": ink}
 
 
 def masterplan_pdf(masterplan: Masterplan, typesetting: Callable[[], None] = lambda: None) -> bytes:
@@ -297,9 +407,9 @@ def masterplan_pdf(masterplan: Masterplan, typesetting: Callable[[], None] = lam
         pk=masterplan.pk
     )
 
-    def context() -> dict[str, Any]:
-        data = book_context(masterplan)
+    def data() -> dict[str, Any]:
+        gathered = book_data(masterplan)
         typesetting()
-        return data
+        return gathered
 
-    return render_pdf(BOOK_TEMPLATE, context)
+    return render_typst(BOOK_TEMPLATE, "book", data)

@@ -4,7 +4,7 @@ import subprocess
 import pytest
 
 from accounts.models import User
-from masterplans.book import figures, masterplan_pdf
+from masterplans.book import masterplan_pdf, paragraphs
 from masterplans.models import (
     AnalysisItem,
 )
@@ -66,12 +66,22 @@ def test_the_book_has_every_section_and_program_and_page_numbers() -> None:
     assert "UMKM yang berjualan daring (%), awal 12,5 20,5 – – 60" in flat
     assert "CSR – 1.250 – –" in flat
     assert "DRAF" in text and "DATA DEMO" not in text
-    # the contents point at real pages
-    contents = text.split("\f")[1]
-    assert "3. Program per dimensi" in contents
-    last_page = len(text.split("\f")) - 1
-    numbers = [int(n) for n in re_numbers(contents)]
-    assert numbers and all(3 <= n <= last_page for n in numbers)
+    # the contents give the page each chapter and dimension starts on
+    pages = text.split("\f")
+    entries = contents_entries(pages[1])
+    assert [title for title, _page in entries][:4] == [
+        "1. Kesiapan dan analisis",
+        "2. Visi, misi, sasaran dan strategi",
+        "3. Program per dimensi",
+        "3.1 Smart Governance",
+    ]
+    assert len(entries) == 14
+    for title, page in entries:
+        assert page > 2 and title in pages[page - 1], (title, page)
+    # running heads: the book's title and the chapter the page is in
+    budget_page = dict(entries)["6. Anggaran"]
+    head = pages[budget_page - 1].strip().splitlines()[0]
+    assert masterplan.title in head and "6. Anggaran" in head, head
 
 
 def test_the_books_readiness_chapter_has_the_profile_and_names_each_gap_by_its_part(
@@ -105,18 +115,31 @@ def test_the_books_readiness_chapter_has_the_profile_and_names_each_gap_by_its_p
     assert f"kesiapan: {label}" in page
 
 
-def test_figures_are_right_aligned_in_columns_of_one_width() -> None:
-    table = figures(["2027", "2028"], [["14,5", "1.118"], ["\u2013", "100"]])
-    assert table.header == "   2027   2028"
-    assert table.rows == ["   14,5  1.118", "      \u2013    100"]
-    assert table.width == 14
-    assert figures(["2027"], [["1.234.567"]]).rows == ["  1.234.567"]
+def test_what_people_typed_is_set_as_text_never_read_as_markup() -> None:
+    masterplan = make_masterplan()
+    typed = '*Tebal* _miring_ #panic("x") $x^2$ <label> @ref [kurung] // bukan komentar \\ \\u{41}'
+    masterplan.vision = typed
+    masterplan.strategy = "Baris satu\nbaris dua\n\nParagraf berikutnya = judul?"
+    masterplan.save()
+
+    flat = " ".join(pdf_text(masterplan_pdf(masterplan)).split())
+
+    assert typed in flat
+    assert "Baris satu baris dua Paragraf berikutnya = judul?" in flat
 
 
-def re_numbers(contents: str) -> list[str]:
+def test_paragraphs_split_at_blank_lines_and_keep_line_breaks() -> None:
+    assert paragraphs("a\nb\r\n\r\nc\n\n\n") == ["a\nb", "c"]
+    assert paragraphs("") == []
+
+
+def contents_entries(contents: str) -> list[tuple[str, int]]:
+    """(title, page) per line of the contents page: ``3. Program per dimensi . . . . 5``."""
     import re
 
-    return re.findall(r"\.{3,}\s*(\d+)\s*$", contents, flags=re.M)
+    contents = contents.replace("\u2060", "")  # Typst's word joiner before the number
+    found = re.findall(r"^\s*(\S.*?)\s*(?:\.\s*){3,}(\d+)\s*$", contents, flags=re.M)
+    return [(title, int(page)) for title, page in found]
 
 
 def test_an_enacted_demo_book_names_its_regulation_and_says_demo(
