@@ -20,6 +20,7 @@ from audit.versioning import StaleEdit, changes_since
 from kotacerdas.errors import DomainError
 from regions.models import IslandGroup, Province, Region
 from selection.engine.explain import explain
+from selection.engine.format1 import select_format1
 from selection.engine.methods import METHODS, SAW
 from selection.engine.normalization import normalize_matrix
 from selection.engine.quota import InfeasibleQuotas, Layout, Quotas, select
@@ -37,7 +38,9 @@ from selection.models import (
 )
 
 GROUPS = [choice.value for choice in IslandGroup]
-SNAPSHOT_FORMAT = 1
+# 2: regions chosen by ``quota.select`` (strict score order, exact ties by row). Rounds of
+# format 1 keep the integer program they were chosen by (``engine.format1``).
+SNAPSHOT_FORMAT = 2
 SENSITIVITY_SEED = 2017
 THRESHOLD_OPS = {
     ">=": np.greater_equal,
@@ -346,7 +349,10 @@ def compute(snapshot: dict[str, Any], *, with_sensitivity: bool = True) -> Outco
     )
     try:
         # The laminar method for the registry's layout; which ran: ``selection_tags.solver``.
-        selected = select(scores, eligible, layout, quotas).selected
+        if snapshot["format"] < 2:
+            selected = select_format1(scores, eligible, layout, quotas)
+        else:
+            selected = select(scores, eligible, layout, quotas).selected
     except InfeasibleQuotas as exc:
         raise RoundError([describe_conflict(c, snapshot) for c in exc.conflicts]) from exc
     verdicts = explain(scores, eligible, selected, layout, quotas)

@@ -20,7 +20,11 @@ Tests check both against each other and against brute force.
 Ties: equal scores are ordered by row (callers order rows by Kemendagri code), and of the
 selections with the greatest total the one whose rows add up to least is chosen. That is what
 the laminar method's greedy gives when it takes equal scores in row order; the integer program
-gets there with a second solve that keeps the total (to 1e-9) and prefers earlier rows.
+gets there with a second solve that keeps the total (to 1e-9) and prefers earlier rows. Equal
+means equal floats: the laminar method takes the higher of two scores a rounding step apart,
+where the integer program's tolerance may take the earlier row (the tests' random scores never
+come that close; rounds use the laminar method). Rounds computed before snapshot format 2 keep
+the integer program they were chosen by: ``format1``.
 
 Feasibility does not depend on the scores, so ``check_quotas`` explains a conflict before
 anything is solved.

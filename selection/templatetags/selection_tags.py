@@ -32,6 +32,11 @@ def verdict(result: Any) -> str:
 @register.filter
 def solver(snapshot: dict[str, Any]) -> str:
     """Which exact method chose a computed round's regions, in words."""
+    if snapshot["format"] < 2:
+        return _(
+            "The regions were chosen exactly by integer programming (HiGHS), as every round "
+            "computed before December 2026 was; it is recomputed the same way."
+        )
     if is_laminar(snapshot_layout(snapshot)):
         return _(
             "The regions were chosen exactly by the laminar method: every province lies within "
