@@ -257,7 +257,7 @@ def award_tell(award: Award) -> None:
         params={
             "region": award.region.name,
             "year": award.rubric.year,
-            "category": category_label(award.category),
+            "category": award.category,
         },
         key=f"award:{award.pk}:{award.region_id}",
     )

@@ -2,7 +2,8 @@
 
 A guide's prose lives in one template per language (``templates/guide/<language>/<name>.html``),
 so that it reads and is edited as prose; adding a guide is adding a line here, its two templates
-and its route.
+and its route. A guide links a page with ``{% page_link "url:name" "text" %}``: the link shows
+to a reader who may open the page, the text with the roles that may to any other reader.
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts import access
+from accounts.access import AnyUser
 from accounts.models import Role
 
 LANGUAGES = ("id", "en")
@@ -90,3 +93,39 @@ def guides_for(roles: set[str]) -> list[Guide]:
     """The guides that explain the work of the given roles (none: the public's)."""
     mine = [guide for guide in GUIDES if guide.roles & roles]
     return mine or [BY_NAME["public"]]
+
+
+# The pages the guides link to that not everyone may open, with the rule of ``accounts.access``
+# their view checks (``kotacerdas.access_matrix`` holds who may open each: the guide tests
+# check the two agree). Every other page the guides link to is public.
+PAGE_RULES: dict[str, str] = {
+    "accounts:account": "account.use",
+    "inbox:home": "account.use",
+    "selection:import": "indicator.import",
+    "selection:round_new": "round.manage",
+    "masterplans:new": "masterplan.create",
+    "monitoring:late": "progress.watch",
+    "evaluation:rubric_new": "evaluation.manage",
+}
+
+
+def may_open(user: AnyUser, url_name: str) -> bool:
+    """Whether ``user`` may open the page: its rule lets them, anywhere or for a region of
+    theirs (a region's lead starts that region's masterplan)."""
+    rule = PAGE_RULES.get(url_name)
+    if rule is None:
+        return True
+    regional = access.RULES[rule].regional
+    return access.can(user, rule) or access.regions_held(user, regional).exists()
+
+
+def signed_in_only(url_name: str) -> bool:
+    """A page every signed-in person may open: a visitor reaches it through the log-in."""
+    rule = PAGE_RULES.get(url_name)
+    return rule is not None and access.RULES[rule].authenticated
+
+
+def roles_for(url_name: str) -> list[Role]:
+    """The roles that may open the page, in the order of the roles."""
+    rule = access.RULES[PAGE_RULES[url_name]]
+    return [role for role in Role if role in rule.national | rule.regional]

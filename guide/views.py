@@ -1,5 +1,6 @@
 """The help section: every page is public and shows the same to everyone, but for the index
-pointing a signed-in person at the guides of their own roles."""
+pointing a signed-in person at the guides of their own roles, and a guide linking only the pages
+its reader may open (naming who may open the others)."""
 
 from functools import lru_cache
 

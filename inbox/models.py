@@ -1,10 +1,13 @@
 """Notifications: each tells one person that a step of the program concerns them, in the app
 (read or unread) and by e-mail as they chose (at once, in a daily digest, or not at all)."""
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,7 +33,7 @@ MESSAGES: dict[str, Any] = {
     Kind.SUBMITTED: _("%(who)s submitted the masterplan of %(region)s for review"),
     Kind.REVISION: _("%(who)s asked for a revision of the masterplan of %(region)s: %(note)s"),
     Kind.APPROVED: _("%(who)s approved the masterplan of %(region)s"),
-    Kind.ENACTED: _("The masterplan of %(region)s is enacted by %(regulation)s"),
+    Kind.ENACTED: _("The masterplan of %(region)s is enacted by %(regulation)s (%(date)s)"),
     Kind.COMMENT: _("%(who)s commented on the masterplan of %(region)s"),
     Kind.REPLY: _("%(who)s replied on the masterplan of %(region)s"),
     Kind.SETTLED: _("%(who)s marked your comment on %(region)s as %(status)s"),
@@ -41,6 +44,59 @@ MESSAGES: dict[str, Any] = {
     ),
     Kind.SCORE_VERIFIED: _("An assessor verified the %(year)s evaluation scores of %(region)s"),
     Kind.AWARD_CONFIRMED: _("%(region)s receives the %(year)s award: %(category)s"),
+}
+
+
+# The values a kind's message names that are words of the platform (a role, a status, a
+# date...): stored as codes and read in the reader's language when the message is shown. A
+# value stored before in words (in the platform's language) is no code: it reads as stored.
+def _role(code: str) -> str:
+    from accounts.models import Role
+
+    return str(dict(Role.choices).get(code, code))
+
+
+def _comment_status(code: str) -> str:
+    from participation.models import CommentStatus
+
+    return str(dict(CommentStatus.choices).get(code, code))
+
+
+def _award_category(code: str) -> str:
+    from evaluation.results import category_label
+
+    return str(category_label(code))
+
+
+def period_code(year: int, quarter: int) -> str:
+    """A quarter as a notification keeps it: ``2027-Q2``."""
+    return f"{year}-Q{quarter}"
+
+
+def _period(code: str) -> str:
+    from monitoring.models import quarter_label
+
+    year, _sep, quarter = code.partition("-Q")
+    if not (year.isdigit() and quarter.isdigit()):
+        return code
+    return quarter_label(int(quarter), int(year))
+
+
+def _date(code: str) -> str:
+    try:
+        day = date.fromisoformat(code)
+    except ValueError:
+        return code
+    return date_format(day, "DATE_FORMAT")
+
+
+VALUES: dict[str, dict[str, Callable[[str], str]]] = {
+    Kind.ENACTED: {"date": _date},
+    Kind.SETTLED: {"status": _comment_status},
+    Kind.ASSIGNED: {"role": _role},
+    Kind.REPORT_DUE: {"period": _period, "due": _date},
+    Kind.REPORT_LATE: {"period": _period},
+    Kind.AWARD_CONFIRMED: {"category": _award_category},
 }
 
 
@@ -80,10 +136,12 @@ class Notification(models.Model):
     def message(self) -> str:
         template = MESSAGES.get(self.kind)
         if template is not None:
+            read = VALUES.get(self.kind, {})
             try:
-                filled: str = str(template) % self.params
+                params = {k: read[k](str(v)) if k in read else v for k, v in self.params.items()}
+                filled: str = str(template) % params
                 return filled
-            except (KeyError, TypeError, ValueError):
+            except (AttributeError, KeyError, TypeError, ValueError):
                 pass  # a message whose words changed since: as it was first written
         return str(self.text)
 

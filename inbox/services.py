@@ -10,11 +10,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
 from accounts.models import User
-from inbox.models import Delivery, Kind, Notification, Preference
+from inbox.models import Delivery, Kind, Notification, Preference, period_code
 from jobs.services import mail_send
 
 # A report-due reminder goes this many days before the quarter's deadline.
@@ -41,8 +40,14 @@ def _mail(subject: str, lines: list[str], email: str) -> tuple[str, str, str | N
 
 
 def _text(value: Any) -> str:
+    """A param as a notification keeps it: a person's name, a date as ``2027-03-01``, a
+    choice as its code (its label is read in the reader's language: ``VALUES``)."""
+    if value is None:
+        return ""
     if isinstance(value, User):
         return value.get_full_name() or value.get_username()
+    if isinstance(value, date):
+        return value.isoformat()
     return str(value)
 
 
@@ -63,8 +68,10 @@ def notify(
     people = _recipients(users)
     if not people:
         return []
-    # Kept in the platform's language, as the e-mail is written: pass labels lazily (a
-    # choice's label) so that the actor's own language does not leak into them.
+    # Words of the platform (a role, a status, a date) are passed as codes, read in each
+    # reader's language when shown. The text kept for a kind without a message of its own,
+    # and the e-mail, are in the platform's language: a person's language is known only on
+    # the pages they open, so the actor's own must not leak into them.
     with translation.override(settings.LANGUAGE_CODE):
         values = {k: _text(v) for k, v in (params or {}).items()}
         written = Notification(kind=kind, params=values, text=text[:300]).message[:300]
@@ -137,7 +144,6 @@ def reminders_send(*, today: date) -> int:
     quarter's progress report is due within a week, and that the last quarter's is late.
     Returns the number of notifications written."""
     from masterplans.models import Masterplan
-    from monitoring.models import quarter_label
     from monitoring.progress import (
         due_date,
         followed_programs,
@@ -165,7 +171,7 @@ def reminders_send(*, today: date) -> int:
                 teams.get(region_id, []),
                 Kind.REPORT_DUE,
                 rows[0].masterplan,
-                {"period": quarter_label(quarter, year), "due": date_format(due, "DATE_FORMAT")},
+                {"period": period_code(year, quarter), "due": due},
                 f"report_due:{region_id}:{year}Q{quarter}",
             )
     late: dict[int, list[Any]] = defaultdict(list)
@@ -177,7 +183,7 @@ def reminders_send(*, today: date) -> int:
             teams.get(region_id, []),
             Kind.REPORT_LATE,
             rows[0].program.masterplan,
-            {"period": quarter_label(last[1], last[0]), "count": len(rows)},
+            {"period": period_code(last[0], last[1]), "count": len(rows)},
             f"report_late:{region_id}:{last[0]}Q{last[1]}",
         )
     return written

@@ -12,7 +12,6 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -179,9 +178,6 @@ def _tell(masterplan: Masterplan, step: str, user: User, note: str) -> None:
     else:
         people = team + advisers
         kind = Kind.REVISION if step == "request_revision" else Kind.APPROVED
-    regulation = f"{masterplan.regulation_number}"
-    if masterplan.regulation_date:
-        regulation += f" ({date_format(masterplan.regulation_date, 'DATE_FORMAT')})"
     notify(
         [p for p in people if p.pk != user.pk],
         kind,
@@ -190,7 +186,8 @@ def _tell(masterplan: Masterplan, step: str, user: User, note: str) -> None:
             "who": user,
             "region": region.name,
             "note": note.strip()[:150],
-            "regulation": regulation,
+            "regulation": masterplan.regulation_number,
+            "date": masterplan.regulation_date,
         },
     )
 

@@ -139,7 +139,7 @@ def assignment_add(
                 [person],
                 Kind.ASSIGNED,
                 reverse("regions:detail", args=[region.code]),
-                params={"who": user, "role": Role(membership.role).label, "region": region.name},
+                params={"who": user, "role": membership.role, "region": region.name},
             )
     if not created:
         raise MentoringError(

@@ -158,7 +158,7 @@ def comment_settle(*, comment: Comment, user: User, status: str, note: str) -> C
             params={
                 "who": user,
                 "region": comment.masterplan.region.name,
-                "status": CommentStatus(comment.status).label,
+                "status": comment.status,
             },
         )
     return comment

@@ -73,7 +73,7 @@ def test_every_link_of_every_guide_opens_a_page(client: Client, language: str) -
 
 
 def test_both_languages_of_a_guide_link_the_same_pages() -> None:
-    url = re.compile(r"{% url '([\w:-]+)' %}")
+    url = re.compile(r"""{% (?:url|page_link) ['"]([\w:-]+)['"]""")
     for guide in GUIDES:
         names = {
             language: sorted(url.findall((TEMPLATES / language / f"{guide.name}.html").read_text()))

@@ -55,7 +55,7 @@ def test_settling_a_comment_notifies_its_author_and_e_mails_them(
             comment=comment, user=colleague, status="accepted", note="Baseline belum tersedia"
         )
     note = Notification.objects.get(user=mentor)
-    assert "diterima tanpa perubahan" in note.text
+    assert "diterima tanpa perubahan" in note.text and note.params["status"] == "accepted"
     assert [m.to for m in mail.outbox] == [["mentor@itb.ac.id"]]
 
 
@@ -82,7 +82,7 @@ def test_the_header_shows_the_unread_count_and_notifications_are_marked_read(
     assert one is not None
     client.post(url, {"notification": one.pk})
     assert client.get("/").context["unread_notifications"] == 1
-    assert len(client.get(url, {"unread": "1"}).context["page"].object_list) == 1
+    assert len(client.get(url, {"state": "unread"}).context["page"].object_list) == 1
     client.post(url)
     assert client.get("/").context["unread_notifications"] == 0
     assert first.pk

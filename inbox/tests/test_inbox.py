@@ -132,3 +132,28 @@ def test_a_notification_reads_in_the_readers_language(owner: User, login) -> Non
     client.cookies["django_language"] = "en"
     english = client.get("/untuk-anda/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "officer approved the masterplan of Kota Bandung" in english
+
+
+def test_the_notifications_filter_by_state_and_kind_and_download_as_filtered(
+    owner: User, login
+) -> None:  # type: ignore[no-untyped-def]
+    params = {"who": "officer", "region": "Kota Bandung"}
+    notify([owner], Kind.APPROVED, "/", params=params)
+    (read,) = notify([owner], Kind.OTHER, "/", text="Sudah dibaca")
+    notify([owner], Kind.OTHER, "/", text="Belum dibaca")
+    client = login(owner)
+    client.post("/untuk-anda/", {"notification": read.pk})
+
+    page = client.get("/untuk-anda/?state=unread&kind=other").content.decode()
+    feed = page[page.index('data-testid="notifications"') :]
+    assert "Belum dibaca" in feed and "Sudah dibaca" not in feed and "menyetujui" not in feed
+    assert '<option value="approved">Masterplan disetujui</option>' in page
+    assert '<option value="submitted">' not in page  # only the kinds received
+    download = client.get("/untuk-anda/?state=read&unduh=csv").content.decode()
+    assert download.splitlines()[0].removeprefix("\ufeff") == (
+        "Waktu,Jenis,Notifikasi,Wilayah,Tautan,Keadaan"
+    )
+    assert "Sudah dibaca" in download and "Belum dibaca" not in download
+    # Marking all read keeps the filters.
+    answer = client.post("/untuk-anda/?kind=other")
+    assert answer["Location"] == "/untuk-anda/?kind=other"

@@ -84,6 +84,7 @@ def test_an_approval_tells_the_team_and_the_enactment_tells_everyone_concerned(
         name: "Masterplan Kota Bandung ditetapkan dengan Perwali No. 12 Tahun 2027 (1 Mar 2027)"
         for name in ("editor.bandung", "mentor.bandung", "officer")
     }
+    assert Notification.objects.filter(kind=Kind.ENACTED)[0].params["date"] == "2027-03-01"
 
 
 def test_an_assignment_tells_the_person_assigned(
@@ -95,6 +96,7 @@ def test_an_assignment_tells_the_person_assigned(
         "assessor.baru": "officer menugaskan Anda sebagai Asesor / juri Kota Bandung"
     }
     assert Notification.objects.get(kind=Kind.ASSIGNED).url == "/wilayah/32.73/"
+    assert Notification.objects.get(kind=Kind.ASSIGNED).params["role"] == "assessor"
 
 
 def test_reports_due_and_late_are_told_once_per_region_and_quarter(
@@ -109,6 +111,7 @@ def test_reports_due_and_late_are_told_once_per_region_and_quarter(
     late = "Laporan kemajuan Kota Bandung untuk T2 2027 terlambat: 6 program"
     assert told(Kind.REPORT_LATE) == {"editor.bandung": late, "lead.bandung": late}
     assert not Notification.objects.filter(kind=Kind.REPORT_DUE).exists()
+    assert Notification.objects.filter(kind=Kind.REPORT_LATE)[0].params["period"] == "2027-Q2"
     call_command("send_reminders", today=datetime.date(2027, 10, 9), stdout=StringIO())
     call_command("send_reminders", today=datetime.date(2027, 10, 10), stdout=StringIO())
     assert told(Kind.REPORT_DUE) == {
@@ -165,3 +168,4 @@ def test_an_award_is_told_to_the_region_when_it_is_both_confirmed_and_public(
     }
     decide_award(overall, officer, None)  # confirmed again: not told twice
     assert Notification.objects.filter(kind=Kind.AWARD_CONFIRMED).count() == 1
+    assert Notification.objects.get(kind=Kind.AWARD_CONFIRMED).params["category"] == "overall"
