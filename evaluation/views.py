@@ -4,10 +4,12 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -42,7 +44,6 @@ from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import document
 from kotacerdas.errors import DomainError
 from kotacerdas.lists import Column, listing
-from kotacerdas.paging import filters_query, page_of
 from masterplans.models import Dimension
 from regions.access import get_region_for_user
 from regions.models import IslandGroup, Province, Region
@@ -417,9 +418,40 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
     return document(request, lambda: certificate_pdf(award), filename)
 
 
+COMPLETION_COLUMNS = [
+    Column("region", gettext_lazy("Region"), ("region",), lambda c: c.region.name),
+    Column("province", gettext_lazy("Province"), (), lambda c: c.region.province.name, shown=False),
+    Column(
+        "cohort",
+        gettext_lazy("Cohort"),
+        ("cohort",),
+        lambda c: c.masterplan.cohort.year if c.masterplan.cohort else None,
+    ),
+    Column("masterplan", gettext_lazy("Masterplan"), ("masterplan",), lambda c: c.masterplan.title),
+    Column(
+        "demo",
+        gettext_lazy("Demo data"),
+        (),
+        lambda c: _("yes") if c.masterplan.is_demo else _("no"),
+        shown=False,
+    ),
+    Column("completed_on", gettext_lazy("Completed on"), ("completed_on",)),
+    Column(
+        "certificate",
+        gettext_lazy("Certificate"),
+        (),
+        lambda c: (
+            settings.KC_SITE_URL
+            + reverse("evaluation:completion_certificate", args=[c.region.code])
+        ),
+    ),
+]
+
+
 def completion_list(request: HttpRequest) -> HttpResponse:
     """Every region that completed its masterplan, each with its certificate: the award the
-    program gives every finisher, besides the best of each year's evaluation."""
+    program gives every finisher, besides the best of each year's evaluation. The list sorts
+    by its columns and downloads as filtered."""
     rows = completions()
     cohort = request.GET.get("cohort", "")
     cohorts = sorted({c.masterplan.cohort.year for c in rows if c.masterplan.cohort}, reverse=True)
@@ -428,16 +460,22 @@ def completion_list(request: HttpRequest) -> HttpResponse:
     provinces, province = _province_filter(request)
     if province:
         rows = [c for c in rows if c.region.province.code == province]
+    found = listing(
+        request, rows, COMPLETION_COLUMNS, per_page=PAGE_SIZE, filename="penyelesaian-masterplan"
+    )
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "evaluation/completions.html",
         {
-            "page": page_of(request, rows, PAGE_SIZE),
+            "page": found.page,
+            "listing": found,
             "cohorts": cohorts,
             "cohort": cohort,
             "provinces": provinces,
             "province": province,
-            "query": filters_query(request),
+            "query": found.query,
         },
     )
 

@@ -3,6 +3,7 @@ workshops (bimtek) and their attendance, scheduled by the national team, each re
 recording whom it sent."""
 
 import logging
+from operator import itemgetter
 from typing import Any
 
 from django.contrib import messages
@@ -10,14 +11,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
 from accounts.models import Role
 from audit.versioning import StaleEdit
 from kotacerdas.downloads import attachment
+from kotacerdas.lists import Column, listing
 from kotacerdas.params import posted_id
 from kotacerdas.pdf import PdfUnavailable
 from kotacerdas.uploads import posted_workbook
@@ -49,13 +52,102 @@ from selection.access import get_round_for_user
 logger = logging.getLogger(__name__)
 
 
+# A cohort has at most fifty regions: its matrix fits on one page.
+PAGE_SIZE = 100
+# What the download says of a region at each stage besides its state.
+STAGE_DETAILS = (
+    ("start", gettext_lazy("start date")),
+    ("end", gettext_lazy("end date")),
+    ("place", gettext_lazy("place")),
+    ("mentors", gettext_lazy("mentors")),
+    ("present", gettext_lazy("present")),
+    ("attendees", gettext_lazy("attendees")),
+)
+MATRIX_COLUMNS = [
+    Column("region", gettext_lazy("Region"), ("name",), lambda r: r["region"].name),
+    Column(
+        "province", gettext_lazy("Province"), (), lambda r: r["region"].province.name, shown=False
+    ),
+    *(
+        Column(f"bimtek{n}", f"Bimtek {n}", ("state",), itemgetter(f"bimtek{n}"))
+        for n in WorkshopNumber.values
+    ),
+    *(
+        Column(
+            f"{what}{n}",
+            format_lazy("Bimtek {}: {}", n, label),
+            (),
+            itemgetter(f"{what}{n}"),
+            shown=False,
+        )
+        for n in WorkshopNumber.values
+        for what, label in STAGE_DETAILS
+    ),
+]
+
+
+ASSIGNMENT_COLUMNS = [
+    Column("region", gettext_lazy("Region"), ("name",), lambda r: r["region"].name),
+    Column(
+        "province", gettext_lazy("Province"), (), lambda r: r["region"].province.name, shown=False
+    ),
+    *(
+        Column(role.value, role.label, ("names",), itemgetter(role.value))
+        for role in ASSIGNED_ROLES
+    ),
+]
+
+
+def _with_names(row: dict[str, Any]) -> dict[str, Any]:
+    """The assignments' row with each role's people named as the page names them."""
+    for role, memberships in zip(ASSIGNED_ROLES, row["roles"], strict=True):
+        row[role.value] = ", ".join(m.user.get_full_name() or m.user.username for m in memberships)
+    return row
+
+
+def _with_stage_values(row: dict[str, Any], mentors_shown: bool) -> dict[str, Any]:
+    """The matrix's row with each stage's state and details as the list's columns read them;
+    the mentors' names only where the page shows them."""
+    for cell in row["cells"]:
+        n, session, attendance = cell.number, cell.session, cell.attendance
+        row[f"bimtek{n}"] = STATE_LABELS[cell.state.value]
+        row[f"start{n}"] = session.start_date if session else None
+        row[f"end{n}"] = session.end_date if session else None
+        row[f"place{n}"] = session.place if session else ""
+        row[f"mentors{n}"] = (
+            ", ".join(m.get_full_name() or m.username for m in session.mentors.all())
+            if session and mentors_shown
+            else ""
+        )
+        row[f"present{n}"] = (_("yes") if attendance.present else _("no")) if attendance else ""
+        row[f"attendees{n}"] = attendance.attendees if attendance else None
+    return row
+
+
 def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
-    """The four workshops (bimtek I-IV) of a cohort and who attended; names for staff only."""
+    """The four workshops (bimtek I-IV) of a cohort, where each region stands at each stage
+    (the list, sorted and downloaded as shown) and who attended; names for staff only."""
     selection_round = get_round_for_user(request.user, cohort)
     items = list(Workshop.objects.filter(cohort=selection_round).order_by("number"))
     matrix = stage_matrix(selection_round) if items else []
     counts = matrix_counts(matrix)
     regions = [row["region"] for row in matrix]
+    can_see_assignments = access.can(request.user, "mentoring.view")
+    minutes_readers = {
+        r.pk for r in regions if access.can(request.user, "workshop.minutes_view", r)
+    }
+    found = listing(
+        request,
+        [
+            _with_stage_values(row, can_see_assignments or row["region"].pk in minutes_readers)
+            for row in matrix
+        ],
+        MATRIX_COLUMNS,
+        per_page=PAGE_SIZE,
+        filename=f"bimtek-per-wilayah-{selection_round.pk}",
+    )
+    if isinstance(found, HttpResponse):
+        return found
     # Each session's output links to the section of the region's masterplan it feeds.
     plans = dict(
         Masterplan.objects.visible_to(request.user)
@@ -63,29 +155,28 @@ def workshops(request: HttpRequest, cohort: int) -> HttpResponse:
         .order_by("edition")
         .values_list("region_id", "pk")
     )
-    for row in matrix:
+    for row in found.page:
         row["masterplan"] = plans.get(row["region"].pk)
     return render(
         request,
         "mentoring/workshops.html",
         {
-            "matrix": matrix,
+            "page": found.page,
+            "listing": found,
+            "query": found.query,
             "numbers": {w.number for w in items},
-            "stages": WorkshopNumber.values,
             "state_labels": STATE_LABELS,
             "legend": [(state, label, counts[state]) for state, label in STATE_LABELS.items()],
             "minutes_regions": {
                 r.pk for r in regions if access.can(request.user, "workshop.minutes", r)
             },
-            "minutes_readers": {
-                r.pk for r in regions if access.can(request.user, "workshop.minutes_view", r)
-            },
+            "minutes_readers": minutes_readers,
             "cohort": selection_round,
             "workshops": items,
             "rows": attendance_table(selection_round, items) if items else [],
             "show_names": access.can(request.user, "masterplan.view_draft"),
             "can_manage": access.can(request.user, "workshop.manage"),
-            "can_see_assignments": access.can(request.user, "mentoring.view"),
+            "can_see_assignments": can_see_assignments,
             "can_record": bool(recordable_regions(request.user, selection_round)),
             "any_demo": any(w.is_demo for w in items),
             "missing": sorted(set(range(1, 5)) - {w.number for w in items}),
@@ -283,8 +374,9 @@ def workshop_attendance_import(request: HttpRequest, cohort: int, number: int) -
 @login_required
 @require_http_methods(["GET", "POST"])
 def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
-    """Who mentors, advises and assesses each region of the cohort, and how many regions each
-    person carries; the national team assigns and removes."""
+    """Who mentors, advises and assesses each region of the cohort (the list, sorted and
+    downloaded as shown), and how many regions each person carries; the national team assigns
+    and removes."""
     selection_round = get_round_for_user(request.user, cohort)
     access.require(request.user, "mentoring.view")
     can_assign = access.can(request.user, "mentoring.assign")
@@ -306,7 +398,7 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, _("Assignment removed."))
-            return redirect("mentoring:assignments", selection_round.pk)
+            return redirect(request.get_full_path())  # back to the list as it was sorted
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -321,15 +413,26 @@ def assignments_page(request: HttpRequest, cohort: int) -> HttpResponse:
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Assignment saved."))
-                return redirect("mentoring:assignments", selection_round.pk)
-    rows = assignments(selection_round)
+                return redirect(request.get_full_path())
+    rows = [_with_names(row) for row in assignments(selection_round)]
+    found = listing(
+        request,
+        rows,
+        ASSIGNMENT_COLUMNS,
+        per_page=PAGE_SIZE,
+        filename=f"pendamping-asesor-{selection_round.pk}",
+    )
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "mentoring/assignments.html",
         {
             "cohort": selection_round,
             "rows": rows,
-            "roles": [role_labels[role] for role in ASSIGNED_ROLES],
+            "page": found.page,
+            "listing": found,
+            "query": found.query,
             "workload": workload(rows),
             "unassigned": [r["region"] for r in rows if not r["roles"][0]],
             "form": form,

@@ -1,5 +1,6 @@
 """Progress pages: a masterplan's programs, one program's reports, quick wins, late reports."""
 
+from operator import itemgetter
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +17,6 @@ from django.views.decorators.http import require_POST
 from accounts import access
 from audit.versioning import StaleEdit
 from kotacerdas.lists import Column, listing
-from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import id_param, int_param
 from masterplans.access import get_masterplan_for_user, get_program_for_user
 from masterplans.library import similar_programs
@@ -75,6 +75,70 @@ def _stage_label(program: Program) -> str:
     return str(Stage(current).label) if current else ""
 
 
+def _progress_columns(year: int) -> list[Column]:
+    """The columns of a masterplan's progress list; those of money and % complete are of
+    ``year``."""
+    # The page's own headings (msgids shared with the templates, where "%%" is "%" once
+    # formatted).
+    complete = _("%% complete") % {}
+    of_plan = _("Realised, %% of plan") % {}
+    return [
+        Column(
+            "program",
+            _("Program"),
+            ("code",),
+            lambda r: f"{r['program'].code} {r['program'].title}",
+        ),
+        Column(
+            "dimension",
+            _("Dimension"),
+            (),
+            lambda r: r["program"].get_dimension_display(),
+            shown=False,
+        ),
+        Column("opd", _("OPD"), (), lambda r: r["program"].opd, shown=False),
+        Column(
+            "quick_win",
+            _("Quick win"),
+            (),
+            lambda r: _("yes") if r["program"].is_quick_win else _("no"),
+            shown=False,
+        ),
+        Column(
+            "latest",
+            _("Latest report"),
+            ("status",),
+            lambda r: r["latest"].get_status_display() if r["latest"] else "",
+        ),
+        Column(
+            "quarter",
+            _("Quarter"),
+            (),
+            lambda r: r["latest"].period_label if r["latest"] else "",
+            shown=False,
+        ),
+        Column("stage", _("Stage"), ("stage",), itemgetter("stage")),
+        Column(
+            "year_percent",
+            f"{complete} {year}",
+            ("year_percent",),
+            itemgetter("year_percent"),
+            num=True,
+        ),
+        Column(
+            "realised_percent",
+            f"{of_plan} {year}",
+            ("realised_percent",),
+            itemgetter("realised_percent"),
+            num=True,
+        ),
+        Column("planned", f"{_('Planned')} {year}", ("planned",), itemgetter("planned"), num=True),
+        Column(
+            "realised", f"{_('Realised')} {year}", ("realised",), itemgetter("realised"), num=True
+        ),
+    ]
+
+
 def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
     masterplan = get_masterplan_for_user(request.user, pk)
     year = int_param(request.GET.get("year"), timezone.localdate().year)
@@ -95,7 +159,15 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
         rows = [r for r in rows if r["latest"] and r["latest"].status == status]
     elif status == "none":
         rows = [r for r in rows if r["latest"] is None]
-    page = page_of(request, rows, PAGE_SIZE)
+    found = listing(
+        request,
+        rows,
+        _progress_columns(year),
+        per_page=PAGE_SIZE,
+        filename=f"kemajuan-{masterplan.region.code}-{year}",
+    )
+    if isinstance(found, HttpResponse):
+        return found
     followed = masterplan.status in FOLLOWED_STATUSES
     late = late_reports(programs, timezone.localdate()) if followed else []
     return render(
@@ -103,7 +175,8 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
         "monitoring/masterplan.html",
         {
             "masterplan": masterplan,
-            "page": page,
+            "page": found.page,
+            "listing": found,
             "year": year,
             "years": list(masterplan.years),
             "dimensions": Dimension.choices,
@@ -116,7 +189,7 @@ def masterplan_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "realised_percent": money_percent(
                 sum(r["realised"] for r in rows), sum(r["planned"] for r in rows)
             ),
-            "query": filters_query(request),
+            "query": found.query,
             "followed": followed,
             "can_watch": access.can(request.user, "progress.watch", masterplan.region),
         },
@@ -445,6 +518,11 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
     cohort = request.GET.get("cohort", "")
     if (cohort_id := id_param(cohort)) is not None:
         programs = programs.filter(masterplan__cohort_id=cohort_id)
+    # "current": the quick wins of the masterplans in force only, as the dashboard counts them
+    # (not a draft in consultation, not an edition a newer one replaced).
+    edition = "current" if request.GET.get("edition") == "current" else ""
+    if edition:
+        programs = programs.filter(masterplan__in=Masterplan.objects.in_force())
     query = request.GET.get("q", "").strip()
     if query:
         programs = programs.filter(title__icontains=query) | programs.filter(
@@ -465,6 +543,7 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
             "dimension": dimension,
             "statuses": ProgressStatus.choices,
             "status": status,
+            "edition": edition,
             "q": query,
             "query": found.query,
             "can_see_late": access.can(request.user, "progress.watch")

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access
@@ -18,6 +19,7 @@ from audit.context import client_ip
 from audit.versioning import StaleEdit
 from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import document
+from kotacerdas.lists import Column, listing
 from kotacerdas.paging import filters_query, page_of
 from kotacerdas.params import int_param, posted_id
 from masterplans.access import get_masterplan_for_user
@@ -47,6 +49,23 @@ from participation.services import (
 )
 
 PAGE_SIZE = 30
+MODERATION_COLUMNS = [
+    Column("name", gettext_lazy("Name"), ("name",)),
+    Column("email", gettext_lazy("E-mail"), (), shown=False),
+    Column("created_at", gettext_lazy("When"), ("created_at",)),
+    Column("section", gettext_lazy("Part"), ("section",), lambda c: c.get_section_display()),
+    Column(
+        "program",
+        gettext_lazy("Program"),
+        (),
+        lambda c: c.program.code if c.program else "",
+        shown=False,
+    ),
+    Column("status", gettext_lazy("Status"), ("status",), lambda c: c.get_status_display()),
+    Column("text", gettext_lazy("Comment")),
+    Column("answer", gettext_lazy("The team's answer"), shown=False),
+]
+
 # The e-mail addresses a browser session has confirmed: their next comments need no new link.
 CONFIRMED_EMAILS = "consultation_confirmed_emails"
 
@@ -332,8 +351,8 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
             conflict, typed = exc, (comment.pk, request.POST.get("answer", ""))
             comment.refresh_from_db()
             conflicted = comment
-        if conflict is None:
-            return redirect("participation:moderation", masterplan.pk)
+        if conflict is None:  # back to the queue as it was: its filter, sort and page
+            return redirect(request.get_full_path())
     status = request.GET.get("status", ModerationStatus.PENDING)
     queue = (
         PublicComment.objects.confirmed()
@@ -342,16 +361,25 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if status in ModerationStatus.values:
         queue = queue.filter(status=status)
-    page = page_of(request, queue.order_by("created_at"), PAGE_SIZE)
+    found = listing(
+        request,
+        queue.order_by("created_at", "pk"),
+        MODERATION_COLUMNS,
+        per_page=PAGE_SIZE,
+        filename=f"komentar-warga-{masterplan.region.code}",
+    )
+    if isinstance(found, HttpResponse):
+        return found
     return render(
         request,
         "participation/moderation.html",
         {
             "masterplan": masterplan,
-            "page": page,
+            "page": found.page,
+            "listing": found,
             "statuses": ModerationStatus.choices,
             "status": status,
-            "query": filters_query(request),
+            "query": found.query,
             "summary": consultation_summary(masterplan),
             "conflict": conflict,
             "typed_pk": typed[0],
