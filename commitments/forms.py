@@ -64,7 +64,13 @@ class BodyForm(Form):
         return _checked_scan(self.cleaned_data.get("decree_scan"))
 
 
+def _record_id() -> forms.IntegerField:
+    """Which stored record a row shows: a cleared row removes that one, not whichever is last."""
+    return forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
 class MemberForm(Form):
+    id = _record_id()
     name = forms.CharField(label=gettext_lazy("name"), required=False, max_length=200)
     role_in_body = forms.ChoiceField(
         label=gettext_lazy("role in the body"),
@@ -83,7 +89,8 @@ class MemberForm(Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if any((data.get(name) or "").strip() for name in self.fields) or self.errors:
+        texts = ("name", "role_in_body", "opd", "position")
+        if any((data.get(name) or "").strip() for name in texts) or self.errors:
             if not (data.get("name") or "").strip() and "name" not in self.errors:
                 self.add_error("name", _("Name the member, or clear the row."))
             if not data.get("role_in_body") and "role_in_body" not in self.errors:
@@ -114,6 +121,7 @@ class BodyEditor:
             prefix="members",
             initial=[
                 {
+                    "id": m.pk,
                     "name": m.name,
                     "role_in_body": m.role_in_body,
                     "opd": m.opd,
@@ -132,7 +140,9 @@ class BodyEditor:
 
     def member_inputs(self) -> list[MemberInput]:
         return [
-            MemberInput(row["name"], row["role_in_body"], row["opd"], row["position"])
+            MemberInput(
+                row["name"], row["role_in_body"], row["opd"], row["position"], id=row.get("id")
+            )
             for row in _rows(self.members)
         ]
 
@@ -180,6 +190,7 @@ phone_number = RegexValidator(
 
 
 class ContactForm(Form):
+    id = _record_id()
     name = forms.CharField(label=gettext_lazy("name"), required=False, max_length=200)
     position = forms.CharField(label=gettext_lazy("position"), required=False, max_length=200)
     opd = forms.CharField(
@@ -237,7 +248,10 @@ class ContactsEditor:
         self.contacts = ContactFormSet(
             data,
             prefix="contacts",
-            initial=[{name: getattr(c, name) for name in Contact.FIELDS} for c in contacts],
+            initial=[
+                {"id": c.pk, **{name: getattr(c, name) for name in Contact.FIELDS}}
+                for c in contacts
+            ],
         )
 
     @property
@@ -256,6 +270,7 @@ class ContactsEditor:
                 row["email"],
                 row["phone"],
                 bool(row.get("primary")),
+                id=row.get("id"),
             )
             for row in _rows(self.contacts)
         ]

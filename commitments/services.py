@@ -1,14 +1,20 @@
 """Recording a region's commitments, each a keyword-only, atomic function that saves from the
 version the editor opened (``StaleEdit`` otherwise) and writes nothing when nothing changed;
-and what is still missing (``missing``), the masterplan's checklist's reasons."""
+and what is still missing (``missing``), the masterplan's checklist's reasons.
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+A member or a contact person removed from a list is a soft delete (``trash``): a national
+administrator can bring them back. A row names the record it shows by its id; a row without
+one is the stored record with the same content not named by another row, else a new record.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +22,7 @@ from audit.versioning import StaleEdit, fingerprint, save_versioned
 from commitments.models import Body, BodyKind, Contact, Member, Statement
 from kotacerdas.errors import DomainError
 from regions.models import Region
+from trash.services import trash_delete
 
 
 class CommitmentError(DomainError):
@@ -35,6 +42,7 @@ class MemberInput:
     role_in_body: str
     opd: str = ""
     position: str = ""
+    id: int | None = None  # the stored member the row shows; None for a new row
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,50 @@ class ContactInput:
     email: str = ""
     phone: str = ""
     primary: bool = False
+    id: int | None = None  # the stored contact person the row shows; None for a new row
+
+
+Row = TypeVar("Row", MemberInput, ContactInput)
+Stored = TypeVar("Stored", bound=models.Model)
+
+
+def _content(rows: Sequence[Row]) -> list[Row]:
+    """The rows as what they say, whichever record each names."""
+    return [replace(row, id=None) for row in rows]
+
+
+def _matched(
+    rows: Sequence[Row], stored: list[Stored], content: Callable[[Stored], Row]
+) -> tuple[list[Stored | None], list[Stored]]:
+    """For each row the stored record it is (the one its id names, else one with the same
+    content that no other row names), or None for a new one; and the stored records no row
+    is: those removed."""
+    by_pk = {record.pk: record for record in stored}
+    claimed: set[Any] = set()
+    found: list[Stored | None] = []
+    for row in rows:
+        record = by_pk.get(row.id) if row.id is not None else None
+        if record is not None and record.pk not in claimed:
+            claimed.add(record.pk)
+        else:
+            record = None
+        found.append(record)
+    for index, row in enumerate(rows):
+        if found[index] is not None:
+            continue
+        same = replace(row, id=None)
+        record = next(
+            (r for r in stored if r.pk not in claimed and content(r) == same),
+            None,
+        )
+        if record is not None:
+            claimed.add(record.pk)
+            found[index] = record
+    return found, [record for record in stored if record.pk not in claimed]
+
+
+def _remover(user: Any) -> Any:
+    return user if user is not None else AnonymousUser()
 
 
 def _not_in_future(day: date | None, field_name: str) -> None:
@@ -52,11 +104,31 @@ def _not_in_future(day: date | None, field_name: str) -> None:
         raise CommitmentError(_("The date is in the future."), field=field_name)
 
 
+def _member_input(member: Member) -> MemberInput:
+    return MemberInput(member.name, member.role_in_body, member.opd, member.position)
+
+
 def _member_rows(body: Body) -> list[MemberInput]:
+    return [_member_input(m) for m in body.members.order_by("order", "pk")]
+
+
+def _stripped_members(members: Sequence[MemberInput]) -> list[MemberInput]:
     return [
-        MemberInput(m.name, m.role_in_body, m.opd, m.position)
-        for m in body.members.order_by("order", "pk")
+        replace(m, name=m.name.strip(), opd=m.opd.strip(), position=m.position.strip())
+        for m in members
     ]
+
+
+def body_removals(
+    *, region: Region, kind: str, members: Sequence[MemberInput], base_version: int
+) -> list[Member]:
+    """The members saving ``members`` from ``base_version`` would remove from the body (what
+    its editor asks to confirm); none when that save is refused as stale anyway."""
+    body = Body.objects.filter(region=region, kind=kind).first()
+    if body is None or body.version != base_version:
+        return []
+    stored = list(body.members.order_by("order", "pk"))
+    return _matched(_stripped_members(members), stored, _member_input)[1]
 
 
 def body_version(region: Region, kind: str) -> int:
@@ -82,10 +154,7 @@ def body_save(
     if kind not in BodyKind.values:
         raise CommitmentError(_("Unknown body."), field="kind")
     _not_in_future(decree_date, "decree_date")
-    members = [
-        MemberInput(m.name.strip(), m.role_in_body, m.opd.strip(), m.position.strip())
-        for m in members
-    ]
+    members = _stripped_members(members)
     values: dict[str, Any] = {"decree_number": decree_number.strip(), "decree_date": decree_date}
     if decree_scan is not None:
         values |= {"decree_scan": decree_scan, "decree_scan_name": decree_scan.name or "sk"}
@@ -96,13 +165,16 @@ def body_save(
         if not members and not values["decree_number"] and decree_date is None and not decree_scan:
             return None
         body = Body.objects.create(region=region, kind=kind, **values)
-        _write_members(body, members, [])
+        _write_members(body, members, user)
         return body
     before = _member_rows(body)
     body = save_versioned(
-        body, base_version=base_version, values=values, changed_elsewhere=members != before
+        body,
+        base_version=base_version,
+        values=values,
+        changed_elsewhere=_content(members) != before,
     )
-    _write_members(body, members, before)
+    _write_members(body, members, user)
     _real_once_changed(body, base_version)
     return body
 
@@ -114,33 +186,28 @@ def _real_once_changed(record: Body | Statement, base_version: int) -> None:
         record.save(update_fields=["is_demo"])
 
 
-def _write_members(body: Body, members: list[MemberInput], before: list[MemberInput]) -> None:
-    """Rows that did not change are not touched; changed ones updated in place; the rest
-    added or removed."""
-    if members == before:
-        return
+def _write_members(body: Body, members: list[MemberInput], user: Any) -> None:
+    """Rows that did not change are not touched; changed ones updated in place; new ones
+    added; the members no row shows any more removed, to be restored."""
     stored = list(body.members.order_by("order", "pk"))
-    for order, row in enumerate(members):
-        if order < len(stored):
-            member = stored[order]
-            if before[order] != row or member.order != order:
-                member.name, member.role_in_body = row.name, row.role_in_body
-                member.opd, member.position, member.order = row.opd, row.position, order
-                member.full_clean()
-                member.save()
-        else:
-            member = Member(
-                body=body,
-                name=row.name,
-                role_in_body=row.role_in_body,
-                opd=row.opd,
-                position=row.position,
-                order=order,
-            )
-            member.full_clean()
-            member.save()
-    for member in stored[len(members) :]:
-        member.delete()
+    found, removed = _matched(members, stored, _member_input)
+    for order, (row, existing) in enumerate(zip(members, found, strict=True)):
+        member = existing or Member(body=body)
+        unchanged = existing is not None and _member_input(existing) == replace(row, id=None)
+        if unchanged and member.order == order:
+            continue
+        member.name, member.role_in_body = row.name, row.role_in_body
+        member.opd, member.position, member.order = row.opd, row.position, order
+        member.full_clean()
+        member.save()
+    for member in removed:
+        trash_delete(
+            obj=member,
+            user=_remover(user),
+            label=_("Member %(name)s of the %(body)s (%(region)s)")
+            % {"name": member.name, "body": body.get_kind_display(), "region": body.region.name},
+            region=body.region,
+        )
 
 
 def statement_version(region: Region) -> int:
@@ -177,11 +244,47 @@ def statement_save(
     return statement
 
 
-def _contact_rows(region: Region) -> list[ContactInput]:
+def _contact_input(contact: Contact) -> ContactInput:
+    return ContactInput(
+        contact.name, contact.position, contact.opd, contact.email, contact.phone, contact.primary
+    )
+
+
+def _stripped_contacts(contacts: Sequence[ContactInput]) -> list[ContactInput]:
     return [
-        ContactInput(c.name, c.position, c.opd, c.email, c.phone, c.primary)
-        for c in Contact.objects.filter(region=region).order_by("order", "pk")
+        replace(
+            c,
+            name=c.name.strip(),
+            position=c.position.strip(),
+            opd=c.opd.strip(),
+            email=c.email.strip(),
+            phone=c.phone.strip(),
+        )
+        for c in contacts
     ]
+
+
+def _same_person(contact: Contact) -> ContactInput:
+    # Which record a row without an id is: the primary mark moves between rows on its own.
+    return replace(_contact_input(contact), primary=False)
+
+
+def _matched_contacts(
+    rows: Sequence[ContactInput], stored: list[Contact]
+) -> tuple[list[Contact | None], list[Contact]]:
+    unmarked = [replace(row, primary=False) for row in rows]
+    return _matched(unmarked, stored, _same_person)
+
+
+def contact_removals(
+    *, region: Region, contacts: Sequence[ContactInput], base_version: str
+) -> list[Contact]:
+    """The contact persons saving ``contacts`` from ``base_version`` would remove (what their
+    editor asks to confirm); none when that save is refused as stale anyway."""
+    if base_version != contacts_version(region):
+        return []
+    stored = list(Contact.objects.filter(region=region).order_by("order", "pk"))
+    return _matched_contacts(_stripped_contacts(contacts), stored)[1]
 
 
 def contacts_version(region: Region) -> str:
@@ -203,17 +306,7 @@ def contacts_save(
     current_version = contacts_version(region)
     if base_version != current_version:
         raise StaleEdit(current_version, base_version)
-    rows = [
-        ContactInput(
-            c.name.strip(),
-            c.position.strip(),
-            c.opd.strip(),
-            c.email.strip(),
-            c.phone.strip(),
-            c.primary,
-        )
-        for c in contacts
-    ]
+    rows = _stripped_contacts(contacts)
     if sum(c.primary for c in rows) > 1:
         raise CommitmentError(_("Mark one contact person as the primary one."), field="primary")
     for row in rows:
@@ -223,26 +316,29 @@ def contacts_save(
                 field="email",
             )
     if rows and not any(c.primary for c in rows):
-        first = rows[0]
-        rows[0] = ContactInput(
-            first.name, first.position, first.opd, first.email, first.phone, primary=True
-        )
+        rows[0] = replace(rows[0], primary=True)
     stored = list(Contact.objects.filter(region=region).order_by("order", "pk"))
-    before = _contact_rows(region)
-    for order, row in enumerate(rows):
-        if order < len(stored):
-            contact = stored[order]
-            if before[order] == row and contact.order == order:
-                continue
-        else:
-            contact = Contact(region=region)
+    found, removed = _matched_contacts(rows, stored)
+    for order, (row, existing) in enumerate(zip(rows, found, strict=True)):
+        contact = existing or Contact(region=region)
+        unchanged = existing is not None and _contact_input(existing) == replace(row, id=None)
+        if unchanged and contact.order == order:
+            continue
         contact.name, contact.position, contact.opd = row.name, row.position, row.opd
         contact.email, contact.phone, contact.primary = row.email, row.phone, row.primary
         contact.order = order
         contact.full_clean()
         contact.save()
-    for contact in stored[len(rows) :]:
-        contact.delete()
+    for contact in removed:
+        # Kept as a further contact person: by the time it comes back another is the primary.
+        contact.primary = False
+        trash_delete(
+            obj=contact,
+            user=_remover(user),
+            label=_("Contact person %(name)s (%(region)s)")
+            % {"name": contact.name, "region": region.name},
+            region=region,
+        )
     return list(Contact.objects.filter(region=region).order_by("order", "pk"))
 
 

@@ -12,6 +12,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from accounts import access
@@ -21,13 +22,16 @@ from commitments.forms import MAX_ROWS, BodyEditor, ContactsEditor, StatementFor
 from commitments.models import Body, BodyKind, Contact, Statement
 from commitments.services import (
     CommitmentError,
+    body_removals,
     body_save,
     commitments_of,
+    contact_removals,
     contacts_save,
     contacts_version,
     statement_save,
 )
 from enrolment.services import cohort_of
+from kotacerdas.confirm import confirmation
 from kotacerdas.downloads import stored_file
 from kotacerdas.params import int_param
 from regions.models import Region
@@ -38,6 +42,20 @@ SCANS = {"sk-dewan": BodyKind.COUNCIL, "sk-tim": BodyKind.TEAM, "pernyataan": "s
 
 def _refused(form: Form, exc: CommitmentError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _removal_asked(
+    request: HttpRequest, title: str, names: list[str], button: str
+) -> HttpResponse | None:
+    """The confirmation a save that removes people asks first (None once confirmed)."""
+    consequences = [
+        *names,
+        _("The other changes are saved with it."),
+        _("A national administrator can restore a removed person from “Deleted records”."),
+    ]
+    if request.FILES:
+        consequences.append(_("The file you chose is not sent again: choose it once more after."))
+    return confirmation(request, title, consequences, button=button)
 
 
 def _more_rows(request: HttpRequest, prefix: str) -> Any:
@@ -92,6 +110,24 @@ def body_edit(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     status, conflict = 200, None
     if request.method == "POST" and editor.is_valid():
         values = editor.form.cleaned_data
+        members = editor.member_inputs()
+        removed = body_removals(
+            region=region, kind=kind, members=members, base_version=values["version"]
+        )
+        if removed:
+            asked = _removal_asked(
+                request,
+                ngettext(
+                    "Remove %(count)d member from the %(body)s?",
+                    "Remove %(count)d members from the %(body)s?",
+                    len(removed),
+                )
+                % {"count": len(removed), "body": BodyKind(kind).label},
+                [str(member) for member in removed],
+                ngettext("Remove the member and save", "Remove the members and save", len(removed)),
+            )
+            if asked:
+                return asked
         try:
             body_save(
                 region=region,
@@ -99,7 +135,7 @@ def body_edit(request: HttpRequest, code: str, kind: str) -> HttpResponse:
                 decree_number=values["decree_number"],
                 decree_date=values["decree_date"],
                 decree_scan=values["decree_scan"],
-                members=editor.member_inputs(),
+                members=members,
                 base_version=values["version"],
                 user=request.user,
             )
@@ -181,10 +217,32 @@ def contacts_edit(request: HttpRequest, code: str) -> HttpResponse:
     editor = ContactsEditor(data, contacts=contacts, version=version)
     status, conflict = 200, None
     if request.method == "POST" and editor.is_valid():
+        rows = editor.contact_inputs()
+        removed = contact_removals(
+            region=region, contacts=rows, base_version=editor.form.cleaned_data["version"]
+        )
+        if removed:
+            asked = _removal_asked(
+                request,
+                ngettext(
+                    "Remove %(count)d contact person?",
+                    "Remove %(count)d contact persons?",
+                    len(removed),
+                )
+                % {"count": len(removed)},
+                [contact.name for contact in removed],
+                ngettext(
+                    "Remove the contact person and save",
+                    "Remove the contact persons and save",
+                    len(removed),
+                ),
+            )
+            if asked:
+                return asked
         try:
             contacts_save(
                 region=region,
-                contacts=editor.contact_inputs(),
+                contacts=rows,
                 base_version=editor.form.cleaned_data["version"],
                 user=request.user,
             )

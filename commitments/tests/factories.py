@@ -76,3 +76,46 @@ def make_commitments(region: Region | str) -> Region:
             primary=True,
         )
     return region
+
+
+def body_post(body: Body, *, cleared: tuple[str, ...] = ()) -> dict[str, str]:
+    """The body's editor posted as it opens, with the rows of the members named in ``cleared``
+    emptied (the hidden id stays: it says which member the row was)."""
+    members = list(body.members.order_by("order", "pk"))
+    data = {
+        "decree_number": body.decree_number,
+        "decree_date": body.decree_date.isoformat() if body.decree_date else "",
+        "version": str(body.version),
+        "members-TOTAL_FORMS": str(len(members)),
+        "members-INITIAL_FORMS": str(len(members)),
+    }
+    for i, member in enumerate(members):
+        keep = member.name not in cleared
+        data |= {
+            f"members-{i}-id": str(member.pk),
+            f"members-{i}-name": member.name if keep else "",
+            f"members-{i}-role_in_body": member.role_in_body if keep else "",
+            f"members-{i}-opd": member.opd if keep else "",
+            f"members-{i}-position": member.position if keep else "",
+        }
+    return data
+
+
+def contacts_post(region: Region, *, cleared: tuple[str, ...] = ()) -> dict[str, str]:
+    """The contact persons' editor posted as it opens, the rows named in ``cleared`` emptied."""
+    from commitments.services import contacts_version
+
+    contacts = list(Contact.objects.filter(region=region).order_by("order", "pk"))
+    data = {
+        "version": contacts_version(region),
+        "contacts-TOTAL_FORMS": str(len(contacts)),
+        "contacts-INITIAL_FORMS": str(len(contacts)),
+    }
+    for i, contact in enumerate(contacts):
+        keep = contact.name not in cleared
+        data[f"contacts-{i}-id"] = str(contact.pk)
+        for name in ("name", "position", "opd", "email", "phone"):
+            data[f"contacts-{i}-{name}"] = getattr(contact, name) if keep else ""
+        if keep and contact.primary:
+            data[f"contacts-{i}-primary"] = "on"
+    return data

@@ -1,7 +1,8 @@
 """Nothing irreversible on a single click: publishing a round, approving and enacting a
-masterplan, removing a program, publishing an evaluation and confirming an award first answer
-with a page that says what will happen; a POST without the confirmation changes nothing, and
-the page's own form, posted, does the action."""
+masterplan, removing a program, a member of a region's Dewan or Tim Pelaksana or a contact
+person, publishing an evaluation and confirming an award first answer with a page that says
+what will happen; a POST without the confirmation changes nothing, and the page's own form,
+posted, does the action."""
 
 import re
 from collections.abc import Callable
@@ -64,6 +65,32 @@ def _program(users: dict[str, User]) -> tuple[str, dict[str, str], Callable[[], 
     return f"/masterplan/{masterplan.pk}/program/{program.pk}/hapus/", {}, done
 
 
+def _member(users: dict[str, User]) -> tuple[str, dict[str, str], Callable[[], bool]]:
+    from commitments.models import Body, Member
+    from commitments.tests.factories import body_post, make_commitments
+
+    council = Body.objects.get(region=make_commitments("32.73"), kind="council")
+    member = council.members.get(name="Kepala Diskominfo")
+
+    def done() -> bool:
+        return not Member.objects.filter(pk=member.pk).exists()
+
+    return "/wilayah/32.73/komitmen/dewan/", body_post(council, cleared=(member.name,)), done
+
+
+def _contact(users: dict[str, User]) -> tuple[str, dict[str, str], Callable[[], bool]]:
+    from commitments.models import Contact
+    from commitments.tests.factories import contacts_post, make_commitments
+
+    region = make_commitments("32.73")
+    Contact.objects.create(region=region, name="Budi", email="budi@contoh.go.id", order=1)
+
+    def done() -> bool:
+        return not Contact.objects.filter(name="Budi").exists()
+
+    return "/wilayah/32.73/komitmen/narahubung/", contacts_post(region, cleared=("Budi",)), done
+
+
 def _evaluation(users: dict[str, User]) -> tuple[str, dict[str, str], Callable[[], bool]]:
     Rubric.objects.create(year=2027, title="Evaluasi 2027")
     done = Rubric.objects.filter(year=2027, status=RubricStatus.PUBLISHED).exists
@@ -83,6 +110,8 @@ ACTIONS = {
     "approve a masterplan": Action(_approve, "officer", "Masterplan menjadi publik"),
     "enact a masterplan": Action(_enact, "lead", "Perwali/Perbup"),
     "remove a program": Action(_program, "lead", "beserta KPI"),
+    "remove a member of the Dewan": Action(_member, "lead", "Kepala Diskominfo"),
+    "remove a contact person": Action(_contact, "lead", "Budi"),
     "publish an evaluation": Action(_evaluation, "officer", "menjadi publik"),
     "confirm an award": Action(_award, "officer", "Kota Bekasi"),
 }
