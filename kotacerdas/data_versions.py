@@ -47,6 +47,9 @@ WATCHED: dict[str, tuple[str, ...]] = {
         "masterplans.Masterplan",
         "masterplans.Program",
         "masterplans.BudgetLine",
+        # a draft in public consultation is counted for the public (a window opening or
+        # closing at its date is seen when the cached board expires)
+        "participation.ConsultationWindow",
         "monitoring.ProgressReport",
         "monitoring.Milestone",  # a milestone-mode program's % follows them
         "evaluation.Rubric",

@@ -1,7 +1,7 @@
 """The masterplan's roadmap and budget as server-side SVG, and the budget table behind them.
 
 Plain SVG strings, no script and no chart library, so the same markup serves the page and the
-PDF book (WeasyPrint draws SVG itself). Every chart carries a <title> and a <desc> that says in
+PDF book (Typst draws SVG itself). Every chart carries a <title> and a <desc> that says in
 words what the picture shows; the budget table is the full text alternative of the budget chart.
 Colours come from the Okabe-Ito palette: distinct for colour-blind readers and in grey print.
 """
@@ -62,6 +62,17 @@ class BudgetTable:
     rows: list[BudgetRow]
     column_totals: list[int]
     total: int
+
+    @property
+    def labelled_rows(self) -> list[tuple[BudgetRow, list[tuple[str, int]]]]:
+        """Each row with its amounts beside their column's label (a phone shows a row as a
+        card, each amount under its label)."""
+        labels = [label for _code, label in self.columns]
+        return [(row, list(zip(labels, row.amounts, strict=True))) for row in self.rows]
+
+    @property
+    def labelled_totals(self) -> list[tuple[str, int]]:
+        return list(zip([label for _code, label in self.columns], self.column_totals, strict=True))
 
 
 def _table(

@@ -4,9 +4,12 @@ programs like a given one in other regions."""
 import re
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
-from masterplans.models import PUBLIC_STATUSES, FundingSource, Program
+from kotacerdas.params import id_param
+from masterplans.models import PUBLIC_STATUSES, BudgetLine, FundingSource, Masterplan, Program
+from monitoring.models import ProgressReport
 
 PUBLIC = PUBLIC_STATUSES
 SEARCHED_FIELDS = (
@@ -75,7 +78,40 @@ def search_programs(query: str, filters: dict[str, str]) -> QuerySet[Program]:
         programs = programs.filter(funding_source=filters["source"])
     if filters.get("quick_wins"):
         programs = programs.filter(is_quick_win=True)
+    if filters.get("province"):
+        programs = programs.filter(masterplan__region__province__code=filters["province"])
+    if (cohort := id_param(filters.get("cohort"))) is not None:
+        programs = programs.filter(masterplan__cohort_id=cohort)
+    if filters.get("edition") == "current":
+        # The programs regions follow: not those of an edition a newer public one replaced.
+        programs = programs.exclude(masterplan__in=Masterplan.objects.superseded())
+    if (year := id_param(filters.get("budget_year"))) is not None:
+        lines = BudgetLine.objects.filter(program=OuterRef("pk"), year=year)
+        programs = programs.filter(Exists(lines)).annotate(year_planned=_total(lines, "amount"))
+    if (year := id_param(filters.get("realised_year"))) is not None:
+        reports = ProgressReport.objects.filter(program=OuterRef("pk"), year=year)
+        programs = programs.filter(Exists(reports)).annotate(
+            year_realised=_total(reports, "budget_realised")
+        )
     return programs.order_by("masterplan__region__code", "position", "code")
+
+
+def _total(rows: QuerySet[Any], field: str) -> Coalesce:
+    """The sum of ``field`` over ``rows`` of the outer program, 0 when there is none."""
+    summed = rows.order_by().values("program").annotate(total=Sum(field)).values("total")
+    return Coalesce(Subquery(summed[:1]), 0)
+
+
+def year_total(programs: QuerySet[Program], filters: dict[str, str]) -> int | None:
+    """What the programs add up to in the year of the filter: planned in their budget lines
+    (``budget_year``) or realised as reported (``realised_year``); None without either."""
+    if id_param(filters.get("budget_year")) is not None:
+        field = "year_planned"
+    elif id_param(filters.get("realised_year")) is not None:
+        field = "year_realised"
+    else:
+        return None
+    return int(programs.order_by().aggregate(total=Sum(field))["total"] or 0)
 
 
 # The longest words of a program's title and technology that candidates are searched by, and

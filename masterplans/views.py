@@ -45,7 +45,7 @@ from masterplans.forms import (
     TransitionForm,
     creatable_regions,
 )
-from masterplans.library import search_programs
+from masterplans.library import search_programs, year_total
 from masterplans.models import (
     Dimension,
     FundingSource,
@@ -603,10 +603,23 @@ def program_library(request: HttpRequest) -> HttpResponse:
         else "",
         "source": request.GET.get("source", ""),
         "quick_wins": request.GET.get("quick_wins", ""),
+        # What a figure of the national dashboard links to: its rows, as it counted them.
+        "province": request.GET.get("province", "")[:10],
+        "cohort": str(id_param(request.GET.get("cohort")) or ""),
+        "edition": "current" if request.GET.get("edition") == "current" else "",
+        "budget_year": str(id_param(request.GET.get("budget_year")) or ""),
+        "realised_year": str(id_param(request.GET.get("realised_year")) or ""),
     }
     query = request.GET.get("q", "").strip()[:200]
     programs = search_programs(query, filters).prefetch_related("budget_lines")
-    found = listing(request, programs, LIBRARY_COLUMNS, per_page=PAGE_SIZE, filename="program")
+    columns = list(LIBRARY_COLUMNS)
+    if filters["budget_year"]:
+        label = _("Planned %(year)s (Rp)") % {"year": filters["budget_year"]}
+        columns.append(Column("year_planned", label, ("year_planned",), num=True))
+    if filters["realised_year"]:
+        label = _("Realised %(year)s (Rp)") % {"year": filters["realised_year"]}
+        columns.append(Column("year_realised", label, ("year_realised",), num=True))
+    found = listing(request, programs, columns, per_page=PAGE_SIZE, filename="program")
     if isinstance(found, HttpResponse):
         return found
     return render(
@@ -621,6 +634,7 @@ def program_library(request: HttpRequest) -> HttpResponse:
             "groups": IslandGroup.choices,
             "sources": FundingSource.choices,
             "query": found.query,
+            "year_total": year_total(programs, filters),
         },
     )
 

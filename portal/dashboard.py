@@ -11,18 +11,27 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts import access
+from accounts.access import AnyUser
 from enrolment.movement import CohortCount, movement
 from enrolment.services import program_members
 from evaluation.models import Rubric, RubricStatus
 from evaluation.results import results as evaluation_results
 from kotacerdas import data_versions
-from masterplans.models import PUBLIC_STATUSES, BudgetLine, Masterplan, Program
+from masterplans.models import (
+    PUBLIC_STATUSES,
+    BudgetLine,
+    Masterplan,
+    MasterplanQuerySet,
+    Program,
+)
 from masterplans.models import Status as MasterplanStatus
 from monitoring.models import ProgressReport, ProgressStatus
 from monitoring.progress import newest_percents
@@ -100,7 +109,8 @@ class Dashboard:
     cohort_counts: dict[int, CohortCount] = field(default_factory=dict)
     residents: int = 0
     residents_demo: bool = False
-    masterplans: list[Bar] = field(default_factory=list)
+    masterplans: list[Bar] = field(default_factory=list)  # every one: for national staff
+    public_masterplans: list[Bar] = field(default_factory=list)  # those anyone may open
     quick_wins: list[Bar] = field(default_factory=list)
     budget: list[dict[str, Any]] = field(default_factory=list)
     evaluation: dict[str, Any] | None = None
@@ -165,22 +175,9 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
     board.residents = sum(p[0] for p in population.values())
     board.residents_demo = any(p[2] for p in population.values())
 
-    masterplans = Masterplan.objects.filter(region__in=filters.regions())
-    if filters.cohort:
-        masterplans = masterplans.filter(region_id__in=list(members))
-    # A region's superseded edition is not counted again (its next one is).
-    counted = masterplans.exclude(pk__in=Masterplan.objects.superseded().values("pk"))
-    counts = dict(counted.values_list("status").annotate(n=Count("pk")))
-    list_url = reverse("masterplans:list")
-    board.masterplans = [
-        Bar(
-            str(label),
-            counts.get(value, 0),
-            f"{list_url}?{filters.query(status=value, edition='current')}",
-            key=value,
-        )
-        for value, label in MasterplanStatus.choices
-    ]
+    masterplans = counted_masterplans(filters)
+    board.masterplans = masterplan_bars(filters, masterplans)
+    board.public_masterplans = masterplan_bars(filters, masterplans.visible_to(AnonymousUser()))
 
     followed = Program.objects.filter(masterplan__in=masterplans.in_force())
     demo = set(masterplans.filter(is_demo=True).values_list("status", flat=True).distinct())
@@ -198,7 +195,7 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
         Bar(
             str(label),
             statuses.get(None if value == "none" else value, 0),
-            f"{qw_url}?{filters.query(status=value)}",
+            f"{qw_url}?{filters.query(status=value, edition='current')}",
             key=value,
         )
         for value, label in [*ProgressStatus.choices, ("none", _("no report yet"))]
@@ -216,8 +213,17 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
         .values_list("year")
         .annotate(total=Sum(F("budget_realised")))
     )
+    # The rows behind each figure: the programs followed with a budget line, or a progress
+    # report, in that year (the program library, filtered as the dashboard is).
+    library = reverse("masterplans:library")
     board.budget = [
-        {"year": year, "planned": planned.get(year, 0), "realised": realised.get(year) or 0}
+        {
+            "year": year,
+            "planned": planned.get(year, 0),
+            "realised": realised.get(year) or 0,
+            "planned_url": f"{library}?{filters.query(edition='current', budget_year=year)}",
+            "realised_url": f"{library}?{filters.query(edition='current', realised_year=year)}",
+        }
         for year in sorted(set(planned) | set(realised))
     ]
 
@@ -243,6 +249,42 @@ def build(filters: Filters, measure: str = "cohort") -> Dashboard:
         measure, filters, members, index_by_region
     )
     return board
+
+
+def counted_masterplans(filters: Filters) -> MasterplanQuerySet:
+    """The masterplans the figures count, as the masterplan list filters them (``?edition=
+    current``): of the filter's regions and cohort, without an edition that a newer approved
+    or enacted one replaced (its region's next edition is counted instead)."""
+    masterplans = Masterplan.objects.filter(region__in=filters.regions())
+    if filters.cohort:
+        masterplans = masterplans.filter(cohort_id=filters.cohort)
+    return masterplans.exclude(pk__in=Masterplan.objects.superseded().values("pk"))
+
+
+def masterplan_bars(filters: Filters, masterplans: MasterplanQuerySet) -> list[Bar]:
+    """A bar per status: how many of ``masterplans`` have it, linked to the list of them."""
+    counts = dict(masterplans.order_by().values_list("status").annotate(n=Count("pk")))
+    list_url = reverse("masterplans:list")
+    return [
+        Bar(
+            str(label),
+            counts.get(value, 0),
+            f"{list_url}?{filters.query(status=value, edition='current')}",
+            key=value,
+        )
+        for value, label in MasterplanStatus.choices
+    ]
+
+
+def masterplans_seen_by(board: Dashboard, user: AnyUser) -> list[Bar]:
+    """The masterplan bars as ``user`` sees the list behind them: every masterplan for those
+    who read every draft, else only those the list shows them (the public ones, those in
+    public consultation, and drafts of their own region)."""
+    if access.can(user, "masterplan.view_draft"):
+        return board.masterplans
+    if not user.is_authenticated:
+        return board.public_masterplans
+    return masterplan_bars(board.filters, counted_masterplans(board.filters).visible_to(user))
 
 
 MAP_MEASURES = ("cohort", "score", "index", "quick_win")

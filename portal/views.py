@@ -12,7 +12,14 @@ from kotacerdas import pagecache
 from kotacerdas.params import id_param
 from masterplans.models import PUBLIC_STATUSES
 from portal import opendata
-from portal.dashboard import DASHBOARD_SECONDS, MAP_MEASURES, Filters, board_key, cached_board
+from portal.dashboard import (
+    DASHBOARD_SECONDS,
+    MAP_MEASURES,
+    Filters,
+    board_key,
+    cached_board,
+    masterplans_seen_by,
+)
 from portal.summary import national_summary
 from regions.models import IslandGroup, Province
 from selection.models import SelectionRound
@@ -85,7 +92,8 @@ def dashboard(request: HttpRequest) -> HttpResponseBase:
 
     def page(extra: dict[str, Any]) -> HttpResponse:
         board = cached_board(filters, measure)
-        largest = max([b.value for b in board.masterplans + board.quick_wins] or [0]) or 1
+        masterplans = masterplans_seen_by(board, request.user)
+        largest = max([b.value for b in masterplans + board.quick_wins] or [0]) or 1
         budget_largest = (
             max([max(row["planned"], row["realised"]) for row in board.budget] or [0]) or 1
         )
@@ -94,9 +102,10 @@ def dashboard(request: HttpRequest) -> HttpResponseBase:
             "portal/dashboard.html",
             {
                 "board": board,
+                # Each counted as the list it links to shows them to this reader.
+                "masterplans": masterplans,
                 "largest": largest,
                 "budget_largest": budget_largest,
-                # Drafts, reviews and revisions are counted for all; their rows are not public.
                 "drafts_visible": access.can(request.user, "masterplan.view_draft"),
                 "public_statuses": PUBLIC_STATUSES,
                 "groups": IslandGroup.choices,

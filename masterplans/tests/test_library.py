@@ -38,6 +38,34 @@ def test_the_library_downloads_what_it_found_with_budgets(client: Client) -> Non
     assert 'data-testid="export"' in page
 
 
+def test_the_library_lists_the_programs_behind_a_years_budget_and_keeps_the_filter(
+    client: Client,
+) -> None:
+    from masterplans.models import BudgetLine
+    from monitoring.models import ProgressReport
+
+    old = make_masterplan("32.75", status="enacted")
+    current = make_masterplan("32.75", status="approved", edition=2, previous=old)
+    program = current.programs.get(code="GOV-01")
+    BudgetLine.objects.create(program=program, year=2030, amount=700_000_000, source="apbn")
+    ProgressReport.objects.create(program=program, year=2030, quarter=1, budget_realised=90)
+    ProgressReport.objects.create(program=program, year=2030, quarter=2, budget_realised=10)
+
+    planned = client.get("/masterplan/program/?edition=current&budget_year=2030")
+    realised = client.get("/masterplan/program/?edition=current&realised_year=2030")
+    every_edition = client.get("/masterplan/program/?budget_year=2027")
+
+    assert [p.pk for p in planned.context["page"]] == [program.pk]
+    assert planned.context["year_total"] == 700_000_000
+    assert [p.pk for p in realised.context["page"]] == [program.pk]
+    assert realised.context["year_total"] == 100
+    assert every_edition.context["page"].paginator.count == 12  # both editions' programs
+    page = planned.content.decode()
+    assert '<input type="hidden" name="budget_year" value="2030">' in page
+    assert '<input type="hidden" name="edition" value="current">' in page
+    assert 'data-testid="library-scope"' in page
+
+
 def test_similar_programs_share_the_element_and_words_in_other_regions() -> None:
     own = make_masterplan("32.73", status="approved")
     program = make_program(own, "environment", 2, element="waste", title="Bank sampah digital")

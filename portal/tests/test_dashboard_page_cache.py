@@ -39,29 +39,29 @@ def page_key() -> str:
 
 
 def test_a_repeated_anonymous_request_is_served_from_the_cache(client: Client) -> None:
-    make_masterplan("32.73")
+    make_masterplan("32.73", status="approved")
     client.get("/dasbor/")
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/dasbor/")
     assert response.status_code == 200 and len(queries) == 0
-    assert masterplans_by_status(response.content.decode())["draft"] == 1
+    assert masterplans_by_status(response.content.decode())["approved"] == 1
 
 
 def test_a_masterplan_status_change_shows_on_the_next_request(client: Client) -> None:
-    masterplan = make_masterplan("32.73")
+    masterplan = make_masterplan("32.73", status="in_review")
     before = masterplans_by_status(client.get("/dasbor/").content.decode())
-    assert (before["draft"], before["approved"]) == (1, 0)
+    assert (before["in_review"], before["approved"]) == (0, 0)  # not public yet
     masterplan.status = "approved"
     masterplan.save()
     after = masterplans_by_status(client.get("/dasbor/").content.decode())
-    assert (after["draft"], after["approved"]) == (0, 1)
+    assert (after["in_review"], after["approved"]) == (0, 1)
 
 
 def test_a_deleted_masterplan_is_gone_on_the_next_request(client: Client) -> None:
-    masterplan = make_masterplan("32.73")
-    assert masterplans_by_status(client.get("/dasbor/").content.decode())["draft"] == 1
+    masterplan = make_masterplan("32.73", status="approved")
+    assert masterplans_by_status(client.get("/dasbor/").content.decode())["approved"] == 1
     masterplan.delete()
-    assert masterplans_by_status(client.get("/dasbor/").content.decode())["draft"] == 0
+    assert masterplans_by_status(client.get("/dasbor/").content.decode())["approved"] == 0
 
 
 def test_a_reader_who_missed_the_change_before_the_commit_cannot_keep_the_old_page(

@@ -163,3 +163,24 @@ def test_on_a_phone_the_header_is_a_menu(open_page) -> None:  # type: ignore[no-
     for _ in range(3):  # the skip link, the brand, the first link
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Dasbor"
+
+
+def test_on_a_phone_a_chart_shows_as_its_table_and_on_a_laptop_the_table_is_a_click_away(  # type: ignore[no-untyped-def]
+    open_page,
+) -> None:
+    masterplan = make_masterplan("32.73", status="enacted")
+    page = open_page(viewport=PHONE)
+    page.goto(reverse("masterplans:detail", args=[masterplan.pk]))
+    charts = page.locator(".chart-alt > .chart")
+    tables = page.locator('[data-testid="chart-table"] table')
+    assert charts.count() == tables.count() == 2  # the roadmap and the budget
+    assert [tables.nth(i).is_visible() for i in range(2)] == [True, True]
+    assert not any(charts.nth(i).is_visible() for i in range(2))
+    assert page.get_by_role("cell", name="GOV-01 Program governance 1").is_visible()
+    assert not overflowing(page)
+
+    page.set_viewport_size(LAPTOP)
+    assert all(charts.nth(i).is_visible() for i in range(2))
+    assert not any(tables.nth(i).is_visible() for i in range(2))
+    page.locator('[data-testid="chart-table"] > summary').first.click()
+    assert tables.first.is_visible() and not tables.nth(1).is_visible()
