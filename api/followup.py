@@ -29,7 +29,7 @@ from monitoring.services import (
     progress_report_save,
 )
 from portal import opendata
-from portal.dashboard import Filters, build
+from portal.dashboard import Filters, build, masterplans_seen_by
 from regions.models import IslandGroup
 
 router = Router(tags=["follow-through"])
@@ -407,7 +407,8 @@ def dashboard(request: HttpRequest, filters: Query[DashboardFilters]) -> Any:
         "cohorts": [_cohort_figures(b, board.cohort_counts.get(int(b.key))) for b in board.cohorts],
         "residents": board.residents,
         "residents_include_demo": board.residents_demo,
-        "masterplans": {b.key: int(b.value) for b in board.masterplans},
+        # as the dashboard page: the masterplans this caller may open
+        "masterplans": {b.key: int(b.value) for b in masterplans_seen_by(board, request.user)},
         "quick_wins": {b.key: int(b.value) for b in board.quick_wins},
         "budget": board.budget,
         "evaluation": None

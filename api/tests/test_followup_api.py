@@ -68,6 +68,21 @@ def test_evaluations_and_the_dashboard_over_the_api(client: Client) -> None:
     assert data["count"] == 6 and data["licence"] == "CC BY 4.0"
 
 
+def test_the_dashboards_masterplan_counts_are_those_the_caller_may_open(
+    client: Client, officer: User, token_for
+) -> None:  # type: ignore[no-untyped-def]
+    make_masterplan(status="draft", region_code="32.73")
+    make_masterplan(status="enacted", region_code="32.77")
+
+    public = client.get("/api/v1/dashboard").json()["masterplans"]
+    national = client.get(
+        "/api/v1/dashboard", headers={"Authorization": token_for(officer)}
+    ).json()["masterplans"]
+
+    assert (public["draft"], public["enacted"]) == (0, 1)
+    assert (national["draft"], national["enacted"]) == (1, 1)
+
+
 def test_a_quarter_that_has_a_report_is_changed_only_from_its_version(
     client: Client, owner: User, token_for
 ) -> None:  # type: ignore[no-untyped-def]
