@@ -65,6 +65,9 @@ class Member(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True, default="")
     order = models.PositiveSmallIntegerField(default=0)
 
+    # The body's version covers its members (``body_save``): a member restored moves it on.
+    versioned_parent = "body"
+
     class Meta:
         ordering = ["body", "order", "pk"]
         verbose_name = _("member")

@@ -119,6 +119,8 @@ def trash_restore(*, entry: Deleted, user: AnyUser) -> Deleted:
             raise TrashError(
                 _("It cannot come back as it was: a record made since takes its place.")
             ) from exc
+        if main is not None:
+            _parent_changed(main)
         # Saved as they were kept (raw), so their history gets its line here.
         for record in found:
             audit_record(Action.CREATE, obj=record.object, changes={"restored": [None, entry.pk]})
@@ -126,6 +128,15 @@ def trash_restore(*, entry: Deleted, user: AnyUser) -> Deleted:
         entry.restored_by = user if user.is_authenticated else None
         entry.save(update_fields=["restored_at", "restored_by"])
     return entry
+
+
+def _parent_changed(obj: models.Model) -> None:
+    """A record whose parent's version covers it (``versioned_parent``: a body's members) moves
+    that version on when it comes back, so an editor of the parent opened before is stale."""
+    name = getattr(type(obj), "versioned_parent", "")
+    if name:
+        parent = getattr(obj, name)
+        type(parent)._default_manager.filter(pk=parent.pk).update(version=models.F("version") + 1)
 
 
 def _relink(links: list[dict[str, Any]]) -> None:

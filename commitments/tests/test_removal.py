@@ -124,6 +124,20 @@ def test_a_stale_save_that_would_remove_someone_is_refused_without_asking(
     assert council.members.count() == 3
 
 
+def test_an_editor_opened_before_a_member_was_restored_is_stale(
+    owner: User, admin: User, council: Body, client: Client
+) -> None:
+    client.force_login(owner)
+    client.post(COUNCIL, {**body_post(council, cleared=("Kepala Diskominfo",)), "confirmed": "1"})
+    council.refresh_from_db()
+    opened = body_post(council)  # the editor as it stood without the member
+
+    trash_restore(entry=Deleted.objects.get(), user=admin)
+
+    assert client.post(COUNCIL, {**opened, "confirmed": "1"}).status_code == 409
+    assert council.members.filter(name="Kepala Diskominfo").exists()
+
+
 def test_members_saved_without_ids_keep_the_records_they_repeat(council: Body) -> None:
     before = dict(council.members.values_list("name", "pk"))
     rows = [
