@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from inbox.models import Delivery, Preference
@@ -13,6 +14,12 @@ class PreferenceForm(ModelForm):
         help_text=_("They always stay here, in the app, whatever you choose."),
     )
 
+    language = forms.ChoiceField(
+        label=_("Write my e-mails in"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Preference
-        fields = ["email"]
+        fields = ["email", "language"]

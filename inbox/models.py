@@ -163,6 +163,12 @@ class Preference(models.Model):
         default=Delivery.IMMEDIATE,
         help_text=_("How the notifications reach your e-mail; they always stay in the app."),
     )
+    language = models.CharField(
+        _("language of the e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

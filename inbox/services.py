@@ -28,9 +28,15 @@ def _recipients(users: Iterable[User | None]) -> list[User]:
     return [unique[pk] for pk in sorted(unique)]
 
 
-def _delivery(users: list[User]) -> dict[int, str]:
-    chosen = dict(Preference.objects.filter(user__in=users).values_list("user_id", "email"))
-    return {u.pk: chosen.get(u.pk, Delivery.IMMEDIATE) for u in users}
+def _delivery(users: list[User]) -> dict[int, tuple[str, str]]:
+    """Each user's choice: how their e-mails come, and in which language."""
+    chosen = {
+        user_id: (email, language)
+        for user_id, email, language in Preference.objects.filter(user__in=users).values_list(
+            "user_id", "email", "language"
+        )
+    }
+    return {u.pk: chosen.get(u.pk, (Delivery.IMMEDIATE, settings.LANGUAGE_CODE)) for u in users}
 
 
 def _mail(subject: str, lines: list[str], email: str) -> tuple[str, str, str | None, list[str]]:
@@ -69,9 +75,9 @@ def notify(
     if not people:
         return []
     # Words of the platform (a role, a status, a date) are passed as codes, read in each
-    # reader's language when shown. The text kept for a kind without a message of its own,
-    # and the e-mail, are in the platform's language: a person's language is known only on
-    # the pages they open, so the actor's own must not leak into them.
+    # reader's language when shown: on the page in the page's, by e-mail in the one each
+    # person chose. The text kept for a kind without a message of its own is in the platform's
+    # language, so the actor's own must not leak into it.
     with translation.override(settings.LANGUAGE_CODE):
         values = {k: _text(v) for k, v in (params or {}).items()}
         written = Notification(kind=kind, params=values, text=text[:300]).message[:300]
@@ -93,8 +99,11 @@ def notify(
     now = timezone.now()
     mails, sent = [], []
     for note in notes:
-        if note.user.email and delivery[note.user.pk] == Delivery.IMMEDIATE:
-            mails.append(_mail(written, [written, f"{settings.KC_SITE_URL}{url}"], note.user.email))
+        how, language = delivery[note.user.pk]
+        if note.user.email and how == Delivery.IMMEDIATE:
+            with translation.override(language):
+                said = note.message
+            mails.append(_mail(said, [said, f"{settings.KC_SITE_URL}{url}"], note.user.email))
             sent.append(note.pk)
     if sent:
         Notification.objects.filter(pk__in=sent).update(emailed_at=now)
@@ -123,8 +132,11 @@ def digest_send(*, now: datetime | None = None) -> int:
     for note in waiting:
         per_user[note.user_id].append(note)
     mails = []
-    with translation.override(settings.LANGUAGE_CODE):
-        for notes in per_user.values():
+    languages = dict(
+        Preference.objects.filter(user_id__in=per_user).values_list("user_id", "language")
+    )
+    for user_id, notes in per_user.items():
+        with translation.override(languages.get(user_id, settings.LANGUAGE_CODE)):
             subject = ngettext(
                 "%(count)d notification today", "%(count)d notifications today", len(notes)
             ) % {"count": len(notes)}

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -87,6 +87,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "account.use")
     preference = preference_of(request.user)  # type: ignore[arg-type]
+    if preference.pk is None:  # never chosen: the e-mails offered in the language of the page
+        preference.language = translation.get_language() or preference.language
     form = PreferenceForm(request.POST or None, instance=preference)
     if request.method == "POST" and form.is_valid():
         if form.has_changed() or preference.pk is None:

@@ -66,8 +66,9 @@ def test_each_person_chooses_how_e_mail_reaches_them(
     for user in (owner, colleague, officer):
         user.email = f"{user.username}@example.id"
         user.save()
-    assert login(colleague).post("/untuk-anda/e-mail/", {"email": "digest"}).status_code == 302
-    assert login(officer).post("/untuk-anda/e-mail/", {"email": "off"}).status_code == 302
+    for user, choice in ((colleague, "digest"), (officer, "off")):
+        chosen = login(user).post("/untuk-anda/e-mail/", {"email": choice, "language": "id"})
+        assert chosen.status_code == 302
     assert Preference.objects.get(user=colleague).email == Delivery.DIGEST
     with django_capture_on_commit_callbacks(execute=True):
         notify([owner, colleague, officer], Kind.OTHER, "/wilayah/32.73/", text="Langkah pertama")
@@ -115,9 +116,9 @@ def test_a_note_with_line_breaks_still_makes_a_one_line_subject(
 
 def test_the_choice_posted_back_unchanged_writes_nothing(colleague: User, login) -> None:  # type: ignore[no-untyped-def]
     client = login(colleague)
-    client.post("/untuk-anda/e-mail/", {"email": "digest"})
+    client.post("/untuk-anda/e-mail/", {"email": "digest", "language": "id"})
     before = Preference.objects.get(user=colleague).updated_at
-    client.post("/untuk-anda/e-mail/", {"email": "digest"})
+    client.post("/untuk-anda/e-mail/", {"email": "digest", "language": "id"})
     assert Preference.objects.get(user=colleague).updated_at == before
     response = client.post("/untuk-anda/e-mail/", {"email": "kadang"})
     assert response.status_code == 200 and "Pilih" in response.content.decode()

@@ -1,7 +1,9 @@
 """A notification names the platform's words (a role, a status, an award, a quarter, a date)
 in each reader's language: they are kept as codes and read when shown, on the page and in the
-e-mail (in the platform's language); a value kept in words before reads as it was kept."""
+e-mail (in the language each person chose, the platform's until they choose); a value kept in
+words before reads as it was kept."""
 
+import re
 from datetime import date
 from typing import Any
 
@@ -131,6 +133,40 @@ def test_the_e_mail_names_them_in_the_platforms_language(
         notify([owner], kind, "/", params=params)
     (message,) = mail.outbox
     assert indonesian in message.subject and indonesian in message.body
+
+
+def test_each_person_reads_the_e_mail_and_the_digest_in_the_language_they_chose(
+    owner: User, colleague: User, login, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    for user in (owner, colleague):
+        user.email = f"{user.username}@example.id"
+        user.save()
+    chosen = login(owner).post("/untuk-anda/e-mail/", {"email": "immediate", "language": "en"})
+    assert chosen.status_code == 302
+    Preference.objects.create(user=colleague, email=Delivery.DIGEST, language="en")
+    kind, params, indonesian, english = CASES[0]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([owner, colleague], kind, "/", params=params)
+        digest_send()
+
+    at_once, digest = mail.outbox
+    assert at_once.to == [owner.email] and english in at_once.subject and english in at_once.body
+    assert indonesian not in at_once.body
+    assert digest.to == [colleague.email] and "1 notification today" in digest.subject
+    assert english in digest.body and indonesian not in digest.body
+    # in the app, each page reads it in its own language
+    with translation.override("id"):
+        assert indonesian in Notification.objects.filter(user=owner).get().message
+
+
+def test_the_e_mail_preferences_offer_the_language_of_the_page_at_first(owner: User, login) -> None:  # type: ignore[no-untyped-def]
+    client = login(owner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/untuk-anda/e-mail/").content.decode()
+    radios = dict(re.findall(r'<input[^>]*name="language"[^>]*value="(\w+)"([^>]*)>', page))
+    assert set(radios) == {"id", "en"}
+    assert "checked" in radios["en"] and "checked" not in radios["id"]
 
 
 def test_the_digest_names_them_in_the_platforms_language(
