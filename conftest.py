@@ -187,7 +187,7 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def quick_book(monkeypatch):  # type: ignore[no-untyped-def]
-    """The book job's steps without WeasyPrint's seconds of typesetting, for tests of the queue,
+    """The book job's steps without typesetting a book, for tests of the queue,
     the pages and the API around it (masterplans/tests/test_book.py and one job test typeset
     real books)."""
     from masterplans import jobs

@@ -308,10 +308,10 @@ def main() -> None:
         user = editor()
         n = args.programs
 
-        # The first book of the process is the one timed: Typst keeps what it laid out in
-        # memory, so a later book of the same process is quicker (a worker's second version of
-        # a masterplan). Those follow, each of a new version (its cover changes), and are
-        # printed apart as the warm figure.
+        # The first book of the process is the one timed: fonts read, nothing laid out before.
+        # Typst keeps what it laid out in memory; the books after it, each of a new version
+        # (its cover changes), are printed apart as the warm figure, to show whether a
+        # worker's later books gain from that.
         walls, cpus = [], []
         for repeat in range(max(1, args.pdf_repeats)):
             if repeat:

@@ -12,6 +12,8 @@ from django.shortcuts import render
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from kotacerdas.xmltext import xml_text
+
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
@@ -66,6 +68,8 @@ def text_row(sheet: Any, values: Iterable[Any]) -> list[Any]:
     ``workbook_bytes`` does for ordinary sheets, which it cannot read back)."""
     row = []
     for value in values:
+        if isinstance(value, str):
+            value = xml_text(value)  # openpyxl refuses what XML cannot hold
         if isinstance(value, str) and value.startswith("="):
             cell = WriteOnlyCell(sheet, value=value)
             cell.data_type = "s"

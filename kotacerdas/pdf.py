@@ -18,7 +18,7 @@ PDF_ASSETS = Path(settings.BASE_DIR) / "static"
 
 
 class PdfUnavailable(RuntimeError):
-    """WeasyPrint or the system libraries it needs (pango) are not installed."""
+    """WeasyPrint or the system libraries it needs (pango), or the fonts, are not installed."""
 
 
 @cache
@@ -51,34 +51,35 @@ def weasyprint_html() -> Any:
     return HTML
 
 
-# Typst reads these fonts and no others (Debian's fonts-dejavu-core; scripts/ensure_pdf_deps.sh).
-TYPST_FONTS = Path("/usr/share/fonts/truetype/dejavu")
-
-
 def render_typst(template: Path, name: str, data: Callable[[], dict[str, Any]]) -> bytes:
     """The Typst ``template`` typeset as PDF with ``data()`` as ``sys.inputs.<name>`` (JSON).
 
     The template reads its data as values, so whatever people typed is set as text and never
     read as markup; it may read no file but itself (its root is its own folder) and only the
-    DejaVu fonts. ``data`` is called with Indonesian active, like ``render_pdf``'s context."""
+    fonts in ``KC_PDF_FONTS``. ``data`` is called with Indonesian active, like
+    ``render_pdf``'s context. PdfUnavailable when a font it asks for is not there: Typst would
+    set the book in another font without a word."""
     import typst
 
-    if not TYPST_FONTS.is_dir():
+    fonts = Path(settings.KC_PDF_FONTS)
+    if not (fonts / "DejaVuSans.ttf").is_file():
         raise PdfUnavailable(
-            f"the fonts of the PDF documents are missing ({TYPST_FONTS}); "
-            "run scripts/ensure_pdf_deps.sh as root"
+            f"the fonts of the PDF documents are missing ({fonts}); run "
+            "scripts/ensure_pdf_deps.sh as root, or set KC_PDF_FONTS to the DejaVu fonts' folder"
         )
     with translation.override("id"):
         inputs = {name: json.dumps(data(), ensure_ascii=False)}
-    return bytes(
-        typst.compile(
-            str(template),
-            root=str(template.parent),
-            font_paths=[str(TYPST_FONTS)],
-            ignore_system_fonts=True,
-            sys_inputs=inputs,
-        )
+    pdf, warnings = typst.compile_with_warnings(
+        str(template),
+        root=str(template.parent),
+        font_paths=[str(fonts)],
+        ignore_system_fonts=True,
+        sys_inputs=inputs,
     )
+    missing = [w.message for w in warnings if "font" in w.message]
+    if missing:
+        raise PdfUnavailable(f"{fonts}: {'; '.join(missing)}")
+    return bytes(pdf)
 
 
 def render_pdf(template: str, context: Callable[[], dict[str, Any]]) -> bytes:

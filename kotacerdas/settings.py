@@ -211,6 +211,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kota Cerdas <noreply@kotacerdas.local>")
 # Links in e-mails (notifications) need the site's own address: a mail has no "current host".
 # Required in production, where a loopback default would send every reader a dead link.
+# The folder of the DejaVu fonts the masterplan book (Typst) is set in: Debian's
+# fonts-dejavu-core by default; elsewhere (macOS, another distribution) where they are.
+KC_PDF_FONTS = env_str("KC_PDF_FONTS", "/usr/share/fonts/truetype/dejavu")
 KC_SITE_URL = env_str("KC_SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
 
 # Requests are small forms and JSON; files (evidence, imports) come with their own limits.

@@ -7,6 +7,7 @@ and the template only places them."""
 
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -48,28 +49,39 @@ SECTIONS = [
     "7. Indikator kinerja (KPI)",
     "8. Konsultasi publik",
 ]
+# A program card or a dimension's analysis of more lines than this (``_lines``, an over-
+# estimate) may break across pages; a shorter one is kept on one page. A page holds about 60
+# lines of the book's small print: a block that may not break loses what does not fit.
+LONG_LINES = 35
+# Programs in one roadmap chart: 50 bars and their labels fill most of a page.
+ROADMAP_ROWS = 50
 # The boxes on the cover: (border, background, text) colours.
 DRAFT_COLOURS = ("#9a6b00", "#fff7e0", "#4d3500")
 DEMO_COLOURS = ("#b00020", "#fdecee", "#6b0012")
 
 
-def number_text(value: float | None) -> str:
-    """12.5 → ``12,5``; 1500.0 → ``1.500``; None → a dash."""
+def number_text(value: float | Decimal | None) -> str:
+    """12.5 → ``12,5``; 1500.0 → ``1.500``; 12.999 → ``13``; to two decimals, halves up;
+    None → a dash."""
     if value is None:
         return DASH
-    if float(value) == int(value):
-        return f"{int(value):,}".replace(",", ".")
-    whole, _dot, fraction = f"{value:,.2f}".rstrip("0").partition(".")
-    return whole.replace(",", ".") + "," + fraction
+    rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if rounded == 0:
+        rounded = abs(rounded)  # not "-0"
+    whole, _dot, fraction = f"{rounded:,}".partition(".")
+    fraction = fraction.rstrip("0")
+    return whole.replace(",", ".") + ("," + fraction if fraction else "")
 
 
 def amount_text(value: int) -> str:
-    """A budget cell in a narrow table, in Rp juta: ``1.250``; ``<1``; a dash for none."""
+    """A budget cell in a narrow table, in Rp juta, halves up: ``1.250``; ``<1`` under
+    Rp 500.000; a dash for none."""
     if not value:
         return DASH
     if value < 500_000:
         return "<1"
-    return f"{round(value / 1_000_000):,}".replace(",", ".")
+    millions = (Decimal(value) / 1_000_000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{millions:,}".replace(",", ".")
 
 
 def billions_text(value: int) -> str:
@@ -166,6 +178,7 @@ def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
     return [
         {
             "label": dimension_label(code),
+            "long": _lines(*(i.text for kind in items[code].values() for i in kind)) > LONG_LINES,
             "kinds": [
                 {
                     "label": KIND_LABELS[kind],
@@ -188,6 +201,13 @@ def _analysis_by_dimension(masterplan: Masterplan) -> list[dict[str, Any]]:
     ]
 
 
+def _lines(*texts: str | list[str]) -> int:
+    """About how many lines of small print ``texts`` take, generously: 80 letters a line where
+    the page holds about 110."""
+    flat = [t for text in texts for t in ([text] if isinstance(text, str) else text)]
+    return sum(1 + len(text) // 80 for text in flat)
+
+
 def _steps(program: Program) -> list[str]:
     """The action plan as numbered lines."""
     return [
@@ -207,15 +227,22 @@ def _program(program: Program) -> dict[str, Any]:
         ("Program RPJMD", program.rpjmd_program),
     ]
     answers = program.answers
+    description = paragraphs(program.description)
+    steps = _steps(program)
+    grid = _program_grid(program)
+    lines = _lines(
+        [f"{label} {value}" for label, value in meta if value], *description, *steps
+    ) + 2 * (len(grid["kpis"]) + len(grid["budget"]) + 4)
     return {
         "code": program.code,
         "title": program.title,
         "quick_win": program.is_quick_win,
         "meta": [[label, value] for label, value in meta if value],
         "answers": f"Menjawab {answers.get_kind_display()}: {answers.text}" if answers else "",
-        "description": paragraphs(program.description),
-        "steps": _steps(program),
-        "grid": _program_grid(program),
+        "description": description,
+        "steps": steps,
+        "grid": grid,
+        "long": lines > LONG_LINES,
     }
 
 
@@ -256,15 +283,19 @@ def book_data(masterplan: Masterplan) -> dict[str, Any]:
     # The KPI summary shows the first, middle and last year; the program pages show every year.
     kpi_years = sorted({years[0], years[len(years) // 2], years[-1]})
     dimensions = []
+    n = ROADMAP_ROWS
     for number, code in enumerate(Dimension.values, start=1):
         members = [p for p in programs if p.dimension == code]
         dimensions.append(
             {
                 "label": f"3.{number} {dimension_label(code)}",
                 "colour": DIMENSION_COLOURS[code],
-                "roadmap": str(roadmap_svg(masterplan, dimension=code, programs=members))
-                if members
-                else "",
+                # at most ROADMAP_ROWS programs a chart: a chart is an image, which keeps to
+                # one page
+                "roadmaps": [
+                    str(roadmap_svg(masterplan, dimension=code, programs=members[i : i + n]))
+                    for i in range(0, len(members), n)
+                ],
                 "programs": [_program(p) for p in members],
                 "kpis": _kpi_summary(members, kpi_years),
             }

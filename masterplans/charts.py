@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from kotacerdas.xmltext import xml_text
 from masterplans.models import BudgetLine, Dimension, FundingSource, Masterplan, Program
 from portal.templatetags.kc_format import rupiah
 
@@ -135,8 +136,14 @@ def dimension_budget_table(masterplan: Masterplan) -> BudgetTable:
 # SVG helpers
 
 
+def _escape(value: Any) -> str:
+    """Escaped for SVG, without the control characters XML cannot hold (a chart with one is
+    refused by the PDF book's typesetter)."""
+    return escape(xml_text(str(value)))
+
+
 def _attrs(values: dict[str, Any]) -> str:
-    return " ".join(f'{name.replace("_", "-")}="{escape(value)}"' for name, value in values.items())
+    return " ".join(f'{name.replace("_", "-")}="{_escape(v)}"' for name, v in values.items())
 
 
 def _svg_open(chart_id: str, width: int, height: int, title: str, desc: str) -> list[str]:
@@ -145,14 +152,14 @@ def _svg_open(chart_id: str, width: int, height: int, title: str, desc: str) -> 
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'font-family="{FONT}" font-size="10" fill="{TEXT}">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
+        f'<title id="{chart_id}-title">{_escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{_escape(desc)}</desc>',
     ]
 
 
 def _text(x: float, y: float, content: str, **attrs: Any) -> str:
     extra = (" " + _attrs(attrs)) if attrs else ""
-    return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(content)}</text>'
+    return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{_escape(content)}</text>'
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -319,7 +326,7 @@ def roadmap_svg(
             if program.is_quick_win:
                 tip += ", quick win"
             parts.append(
-                f'<g class="bar"><title>{escape(tip)}</title>'
+                f'<g class="bar"><title>{_escape(tip)}</title>'
                 f'<rect x="{x:.1f}" y="{y + 3:.1f}" width="{bar:.1f}" height="{row - 6}" '
                 f'rx="2" fill="{colour}"'
                 + (f' stroke="{TEXT}" stroke-width="1.2"' if program.is_quick_win else "")
@@ -335,7 +342,7 @@ def roadmap_svg(
     parts.append(f'<g transform="translate(0 {plot_bottom + 22:.1f})">')
     parts += legend
     parts.append("</g></svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every text above went through escape()
+    return mark_safe("".join(parts))  # noqa: S308 - every text above went through _escape()
 
 
 # Budget by year
@@ -431,7 +438,7 @@ def budget_svg(
                 f'<rect x="{x:.1f}" y="{y_top:.1f}" width="{bar:.1f}" '
                 f'height="{y_base - y_top:.2f}" '
                 f'fill="{SOURCE_COLOURS.get(code, MUTED)}" stroke="#ffffff" stroke-width="0.5">'
-                f"<title>{escape(f'{row.label} · {label}: {rupiah(amount)}')}</title></rect>"
+                f"<title>{_escape(f'{row.label} · {label}: {rupiah(amount)}')}</title></rect>"
             )
             base += amount
         if row.total:
@@ -465,7 +472,7 @@ def budget_svg(
     parts.append(f'<g transform="translate(0 {bottom + 36:.1f})">')
     parts += legend
     parts.append("</g></svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every text above went through escape()
+    return mark_safe("".join(parts))  # noqa: S308 - every text above went through _escape()
 
 
 def _short_rupiah(amount: int) -> str:

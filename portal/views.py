@@ -10,7 +10,6 @@ from accounts import access
 from enrolment.movement import cohort_choices, movement
 from kotacerdas import pagecache
 from kotacerdas.params import id_param
-from masterplans.models import PUBLIC_STATUSES
 from portal import opendata
 from portal.dashboard import (
     DASHBOARD_SECONDS,
@@ -107,7 +106,6 @@ def dashboard(request: HttpRequest) -> HttpResponseBase:
                 "largest": largest,
                 "budget_largest": budget_largest,
                 "drafts_visible": access.can(request.user, "masterplan.view_draft"),
-                "public_statuses": PUBLIC_STATUSES,
                 "groups": IslandGroup.choices,
                 "provinces": Province.objects.order_by("code"),
                 "cohorts": cohort_choices(),

@@ -47,3 +47,13 @@ def test_csv_text_that_a_spreadsheet_would_run_gets_an_apostrophe() -> None:
         7,
         None,
     ]
+
+
+def test_a_write_only_sheet_drops_the_control_characters_xml_cannot_hold() -> None:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("komentar")
+    sheet.append(text_row(sheet, ["Baris\x0bbaru\x0c dari Word\x01", "=\x0bSUM(A1)", 3]))
+
+    cells = [c.value for c in load_workbook(io.BytesIO(workbook_bytes(book))).active[1]]
+
+    assert cells == ["Barisbaru dari Word", "=SUM(A1)", 3]

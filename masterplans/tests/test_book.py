@@ -4,7 +4,7 @@ import subprocess
 import pytest
 
 from accounts.models import User
-from masterplans.book import masterplan_pdf, paragraphs
+from masterplans.book import amount_text, masterplan_pdf, number_text, paragraphs
 from masterplans.models import (
     AnalysisItem,
 )
@@ -126,6 +126,58 @@ def test_what_people_typed_is_set_as_text_never_read_as_markup() -> None:
 
     assert typed in flat
     assert "Baris satu baris dua Paragraf berikutnya = judul?" in flat
+
+
+def test_a_program_longer_than_a_page_is_printed_whole_across_pages() -> None:
+    masterplan = make_masterplan()
+    program = masterplan.programs.get(code="GOV-01")
+    program.description = "\n\n".join(f"Paragraf {n} dari uraian program." for n in range(1, 61))
+    program.save()
+    for n in range(1, 121):
+        AnalysisItem.objects.create(
+            masterplan=masterplan, dimension="governance", kind="strength", text=f"Kekuatan {n}"
+        )
+
+    flat = " ".join(pdf_text(masterplan_pdf(masterplan)).split())
+
+    assert "Paragraf 60 dari uraian program." in flat
+    assert "Kekuatan 120" in flat
+
+
+def test_control_characters_pasted_into_a_title_do_not_stop_the_book() -> None:
+    masterplan = make_masterplan()
+    masterplan.programs.filter(code="GOV-01").update(title="Layanan\x0bterpadu\x0c\x01 daring")
+
+    flat = " ".join(pdf_text(masterplan_pdf(masterplan)).split())
+
+    assert "GOV-01" in flat and "daring" in flat
+
+
+def test_the_fonts_missing_is_said_rather_than_a_book_in_another_font(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kotacerdas.pdf import PdfUnavailable
+
+    settings.KC_PDF_FONTS = str(tmp_path)
+    with pytest.raises(PdfUnavailable, match="KC_PDF_FONTS"):
+        masterplan_pdf(make_masterplan())
+
+
+def test_figures_are_written_as_indonesians_read_them() -> None:
+    assert [number_text(v) for v in (12.5, 1500.0, 12.999, 0.001, -0.004, 2.005, None)] == [
+        "12,5",
+        "1.500",
+        "13",
+        "0",
+        "0",
+        "2,01",
+        "\u2013",
+    ]
+    assert [amount_text(v) for v in (499_999, 500_000, 2_500_000, 1_250_000_000, 0)] == [
+        "<1",
+        "1",
+        "3",
+        "1.250",
+        "\u2013",
+    ]
 
 
 def test_paragraphs_split_at_blank_lines_and_keep_line_breaks() -> None:

@@ -35,7 +35,11 @@ def solver(snapshot: dict[str, Any]) -> str:
     if snapshot["format"] < 2:
         return _(
             "The regions were chosen exactly by integer programming (HiGHS), as every round "
-            "computed before December 2026 was; it is recomputed the same way."
+            "computed before December 2026 was; it is recomputed the same way. Between two "
+            "scores equal but for the last decimal place it could take the region earlier in "
+            "code order: such a region reads “better-ranked regions were capped out”, "
+            "and the other “its seat went to other island groups' minimums”, even "
+            "where no quota applied."
         )
     if is_laminar(snapshot_layout(snapshot)):
         return _(
