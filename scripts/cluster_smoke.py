@@ -217,10 +217,10 @@ def report_form(html: str, program: int) -> tuple[str, str]:
 
 def realised(html: str, year: int) -> str | None:
     """The dashboard's realised budget of ``year`` as shown; None without a row for it."""
-    found = re.search(
-        rf'<td>{year}</td><td class="num">[^<]*</td><td class="num">([^<]*)</td>', html
-    )
-    return found.group(1) if found else None
+    # <th scope="row">2019</th> <td class="num"><a ...>planned</a></td> <td ...>realised
+    cell = r'\s*<td class="num">(?:<a [^>]*>)?([^<]*)(?:</a>)?</td>'
+    found = re.search(rf'<th scope="row">{year}</th>{cell}{cell}', html)
+    return found.group(2) if found else None
 
 
 def log_in(browser: Browser, username: str, password: str) -> Response:
