@@ -1,3 +1,4 @@
+import re
 import shutil
 import subprocess
 
@@ -138,10 +139,15 @@ def test_a_program_longer_than_a_page_is_printed_whole_across_pages() -> None:
             masterplan=masterplan, dimension="governance", kind="strength", text=f"Kekuatan {n}"
         )
 
-    flat = " ".join(pdf_text(masterplan_pdf(masterplan)).split())
+    text = pdf_text(masterplan_pdf(masterplan))
+    flat = " ".join(text.split())
 
     assert "Paragraf 60 dari uraian program." in flat
     assert "Kekuatan 120" in flat
+    # a dimension's heading is on the page of its first program, never alone at a page's foot
+    for page in text.split("\f")[2:]:
+        for dimension in re.findall(r"^\s*3\.\d (Smart \w+)\s*$", page, flags=re.M):
+            assert re.search(r"\b[A-Z]{3}-\d\d\b", page.split(dimension, 1)[1]), dimension
 
 
 def test_control_characters_pasted_into_a_title_do_not_stop_the_book() -> None:
@@ -187,8 +193,6 @@ def test_paragraphs_split_at_blank_lines_and_keep_line_breaks() -> None:
 
 def contents_entries(contents: str) -> list[tuple[str, int]]:
     """(title, page) per line of the contents page: ``3. Program per dimensi . . . . 5``."""
-    import re
-
     contents = contents.replace("\u2060", "")  # Typst's word joiner before the number
     found = re.findall(r"^\s*(\S.*?)\s*(?:\.\s*){3,}(\d+)\s*$", contents, flags=re.M)
     return [(title, int(page)) for title, page in found]
