@@ -221,11 +221,14 @@ def _tell_team(
     )
 
 
-def mark_read(*, user: User, pk: int | None = None) -> int:
-    """Mark one of ``user``'s notifications read, or all of them; returns how many changed."""
+def mark_read(*, user: User, pk: int | None = None, kind: str = "") -> int:
+    """Mark one of ``user``'s notifications read, or all of them (of ``kind`` if given);
+    returns how many changed."""
     unread = Notification.objects.filter(user=user, read_at=None)
     if pk is not None:
         unread = unread.filter(pk=pk)
+    if kind:
+        unread = unread.filter(kind=kind)
     return unread.update(read_at=timezone.now())
 
 

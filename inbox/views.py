@@ -48,7 +48,9 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if request.method == "POST":
         pk = posted_id(request, "notification") if "notification" in request.POST else None
-        mark_read(user=user, pk=pk)  # type: ignore[arg-type]
+        # "all" under a kind filter: all of that kind, as the page shows them
+        kind = request.GET.get("kind", "")
+        mark_read(user=user, pk=pk, kind=kind if kind in Kind.values else "")  # type: ignore[arg-type]
         return redirect(request.get_full_path())  # back to the page, with its filters
     mine = Notification.objects.filter(user_id=int(user.pk or 0))
     received = set(mine.order_by().values_list("kind", flat=True).distinct())

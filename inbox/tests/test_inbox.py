@@ -53,6 +53,19 @@ def test_the_bell_counts_unread_notifications_and_reading_them_clears_it(
     assert 'data-testid="unread"' not in client.get("/").content.decode()
 
 
+def test_marking_all_read_under_a_kind_filter_marks_that_kind_only(owner: User, login) -> None:  # type: ignore[no-untyped-def]
+    notify([owner], Kind.OTHER, "/", text="Lain")
+    notify([owner], Kind.APPROVED, "/", params={"who": "Petugas", "region": "Kota Bandung"})
+    client = login(owner)
+
+    filtered = client.get("/untuk-anda/?kind=approved").content.decode()
+    client.post("/untuk-anda/?kind=approved")
+
+    assert "Tandai semua jenis ini sudah dibaca" in filtered
+    unread = Notification.objects.filter(user=owner, read_at=None)
+    assert list(unread.values_list("kind", flat=True)) == [Kind.OTHER]
+
+
 def test_nobody_marks_another_persons_notification_read(owner: User, outsider: User, login) -> None:  # type: ignore[no-untyped-def]
     (theirs,) = notify([owner], Kind.OTHER, "/", text="Milik editor")
     login(outsider).post("/untuk-anda/", {"notification": theirs.pk})
