@@ -722,7 +722,7 @@ PAGES: dict[str, Route] = {
         (Check("POST", DJANGO_STAFF, {"confirmed": "1"}),), {"pk": "DELETED_PROGRAM"}
     ),
     "inbox:preferences": Route(
-        (Check("GET", SIGNED_IN), Check("POST", SIGNED_IN, {"email": "digest"}))
+        (Check("GET", SIGNED_IN), Check("POST", SIGNED_IN, {"email": "digest", "language": "en"}))
     ),
     # Readiness of the 2017 cohort (PUBLISHED_ROUND): the own region's team answers; no
     # persona here is a regionally assigned assessor (readiness tests cover scoring).
