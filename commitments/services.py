@@ -10,6 +10,7 @@ one is the stored record with the same content not named by another row, else a 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
@@ -204,10 +205,21 @@ def _write_members(body: Body, members: list[MemberInput], user: Any) -> None:
         trash_delete(
             obj=member,
             user=_remover(user),
-            label=_("Member %(name)s of the %(body)s (%(region)s)")
-            % {"name": member.name, "body": body.get_kind_display(), "region": body.region.name},
+            label=partial(_member_label, member, body),
             region=body.region,
         )
+
+
+def _member_label(member: Member, body: Body) -> str:
+    return _("Member %(name)s of the %(body)s (%(region)s)") % {
+        "name": member.name,
+        "body": body.get_kind_display(),
+        "region": body.region.name,
+    }
+
+
+def _contact_label(contact: Contact, region: Region) -> str:
+    return _("Contact person %(name)s (%(region)s)") % {"name": contact.name, "region": region.name}
 
 
 def statement_version(region: Region) -> int:
@@ -335,8 +347,7 @@ def contacts_save(
         trash_delete(
             obj=contact,
             user=_remover(user),
-            label=_("Contact person %(name)s (%(region)s)")
-            % {"name": contact.name, "region": region.name},
+            label=partial(_contact_label, contact, region),
             region=region,
         )
     return list(Contact.objects.filter(region=region).order_by("order", "pk"))

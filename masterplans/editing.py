@@ -70,8 +70,10 @@ def delete_analysis_item(masterplan: Masterplan, user: AnyUser, item: AnalysisIt
     trash_delete(
         obj=item,
         user=user,
-        label=_("Analysis item of %(region)s: %(text)s")
-        % {"region": masterplan.region.name, "text": item.text[:120]},
+        label=lambda: (
+            _("Analysis item of %(region)s: %(text)s")
+            % {"region": masterplan.region.name, "text": item.text[:120]}
+        ),
         region=masterplan.region,
     )
 
@@ -83,8 +85,10 @@ def delete_program(masterplan: Masterplan, user: AnyUser, program: Program) -> N
     trash_delete(
         obj=program,
         user=user,
-        label=_("Program %(code)s %(title)s (%(region)s)")
-        % {"code": program.code, "title": program.title, "region": masterplan.region.name},
+        label=lambda: (
+            _("Program %(code)s %(title)s (%(region)s)")
+            % {"code": program.code, "title": program.title, "region": masterplan.region.name}
+        ),
         region=masterplan.region,
     )
 

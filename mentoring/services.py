@@ -165,12 +165,14 @@ def assignment_remove(*, cohort: SelectionRound, user: Any, membership: Membersh
     trash_delete(
         obj=membership,
         user=user,
-        label=_("%(role)s %(person)s of %(region)s")
-        % {
-            "role": membership.get_role_display(),
-            "person": membership.user.get_full_name() or membership.user.get_username(),
-            "region": membership.region.name if membership.region else "",
-        },
+        label=lambda: (
+            _("%(role)s %(person)s of %(region)s")
+            % {
+                "role": membership.get_role_display(),
+                "person": membership.user.get_full_name() or membership.user.get_username(),
+                "region": membership.region.name if membership.region else "",
+            }
+        ),
         region=membership.region,
     )
 

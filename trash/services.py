@@ -3,14 +3,16 @@ everything deleted along with it, and ``trash_restore`` brings it all back with 
 so links to it work again and its history continues."""
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core import serializers
 from django.core.serializers.base import DeserializationError
 from django.db import IntegrityError, connection, models, router, transaction
 from django.db.models.deletion import Collector
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -56,13 +58,17 @@ def _collected(obj: models.Model) -> tuple[list[models.Model], list[dict[str, An
 
 
 def trash_delete(
-    *, obj: models.Model, user: AnyUser, label: str, region: Region | None = None
+    *, obj: models.Model, user: AnyUser, label: Callable[[], str], region: Region | None = None
 ) -> Deleted:
-    """Delete ``obj`` (and what cascades from it), keeping it all to be restored."""
+    """Delete ``obj`` (and what cascades from it), keeping it all to be restored. ``label()``
+    says what it was; it is written in the platform's language, whoever's the request is, as
+    the administrators who restore read it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        written = label()
     with transaction.atomic():
         records, links = _collected(obj)
         entry = Deleted.objects.create(
-            label=label[:300],
+            label=written[:300],
             kind=obj._meta.label_lower,
             region=region,
             records={"records": json.loads(serializers.serialize("json", records)), "links": links},

@@ -290,7 +290,7 @@ def fill(value: Any, users: dict[str, User | None]) -> Any:
 
         masterplan = Masterplan.objects.get(pk=fill("OWN_MASTERPLAN", users))
         doomed = make_program(masterplan, "governance", 9)
-        return trash_delete(obj=doomed, user=users["editor"], label="Program GOV-09").pk
+        return trash_delete(obj=doomed, user=users["editor"], label=lambda: "Program GOV-09").pk
     if value in ("OWN_MASTERPLAN", "OWN_PROGRAM", "OWN_ANALYSIS", "OWN_KPI"):
         masterplan = Masterplan.objects.filter(region__code=OWN).first() or make_masterplan(OWN)
         if value == "OWN_PROGRAM":
