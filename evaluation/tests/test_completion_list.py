@@ -1,7 +1,6 @@
 """The completion awards as a list: sorted by its columns, the sort kept by the filters and the
 pages, and downloaded as filtered with every finisher and no masterplan that is not public."""
 
-import csv
 import io
 from collections.abc import Callable
 
@@ -12,6 +11,7 @@ from openpyxl import load_workbook
 from accounts.models import User
 from evaluation import views
 from evaluation.tests.test_completion import finished
+from kotacerdas.tests.downloads import csv_rows
 from selection.models import SelectionRound
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +33,6 @@ def finishers(cohort: SelectionRound) -> None:
 
 def regions(client: Client, url: str) -> list[str]:
     return [c.region.name for c in client.get(url).context["page"]]
-
-
-def downloaded(client: Client, url: str) -> list[list[str]]:
-    response = client.get(url)
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode().removeprefix("\ufeff"))))
 
 
 def test_the_list_sorts_by_region_both_ways(finishers: None, client: Client) -> None:
@@ -91,7 +85,7 @@ def test_the_download_holds_every_filtered_finisher_and_nothing_unfinished(
     finishers: None, client: Client, officer: User, login: Login, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(views, "PAGE_SIZE", 1)
-    rows = downloaded(client, URL + "?urut=region&unduh=csv")
+    rows = csv_rows(client, URL + "?urut=region&unduh=csv")
     assert rows[0] == [
         "Wilayah",
         "Provinsi",
@@ -109,9 +103,9 @@ def test_the_download_holds_every_filtered_finisher_and_nothing_unfinished(
     ]
     assert rows[1][6].endswith("/evaluasi/penyelesaian/32.73/sertifikat.pdf")
     # A national officer reads drafts elsewhere; this list still holds only the finishers.
-    staff = downloaded(login(officer), URL + "?unduh=csv")
+    staff = csv_rows(login(officer), URL + "?unduh=csv")
     assert sorted(r[0] for r in staff[1:]) == [r[0] for r in rows[1:]]
-    filtered = downloaded(client, URL + "?province=32&urut=-region&unduh=csv")
+    filtered = csv_rows(client, URL + "?province=32&urut=-region&unduh=csv")
     assert [r[0] for r in filtered[1:]] == ["Kota Bekasi", "Kota Bandung"]
     book = load_workbook(io.BytesIO(client.get(URL + "?province=32&unduh=xlsx").content)).active
     assert book is not None and book.max_row == 1 + 2

@@ -7,7 +7,6 @@ route table: a list is covered the day its page uses ``kotacerdas.lists``.
   column of numbers comes out in order.
 """
 
-import csv
 import html
 import io
 import re
@@ -19,6 +18,7 @@ from openpyxl import load_workbook
 
 from kotacerdas import access_matrix as matrix
 from kotacerdas.numbers import parse_number
+from kotacerdas.tests.downloads import csv_rows
 from kotacerdas.tests.world import client_as, fill
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +50,7 @@ def _lists(world: Any, signed_in: Any) -> list[tuple[str, str, str]]:
 
 def _csv(client: Any, url: str) -> list[list[str]]:
     joiner = "&" if "?" in url else "?"
-    response = client.get(f"{url}{joiner}unduh=csv")
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode().removeprefix("\ufeff"))))
+    return csv_rows(client, f"{url}{joiner}unduh=csv")
 
 
 def test_the_lists_with_downloads_are_found(world, signed_in) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,6 @@
 people of a role, and downloaded with the people named as the page names them, to the
 national roles the page admits and no one else."""
 
-import csv
 import io
 from collections.abc import Callable
 
@@ -12,6 +11,7 @@ from openpyxl import load_workbook
 
 from accounts.models import Membership, Role, User
 from conftest import make_user
+from kotacerdas.tests.downloads import csv_rows
 from mentoring import views
 from mentoring.services import cohort_regions
 from regions.models import Region
@@ -43,12 +43,6 @@ def list_url(cohort: SelectionRound, query: str = "") -> str:
 
 def names(client: Client, url: str) -> list[str]:
     return [row["region"].name for row in client.get(url).context["page"]]
-
-
-def downloaded(client: Client, url: str) -> list[list[str]]:
-    response = client.get(url)
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode().removeprefix("\ufeff"))))
 
 
 def test_the_regions_sort_by_name_both_ways(
@@ -103,7 +97,7 @@ def test_the_download_holds_every_region_of_the_cohort_with_its_people_named_as_
     monkeypatch.setattr(views, "PAGE_SIZE", 10)
     client = login(viewer)
     response = client.get(list_url(cohort, "?urut=region&unduh=csv"))
-    rows = downloaded(client, list_url(cohort, "?urut=region&unduh=csv"))
+    rows = csv_rows(client, list_url(cohort, "?urut=region&unduh=csv"))
     assert rows[0] == ["Wilayah", "Provinsi", "Mentor", "Penasihat teknologi", "Asesor / juri"]
     assert len(rows) == 1 + 25
     assert [r[0] for r in rows[1:]] == sorted(r[0] for r in rows[1:])
@@ -139,7 +133,7 @@ def test_only_the_national_roles_download_the_list(
     assert client.get(url).status_code == 302  # to the sign-in page
     assessor = make_user("asesor.nasional", Role.ASSESSOR)
     for user in (officer, assessor):
-        assert len(downloaded(login(user), url)) == 1 + 25
+        assert len(csv_rows(login(user), url)) == 1 + 25
 
 
 def test_an_assignment_comes_back_to_the_list_as_it_was_sorted(

@@ -1,7 +1,6 @@
 """Bimtek per region as a list: the cohort's regions sorted by their name or a stage's state,
 and downloaded with each stage's dates, place, mentors and attendance as the page shows them."""
 
-import csv
 import io
 from datetime import date
 from typing import Any
@@ -12,6 +11,7 @@ from openpyxl import load_workbook
 
 from accounts.models import Role
 from conftest import make_user
+from kotacerdas.tests.downloads import csv_rows
 from mentoring import views
 from mentoring.models import Section, Workshop, WorkshopAttendance
 from mentoring.sessions import session_save
@@ -41,12 +41,6 @@ def held(workshop: Workshop, bandung: Region, bekasi: Region) -> Workshop:
 
 def list_url(cohort: SelectionRound, query: str = "") -> str:
     return f"/masterplan/bimtek/{cohort.pk}/{query}"
-
-
-def downloaded(client: Client, url: str) -> list[list[str]]:
-    response = client.get(url)
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode().removeprefix("\ufeff"))))
 
 
 def test_the_regions_sort_by_name_both_ways(
@@ -90,7 +84,7 @@ def test_the_download_holds_every_region_with_the_mentors_for_those_the_page_sho
     cohort: SelectionRound, held: Workshop, client: Client, officer: Any, login, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(views, "PAGE_SIZE", 10)
-    rows = downloaded(login(officer), list_url(cohort, "?urut=region&unduh=csv"))
+    rows = csv_rows(login(officer), list_url(cohort, "?urut=region&unduh=csv"))
     assert rows[0][:12] == [
         "Wilayah",
         "Provinsi",
@@ -111,7 +105,7 @@ def test_the_download_holds_every_region_with_the_mentors_for_those_the_page_sho
     assert bandung[1] == "Jawa Barat"
     assert bandung[6:10] == ["2017-06-20", "2017-06-21", "Aula Bappeda", "mentor.bandung"]
     assert by_region["Kota Bekasi"][10:12] == ["ya", "3"]
-    public = {row[0]: row for row in downloaded(client, list_url(cohort, "?unduh=csv"))[1:]}
+    public = {row[0]: row for row in csv_rows(client, list_url(cohort, "?unduh=csv"))[1:]}
     assert public["Kota Bandung"][6:10] == ["2017-06-20", "2017-06-21", "Aula Bappeda", ""]
     book = load_workbook(io.BytesIO(client.get(list_url(cohort, "?unduh=xlsx")).content)).active
     assert book is not None and book.max_row == 1 + 25
@@ -130,4 +124,4 @@ def test_a_draft_cohort_s_list_is_downloaded_by_national_roles_only(
     url = list_url(draft, "?unduh=csv")
     assert client.get(url).status_code == 404
     assert login(owner).get(url).status_code == 404
-    assert [row[0] for row in downloaded(login(viewer), url)[1:]] == ["Kota Bandung"]
+    assert [row[0] for row in csv_rows(login(viewer), url)[1:]] == ["Kota Bandung"]

@@ -1,7 +1,6 @@
 """A masterplan's progress page as a list: its programs sorted by their columns and downloaded
 as filtered, for whoever may read the masterplan only."""
 
-import csv
 import io
 
 import pytest
@@ -9,6 +8,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from accounts.models import User
+from kotacerdas.tests.downloads import csv_rows
 from masterplans.models import Masterplan
 from masterplans.tests.factories import make_masterplan, make_program
 from monitoring import views
@@ -40,12 +40,6 @@ def progress_url(masterplan: Masterplan, query: str = "") -> str:
     return f"/pemantauan/masterplan/{masterplan.pk}/?year=2027{query}"
 
 
-def downloaded(client: Client, url: str) -> list[list[str]]:
-    response = client.get(url)
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode().removeprefix("\ufeff"))))
-
-
 def test_the_programs_sort_by_percent_complete_both_ways_with_no_report_last(
     approved: Masterplan, client: Client
 ) -> None:
@@ -75,7 +69,7 @@ def test_the_download_holds_every_filtered_program_with_the_pages_headings(
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     url = progress_url(approved, "&status=on_track&urut=program")
-    rows = downloaded(client, url + "&unduh=csv")
+    rows = csv_rows(client, url + "&unduh=csv")
     assert rows[0] == [
         "Program",
         "Dimensi",
@@ -108,4 +102,4 @@ def test_a_draft_s_progress_is_downloaded_by_none_who_may_not_read_it(
     url = progress_url(draft, "&unduh=csv")
     assert client.get(url).status_code == 404
     assert login(outsider).get(url).status_code == 404
-    assert len(downloaded(login(owner), url)) == 1 + 6
+    assert len(csv_rows(login(owner), url)) == 1 + 6

@@ -1,7 +1,6 @@
 """The moderation queue as a list: sorted by its columns, downloaded as filtered, and only the
 comments the team moderates on this masterplan in it."""
 
-import csv
 import io
 from datetime import timedelta
 
@@ -11,6 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.models import User
+from kotacerdas.tests.downloads import csv_rows
 from masterplans.models import Masterplan
 from masterplans.tests.factories import make_masterplan
 from participation import views
@@ -32,12 +32,6 @@ def comment(window: ConsultationWindow, name: str, **fields: object) -> PublicCo
     }
     values.update(fields)
     return PublicComment.objects.create(window=window, name=name, **values)
-
-
-def downloaded(client: Client, url: str) -> list[list[str]]:
-    response = client.get(url)
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode().removeprefix("\ufeff"))))
 
 
 def test_the_queue_sorts_by_name_both_ways_and_keeps_the_sort_when_filtered(
@@ -83,7 +77,7 @@ def test_the_download_holds_every_filtered_comment_and_none_the_page_would_not_s
     comment(other_window, "Dedi")
     client = login(owner)
     url = queue_url(masterplan) + "?status=pending&urut=name"
-    rows = downloaded(client, url + "&unduh=csv")
+    rows = csv_rows(client, url + "&unduh=csv")
     assert rows[0] == [
         "Nama",
         "E-mail",
@@ -117,7 +111,7 @@ def test_only_the_moderators_download_the_queue(
     for user in (mentor, outsider):
         assert login(user).get(url).status_code == 403
     assert client.get(url).status_code == 302  # to the sign-in page
-    assert len(downloaded(login(officer), url)) == 2
+    assert len(csv_rows(login(officer), url)) == 2
 
 
 def test_a_decision_comes_back_to_the_queue_as_it_was_sorted_and_filtered(
