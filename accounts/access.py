@@ -150,6 +150,15 @@ def can(user: AnyUser, action: str, region: Region | None = None) -> bool:
     return False
 
 
+def can_somewhere(user: AnyUser, action: str) -> bool:
+    """Whether ``user`` may do ``action`` anywhere or in some region of theirs (a page that
+    lists their regions' rows), from their roles alone, without a query."""
+    regional = RULES[action].regional
+    return can(user, action) or any(
+        region_id is not None and role in regional for role, region_id in _memberships(user)
+    )
+
+
 def is_national_staff(user: AnyUser) -> bool:
     return any(
         region_id is None and role in NATIONAL_STAFF for role, region_id in _memberships(user)

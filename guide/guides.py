@@ -115,8 +115,7 @@ def may_open(user: AnyUser, url_name: str) -> bool:
     rule = PAGE_RULES.get(url_name)
     if rule is None:
         return True
-    regional = access.RULES[rule].regional
-    return access.can(user, rule) or access.regions_held(user, regional).exists()
+    return access.can_somewhere(user, rule)
 
 
 def signed_in_only(url_name: str) -> bool:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import formats, timezone
 from django.utils.text import capfirst
@@ -26,6 +26,9 @@ from masterplans.workbook_export import (
 )
 from portal.templatetags.kc_format import rupiah
 from regions.models import Region
+
+if TYPE_CHECKING:
+    from masterplans.charts import BudgetTable
 
 # The book (PDF)
 
@@ -398,31 +401,33 @@ def book_data(masterplan: Masterplan) -> dict[str, Any]:
         "budget_intro": f"Perkiraan anggaran seluruh program: {rupiah(by_source.total)}"
         + (f", dengan pagu tahunan {rupiah(envelope)}." if envelope is not None else "."),
         "budget_chart": str(budget_svg(masterplan, table=by_source)),
-        "by_source": {
-            "header": ["Tahun", *source_headers, "Jumlah"],
-            "rows": [
-                [row.label, *(_rupiah_or_dash(a) for a in row.amounts), rupiah(row.total)]
-                for row in by_source.rows
-            ],
-            "footer": [
-                "Jumlah",
-                *(rupiah(a) for a in by_source.column_totals),
-                rupiah(by_source.total),
-            ],
-        },
-        "by_dimension": {
-            "header": ["Rp miliar", *(label for _code, label in by_dimension.columns), "Jumlah"],
-            "rows": [
-                [row.label, *(billions_text(a) for a in row.amounts), billions_text(row.total)]
-                for row in by_dimension.rows
-            ],
-            "footer": [
-                "Jumlah",
-                *(billions_text(a) for a in by_dimension.column_totals),
-                billions_text(by_dimension.total),
-            ],
-        },
+        "by_source": _written(by_source, "Tahun", source_headers, _rupiah_or_dash, rupiah),
+        "by_dimension": _written(
+            by_dimension,
+            "Rp miliar",
+            [label for _code, label in by_dimension.columns],
+            billions_text,
+            billions_text,
+        ),
         "consultation": paragraphs(masterplan.consultation_summary),
+    }
+
+
+def _written(
+    table: "BudgetTable",
+    corner: str,
+    headers: list[str],
+    amount: Callable[[int], str],
+    total: Callable[[int], str],
+) -> dict[str, list[Any]]:
+    """A budget table as the book prints it: a heading row, a row per year or dimension with
+    its ``amount`` cells and ``total``, and a row of totals."""
+    return {
+        "header": [corner, *headers, "Jumlah"],
+        "rows": [
+            [row.label, *(amount(a) for a in row.amounts), total(row.total)] for row in table.rows
+        ],
+        "footer": ["Jumlah", *(total(a) for a in table.column_totals), total(table.total)],
     }
 
 

@@ -546,8 +546,7 @@ def quick_wins(request: HttpRequest) -> HttpResponse:
             "edition": edition,
             "q": query,
             "query": found.query,
-            "can_see_late": access.can(request.user, "progress.watch")
-            or access.regions_for(request.user, "progress.watch").exists(),
+            "can_see_late": access.can_somewhere(request.user, "progress.watch"),
         },
     )
 

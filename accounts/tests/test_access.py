@@ -85,3 +85,10 @@ def test_every_rule_names_known_roles() -> None:
     for rule in access.RULES.values():
         assert rule.national <= set(Role)
         assert rule.regional <= set(Role)
+
+
+def test_somewhere_means_anywhere_or_in_a_region_of_ones_own(owner: User, viewer: User) -> None:
+    assert access.can_somewhere(owner, "masterplan.edit")  # an editor of Kota Bandung
+    assert not access.can_somewhere(viewer, "masterplan.edit")  # national, read only
+    assert not access.can_somewhere(AnonymousUser(), "masterplan.edit")
+    assert access.can_somewhere(AnonymousUser(), "region.view")  # public
